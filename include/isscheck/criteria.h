@@ -1,0 +1,148 @@
+/* criteria.h - the standard as data: a criteria set (manifest, rule files,
+ * the 例示 catalogue) loaded from a folder.  Nothing of the standard is
+ * written in C; this is only the shape of what the YAML says.
+ */
+#ifndef ISSCHECK_CRITERIA_H
+#define ISSCHECK_CRITERIA_H
+
+#include "isscheck/fields.h"
+
+typedef struct {
+    const char *code, *ja, *en;
+} iss_label;
+
+typedef struct {
+    const char *code, *prefix, *name_ja, *name_en, *clause;
+    const char **aliases;
+    size_t naliases;
+    iss_label *subtypes;
+    size_t nsubtypes;
+    iss_label *kinds; /* engagement kinds */
+    size_t nkinds;
+    const char **groups; /* lead-group keys a service of this category may carry */
+    size_t ngroups;
+} iss_category;
+
+typedef enum {
+    ISS_CHECK_QUALIFIED_LEADS,
+    ISS_CHECK_DUAL_ROLE,
+    ISS_CHECK_REIJI_ITEMS,
+    ISS_CHECK_PERSON_ASSIGNED,
+    ISS_CHECK_MANUAL_SECTIONS,
+    ISS_CHECK_CASE_REVIEW,
+    ISS_CHECK_INFO_PROTECTION,
+    ISS_CHECK_STATEMENT,
+} iss_check_kind;
+
+typedef enum { ISS_PATH_QUALIFICATION, ISS_PATH_COMMUNITY, ISS_PATH_TRAINING, ISS_PATH_TRACK_RECORD } iss_path_type;
+typedef enum { ISS_CONTRACT_SINGLE, ISS_CONTRACT_COMPREHENSIVE, ISS_CONTRACT_CONTINUING, ISS_CONTRACT_NONE } iss_contract;
+typedef enum { ISS_FIELD_STANDARDS, ISS_FIELD_RESULT_HANDLING, ISS_FIELD_COMPLIANCE, ISS_FIELD_EDUCATION, ISS_FIELD_COUNT } iss_item_field;
+typedef enum { ISS_REVIEWER_INDEPENDENT, ISS_REVIEWER_ANY, ISS_REVIEWER_STAFF_OR_QUALIFIED } iss_reviewer;
+typedef enum { ISS_ENTRY_QUALIFICATION, ISS_ENTRY_COMMUNITY, ISS_ENTRY_TRAINING, ISS_ENTRY_STANDARD,
+               ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION } iss_entry_type;
+
+typedef struct {
+    const char *id, *clause;
+    iss_path_type type;
+    const char *reiji;             /* qualification, community, training */
+    const char *lecturing_subject; /* community: category code of higher-education lecturing */
+    iss_strs categories, kinds;    /* track_record */
+    long window_years, min_cases, min_years;
+    iss_contract per_year_contract;
+    iss_loc loc;
+} iss_path;
+
+typedef struct {
+    iss_item_field field;
+    const char *reiji, *clause; /* reiji NULL: any declared item */
+    iss_strs when_subtypes;
+    bool distinct;
+} iss_requirement;
+
+typedef struct {
+    const char *id, *clause, *ja, *en;
+} iss_section;
+
+typedef struct {
+    iss_strs documents;
+    iss_reviewer reviewer;
+} iss_alternative;
+
+typedef struct iss_rule iss_rule;
+struct iss_rule {
+    const char *id, *clause, *title_ja, *title_en, *text, *summary;
+    const char *file;
+    iss_loc loc;
+    size_t category; /* index into iss_criteria.categories */
+    iss_strs when_subtypes;
+    iss_check_kind kind;
+    /* qualified_leads */
+    const char *group;
+    bool disclose_counts;
+    iss_path *paths;
+    size_t npaths;
+    /* dual_role */
+    const iss_rule *dual[2];
+    /* reiji_items */
+    iss_requirement *reqs;
+    size_t nreqs;
+    /* person_assigned */
+    const char *field;
+    /* manual_sections */
+    iss_section *sections;
+    size_t nsections;
+    /* case_review */
+    long window_years;
+    iss_alternative *alts;
+    size_t nalts;
+    const iss_rule *qualified_rule;
+    /* statement */
+    iss_strs statements;
+    bool when_present_pass;
+};
+
+typedef struct {
+    const char *id, *name, *note;
+    iss_entry_type type;
+    const char **alias_src;
+    size_t naliases;
+    void **alias_re; /* pcre2_code *, compiled with the criteria */
+    iss_strs lists;
+    const char *number_src;
+    void *number_re;
+    bool verified;
+    const char *provenance; /* "unverified" or "例示 DATE, checked DATE by WHO" */
+} iss_entry;
+
+typedef struct {
+    const char *dir, *document, *title, *edition, *source, *issuer;
+    iss_day date;
+    bool draft;
+    iss_category *categories;
+    size_t ncategories;
+    iss_rule *rules;
+    size_t nrules;
+    iss_entry *entries;
+    size_t nentries;
+    char digest[17]; /* FNV-1a 64 of the files loaded, hex */
+    iss_arena *arena;
+} iss_criteria;
+
+/* Loads the criteria set in dir (its manifest.yaml and the files it
+ * names).  Returns NULL after adding diagnostics to d. */
+iss_criteria *iss_criteria_load(const char *dir, iss_diags *d);
+void iss_criteria_free(iss_criteria *c);
+
+/* The category whose code or alias is name, or -1. */
+int iss_criteria_category(const iss_criteria *c, const char *name);
+const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id);
+
+/* Catalogue look-up: the entry of the given type that name matches
+ * (exactly, or by an alias pattern), or NULL. */
+const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name);
+/* Whether number matches the entry's registration-number format (true
+ * when the entry gives none). */
+bool iss_entry_number_ok(const iss_entry *e, const char *number);
+bool iss_entry_on_list(const iss_entry *e, const char *reiji);
+
+#endif

@@ -1,0 +1,158 @@
+/* decl.h - a provider's declaration as a typed model.  Every field
+ * remembers where it was written.  Loading is strict: unknown keys,
+ * duplicate keys, wrong types, impossible dates, end before start and
+ * references to undeclared persons or engagements are errors.
+ */
+#ifndef ISSCHECK_DECL_H
+#define ISSCHECK_DECL_H
+
+#include "isscheck/criteria.h"
+
+typedef struct {
+    iss_str name, number, evidence;
+    iss_day acquired, expires;
+    bool equivalent;
+    iss_loc loc;
+} iss_qualification;
+
+typedef struct {
+    iss_str community, evidence;
+    bool leader; /* false: lecturer */
+    iss_day from, to;
+    iss_loc loc;
+} iss_community_role;
+
+typedef struct {
+    iss_str institution, subject, evidence;
+    iss_day from, to;
+    iss_loc loc;
+} iss_lecturing;
+
+typedef struct {
+    iss_str name, evidence;
+    iss_day completed;
+    iss_loc loc;
+} iss_training;
+
+typedef struct {
+    iss_str document;
+    size_t by; /* person index */
+    iss_loc loc;
+} iss_review;
+
+typedef struct {
+    iss_str id, kind;
+    size_t category;
+    iss_day start, end; /* end ISS_NO_DATE: ongoing */
+    iss_contract contract;
+    size_t *staff; /* person indices */
+    size_t nstaff;
+    iss_review *reviews;
+    size_t nreviews;
+    long owner; /* -1: the provider's own case; else the person of a prior engagement */
+    iss_loc loc;
+} iss_engagement;
+
+typedef struct {
+    iss_str id, name;
+    iss_qualification *quals;
+    size_t nquals;
+    iss_community_role *roles;
+    size_t nroles;
+    iss_lecturing *lecturing;
+    size_t nlecturing;
+    iss_training *trainings;
+    size_t ntrainings;
+    iss_loc loc;
+} iss_person;
+
+typedef struct {
+    iss_str path;
+    long count;
+} iss_stated_count;
+
+typedef struct {
+    const char *key; /* technical_leads, va_leads, … */
+    size_t *persons;
+    size_t npersons;
+    iss_stated_count *counts;
+    size_t ncounts;
+    bool has_counts;
+    iss_loc loc, counts_loc;
+} iss_lead_group;
+
+typedef struct {
+    iss_str name, evidence;
+    bool equivalent;
+    iss_loc loc;
+} iss_item;
+
+typedef struct {
+    iss_str id, text, evidence;
+} iss_statement;
+
+typedef struct {
+    size_t category;
+    iss_strs subtypes;
+    iss_lead_group *groups;
+    size_t ngroups;
+    bool has_dual;
+    size_t *dual;
+    size_t ndual;
+    long dual_count; /* -1 when not stated */
+    iss_loc dual_loc;
+    long quality_manager; /* person index, -1 when absent */
+    iss_loc qm_loc;
+    bool has_manual;
+    iss_strs manual_sections;
+    iss_str manual_evidence;
+    iss_loc manual_loc;
+    iss_item *items[ISS_FIELD_COUNT];
+    size_t nitems[ISS_FIELD_COUNT];
+    iss_loc items_loc[ISS_FIELD_COUNT];
+    iss_statement *statements;
+    size_t nstatements;
+    iss_loc loc;
+} iss_service;
+
+typedef struct {
+    iss_day date;
+    bool external;
+    long auditor; /* person index, or -1 with auditor_org */
+    iss_str auditor_org, evidence;
+    iss_loc loc;
+} iss_audit;
+
+typedef struct {
+    const char *file;
+    const iss_criteria *criteria;
+    iss_str provider, corporate_number;
+    iss_day reference_date; /* ISS_NO_DATE when not stated */
+    iss_loc reference_loc;
+    iss_person *persons;
+    size_t npersons;
+    iss_engagement *engagements; /* own cases first, then prior engagements */
+    size_t nengagements;
+    iss_service *services;
+    size_t nservices;
+    bool has_protection;
+    iss_str procedure;
+    bool in_operation;
+    iss_audit *audits;
+    size_t naudits;
+    iss_loc protection_loc;
+    iss_loc root_loc;
+    iss_arena *arena;
+} iss_decl;
+
+/* Loads the declaration at path ("-": standard input), shown as name.
+ * Returns NULL after adding located diagnostics to d. */
+iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *c,
+                        const iss_limits *lim, iss_diags *d);
+iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
+                         const iss_limits *lim, iss_diags *d);
+void iss_decl_free(iss_decl *decl);
+
+const iss_service *iss_decl_service(const iss_decl *decl, size_t category);
+
+#endif

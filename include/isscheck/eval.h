@@ -1,0 +1,62 @@
+/* eval.h - evaluation of a declaration against a criteria set, and the one
+ * verdict record that every output format renders.  Checks never print.
+ */
+#ifndef ISSCHECK_EVAL_H
+#define ISSCHECK_EVAL_H
+
+#include "isscheck/decl.h"
+
+typedef enum { ISS_PASS, ISS_REVIEW, ISS_FAIL, ISS_NA, ISS_VERDICTS } iss_verdict;
+typedef enum { ISS_MARK_INFO, ISS_MARK_PASS, ISS_MARK_REVIEW, ISS_MARK_FAIL } iss_mark;
+
+typedef enum {
+#define ISS_MSG(id, ja, en) id,
+#include "isscheck/messages.def"
+#undef ISS_MSG
+    ISS_MSG_COUNT
+} iss_msg;
+
+enum { ISS_NOTE_ARGS = 8 };
+
+/* One line of a reason: a message with its arguments, rendered in the
+ * report's language later.  An argument with an English variant in
+ * args_en uses it when the report is in English. */
+typedef struct {
+    iss_msg msg;
+    iss_mark mark;
+    int entry_type; /* for {t}: the catalogue type named, or -1 */
+    const char *args[ISS_NOTE_ARGS];
+    const char *args_en[ISS_NOTE_ARGS];
+    iss_loc loc;
+} iss_note;
+
+typedef struct {
+    const iss_rule *rule;
+    iss_verdict verdict;
+    iss_loc loc; /* the place in the declaration the verdict rests on */
+    iss_note *notes;
+    size_t nnotes, cap;
+} iss_result;
+
+typedef enum { ISS_REF_DECLARATION, ISS_REF_OPTION, ISS_REF_TODAY } iss_ref_source;
+
+typedef struct {
+    const iss_decl *decl;
+    const iss_criteria *criteria;
+    iss_day ref;
+    iss_ref_source ref_source;
+    iss_result *results; /* one per rule of every category applied for, in criteria order */
+    size_t nresults;
+    size_t counts[ISS_VERDICTS];
+    size_t unverified_relied; /* distinct unverified catalogue entries a verdict rested on */
+    iss_arena *arena;
+} iss_report;
+
+/* Evaluates every rule.  as_of (when not ISS_NO_DATE) overrides the
+ * declaration's reference date; today is used when neither is given. */
+iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today);
+void iss_report_free(iss_report *r);
+
+const char *iss_verdict_name(iss_verdict v); /* pass, review, fail, n/a */
+
+#endif

@@ -1,0 +1,54 @@
+/* fields.h - typed, strict access to the reader's nodes, shared by the
+ * declaration and criteria loaders.  Every getter reports a located error
+ * (and returns false) for a wrong type, and iss_expect_map reports every
+ * unknown key with the nearest known one.
+ */
+#ifndef ISSCHECK_FIELDS_H
+#define ISSCHECK_FIELDS_H
+
+#include "isscheck/dates.h"
+#include "isscheck/node.h"
+
+typedef struct {
+    const char *file;
+    iss_arena *arena;
+    iss_diags *diags;
+} iss_ctx;
+
+/* A string value and where it was written; s == NULL when absent. */
+typedef struct {
+    const char *s;
+    iss_loc loc;
+} iss_str;
+
+typedef struct {
+    iss_str *v;
+    size_t n;
+    iss_loc loc;
+} iss_strs;
+
+void iss_error(iss_ctx *c, iss_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* n must be a mapping whose keys are all in keys (NULL-terminated). */
+bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char *const *keys);
+bool iss_expect_seq(iss_ctx *c, const iss_node *n, const char *what);
+
+/* Field getters: absent (or null) and !required leaves *out untouched and
+ * returns true; absent and required is an error at the map's position. */
+bool iss_get_str(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_str *out);
+bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required,
+                  iss_day *out, iss_loc *loc);
+bool iss_get_bool(iss_ctx *c, const iss_node *map, const char *key, bool *out);
+bool iss_get_int(iss_ctx *c, const iss_node *map, const char *key, bool required, long min,
+                 long max, long *out);
+/* A scalar or a sequence of scalars becomes a list of strings. */
+bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required,
+                  iss_strs *out);
+/* One scalar as a string (no NUL bytes, not a collection). */
+bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out);
+
+/* Index of s in the NULL-terminated list, or -1. */
+int iss_lookup(const char *const *list, const char *s);
+bool iss_strs_has(const iss_strs *l, const char *s);
+
+#endif

@@ -1,0 +1,45 @@
+/* node.h - the one YAML reader: a file becomes a small tree of nodes that
+ * remember their line and column.  Nothing after the reader sees libyaml.
+ */
+#ifndef ISSCHECK_NODE_H
+#define ISSCHECK_NODE_H
+
+#include "isscheck/base.h"
+
+typedef enum { ISS_NODE_SCALAR, ISS_NODE_SEQ, ISS_NODE_MAP } iss_node_type;
+
+typedef struct iss_node iss_node;
+struct iss_node {
+    iss_node_type type;
+    iss_loc loc;
+    bool plain;      /* scalar written without quotes (true, 12, null …) */
+    const char *str; /* scalar bytes, NUL-terminated; may hold NULs: use len */
+    size_t len;
+    iss_node **kids; /* SEQ: n items; MAP: n pairs, kids[2i] key, kids[2i+1] value */
+    size_t n;
+};
+
+typedef struct {
+    size_t max_bytes;  /* input file size */
+    size_t max_depth;  /* nesting of sequences and mappings */
+    size_t max_nodes;  /* nodes in the document */
+    size_t max_scalar; /* bytes in one scalar */
+} iss_limits;
+
+extern const iss_limits iss_default_limits;
+
+/* Reads the file at path ("-" for standard input) into a tree allocated in
+ * arena.  Returns the root, or NULL after adding diagnostics to d.  The
+ * display name used in diagnostics is name. */
+iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
+                             iss_arena *arena, iss_diags *d);
+/* The same for bytes in memory. */
+iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
+                        const iss_limits *lim, iss_arena *arena, iss_diags *d);
+
+/* Looks a key up in a mapping node; NULL when absent or node is not a map. */
+const iss_node *iss_map_get(const iss_node *map, const char *key);
+bool iss_scalar_is(const iss_node *n, const char *s);
+bool iss_node_is_null(const iss_node *n);
+
+#endif

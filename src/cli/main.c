@@ -1,0 +1,330 @@
+/* main.c - the isscheck command line: options, subcommands, exit status.
+ * No logic of the standard lives here. */
+#include "isscheck/report.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ISS_VERSION
+#define ISS_VERSION "0.0.0"
+#endif
+
+enum { EXIT_CLEAN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: isscheck [--version] [--help] COMMAND [ARGS]\n"
+    "\n"
+    "Check declarations against 情報セキュリティサービス基準 (METI's Information\n"
+    "Security Service Standard).\n"
+    "\n"
+    "commands:\n"
+    "  check [OPTIONS] FILE...   check declaration files and print a report\n"
+    "  help [COMMAND]            show this help, or a command's\n"
+    "\n"
+    "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
+
+static const char check_usage[] =
+    "usage: isscheck check [OPTIONS] FILE...\n"
+    "\n"
+    "Check each declaration FILE (YAML; '-' reads standard input) against the\n"
+    "criteria and print a report: per rule its verdict (pass, review, fail, n/a),\n"
+    "the clause it cites, where in the file it rests and why.\n"
+    "\n"
+    "options:\n"
+    "  --as-of YYYY-MM-DD   reference date (基準日); overrides the declaration's\n"
+    "                       reference_date; without either, today in Japan\n"
+    "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
+    "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
+    "  --strict             count review as failed in the exit status\n"
+    "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
+    "                       manifest.yaml) instead of the installed one\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
+    "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
+
+/* The criteria root: the source tree's criteria/ when run from the build
+ * tree, else where `cmake --install` put it. */
+static const char *criteria_root(void)
+{
+#if defined(ISS_BUILD_DIR) && defined(ISS_SOURCE_CRITERIA)
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char real_build[PATH_MAX];
+            if (realpath(ISS_BUILD_DIR, real_build) && strcmp(real_build, exe) == 0)
+                return ISS_SOURCE_CRITERIA;
+        }
+    }
+#endif
+#ifdef ISS_INSTALL_CRITERIA
+    return ISS_INSTALL_CRITERIA;
+#else
+    return "criteria";
+#endif
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads the one in-force criteria set under root. */
+static iss_criteria *load_default_criteria(iss_diags *d)
+{
+    const char *root = criteria_root();
+    DIR *dir = opendir(root);
+    if (!dir) {
+        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0},
+                     "cannot open the criteria folder: %s (use --criteria DIR)", strerror(errno));
+        return NULL;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[PATH_MAX];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s/manifest.yaml", root, de->d_name);
+        if (stat(path, &st) != 0)
+            continue;
+        names = iss_xrealloc(names, (n + 1) * sizeof *names);
+        names[n] = iss_xmalloc(strlen(root) + strlen(de->d_name) + 2);
+        sprintf(names[n++], "%s/%s", root, de->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, by_name);
+    iss_criteria *chosen = NULL;
+    for (size_t i = 0; i < n; i++) {
+        iss_criteria *c = iss_criteria_load(names[i], d);
+        if (c && !c->draft && !chosen)
+            chosen = c;
+        else if (c && !c->draft) {
+            iss_diag_add(d, ISS_SEV_ERROR, names[i], (iss_loc){0, 0},
+                         "a second in-force criteria set (first: %s); name one with --criteria",
+                         chosen->dir);
+            iss_criteria_free(c);
+        } else {
+            iss_criteria_free(c);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (!chosen && d->errors == 0)
+        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0}, "no in-force criteria set found");
+    if (d->errors) {
+        iss_criteria_free(chosen);
+        return NULL;
+    }
+    return chosen;
+}
+
+static iss_day today(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!errno && *end == '\0' && v >= 0)
+            return iss_day_in_japan((time_t)v);
+    }
+    return iss_day_in_japan(time(NULL));
+}
+
+static bool write_all(const iss_buf *b)
+{
+    if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len)
+        return false;
+    return fflush(stdout) == 0;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("isscheck: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'isscheck help check'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    iss_day as_of = ISS_NO_DATE;
+    bool strict = false;
+    const char *criteria_dir = NULL;
+    const char *lang_s = getenv("ISSCHECK_LANG");
+    iss_lang lang = ISS_LANG_JA;
+    const char **files = iss_xmalloc((size_t)argc * sizeof *files);
+    size_t nfiles = 0;
+    bool opts_done = false;
+    int status = EXIT_CLEAN;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (!opts_done && a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+            const char *eq = strchr(a, '=');
+            char name[32];
+            size_t len = eq ? (size_t)(eq - a) : strlen(a);
+            if (len >= sizeof name) {
+                free(files);
+                return usage_error("unknown option '%s'", a);
+            }
+            memcpy(name, a, len);
+            name[len] = '\0';
+            bool takes = strcmp(name, "--as-of") == 0 || strcmp(name, "--lang") == 0 ||
+                         strcmp(name, "--criteria") == 0;
+            if (takes) {
+                val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (!val) {
+                    free(files);
+                    return usage_error("option '%s' needs a value", name);
+                }
+            } else if (eq) {
+                free(files);
+                return usage_error("option '%s' takes no value", name);
+            }
+            if (strcmp(name, "--as-of") == 0) {
+                if (!iss_date_parse(val, strlen(val), &as_of)) {
+                    free(files);
+                    return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
+                }
+            } else if (strcmp(name, "--lang") == 0) {
+                lang_s = val;
+                if (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0) {
+                    free(files);
+                    return usage_error("--lang: expected 'ja' or 'en', not '%s'", val);
+                }
+            } else if (strcmp(name, "--criteria") == 0) {
+                criteria_dir = val;
+            } else if (strcmp(name, "--strict") == 0) {
+                strict = true;
+            } else if (strcmp(name, "--help") == 0) {
+                free(files);
+                fputs(check_usage, stdout);
+                return EXIT_CLEAN;
+            } else {
+                free(files);
+                return usage_error("unknown option '%s'", a);
+            }
+        } else if (!opts_done && strcmp(a, "--") == 0) {
+            opts_done = true;
+        } else if (!opts_done && strcmp(a, "-h") == 0) {
+            free(files);
+            fputs(check_usage, stdout);
+            return EXIT_CLEAN;
+        } else if (!opts_done && a[0] == '-' && a[1] != '\0') {
+            free(files);
+            return usage_error("unknown option '%s'", a);
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    if (lang_s && strcmp(lang_s, "en") == 0)
+        lang = ISS_LANG_EN;
+    else if (lang_s && strcmp(lang_s, "ja") != 0) {
+        free(files);
+        return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
+    }
+    if (nfiles == 0) {
+        free(files);
+        return usage_error("%s", "no declaration file given");
+    }
+    iss_diags diags = {0};
+    iss_criteria *crit = criteria_dir ? iss_criteria_load(criteria_dir, &diags)
+                                      : load_default_criteria(&diags);
+    if (!crit) {
+        iss_diags_print(stderr, &diags);
+        iss_diags_free(&diags);
+        free(files);
+        return EXIT_USAGE;
+    }
+    iss_day now = today();
+    iss_buf out = {0};
+    for (size_t i = 0; i < nfiles; i++) {
+        iss_diags fd = {0};
+        const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        iss_decl *decl = iss_decl_load(files[i], name, crit, NULL, &fd);
+        if (!decl) {
+            iss_diags_print(stderr, &fd);
+            iss_diags_free(&fd);
+            status = EXIT_USAGE;
+            continue;
+        }
+        iss_report *rep = iss_evaluate(decl, as_of, now);
+        if (out.len)
+            iss_buf_puts(&out, "\n");
+        iss_report_text(&out, rep, lang, ISS_VERSION);
+        if (status != EXIT_USAGE &&
+            (rep->counts[ISS_FAIL] || (strict && rep->counts[ISS_REVIEW])))
+            status = EXIT_FAILED;
+        iss_report_free(rep);
+        iss_decl_free(decl);
+        iss_diags_free(&fd);
+    }
+    if (!write_all(&out)) {
+        fprintf(stderr, "isscheck: error: cannot write the report: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    iss_buf_free(&out);
+    iss_criteria_free(crit);
+    iss_diags_free(&diags);
+    free(files);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+        (strcmp(cmd, "help") == 0 && argc == 2)) {
+        fputs(usage_text, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "help") == 0) {
+        if (strcmp(argv[2], "check") == 0) {
+            fputs(check_usage, stdout);
+            return EXIT_CLEAN;
+        }
+        return usage_error("no help for '%s'", argv[2]);
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        iss_diags d = {0};
+        iss_criteria *c = load_default_criteria(&d);
+        printf("isscheck %s\n", ISS_VERSION);
+        if (c) {
+            char date[11];
+            iss_date_format(c->date, date);
+            printf("criteria: %s %s (%s, %s, %s)\n", c->title, c->edition, date,
+                   c->draft ? "draft" : "in force", c->dir);
+        } else {
+            printf("criteria: not found\n");
+        }
+        iss_criteria_free(c);
+        iss_diags_free(&d);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    return usage_error("unknown command '%s'", cmd);
+}

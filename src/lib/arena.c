@@ -1,0 +1,165 @@
+/* arena.c - bump allocation and growable buffers. */
+#include "isscheck/base.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHUNK = 64 * 1024 };
+
+struct chunk {
+    struct chunk *next;
+    size_t size, used;
+    max_align_t data[];
+};
+
+struct iss_arena {
+    struct chunk *head;
+    size_t total;
+};
+
+void *iss_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("isscheck: error: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
+void *iss_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("isscheck: error: out of memory\n", stderr);
+        exit(2);
+    }
+    return q;
+}
+
+iss_arena *iss_arena_new(void)
+{
+    iss_arena *a = iss_xmalloc(sizeof *a);
+    a->head = NULL;
+    a->total = 0;
+    return a;
+}
+
+void iss_arena_free(iss_arena *a)
+{
+    if (!a)
+        return;
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+void *iss_arena_alloc(iss_arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    struct chunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        size_t cap = size > CHUNK ? size : CHUNK;
+        c = iss_xmalloc(sizeof *c + cap);
+        c->size = cap;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+        a->total += cap;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *iss_arena_strndup(iss_arena *a, const char *s, size_t n)
+{
+    char *p = iss_arena_alloc(a, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *iss_arena_strdup(iss_arena *a, const char *s)
+{
+    return s ? iss_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *iss_arena_printf(iss_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return iss_arena_strdup(a, "");
+    char *p = iss_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+size_t iss_arena_used(const iss_arena *a)
+{
+    return a ? a->total : 0;
+}
+
+void iss_buf_add(iss_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->s = iss_xrealloc(b->s, cap);
+        b->cap = cap;
+    }
+    if (n)
+        memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void iss_buf_puts(iss_buf *b, const char *s)
+{
+    iss_buf_add(b, s, strlen(s));
+}
+
+void iss_buf_printf(iss_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    iss_buf_add(b, "", 0);
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = b->cap;
+        while (cap < b->len + (size_t)n + 1)
+            cap *= 2;
+        b->s = iss_xrealloc(b->s, cap);
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void iss_buf_free(iss_buf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}

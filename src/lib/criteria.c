@@ -1,0 +1,762 @@
+/* criteria.c - loading a criteria set: manifest, rule files, catalogue. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "isscheck/criteria.h"
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    iss_ctx c;
+    iss_criteria *cr;
+    const iss_limits *lim;
+} loader;
+
+static bool label(loader *L, const iss_node *n, const char *what, iss_label *out)
+{
+    static const char *const keys[] = {"code", "ja", "en", NULL};
+    iss_str code = {0}, ja = {0}, en = {0};
+    if (!iss_expect_map(&L->c, n, what, keys))
+        return false;
+    bool ok = iss_get_str(&L->c, n, "code", true, &code) & iss_get_str(&L->c, n, "ja", true, &ja) &
+              iss_get_str(&L->c, n, "en", true, &en);
+    out->code = code.s;
+    out->ja = ja.s;
+    out->en = en.s;
+    return ok;
+}
+
+static bool labels(loader *L, const iss_node *map, const char *key, iss_label **out, size_t *n)
+{
+    const iss_node *v = iss_map_get(map, key);
+    if (iss_node_is_null(v))
+        return true;
+    if (!iss_expect_seq(&L->c, v, key))
+        return false;
+    *out = iss_arena_alloc(L->cr->arena, (v->n + 1) * sizeof **out);
+    *n = v->n;
+    bool ok = true;
+    for (size_t i = 0; i < v->n; i++)
+        ok &= label(L, v->kids[i], key, &(*out)[i]);
+    return ok;
+}
+
+static const char **plain_list(loader *L, const iss_strs *s)
+{
+    const char **v = iss_arena_alloc(L->cr->arena, (s->n + 1) * sizeof *v);
+    for (size_t i = 0; i < s->n; i++)
+        v[i] = s->v[i].s;
+    return v;
+}
+
+static bool load_category(loader *L, const iss_node *n, iss_category *cat)
+{
+    static const char *const keys[] = {"code", "rule_prefix", "name", "aliases", "clause",
+                                       "subtypes", "engagement_kinds", "lead_groups", NULL};
+    static const char *const name_keys[] = {"ja", "en", NULL};
+    if (!iss_expect_map(&L->c, n, "a category", keys))
+        return false;
+    iss_str code = {0}, prefix = {0}, clause = {0}, ja = {0}, en = {0};
+    iss_strs aliases = {0}, groups = {0};
+    bool ok = iss_get_str(&L->c, n, "code", true, &code) &
+              iss_get_str(&L->c, n, "rule_prefix", true, &prefix) &
+              iss_get_str(&L->c, n, "clause", false, &clause) &
+              iss_get_strs(&L->c, n, "aliases", false, &aliases) &
+              iss_get_strs(&L->c, n, "lead_groups", false, &groups);
+    const iss_node *name = iss_map_get(n, "name");
+    if (!name) {
+        iss_error(&L->c, n->loc, "missing required key 'name'");
+        ok = false;
+    } else if (iss_expect_map(&L->c, name, "name", name_keys)) {
+        ok &= iss_get_str(&L->c, name, "ja", true, &ja) & iss_get_str(&L->c, name, "en", true, &en);
+    } else {
+        ok = false;
+    }
+    ok &= labels(L, n, "subtypes", &cat->subtypes, &cat->nsubtypes);
+    ok &= labels(L, n, "engagement_kinds", &cat->kinds, &cat->nkinds);
+    cat->code = code.s;
+    cat->prefix = prefix.s;
+    cat->clause = clause.s ? clause.s : "";
+    cat->name_ja = ja.s;
+    cat->name_en = en.s;
+    cat->aliases = plain_list(L, &aliases);
+    cat->naliases = aliases.n;
+    cat->groups = plain_list(L, &groups);
+    cat->ngroups = groups.n;
+    return ok;
+}
+
+/* ---- catalogue ---- */
+
+static const char *const entry_types[] = {"qualification", "community", "training", "standard",
+                                          "result_handling", "compliance", "education", NULL};
+
+static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *what)
+{
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                                   &err, &off, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        iss_error(&L->c, loc, "%s pattern '%s' does not compile at offset %zu: %s", what, pat,
+                  (size_t)off, (char *)msg);
+        return NULL;
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* best effort: the interpreter works too */
+    return re;
+}
+
+static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
+{
+    static const char *const keys[] = {"id", "type", "name", "aliases", "lists", "number_pattern",
+                                       "provenance", "note", NULL};
+    static const char *const prov_keys[] = {"reiji_date", "checked", "by", NULL};
+    if (!iss_expect_map(&L->c, n, "a catalogue entry", keys))
+        return false;
+    iss_str id = {0}, type = {0}, name = {0}, num = {0}, note = {0};
+    iss_strs aliases = {0};
+    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "type", true, &type) &
+              iss_get_str(&L->c, n, "name", true, &name) &
+              iss_get_strs(&L->c, n, "aliases", false, &aliases) &
+              iss_get_strs(&L->c, n, "lists", true, &e->lists) &
+              iss_get_str(&L->c, n, "number_pattern", false, &num) &
+              iss_get_str(&L->c, n, "note", false, &note);
+    if (!ok)
+        return false;
+    e->id = id.s;
+    e->name = name.s;
+    e->note = note.s;
+    int t = iss_lookup(entry_types, type.s);
+    if (t < 0) {
+        iss_error(&L->c, type.loc, "unknown catalogue entry type '%s'", type.s);
+        return false;
+    }
+    e->type = (iss_entry_type)t;
+    e->naliases = aliases.n;
+    e->alias_src = plain_list(L, &aliases);
+    e->alias_re = iss_arena_alloc(L->cr->arena, (aliases.n + 1) * sizeof *e->alias_re);
+    for (size_t i = 0; i < aliases.n; i++) {
+        e->alias_re[i] = compile(L, aliases.v[i].s, aliases.v[i].loc, "alias");
+        ok &= e->alias_re[i] != NULL;
+    }
+    if (num.s && *num.s) {
+        e->number_src = num.s;
+        e->number_re = compile(L, num.s, num.loc, "number");
+        ok &= e->number_re != NULL;
+    }
+    const iss_node *prov = iss_map_get(n, "provenance");
+    if (!prov) {
+        iss_error(&L->c, n->loc, "catalogue entry '%s' has no provenance", e->id);
+        return false;
+    }
+    if (iss_scalar_is(prov, "unverified")) {
+        e->provenance = "unverified";
+    } else if (prov->type == ISS_NODE_MAP && iss_expect_map(&L->c, prov, "provenance", prov_keys)) {
+        iss_day rd = 0, ck = 0;
+        iss_str by = {0};
+        ok &= iss_get_date(&L->c, prov, "reiji_date", true, &rd, NULL) &
+              iss_get_date(&L->c, prov, "checked", true, &ck, NULL) &
+              iss_get_str(&L->c, prov, "by", true, &by);
+        char a[11], b[11];
+        iss_date_format(rd, a);
+        iss_date_format(ck, b);
+        e->provenance = iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b,
+                                         by.s ? by.s : "?");
+        e->verified = ok;
+    } else {
+        iss_error(&L->c, prov->loc,
+                  "provenance must be 'unverified' or a mapping with reiji_date, checked and by");
+        return false;
+    }
+    return ok;
+}
+
+static void free_patterns(iss_criteria *c)
+{
+    for (size_t i = 0; i < c->nentries; i++) {
+        iss_entry *e = &c->entries[i];
+        for (size_t j = 0; e->alias_re && j < e->naliases; j++)
+            pcre2_code_free(e->alias_re[j]);
+        pcre2_code_free(e->number_re);
+    }
+}
+
+/* ---- rules ---- */
+
+static const char *const check_kinds[] = {"qualified_leads", "dual_role", "reiji_items",
+                                          "person_assigned", "manual_sections", "case_review",
+                                          "info_protection", "statement", NULL};
+static const char *const path_types[] = {"qualification", "community", "training", "track_record",
+                                         NULL};
+static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
+static const char *const item_fields[] = {"standards", "result_handling", "compliance", "education",
+                                          NULL};
+static const char *const reviewers[] = {"independent", "any", "staff_or_qualified", NULL};
+
+static bool enum_field(loader *L, const iss_node *map, const char *key, const char *const *values,
+                       int *out)
+{
+    iss_str s = {0};
+    if (!iss_get_str(&L->c, map, key, true, &s))
+        return false;
+    int i = iss_lookup(values, s.s);
+    if (i < 0) {
+        iss_error(&L->c, s.loc, "unknown %s '%s'", key, s.s);
+        return false;
+    }
+    *out = i;
+    return true;
+}
+
+static bool load_path(loader *L, const iss_node *n, iss_path *p)
+{
+    static const char *const keys[] = {"id", "clause", "type", "reiji", "lecturing_subject",
+                                       "categories", "kinds", "window_years", "min_cases",
+                                       "per_year_contract", "min_years", "years_reading", NULL};
+    if (!iss_expect_map(&L->c, n, "a path", keys))
+        return false;
+    iss_str id = {0}, clause = {0}, reiji = {0}, subj = {0}, reading = {0};
+    int type = 0, contract = ISS_CONTRACT_NONE;
+    p->loc = n->loc;
+    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", false, &clause) &
+              enum_field(L, n, "type", path_types, &type);
+    if (!ok)
+        return false;
+    p->type = (iss_path_type)type;
+    if (p->type == ISS_PATH_TRACK_RECORD) {
+        ok &= iss_get_strs(&L->c, n, "categories", true, &p->categories) &
+              iss_get_strs(&L->c, n, "kinds", false, &p->kinds) &
+              iss_get_int(&L->c, n, "window_years", true, 1, 100, &p->window_years) &
+              iss_get_int(&L->c, n, "min_cases", true, 1, 100000, &p->min_cases) &
+              iss_get_int(&L->c, n, "min_years", false, 1, 1000, &p->min_years) &
+              iss_get_str(&L->c, n, "years_reading", false, &reading);
+        if (iss_map_get(n, "per_year_contract"))
+            ok &= enum_field(L, n, "per_year_contract", contracts, &contract);
+        if (reading.s && strcmp(reading.s, "window") != 0) {
+            iss_error(&L->c, reading.loc, "years_reading must be 'window'");
+            ok = false;
+        }
+        for (size_t i = 0; ok && i < p->categories.n; i++)
+            if (iss_criteria_category(L->cr, p->categories.v[i].s) < 0) {
+                iss_error(&L->c, p->categories.v[i].loc, "unknown category '%s'", p->categories.v[i].s);
+                ok = false;
+            }
+    } else {
+        ok &= iss_get_str(&L->c, n, "reiji", true, &reiji) &
+              iss_get_str(&L->c, n, "lecturing_subject", false, &subj);
+    }
+    p->id = id.s;
+    p->clause = clause.s ? clause.s : "";
+    p->reiji = reiji.s;
+    p->lecturing_subject = subj.s;
+    p->per_year_contract = (iss_contract)contract;
+    return ok;
+}
+
+static bool load_check(loader *L, const iss_node *n, iss_rule *r)
+{
+    static const char *const keys[] = {"kind", "group", "disclose_counts", "paths", "rules",
+                                       "requirements", "field", "sections", "window_years",
+                                       "alternatives", "qualified_rule", "statements",
+                                       "when_present", NULL};
+    static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
+                                           NULL};
+    static const char *const sec_keys[] = {"id", "clause", "ja", "en", NULL};
+    static const char *const alt_keys[] = {"documents", "reviewer", NULL};
+    if (!iss_expect_map(&L->c, n, "a check", keys))
+        return false;
+    int kind = 0;
+    if (!enum_field(L, n, "kind", check_kinds, &kind))
+        return false;
+    r->kind = (iss_check_kind)kind;
+    bool ok = true;
+    const iss_node *list;
+    switch (r->kind) {
+    case ISS_CHECK_QUALIFIED_LEADS: {
+        iss_str group = {0};
+        ok &= iss_get_str(&L->c, n, "group", true, &group) &
+              iss_get_bool(&L->c, n, "disclose_counts", &r->disclose_counts);
+        r->group = group.s;
+        list = iss_map_get(n, "paths");
+        if (!iss_expect_seq(&L->c, list ? list : n, "paths") || list->n == 0) {
+            if (list && list->type == ISS_NODE_SEQ)
+                iss_error(&L->c, list->loc, "paths must not be empty");
+            return false;
+        }
+        r->npaths = list->n;
+        r->paths = iss_arena_alloc(L->cr->arena, list->n * sizeof *r->paths);
+        for (size_t i = 0; i < list->n; i++) {
+            ok &= load_path(L, list->kids[i], &r->paths[i]);
+            for (size_t j = 0; ok && j < i; j++)
+                if (strcmp(r->paths[j].id, r->paths[i].id) == 0) {
+                    iss_error(&L->c, list->kids[i]->loc, "path id '%s' used twice", r->paths[i].id);
+                    ok = false;
+                }
+        }
+        break;
+    }
+    case ISS_CHECK_DUAL_ROLE: {
+        iss_strs rules = {0};
+        ok &= iss_get_strs(&L->c, n, "rules", true, &rules);
+        if (ok && rules.n != 2) {
+            iss_error(&L->c, rules.loc, "dual_role names exactly two rules");
+            ok = false;
+        }
+        /* resolved after every file is loaded: stash the names */
+        if (ok) {
+            r->statements = rules;
+        }
+        break;
+    }
+    case ISS_CHECK_REIJI_ITEMS:
+        list = iss_map_get(n, "requirements");
+        if (!iss_expect_seq(&L->c, list ? list : n, "requirements"))
+            return false;
+        r->nreqs = list->n;
+        r->reqs = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->reqs);
+        for (size_t i = 0; i < list->n; i++) {
+            iss_requirement *q = &r->reqs[i];
+            const iss_node *m = list->kids[i];
+            iss_str reiji = {0}, clause = {0};
+            int f = 0;
+            if (!iss_expect_map(&L->c, m, "a requirement", req_keys)) {
+                ok = false;
+                continue;
+            }
+            ok &= enum_field(L, m, "field", item_fields, &f) &
+                  iss_get_str(&L->c, m, "reiji", false, &reiji) &
+                  iss_get_str(&L->c, m, "clause", false, &clause) &
+                  iss_get_strs(&L->c, m, "when_subtypes", false, &q->when_subtypes) &
+                  iss_get_bool(&L->c, m, "distinct", &q->distinct);
+            q->field = (iss_item_field)f;
+            q->reiji = reiji.s;
+            q->clause = clause.s;
+        }
+        break;
+    case ISS_CHECK_PERSON_ASSIGNED: {
+        iss_str field = {0};
+        ok &= iss_get_str(&L->c, n, "field", true, &field);
+        if (ok && strcmp(field.s, "quality_manager") != 0) {
+            iss_error(&L->c, field.loc, "person_assigned supports field 'quality_manager'");
+            ok = false;
+        }
+        r->field = field.s;
+        break;
+    }
+    case ISS_CHECK_MANUAL_SECTIONS:
+        list = iss_map_get(n, "sections");
+        if (!iss_expect_seq(&L->c, list ? list : n, "sections"))
+            return false;
+        r->nsections = list->n;
+        r->sections = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections);
+        for (size_t i = 0; i < list->n; i++) {
+            const iss_node *m = list->kids[i];
+            iss_str id = {0}, clause = {0}, ja = {0}, en = {0};
+            if (!iss_expect_map(&L->c, m, "a section", sec_keys)) {
+                ok = false;
+                continue;
+            }
+            ok &= iss_get_str(&L->c, m, "id", true, &id) &
+                  iss_get_str(&L->c, m, "clause", false, &clause) &
+                  iss_get_str(&L->c, m, "ja", true, &ja) & iss_get_str(&L->c, m, "en", true, &en);
+            r->sections[i] = (iss_section){id.s, clause.s, ja.s, en.s};
+        }
+        break;
+    case ISS_CHECK_CASE_REVIEW: {
+        iss_str q = {0};
+        ok &= iss_get_int(&L->c, n, "window_years", true, 1, 100, &r->window_years) &
+              iss_get_str(&L->c, n, "qualified_rule", false, &q);
+        list = iss_map_get(n, "alternatives");
+        if (!iss_expect_seq(&L->c, list ? list : n, "alternatives"))
+            return false;
+        r->nalts = list->n;
+        r->alts = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->alts);
+        bool needs_qualified = false;
+        for (size_t i = 0; i < list->n; i++) {
+            const iss_node *m = list->kids[i];
+            int rv = 0;
+            if (!iss_expect_map(&L->c, m, "an alternative", alt_keys)) {
+                ok = false;
+                continue;
+            }
+            ok &= iss_get_strs(&L->c, m, "documents", true, &r->alts[i].documents) &
+                  enum_field(L, m, "reviewer", reviewers, &rv);
+            r->alts[i].reviewer = (iss_reviewer)rv;
+            needs_qualified |= rv == ISS_REVIEWER_STAFF_OR_QUALIFIED;
+        }
+        if (ok && needs_qualified && !q.s) {
+            iss_error(&L->c, n->loc, "reviewer staff_or_qualified needs 'qualified_rule'");
+            ok = false;
+        }
+        if (q.s) {
+            iss_strs one = {iss_arena_alloc(L->cr->arena, sizeof(iss_str)), 1, q.loc};
+            one.v[0] = q;
+            r->statements = one; /* resolved after loading, like dual_role */
+        }
+        break;
+    }
+    case ISS_CHECK_INFO_PROTECTION:
+        break;
+    case ISS_CHECK_STATEMENT: {
+        iss_str wp = {0};
+        ok &= iss_get_strs(&L->c, n, "statements", true, &r->statements) &
+              iss_get_str(&L->c, n, "when_present", true, &wp);
+        if (ok && strcmp(wp.s, "pass") != 0 && strcmp(wp.s, "review") != 0) {
+            iss_error(&L->c, wp.loc, "when_present must be 'pass' or 'review'");
+            ok = false;
+        }
+        r->when_present_pass = ok && strcmp(wp.s, "pass") == 0;
+        break;
+    }
+    }
+    return ok;
+}
+
+static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r)
+{
+    static const char *const keys[] = {"id", "clause", "title", "text", "summary",
+                                       "when_subtypes", "check", NULL};
+    static const char *const title_keys[] = {"ja", "en", NULL};
+    if (!iss_expect_map(&L->c, n, "a rule", keys))
+        return false;
+    iss_str id = {0}, clause = {0}, text = {0}, summary = {0}, ja = {0}, en = {0};
+    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", true, &clause) &
+              iss_get_str(&L->c, n, "text", true, &text) &
+              iss_get_str(&L->c, n, "summary", true, &summary) &
+              iss_get_strs(&L->c, n, "when_subtypes", false, &r->when_subtypes);
+    const iss_node *title = iss_map_get(n, "title");
+    if (!title) {
+        iss_error(&L->c, n->loc, "missing required key 'title'");
+        ok = false;
+    } else if (iss_expect_map(&L->c, title, "title", title_keys)) {
+        ok &= iss_get_str(&L->c, title, "ja", true, &ja) & iss_get_str(&L->c, title, "en", true, &en);
+    } else {
+        ok = false;
+    }
+    r->id = id.s;
+    r->clause = clause.s;
+    r->text = text.s;
+    r->summary = summary.s;
+    r->title_ja = ja.s;
+    r->title_en = en.s;
+    r->file = L->c.file;
+    r->loc = n->loc;
+    r->category = category;
+    const iss_node *check = iss_map_get(n, "check");
+    if (!check) {
+        iss_error(&L->c, n->loc, "rule '%s' has no 'check'", id.s ? id.s : "?");
+        return false;
+    }
+    ok &= load_check(L, check, r);
+    const iss_category *cat = &L->cr->categories[category];
+    for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < cat->nsubtypes; j++)
+            found |= strcmp(cat->subtypes[j].code, r->when_subtypes.v[i].s) == 0;
+        if (!found) {
+            iss_error(&L->c, r->when_subtypes.v[i].loc, "unknown sub-type '%s' of category '%s'",
+                      r->when_subtypes.v[i].s, cat->code);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static void digest_add(uint64_t *h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        *h ^= (unsigned char)s[i];
+        *h *= 0x100000001b3ULL;
+    }
+}
+
+typedef struct {
+    iss_rule *v;
+    size_t n, cap;
+} rule_vec;
+
+static bool load_file(loader *L, const char *path, const char *name, rule_vec *rules,
+                      iss_node **catalogue_out, uint64_t *h)
+{
+    L->c.file = name;
+    /* read bytes once: they feed both the digest and the parser */
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        iss_diag_add(L->c.diags, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open criteria file");
+        return false;
+    }
+    iss_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= L->lim->max_bytes)
+        iss_buf_add(&b, chunk, got);
+    fclose(f);
+    digest_add(h, name, strlen(name));
+    digest_add(h, b.s ? b.s : "", b.len);
+    iss_node *root = iss_read_yaml(b.s ? b.s : "", b.len, name, L->lim, L->cr->arena, L->c.diags);
+    iss_buf_free(&b);
+    if (!root)
+        return false;
+    if (iss_map_get(root, "catalogue")) {
+        static const char *const keys[] = {"catalogue", NULL};
+        if (!iss_expect_map(&L->c, root, "a catalogue file", keys))
+            return false;
+        *catalogue_out = root;
+        return true;
+    }
+    static const char *const keys[] = {"category", "rules", NULL};
+    if (!iss_expect_map(&L->c, root, "a rule file", keys))
+        return false;
+    iss_str cat = {0};
+    if (!iss_get_str(&L->c, root, "category", true, &cat))
+        return false;
+    int ci = iss_criteria_category(L->cr, cat.s);
+    if (ci < 0) {
+        iss_error(&L->c, cat.loc, "category '%s' is not in the manifest", cat.s);
+        return false;
+    }
+    const iss_node *list = iss_map_get(root, "rules");
+    if (!iss_expect_seq(&L->c, list ? list : root, "rules"))
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        if (rules->n == rules->cap) {
+            rules->cap = rules->cap ? rules->cap * 2 : 64;
+            rules->v = iss_xrealloc(rules->v, rules->cap * sizeof *rules->v);
+        }
+        iss_rule *r = &rules->v[rules->n];
+        memset(r, 0, sizeof *r);
+        if (load_rule(L, list->kids[i], (size_t)ci, r))
+            rules->n++;
+        else
+            ok = false;
+    }
+    return ok;
+}
+
+static bool load_catalogue(loader *L, const iss_node *root, const char *name)
+{
+    L->c.file = name;
+    const iss_node *list = iss_map_get(root, "catalogue");
+    if (!iss_expect_seq(&L->c, list, "catalogue"))
+        return false;
+    iss_criteria *cr = L->cr;
+    cr->entries = iss_arena_alloc(cr->arena, (list->n + 1) * sizeof *cr->entries);
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        iss_entry *e = &cr->entries[cr->nentries];
+        if (!load_entry(L, list->kids[i], e)) {
+            ok = false;
+            continue;
+        }
+        cr->nentries++;
+        for (size_t j = 0; j + 1 < cr->nentries; j++)
+            if (strcmp(cr->entries[j].id, e->id) == 0) {
+                iss_error(&L->c, list->kids[i]->loc, "catalogue id '%s' defined twice", e->id);
+                ok = false;
+            }
+    }
+    return ok;
+}
+
+/* Rules that name other rules (dual_role, case_review's qualified_rule)
+ * are linked once every file is in. */
+static bool link_rules(loader *L)
+{
+    bool ok = true;
+    iss_criteria *cr = L->cr;
+    for (size_t i = 0; i < cr->nrules; i++) {
+        iss_rule *r = &cr->rules[i];
+        L->c.file = r->file;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(cr->rules[j].id, r->id) == 0) {
+                iss_error(&L->c, r->loc, "rule id '%s' defined twice (first in %s:%d)", r->id,
+                          cr->rules[j].file, cr->rules[j].loc.line);
+                ok = false;
+            }
+        if (r->kind != ISS_CHECK_DUAL_ROLE && r->kind != ISS_CHECK_CASE_REVIEW)
+            continue;
+        for (size_t k = 0; k < r->statements.n; k++) {
+            const iss_rule *t = iss_criteria_rule(cr, r->statements.v[k].s);
+            if (!t || t->kind != ISS_CHECK_QUALIFIED_LEADS) {
+                iss_error(&L->c, r->statements.v[k].loc,
+                          "'%s' is not a qualified_leads rule of this criteria set",
+                          r->statements.v[k].s);
+                ok = false;
+                continue;
+            }
+            if (r->kind == ISS_CHECK_DUAL_ROLE)
+                r->dual[k] = t;
+            else
+                r->qualified_rule = t;
+        }
+        r->statements = (iss_strs){0};
+    }
+    return ok;
+}
+
+iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
+{
+    static const char *const keys[] = {"document", "title", "edition", "date", "issuer", "source",
+                                       "status", "files", "categories", NULL};
+    iss_criteria *cr = calloc(1, sizeof *cr);
+    if (!cr)
+        return NULL;
+    cr->arena = iss_arena_new();
+    cr->dir = iss_arena_strdup(cr->arena, dir);
+    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits};
+    char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
+    L.c.file = mpath;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    rule_vec rules = {0};
+    iss_node *catalogue = NULL;
+    const char *catalogue_name = NULL;
+    iss_node *m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+    if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
+        goto fail;
+    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, status = {0};
+    iss_strs files = {0};
+    bool ok = iss_get_str(&L.c, m, "document", true, &doc) & iss_get_str(&L.c, m, "title", true, &title) &
+              iss_get_str(&L.c, m, "edition", true, &edition) &
+              iss_get_date(&L.c, m, "date", true, &cr->date, NULL) &
+              iss_get_str(&L.c, m, "issuer", true, &issuer) &
+              iss_get_str(&L.c, m, "source", true, &source) &
+              iss_get_str(&L.c, m, "status", true, &status) &
+              iss_get_strs(&L.c, m, "files", true, &files);
+    if (!ok)
+        goto fail;
+    if (strcmp(status.s, "in-force") != 0 && strcmp(status.s, "draft") != 0) {
+        iss_error(&L.c, status.loc, "status must be 'in-force' or 'draft'");
+        goto fail;
+    }
+    cr->document = doc.s;
+    cr->title = title.s;
+    cr->edition = edition.s;
+    cr->issuer = issuer.s;
+    cr->source = source.s;
+    cr->draft = strcmp(status.s, "draft") == 0;
+    const iss_node *cats = iss_map_get(m, "categories");
+    if (!iss_expect_seq(&L.c, cats ? cats : m, "categories"))
+        goto fail;
+    cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
+    for (size_t i = 0; i < cats->n; i++) {
+        if (!load_category(&L, cats->kids[i], &cr->categories[i]))
+            goto fail;
+        cr->ncategories = i + 1;
+    }
+    ok = true;
+    for (size_t i = 0; i < files.n; i++) {
+        const char *f = files.v[i].s;
+        if (strchr(f, '/') || f[0] == '.') {
+            L.c.file = mpath;
+            iss_error(&L.c, files.v[i].loc, "file '%s' must be a plain name in the same folder", f);
+            ok = false;
+            continue;
+        }
+        char *path = iss_arena_printf(cr->arena, "%s/%s", dir, f);
+        iss_node *cat = NULL;
+        ok &= load_file(&L, path, path, &rules, &cat, &h);
+        if (cat) {
+            if (catalogue) {
+                iss_error(&L.c, cat->loc, "a second catalogue file (first: %s)", catalogue_name);
+                ok = false;
+            }
+            catalogue = cat;
+            catalogue_name = path;
+        }
+    }
+    if (!ok)
+        goto fail;
+    if (catalogue && !load_catalogue(&L, catalogue, catalogue_name))
+        goto fail;
+    cr->rules = iss_arena_alloc(cr->arena, (rules.n + 1) * sizeof *cr->rules);
+    if (rules.n)
+        memcpy(cr->rules, rules.v, rules.n * sizeof *cr->rules);
+    cr->nrules = rules.n;
+    free(rules.v);
+    rules.v = NULL;
+    if (!link_rules(&L))
+        goto fail;
+    snprintf(cr->digest, sizeof cr->digest, "%016llx", (unsigned long long)h);
+    return cr;
+fail:
+    free(rules.v);
+    iss_criteria_free(cr);
+    return NULL;
+}
+
+void iss_criteria_free(iss_criteria *c)
+{
+    if (!c)
+        return;
+    free_patterns(c);
+    iss_arena_free(c->arena);
+    free(c);
+}
+
+int iss_criteria_category(const iss_criteria *c, const char *name)
+{
+    for (size_t i = 0; i < c->ncategories; i++) {
+        const iss_category *k = &c->categories[i];
+        if (k->code && strcmp(k->code, name) == 0)
+            return (int)i;
+        for (size_t j = 0; j < k->naliases; j++)
+            if (strcmp(k->aliases[j], name) == 0)
+                return (int)i;
+    }
+    return -1;
+}
+
+const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id)
+{
+    for (size_t i = 0; i < c->nrules; i++)
+        if (strcmp(c->rules[i].id, id) == 0)
+            return &c->rules[i];
+    return NULL;
+}
+
+static bool re_match(void *code, const char *s)
+{
+    pcre2_code *re = code;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(mc, 100000);
+    pcre2_set_depth_limit(mc, 1000);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mc);
+    pcre2_match_context_free(mc);
+    pcre2_match_data_free(md);
+    return rc >= 0;
+}
+
+const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name)
+{
+    for (size_t i = 0; i < c->nentries; i++) {
+        const iss_entry *e = &c->entries[i];
+        if (e->type == type && strcmp(e->name, name) == 0)
+            return e;
+    }
+    for (size_t i = 0; i < c->nentries; i++) {
+        const iss_entry *e = &c->entries[i];
+        if (e->type != type)
+            continue;
+        for (size_t j = 0; j < e->naliases; j++)
+            if (re_match(e->alias_re[j], name))
+                return e;
+    }
+    return NULL;
+}
+
+bool iss_entry_number_ok(const iss_entry *e, const char *number)
+{
+    if (!e->number_re)
+        return true;
+    return number && re_match(e->number_re, number);
+}
+
+bool iss_entry_on_list(const iss_entry *e, const char *reiji)
+{
+    return reiji && iss_strs_has(&e->lists, reiji);
+}

@@ -1,0 +1,730 @@
+/* decl.c - loading a declaration into the typed model, strictly. */
+#include "isscheck/decl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *id;
+    size_t index;
+} id_index;
+
+typedef struct {
+    iss_ctx c;
+    iss_decl *decl;
+    const iss_criteria *cr;
+    id_index *person_ids; /* sorted, for look-ups in n log n */
+    size_t npersons;
+    const char **documents; /* review documents the criteria name */
+    size_t ndocuments;
+} loader;
+
+static int id_cmp(const void *a, const void *b)
+{
+    return strcmp(((const id_index *)a)->id, ((const id_index *)b)->id);
+}
+
+static long person_index(loader *L, const iss_str *id)
+{
+    id_index key = {id->s, 0};
+    id_index *hit = bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp);
+    if (!hit) {
+        iss_error(&L->c, id->loc, "unknown person '%s'; declare it under 'persons'", id->s);
+        return -1;
+    }
+    return (long)hit->index;
+}
+
+static const iss_node *seq_field(loader *L, const iss_node *map, const char *key, bool *ok)
+{
+    const iss_node *v = iss_map_get(map, key);
+    if (iss_node_is_null(v))
+        return NULL;
+    if (!iss_expect_seq(&L->c, v, key)) {
+        *ok = false;
+        return NULL;
+    }
+    return v;
+}
+
+static void *alloc_n(loader *L, size_t n, size_t size)
+{
+    return iss_arena_alloc(L->c.arena, (n ? n : 1) * size);
+}
+
+static bool person_refs(loader *L, const iss_node *map, const char *key, bool required,
+                        size_t **out, size_t *n, iss_loc *loc)
+{
+    iss_strs ids = {0};
+    if (!iss_get_strs(&L->c, map, key, required, &ids))
+        return false;
+    *out = alloc_n(L, ids.n, sizeof **out);
+    *n = 0;
+    if (loc)
+        *loc = ids.loc;
+    bool ok = true;
+    for (size_t i = 0; i < ids.n; i++) {
+        long p = person_index(L, &ids.v[i]);
+        if (p < 0) {
+            ok = false;
+            continue;
+        }
+        for (size_t j = 0; j < *n; j++)
+            if ((*out)[j] == (size_t)p) {
+                iss_error(&L->c, ids.v[i].loc, "person '%s' listed twice", ids.v[i].s);
+                ok = false;
+            }
+        (*out)[(*n)++] = (size_t)p;
+    }
+    return ok;
+}
+
+static bool period(loader *L, const iss_node *m, const char *from_key, const char *to_key,
+                   bool from_required, iss_day *from, iss_day *to)
+{
+    iss_loc to_loc = {0, 0};
+    bool ok = iss_get_date(&L->c, m, from_key, from_required, from, NULL) &
+              iss_get_date(&L->c, m, to_key, false, to, &to_loc);
+    if (ok && *from && *to && *to < *from) {
+        iss_error(&L->c, to_loc, "'%s' is before '%s'", to_key, from_key);
+        ok = false;
+    }
+    return ok;
+}
+
+static bool category_field(loader *L, const iss_node *m, const char *key, size_t *out)
+{
+    iss_str s = {0};
+    if (!iss_get_str(&L->c, m, key, true, &s))
+        return false;
+    int ci = iss_criteria_category(L->cr, s.s);
+    if (ci < 0) {
+        iss_buf b = {0};
+        for (size_t i = 0; i < L->cr->ncategories; i++)
+            iss_buf_printf(&b, "%s%s", i ? ", " : "", L->cr->categories[i].code);
+        iss_error(&L->c, s.loc, "unknown category '%s'; expected one of %s", s.s, b.s ? b.s : "");
+        iss_buf_free(&b);
+        return false;
+    }
+    *out = (size_t)ci;
+    return true;
+}
+
+/* ---- persons ---- */
+
+static bool load_qualification(loader *L, const iss_node *m, iss_qualification *q)
+{
+    static const char *const keys[] = {"name", "number", "acquired", "expires", "equivalent",
+                                       "evidence", NULL};
+    if (!iss_expect_map(&L->c, m, "a qualification", keys))
+        return false;
+    q->loc = m->loc;
+    return iss_get_str(&L->c, m, "name", true, &q->name) &
+           iss_get_str(&L->c, m, "number", false, &q->number) &
+           iss_get_str(&L->c, m, "evidence", false, &q->evidence) &
+           iss_get_bool(&L->c, m, "equivalent", &q->equivalent) &
+           period(L, m, "acquired", "expires", false, &q->acquired, &q->expires);
+}
+
+static bool load_role(loader *L, const iss_node *m, iss_community_role *r)
+{
+    static const char *const keys[] = {"community", "role", "from", "to", "evidence", NULL};
+    if (!iss_expect_map(&L->c, m, "a community role", keys))
+        return false;
+    iss_str role = {0};
+    r->loc = m->loc;
+    bool ok = iss_get_str(&L->c, m, "community", true, &r->community) &
+              iss_get_str(&L->c, m, "role", true, &role) &
+              iss_get_str(&L->c, m, "evidence", false, &r->evidence) &
+              period(L, m, "from", "to", false, &r->from, &r->to);
+    if (role.s) {
+        static const char *const lecturer[] = {"lecturer", "講師", NULL};
+        static const char *const leader[] = {"leader", "リーダー", NULL};
+        r->leader = iss_lookup(leader, role.s) >= 0;
+        if (!r->leader && iss_lookup(lecturer, role.s) < 0) {
+            iss_error(&L->c, role.loc, "role must be 'lecturer' (講師) or 'leader' (リーダー), not '%s'",
+                      role.s);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool load_lecturing(loader *L, const iss_node *m, iss_lecturing *x)
+{
+    static const char *const keys[] = {"institution", "subject", "from", "to", "evidence", NULL};
+    if (!iss_expect_map(&L->c, m, "a lecturing record", keys))
+        return false;
+    size_t cat = 0;
+    x->loc = m->loc;
+    bool ok = iss_get_str(&L->c, m, "institution", true, &x->institution) &
+              iss_get_str(&L->c, m, "evidence", false, &x->evidence) &
+              period(L, m, "from", "to", false, &x->from, &x->to);
+    if (category_field(L, m, "subject", &cat)) {
+        x->subject.s = L->cr->categories[cat].code;
+        x->subject.loc = iss_map_get(m, "subject")->loc;
+    } else {
+        ok = false;
+    }
+    return ok;
+}
+
+static bool load_training(loader *L, const iss_node *m, iss_training *t)
+{
+    static const char *const keys[] = {"name", "completed", "evidence", NULL};
+    if (!iss_expect_map(&L->c, m, "a training", keys))
+        return false;
+    t->loc = m->loc;
+    return iss_get_str(&L->c, m, "name", true, &t->name) &
+           iss_get_date(&L->c, m, "completed", true, &t->completed, NULL) &
+           iss_get_str(&L->c, m, "evidence", false, &t->evidence);
+}
+
+#define LOAD_LIST(L_, map_, key_, arr_, count_, fn_, ok_)                                        \
+    do {                                                                                           \
+        const iss_node *list_ = seq_field(L_, map_, key_, &ok_);                                   \
+        if (list_) {                                                                               \
+            arr_ = alloc_n(L_, list_->n, sizeof *arr_);                                            \
+            count_ = list_->n;                                                                     \
+            for (size_t i_ = 0; i_ < list_->n; i_++)                                               \
+                ok_ &= fn_(L_, list_->kids[i_], &arr_[i_]);                                        \
+        }                                                                                          \
+    } while (0)
+
+static bool load_person(loader *L, const iss_node *m, iss_person *p)
+{
+    static const char *const keys[] = {"id", "name", "qualifications", "community_roles",
+                                       "lecturing", "trainings", "prior_engagements", NULL};
+    if (!iss_expect_map(&L->c, m, "a person", keys))
+        return false;
+    p->loc = m->loc;
+    bool ok = iss_get_str(&L->c, m, "id", true, &p->id) & iss_get_str(&L->c, m, "name", false, &p->name);
+    LOAD_LIST(L, m, "qualifications", p->quals, p->nquals, load_qualification, ok);
+    LOAD_LIST(L, m, "community_roles", p->roles, p->nroles, load_role, ok);
+    LOAD_LIST(L, m, "lecturing", p->lecturing, p->nlecturing, load_lecturing, ok);
+    LOAD_LIST(L, m, "trainings", p->trainings, p->ntrainings, load_training, ok);
+    return ok;
+}
+
+/* ---- engagements ---- */
+
+static bool load_review(loader *L, const iss_node *m, iss_review *r)
+{
+    static const char *const keys[] = {"document", "by", NULL};
+    if (!iss_expect_map(&L->c, m, "a review", keys))
+        return false;
+    iss_str by = {0};
+    r->loc = m->loc;
+    if (!(iss_get_str(&L->c, m, "document", true, &r->document) & iss_get_str(&L->c, m, "by", true, &by)))
+        return false;
+    bool known = false;
+    for (size_t i = 0; i < L->ndocuments; i++)
+        known |= strcmp(L->documents[i], r->document.s) == 0;
+    if (!known) {
+        iss_buf b = {0};
+        for (size_t i = 0; i < L->ndocuments; i++)
+            iss_buf_printf(&b, "%s%s", i ? ", " : "", L->documents[i]);
+        iss_error(&L->c, r->document.loc, "unknown document '%s'; expected one of %s", r->document.s,
+                  b.s ? b.s : "(none in the criteria)");
+        iss_buf_free(&b);
+        return false;
+    }
+    long p = person_index(L, &by);
+    r->by = p < 0 ? 0 : (size_t)p;
+    return p >= 0;
+}
+
+static bool load_engagement(loader *L, const iss_node *m, iss_engagement *e, long owner)
+{
+    static const char *const own_keys[] = {"id", "category", "kind", "start", "end", "contract",
+                                           "staff", "reviews", "evidence", NULL};
+    static const char *const prior_keys[] = {"id", "category", "kind", "start", "end", "contract",
+                                             "employer", "evidence", NULL};
+    static const char *const contract_names[][4] = {
+        {"single", "単発", NULL}, {"comprehensive", "包括", "包括的", NULL},
+        {"continuing", "継続", "継続的", NULL}};
+    if (!iss_expect_map(&L->c, m, owner < 0 ? "an engagement" : "a prior engagement",
+                        owner < 0 ? own_keys : prior_keys))
+        return false;
+    e->owner = owner;
+    e->loc = m->loc;
+    iss_str contract = {0}, dummy = {0};
+    bool ok = iss_get_str(&L->c, m, "id", true, &e->id) & category_field(L, m, "category", &e->category) &
+              iss_get_str(&L->c, m, "kind", false, &e->kind) &
+              period(L, m, "start", "end", true, &e->start, &e->end) &
+              iss_get_str(&L->c, m, "contract", true, &contract) &
+              iss_get_str(&L->c, m, "evidence", false, &dummy) &
+              iss_get_str(&L->c, m, "employer", false, &dummy);
+    if (contract.s) {
+        int found = -1;
+        for (int i = 0; i < 3 && found < 0; i++)
+            if (iss_lookup(contract_names[i], contract.s) >= 0)
+                found = i;
+        if (found < 0) {
+            iss_error(&L->c, contract.loc,
+                      "contract must be single (単発), comprehensive (包括的) or continuing (継続的), "
+                      "not '%s'",
+                      contract.s);
+            ok = false;
+        }
+        e->contract = (iss_contract)(found < 0 ? 0 : found);
+    }
+    if (ok && e->kind.s) {
+        const iss_category *cat = &L->cr->categories[e->category];
+        bool known = false;
+        for (size_t i = 0; i < cat->nkinds; i++)
+            known |= strcmp(cat->kinds[i].code, e->kind.s) == 0;
+        if (!known) {
+            iss_buf b = {0};
+            for (size_t i = 0; i < cat->nkinds; i++)
+                iss_buf_printf(&b, "%s%s", i ? ", " : "", cat->kinds[i].code);
+            iss_error(&L->c, e->kind.loc, "unknown kind '%s' for category '%s'; expected one of %s",
+                      e->kind.s, cat->code, b.s ? b.s : "(none)");
+            iss_buf_free(&b);
+            ok = false;
+        }
+    }
+    if (owner < 0) {
+        ok &= person_refs(L, m, "staff", true, &e->staff, &e->nstaff, NULL);
+        const iss_node *rv = seq_field(L, m, "reviews", &ok);
+        if (rv) {
+            e->reviews = alloc_n(L, rv->n, sizeof *e->reviews);
+            e->nreviews = rv->n;
+            for (size_t i = 0; i < rv->n; i++)
+                ok &= load_review(L, rv->kids[i], &e->reviews[i]);
+        }
+    }
+    return ok;
+}
+
+/* ---- services ---- */
+
+static bool load_group(loader *L, const iss_node *m, const char *key, iss_lead_group *g)
+{
+    static const char *const keys[] = {"persons", "counts", "evidence", NULL};
+    g->key = key;
+    if (!iss_expect_map(&L->c, m, key, keys))
+        return false;
+    g->loc = m->loc;
+    iss_str ev = {0};
+    bool ok = person_refs(L, m, "persons", true, &g->persons, &g->npersons, NULL) &
+              iss_get_str(&L->c, m, "evidence", false, &ev);
+    const iss_node *counts = iss_map_get(m, "counts");
+    if (!iss_node_is_null(counts)) {
+        if (counts->type != ISS_NODE_MAP) {
+            iss_error(&L->c, counts->loc, "'counts' must be a mapping of path to number");
+            return false;
+        }
+        g->has_counts = true;
+        g->counts_loc = counts->loc;
+        g->counts = alloc_n(L, counts->n, sizeof *g->counts);
+        g->ncounts = counts->n;
+        for (size_t i = 0; i < counts->n; i++) {
+            const iss_node *k = counts->kids[2 * i];
+            ok &= iss_node_str(&L->c, k, "counts", &g->counts[i].path);
+            iss_node tmp = {.type = ISS_NODE_MAP, .loc = counts->loc, .kids = counts->kids + 2 * i, .n = 1};
+            ok &= iss_get_int(&L->c, &tmp, k->str, true, 0, 1000000, &g->counts[i].count);
+        }
+    }
+    return ok;
+}
+
+static bool load_items(loader *L, const iss_node *svc, const char *key, iss_service *s, int f)
+{
+    static const char *const keys[] = {"name", "evidence", "equivalent", NULL};
+    bool ok = true;
+    const iss_node *list = seq_field(L, svc, key, &ok);
+    if (!list)
+        return ok;
+    s->items[f] = alloc_n(L, list->n, sizeof *s->items[f]);
+    s->nitems[f] = list->n;
+    s->items_loc[f] = list->loc;
+    for (size_t i = 0; i < list->n; i++) {
+        const iss_node *m = list->kids[i];
+        iss_item *it = &s->items[f][i];
+        it->loc = m->loc;
+        if (m->type == ISS_NODE_SCALAR) {
+            ok &= iss_node_str(&L->c, m, key, &it->name);
+            continue;
+        }
+        if (!iss_expect_map(&L->c, m, key, keys)) {
+            ok = false;
+            continue;
+        }
+        ok &= iss_get_str(&L->c, m, "name", true, &it->name) &
+              iss_get_str(&L->c, m, "evidence", false, &it->evidence) &
+              iss_get_bool(&L->c, m, "equivalent", &it->equivalent);
+    }
+    return ok;
+}
+
+static bool load_statements(loader *L, const iss_node *svc, iss_service *s)
+{
+    static const char *const keys[] = {"text", "evidence", NULL};
+    const iss_node *m = iss_map_get(svc, "statements");
+    if (iss_node_is_null(m))
+        return true;
+    if (m->type != ISS_NODE_MAP) {
+        iss_error(&L->c, m->loc, "'statements' must be a mapping of statement id to text");
+        return false;
+    }
+    bool ok = true;
+    s->statements = alloc_n(L, m->n, sizeof *s->statements);
+    s->nstatements = m->n;
+    for (size_t i = 0; i < m->n; i++) {
+        iss_statement *st = &s->statements[i];
+        const iss_node *v = m->kids[2 * i + 1];
+        ok &= iss_node_str(&L->c, m->kids[2 * i], "statements", &st->id);
+        if (v->type == ISS_NODE_SCALAR) {
+            ok &= iss_node_str(&L->c, v, st->id.s ? st->id.s : "statement", &st->text);
+        } else if (iss_expect_map(&L->c, v, "a statement", keys)) {
+            ok &= iss_get_str(&L->c, v, "text", true, &st->text) &
+                  iss_get_str(&L->c, v, "evidence", false, &st->evidence);
+        } else {
+            ok = false;
+        }
+        if (st->text.s && !*st->text.s)
+            st->text.s = NULL;
+    }
+    return ok;
+}
+
+static const char *const field_keys[ISS_FIELD_COUNT] = {"standards", "result_handling", "compliance",
+                                                        "education"};
+
+static bool load_service(loader *L, const iss_node *m, iss_service *s)
+{
+    static const char *const base[] = {"category", "subtypes", "quality_manager", "manual",
+                                       "standards", "result_handling", "compliance", "education",
+                                       "statements", "dual_roles", NULL};
+    static const char *const manual_keys[] = {"sections", "evidence", NULL};
+    static const char *const dual_keys[] = {"persons", "count", NULL};
+    s->loc = m->loc;
+    s->quality_manager = -1;
+    s->dual_count = -1;
+    if (m->type != ISS_NODE_MAP) {
+        iss_error(&L->c, m->loc, "a service must be a mapping");
+        return false;
+    }
+    if (!category_field(L, m, "category", &s->category))
+        return false;
+    const iss_category *cat = &L->cr->categories[s->category];
+    const char *keys[32];
+    size_t nk = 0;
+    for (; base[nk]; nk++)
+        keys[nk] = base[nk];
+    for (size_t i = 0; i < cat->ngroups && nk < 31; i++)
+        keys[nk++] = cat->groups[i];
+    keys[nk] = NULL;
+    if (!iss_expect_map(&L->c, m, "a service", keys))
+        return false;
+    bool ok = iss_get_strs(&L->c, m, "subtypes", cat->nsubtypes > 0, &s->subtypes);
+    for (size_t i = 0; ok && i < s->subtypes.n; i++) {
+        bool known = false;
+        for (size_t j = 0; j < cat->nsubtypes; j++)
+            known |= strcmp(cat->subtypes[j].code, s->subtypes.v[i].s) == 0 ||
+                     strcmp(cat->subtypes[j].ja, s->subtypes.v[i].s) == 0;
+        if (!known) {
+            iss_buf b = {0};
+            for (size_t j = 0; j < cat->nsubtypes; j++)
+                iss_buf_printf(&b, "%s%s", j ? ", " : "", cat->subtypes[j].code);
+            iss_error(&L->c, s->subtypes.v[i].loc, "unknown sub-type '%s' of '%s'; expected %s",
+                      s->subtypes.v[i].s, cat->code, b.s ? b.s : "none");
+            iss_buf_free(&b);
+            ok = false;
+        }
+        /* normalise a Japanese name to its code */
+        for (size_t j = 0; j < cat->nsubtypes; j++)
+            if (strcmp(cat->subtypes[j].ja, s->subtypes.v[i].s) == 0)
+                s->subtypes.v[i].s = cat->subtypes[j].code;
+    }
+    if (ok && cat->nsubtypes > 0 && s->subtypes.n == 0) {
+        iss_error(&L->c, s->subtypes.loc, "'subtypes' must name at least one sub-type of '%s'", cat->code);
+        ok = false;
+    }
+    s->groups = alloc_n(L, cat->ngroups, sizeof *s->groups);
+    for (size_t i = 0; i < cat->ngroups; i++) {
+        const iss_node *g = iss_map_get(m, cat->groups[i]);
+        if (iss_node_is_null(g))
+            continue;
+        ok &= load_group(L, g, cat->groups[i], &s->groups[s->ngroups++]);
+    }
+    iss_str qm = {0};
+    ok &= iss_get_str(&L->c, m, "quality_manager", false, &qm);
+    if (qm.s) {
+        s->quality_manager = person_index(L, &qm);
+        s->qm_loc = qm.loc;
+        ok &= s->quality_manager >= 0;
+    }
+    const iss_node *man = iss_map_get(m, "manual");
+    if (!iss_node_is_null(man)) {
+        if (iss_expect_map(&L->c, man, "manual", manual_keys)) {
+            s->has_manual = true;
+            s->manual_loc = man->loc;
+            ok &= iss_get_strs(&L->c, man, "sections", true, &s->manual_sections) &
+                  iss_get_str(&L->c, man, "evidence", false, &s->manual_evidence);
+        } else {
+            ok = false;
+        }
+    }
+    for (int f = 0; f < ISS_FIELD_COUNT; f++)
+        ok &= load_items(L, m, field_keys[f], s, f);
+    ok &= load_statements(L, m, s);
+    const iss_node *dual = iss_map_get(m, "dual_roles");
+    if (!iss_node_is_null(dual)) {
+        if (iss_expect_map(&L->c, dual, "dual_roles", dual_keys)) {
+            s->has_dual = true;
+            s->dual_loc = dual->loc;
+            ok &= person_refs(L, dual, "persons", false, &s->dual, &s->ndual, NULL) &
+                  iss_get_int(&L->c, dual, "count", false, 0, 1000000, &s->dual_count);
+        } else {
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool load_audit(loader *L, const iss_node *m, iss_audit *a)
+{
+    static const char *const keys[] = {"date", "type", "auditor", "organisation", "cases",
+                                       "evidence", NULL};
+    static const char *const internal[] = {"internal", "内部", "内部監査", NULL};
+    static const char *const external[] = {"external", "外部", "外部監査", NULL};
+    if (!iss_expect_map(&L->c, m, "an audit", keys))
+        return false;
+    a->loc = m->loc;
+    a->auditor = -1;
+    iss_str type = {0}, auditor = {0};
+    iss_strs cases = {0};
+    bool ok = iss_get_date(&L->c, m, "date", true, &a->date, NULL) &
+              iss_get_str(&L->c, m, "type", true, &type) &
+              iss_get_str(&L->c, m, "auditor", false, &auditor) &
+              iss_get_str(&L->c, m, "organisation", false, &a->auditor_org) &
+              iss_get_strs(&L->c, m, "cases", false, &cases) &
+              iss_get_str(&L->c, m, "evidence", false, &a->evidence);
+    if (type.s) {
+        a->external = iss_lookup(external, type.s) >= 0;
+        if (!a->external && iss_lookup(internal, type.s) < 0) {
+            iss_error(&L->c, type.loc, "type must be 'internal' (内部) or 'external' (外部), not '%s'",
+                      type.s);
+            ok = false;
+        }
+    }
+    if (auditor.s) {
+        a->auditor = person_index(L, &auditor);
+        ok &= a->auditor >= 0;
+    }
+    if (ok && !auditor.s && !a->auditor_org.s) {
+        iss_error(&L->c, m->loc, "an audit names its 'auditor' (a person id) or 'organisation'");
+        ok = false;
+    }
+    if (ok && auditor.s && a->auditor_org.s) {
+        iss_error(&L->c, a->auditor_org.loc, "give 'auditor' or 'organisation', not both");
+        ok = false;
+    }
+    for (size_t i = 0; ok && i < cases.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < L->decl->nengagements; j++)
+            found |= L->decl->engagements[j].owner < 0 &&
+                     strcmp(L->decl->engagements[j].id.s, cases.v[i].s) == 0;
+        if (!found) {
+            iss_error(&L->c, cases.v[i].loc, "unknown engagement '%s'", cases.v[i].s);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool load_protection(loader *L, const iss_node *m)
+{
+    static const char *const keys[] = {"procedure", "in_operation", "audits", NULL};
+    if (!iss_expect_map(&L->c, m, "customer_info_protection", keys))
+        return false;
+    iss_decl *d = L->decl;
+    d->has_protection = true;
+    d->protection_loc = m->loc;
+    bool ok = iss_get_str(&L->c, m, "procedure", false, &d->procedure) &
+              iss_get_bool(&L->c, m, "in_operation", &d->in_operation);
+    LOAD_LIST(L, m, "audits", d->audits, d->naudits, load_audit, ok);
+    return ok;
+}
+
+static void collect_documents(loader *L)
+{
+    const iss_criteria *cr = L->cr;
+    size_t cap = 0;
+    for (size_t i = 0; i < cr->nrules; i++)
+        for (size_t j = 0; j < cr->rules[i].nalts; j++)
+            cap += cr->rules[i].alts[j].documents.n;
+    L->documents = alloc_n(L, cap, sizeof *L->documents);
+    for (size_t i = 0; i < cr->nrules; i++)
+        for (size_t j = 0; j < cr->rules[i].nalts; j++)
+            for (size_t k = 0; k < cr->rules[i].alts[j].documents.n; k++) {
+                const char *doc = cr->rules[i].alts[j].documents.v[k].s;
+                bool seen = false;
+                for (size_t x = 0; x < L->ndocuments; x++)
+                    seen |= strcmp(L->documents[x], doc) == 0;
+                if (!seen)
+                    L->documents[L->ndocuments++] = doc;
+            }
+}
+
+static bool load_root(loader *L, const iss_node *root)
+{
+    static const char *const keys[] = {"isscheck", "provider", "reference_date", "persons",
+                                       "engagements", "services", "customer_info_protection", NULL};
+    static const char *const provider_keys[] = {"name", "corporate_number", NULL};
+    iss_decl *d = L->decl;
+    if (!iss_expect_map(&L->c, root, "the declaration", keys))
+        return false;
+    d->root_loc = root->loc;
+    long version = 1;
+    bool ok = iss_get_int(&L->c, root, "isscheck", false, 1, 1, &version) &
+              iss_get_date(&L->c, root, "reference_date", false, &d->reference_date, &d->reference_loc);
+    const iss_node *prov = iss_map_get(root, "provider");
+    if (!prov) {
+        iss_error(&L->c, root->loc, "missing required key 'provider'");
+        ok = false;
+    } else if (iss_expect_map(&L->c, prov, "provider", provider_keys)) {
+        ok &= iss_get_str(&L->c, prov, "name", true, &d->provider) &
+              iss_get_str(&L->c, prov, "corporate_number", false, &d->corporate_number);
+    } else {
+        ok = false;
+    }
+
+    /* persons first: everything else refers to them */
+    const iss_node *persons = seq_field(L, root, "persons", &ok);
+    size_t nprior = 0;
+    if (persons) {
+        d->persons = alloc_n(L, persons->n, sizeof *d->persons);
+        d->npersons = persons->n;
+        L->person_ids = alloc_n(L, persons->n, sizeof *L->person_ids);
+        for (size_t i = 0; i < persons->n; i++) {
+            ok &= load_person(L, persons->kids[i], &d->persons[i]);
+            if (d->persons[i].id.s)
+                L->person_ids[L->npersons++] = (id_index){d->persons[i].id.s, i};
+            const iss_node *pr = iss_map_get(persons->kids[i], "prior_engagements");
+            if (pr && pr->type == ISS_NODE_SEQ)
+                nprior += pr->n;
+        }
+        qsort(L->person_ids, L->npersons, sizeof *L->person_ids, id_cmp);
+        for (size_t i = 1; i < L->npersons; i++)
+            if (strcmp(L->person_ids[i].id, L->person_ids[i - 1].id) == 0) {
+                size_t later = L->person_ids[i].index > L->person_ids[i - 1].index
+                                   ? L->person_ids[i].index
+                                   : L->person_ids[i - 1].index;
+                iss_error(&L->c, d->persons[later].id.loc, "person id '%s' declared twice",
+                          L->person_ids[i].id);
+                ok = false;
+            }
+    }
+    if (!ok)
+        return false;
+
+    collect_documents(L);
+    const iss_node *eng = seq_field(L, root, "engagements", &ok);
+    size_t nown = eng ? eng->n : 0;
+    d->engagements = alloc_n(L, nown + nprior, sizeof *d->engagements);
+    for (size_t i = 0; i < nown; i++)
+        ok &= load_engagement(L, eng->kids[i], &d->engagements[d->nengagements++], -1);
+    for (size_t i = 0; persons && i < persons->n; i++) {
+        bool pok = true;
+        const iss_node *pr = seq_field(L, persons->kids[i], "prior_engagements", &pok);
+        ok &= pok;
+        for (size_t j = 0; pr && j < pr->n; j++)
+            ok &= load_engagement(L, pr->kids[j], &d->engagements[d->nengagements++], (long)i);
+    }
+    {
+        /* engagement ids are unique among the provider's own cases */
+        id_index *ids = alloc_n(L, nown, sizeof *ids);
+        size_t n = 0;
+        for (size_t i = 0; i < nown; i++)
+            if (d->engagements[i].id.s)
+                ids[n++] = (id_index){d->engagements[i].id.s, i};
+        qsort(ids, n, sizeof *ids, id_cmp);
+        for (size_t i = 1; i < n; i++)
+            if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
+                size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+                iss_error(&L->c, d->engagements[later].id.loc, "engagement id '%s' declared twice",
+                          ids[i].id);
+                ok = false;
+            }
+    }
+
+    const iss_node *svcs = iss_map_get(root, "services");
+    if (!svcs || iss_node_is_null(svcs)) {
+        iss_error(&L->c, root->loc, "missing required key 'services' (the categories applied for)");
+        ok = false;
+    } else if (iss_expect_seq(&L->c, svcs, "services")) {
+        d->services = alloc_n(L, svcs->n, sizeof *d->services);
+        for (size_t i = 0; i < svcs->n; i++) {
+            iss_service *s = &d->services[d->nservices];
+            if (!load_service(L, svcs->kids[i], s)) {
+                ok = false;
+                continue;
+            }
+            for (size_t j = 0; j < d->nservices; j++)
+                if (d->services[j].category == s->category) {
+                    iss_error(&L->c, s->loc, "category '%s' applied for twice",
+                              L->cr->categories[s->category].code);
+                    ok = false;
+                }
+            d->nservices++;
+        }
+    } else {
+        ok = false;
+    }
+    const iss_node *prot = iss_map_get(root, "customer_info_protection");
+    if (!iss_node_is_null(prot))
+        ok &= load_protection(L, prot);
+    return ok;
+}
+
+/* The reader gives a tree from bytes or from a file; the rest is shared. */
+static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
+                      const iss_criteria *c, const iss_limits *lim, iss_diags *d)
+{
+    iss_decl *decl = calloc(1, sizeof *decl);
+    if (!decl)
+        return NULL;
+    decl->arena = iss_arena_new();
+    decl->file = iss_arena_strdup(decl->arena, name);
+    decl->criteria = c;
+    loader L = {{decl->file, decl->arena, d}, decl, c, NULL, 0, NULL, 0};
+    size_t before = d->errors;
+    iss_node *root = path ? iss_read_yaml_file(path, decl->file, lim, decl->arena, d)
+                          : iss_read_yaml(bytes, len, decl->file, lim, decl->arena, d);
+    if (!root || !load_root(&L, root) || d->errors > before) {
+        iss_decl_free(decl);
+        return NULL;
+    }
+    return decl;
+}
+
+iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
+                         const iss_limits *lim, iss_diags *d)
+{
+    return load(NULL, bytes, len, name, c, lim, d);
+}
+
+iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *c,
+                        const iss_limits *lim, iss_diags *d)
+{
+    return load(path, NULL, 0, name, c, lim, d);
+}
+
+void iss_decl_free(iss_decl *decl)
+{
+    if (!decl)
+        return;
+    iss_arena_free(decl->arena);
+    free(decl);
+}
+
+const iss_service *iss_decl_service(const iss_decl *decl, size_t category)
+{
+    for (size_t i = 0; i < decl->nservices; i++)
+        if (decl->services[i].category == category)
+            return &decl->services[i];
+    return NULL;
+}

@@ -1,0 +1,907 @@
+/* eval.c - the general check kinds, parameterised by the rule files, each a
+ * function from (rule, declaration, reference date) to a verdict record.
+ * Where the three-year window is computed: dates.c (iss_window_start);
+ * how cases are counted in it: track_record() below.
+ */
+#include "isscheck/eval.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { ST_NO = 0, ST_REVIEW = 1, ST_YES = 2 } status;
+
+typedef struct {
+    iss_report *r;
+    const iss_decl *d;
+    const iss_criteria *c;
+    iss_day ref;
+    bool *relied;     /* per catalogue entry: an unverified entry a verdict rested on */
+    size_t *eng_of;   /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
+    size_t *eng_start;
+} ev;
+
+const char *iss_verdict_name(iss_verdict v)
+{
+    static const char *const names[] = {"pass", "review", "fail", "n/a"};
+    return v < ISS_VERDICTS ? names[v] : "?";
+}
+
+static iss_note *note(iss_result *res, iss_mark mark, iss_msg msg, iss_loc loc, ...)
+{
+    if (!res)
+        return NULL;
+    if (res->nnotes == res->cap) {
+        res->cap = res->cap ? res->cap * 2 : 8;
+        res->notes = iss_xrealloc(res->notes, res->cap * sizeof *res->notes);
+    }
+    iss_note *n = &res->notes[res->nnotes++];
+    memset(n, 0, sizeof *n);
+    n->msg = msg;
+    n->mark = mark;
+    n->loc = loc;
+    n->entry_type = -1;
+    va_list ap;
+    va_start(ap, loc);
+    for (int i = 0; i < ISS_NOTE_ARGS; i++) {
+        const char *a = va_arg(ap, const char *);
+        if (!a)
+            break;
+        n->args[i] = a;
+    }
+    va_end(ap);
+    return n;
+}
+
+static const char *date_str(ev *E, iss_day day)
+{
+    char buf[11];
+    iss_date_format(day, buf);
+    return iss_arena_strdup(E->r->arena, buf);
+}
+
+static const char *num_str(ev *E, long n)
+{
+    return iss_arena_printf(E->r->arena, "%ld", n);
+}
+
+static iss_mark mark_of(status s)
+{
+    return s == ST_YES ? ISS_MARK_PASS : s == ST_REVIEW ? ISS_MARK_REVIEW : ISS_MARK_FAIL;
+}
+
+static iss_verdict verdict_of(status s)
+{
+    return s == ST_YES ? ISS_PASS : s == ST_REVIEW ? ISS_REVIEW : ISS_FAIL;
+}
+
+static void evidence(iss_result *res, const iss_str *ev_ref)
+{
+    if (ev_ref->s)
+        note(res, ISS_MARK_INFO, M_EVIDENCE, ev_ref->loc, ev_ref->s, NULL);
+}
+
+static const char *person_id(ev *E, size_t p)
+{
+    return E->d->persons[p].id.s;
+}
+
+/* ---- the catalogue: one declared name against one 例示 list ---- */
+
+static status judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                         const char *name, bool equivalent, const char *reiji, iss_loc loc)
+{
+    const iss_entry *e = iss_catalogue_match(E->c, type, name);
+    iss_note *n;
+    status st;
+    if (equivalent) {
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_EQUIVALENT, loc, who, name, reiji, NULL);
+        st = ST_REVIEW;
+    } else if (!e) {
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNKNOWN, loc, who, name, reiji, NULL);
+        st = ST_REVIEW;
+    } else if (!iss_entry_on_list(e, reiji)) {
+        n = note(res, ISS_MARK_INFO, M_ITEM_NOT_ON_LIST, loc, who, name, reiji, e->name, NULL);
+        st = ST_NO;
+    } else if (!e->verified) {
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNVERIFIED, loc, who, name, reiji, e->name, NULL);
+        if (res)
+            E->relied[e - E->c->entries] = true;
+        st = ST_REVIEW;
+    } else {
+        n = note(res, ISS_MARK_PASS, M_ITEM_OK, loc, who, name, reiji, e->name, NULL);
+        st = ST_YES;
+    }
+    if (n)
+        n->entry_type = (int)type;
+    return st;
+}
+
+static bool strs_has(const iss_strs *l, const char *s)
+{
+    return iss_strs_has(l, s);
+}
+
+/* ---- the paths of a qualified_leads rule, for one person ---- */
+
+static status qualification_path(ev *E, iss_result *res, size_t p, const iss_path *path)
+{
+    const iss_person *pe = &E->d->persons[p];
+    const char *who = pe->id.s;
+    status best = ST_NO;
+    for (size_t i = 0; i < pe->nquals; i++) {
+        const iss_qualification *q = &pe->quals[i];
+        const iss_entry *e = iss_catalogue_match(E->c, ISS_ENTRY_QUALIFICATION, q->name.s);
+        bool relevant = q->equivalent || !e || iss_entry_on_list(e, path->reiji);
+        if (relevant && q->acquired && q->acquired > E->ref) {
+            note(res, ISS_MARK_INFO, M_QUAL_NOT_YET, q->loc, who, q->name.s, date_str(E, q->acquired),
+                 NULL);
+            continue;
+        }
+        if (relevant && q->expires && q->expires < E->ref) {
+            note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s, date_str(E, q->expires),
+                 NULL);
+            continue;
+        }
+        if (e && iss_entry_on_list(e, path->reiji) && !q->equivalent &&
+            !iss_entry_number_ok(e, q->number.s)) {
+            if (q->number.s)
+                note(res, ISS_MARK_FAIL, M_QUAL_NUMBER, q->loc, who, q->name.s, q->number.s, e->name,
+                     NULL);
+            else
+                note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name, NULL);
+            continue;
+        }
+        status st = judge_item(E, res, who, ISS_ENTRY_QUALIFICATION, q->name.s, q->equivalent,
+                               path->reiji, q->loc);
+        if (st != ST_NO)
+            evidence(res, &q->evidence);
+        if (st > best)
+            best = st;
+    }
+    return best;
+}
+
+static status community_path(ev *E, iss_result *res, size_t p, const iss_path *path)
+{
+    const iss_person *pe = &E->d->persons[p];
+    const char *who = pe->id.s;
+    status best = ST_NO;
+    for (size_t i = 0; i < pe->nroles; i++) {
+        const iss_community_role *r = &pe->roles[i];
+        if (r->from && r->from > E->ref) {
+            iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, r->loc, who, r->community.s,
+                               date_str(E, r->from), NULL);
+            if (n)
+                n->entry_type = ISS_ENTRY_COMMUNITY;
+            continue;
+        }
+        status st = judge_item(E, res, who, ISS_ENTRY_COMMUNITY, r->community.s, false, path->reiji,
+                               r->loc);
+        if (st != ST_NO)
+            evidence(res, &r->evidence);
+        if (st > best)
+            best = st;
+    }
+    for (size_t i = 0; path->lecturing_subject && i < pe->nlecturing; i++) {
+        const iss_lecturing *l = &pe->lecturing[i];
+        if (strcmp(l->subject.s, path->lecturing_subject) != 0)
+            continue;
+        if (l->from && l->from > E->ref)
+            continue;
+        int ci = iss_criteria_category(E->c, l->subject.s);
+        iss_note *n = note(res, ISS_MARK_PASS, M_LECTURING_OK, l->loc, who, l->institution.s,
+                           E->c->categories[ci].name_ja, NULL);
+        if (n)
+            n->args_en[2] = E->c->categories[ci].name_en;
+        evidence(res, &l->evidence);
+        best = ST_YES;
+    }
+    return best;
+}
+
+static status training_path(ev *E, iss_result *res, size_t p, const iss_path *path)
+{
+    const iss_person *pe = &E->d->persons[p];
+    const char *who = pe->id.s;
+    status best = ST_NO;
+    for (size_t i = 0; i < pe->ntrainings; i++) {
+        const iss_training *t = &pe->trainings[i];
+        if (t->completed > E->ref) {
+            iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, t->loc, who, t->name.s,
+                               date_str(E, t->completed), NULL);
+            if (n)
+                n->entry_type = ISS_ENTRY_TRAINING;
+            continue;
+        }
+        status st = judge_item(E, res, who, ISS_ENTRY_TRAINING, t->name.s, false, path->reiji, t->loc);
+        if (st != ST_NO)
+            evidence(res, &t->evidence);
+        if (st > best)
+            best = st;
+    }
+    return best;
+}
+
+/* Years as days: one year is 365.25 days (1461 days per 4 years). */
+static const char *years_str(ev *E, long days)
+{
+    long tenths = days * 40 / 1461;
+    return iss_arena_printf(E->r->arena, "%ld.%ld", tenths / 10, tenths % 10);
+}
+
+/* Cases of one person in the "past N years" window (reading 2 and 3 of
+ * clauses.md): an engagement counts when its period overlaps the window;
+ * the rule's per-year contract type counts 1 per whole 12-month span of
+ * the overlap, at least 1; an ongoing one runs to the reference date. */
+static status track_record(ev *E, iss_result *res, size_t p, const iss_path *path)
+{
+    const char *who = person_id(E, p);
+    iss_day ws = iss_window_start(E->ref, (int)path->window_years);
+    long cases = 0, days_in = 0, days_career = 0;
+    iss_buf list = {0};
+    for (size_t k = E->eng_start[p]; k < E->eng_start[p + 1]; k++) {
+        const iss_engagement *e = &E->d->engagements[E->eng_of[k]];
+        if (!strs_has(&path->categories, E->c->categories[e->category].code))
+            continue;
+        if (path->kinds.n && (!e->kind.s || !strs_has(&path->kinds, e->kind.s)))
+            continue;
+        if (e->start > E->ref)
+            continue;
+        iss_day end = e->end && e->end < E->ref ? e->end : E->ref;
+        days_career += end - e->start + 1;
+        if (end < ws)
+            continue;
+        iss_day from = e->start > ws ? e->start : ws;
+        long n = 1;
+        if (e->contract == path->per_year_contract && e->contract != ISS_CONTRACT_SINGLE) {
+            n = iss_whole_years(from, end);
+            if (n < 1)
+                n = 1;
+        }
+        cases += n;
+        days_in += end - from + 1;
+        if (n > 1)
+            iss_buf_printf(&list, "%s%s×%ld", list.len ? ", " : "", e->id.s, n);
+        else
+            iss_buf_printf(&list, "%s%s", list.len ? ", " : "", e->id.s);
+    }
+    bool cases_ok = cases >= path->min_cases;
+    bool years_ok = !path->min_years || days_in * 4 >= path->min_years * 1461;
+    bool career_ok = path->min_years && days_career * 4 >= path->min_years * 1461;
+    status st = cases_ok && years_ok ? ST_YES : cases_ok && career_ok ? ST_REVIEW : ST_NO;
+    const char *ids = iss_arena_strdup(E->r->arena, list.len ? list.s : "—");
+    iss_buf_free(&list);
+    iss_mark m = st == ST_YES ? ISS_MARK_PASS : ISS_MARK_INFO;
+    if (path->min_years) {
+        note(res, m, M_TRACK_YEARS, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
+             num_str(E, cases), num_str(E, path->min_cases), ids, years_str(E, days_in),
+             num_str(E, path->min_years), NULL);
+        if (st == ST_REVIEW)
+            note(res, ISS_MARK_REVIEW, M_TRACK_CAREER, E->d->persons[p].loc, who,
+                 years_str(E, days_career), NULL);
+    } else {
+        note(res, m, M_TRACK, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
+             num_str(E, cases), num_str(E, path->min_cases), ids, NULL);
+    }
+    return st;
+}
+
+static status eval_path(ev *E, iss_result *res, size_t p, const iss_path *path)
+{
+    switch (path->type) {
+    case ISS_PATH_QUALIFICATION:
+        return qualification_path(E, res, p, path);
+    case ISS_PATH_COMMUNITY:
+        return community_path(E, res, p, path);
+    case ISS_PATH_TRAINING:
+        return training_path(E, res, p, path);
+    case ISS_PATH_TRACK_RECORD:
+        return track_record(E, res, p, path);
+    }
+    return ST_NO;
+}
+
+/* Whether person p meets any path of a qualified_leads rule. */
+static status meets_rule(ev *E, size_t p, const iss_rule *rule)
+{
+    status best = ST_NO;
+    for (size_t k = 0; k < rule->npaths && best != ST_YES; k++) {
+        status st = eval_path(E, NULL, p, &rule->paths[k]);
+        if (st > best)
+            best = st;
+    }
+    return best;
+}
+
+static const iss_lead_group *find_group(const iss_service *s, const char *key)
+{
+    for (size_t i = 0; i < s->ngroups; i++)
+        if (strcmp(s->groups[i].key, key) == 0)
+            return &s->groups[i];
+    return NULL;
+}
+
+/* ---- check kinds ---- */
+
+static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    const iss_lead_group *g = find_group(s, rule->group);
+    if (!g || g->npersons == 0) {
+        res->verdict = ISS_FAIL;
+        res->loc = g ? g->loc : s->loc;
+        note(res, ISS_MARK_FAIL, M_LEADS_NONE, res->loc, rule->group, NULL);
+        return;
+    }
+    res->loc = g->loc;
+    long *counts = iss_arena_alloc(E->r->arena, rule->npaths * sizeof *counts);
+    status best = ST_NO;
+    for (size_t i = 0; i < g->npersons; i++) {
+        size_t p = g->persons[i];
+        status pbest = ST_NO;
+        iss_buf met = {0};
+        for (size_t k = 0; k < rule->npaths; k++) {
+            status st = eval_path(E, res, p, &rule->paths[k]);
+            if (st >= ST_REVIEW) {
+                counts[k]++;
+                iss_buf_printf(&met, "%s%s%s", met.len ? ", " : "", rule->paths[k].id,
+                               st == ST_REVIEW ? "?" : "");
+            }
+            if (st > pbest)
+                pbest = st;
+        }
+        if (pbest == ST_NO)
+            note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, person_id(E, p), NULL);
+        else
+            note(res, mark_of(pbest), M_LEAD_MEETS, E->d->persons[p].loc, person_id(E, p),
+                 iss_arena_strdup(E->r->arena, met.s), NULL);
+        iss_buf_free(&met);
+        if (pbest > best)
+            best = pbest;
+    }
+    iss_buf computed = {0}, ids = {0};
+    for (size_t k = 0; k < rule->npaths; k++) {
+        note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, rule->paths[k].clause, rule->paths[k].id,
+             num_str(E, counts[k]), NULL);
+        iss_buf_printf(&computed, "%s%s: %ld", k ? ", " : "", rule->paths[k].id, counts[k]);
+        iss_buf_printf(&ids, "%s%s", k ? ", " : "", rule->paths[k].id);
+    }
+    res->verdict = verdict_of(best);
+    if (best == ST_NO)
+        note(res, ISS_MARK_FAIL, M_NO_LEAD_MEETS, g->loc, NULL);
+    else if (best == ST_REVIEW)
+        note(res, ISS_MARK_REVIEW, M_LEADS_REVIEW, g->loc, NULL);
+    if (rule->disclose_counts) {
+        bool counts_ok = true;
+        if (!g->has_counts) {
+            note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc,
+                 iss_arena_strdup(E->r->arena, computed.s), NULL);
+            counts_ok = false;
+        } else {
+            for (size_t i = 0; i < g->ncounts; i++) {
+                const iss_stated_count *sc = &g->counts[i];
+                size_t k = 0;
+                while (k < rule->npaths && strcmp(rule->paths[k].id, sc->path.s) != 0)
+                    k++;
+                if (k == rule->npaths) {
+                    note(res, ISS_MARK_FAIL, M_COUNT_UNKNOWN, sc->path.loc, sc->path.s,
+                         iss_arena_strdup(E->r->arena, ids.s), NULL);
+                    counts_ok = false;
+                } else if (sc->count != counts[k]) {
+                    note(res, ISS_MARK_FAIL, M_COUNT_MISMATCH, sc->path.loc, sc->path.s,
+                         num_str(E, sc->count), num_str(E, counts[k]), NULL);
+                    counts_ok = false;
+                }
+            }
+            for (size_t k = 0; k < rule->npaths; k++) {
+                bool stated = false;
+                for (size_t i = 0; i < g->ncounts; i++)
+                    stated |= strcmp(g->counts[i].path.s, rule->paths[k].id) == 0;
+                if (!stated) {
+                    note(res, ISS_MARK_FAIL, M_COUNT_ABSENT, g->counts_loc, rule->paths[k].id,
+                         num_str(E, counts[k]), NULL);
+                    counts_ok = false;
+                }
+            }
+        }
+        if (!counts_ok) {
+            res->verdict = ISS_FAIL;
+            res->loc = g->has_counts ? g->counts_loc : g->loc;
+        }
+    }
+    iss_buf_free(&computed);
+    iss_buf_free(&ids);
+}
+
+static bool in_list(const size_t *v, size_t n, size_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return true;
+    return false;
+}
+
+static const char *id_list(ev *E, const size_t *v, size_t n)
+{
+    if (n == 0)
+        return "—";
+    iss_buf b = {0};
+    for (size_t i = 0; i < n; i++)
+        iss_buf_printf(&b, "%s%s", i ? ", " : "", person_id(E, v[i]));
+    const char *s = iss_arena_strdup(E->r->arena, b.s);
+    iss_buf_free(&b);
+    return s;
+}
+
+/* 兼務者: persons declared in both lead groups who meet a path of both rules. */
+static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_rule *a = res->rule->dual[0], *b = res->rule->dual[1];
+    const iss_lead_group *ga = find_group(s, a->group), *gb = find_group(s, b->group);
+    size_t *both = iss_arena_alloc(E->r->arena, (ga ? ga->npersons : 0) * sizeof *both + 1);
+    size_t nboth = 0;
+    for (size_t i = 0; ga && gb && i < ga->npersons; i++) {
+        size_t p = ga->persons[i];
+        if (in_list(gb->persons, gb->npersons, p) && meets_rule(E, p, a) >= ST_REVIEW &&
+            meets_rule(E, p, b) >= ST_REVIEW)
+            both[nboth++] = p;
+    }
+    res->loc = s->has_dual ? s->dual_loc : s->loc;
+    note(res, ISS_MARK_INFO, M_DUAL_COMPUTED, res->loc, a->id, b->id, id_list(E, both, nboth), NULL);
+    res->verdict = ISS_PASS;
+    size_t *miss = iss_arena_alloc(E->r->arena, (nboth + 1) * sizeof *miss);
+    size_t nmiss = 0;
+    for (size_t i = 0; i < nboth; i++)
+        if (!in_list(s->dual, s->ndual, both[i]))
+            miss[nmiss++] = both[i];
+    if (nmiss) {
+        note(res, ISS_MARK_FAIL, M_DUAL_UNDECLARED, res->loc, id_list(E, miss, nmiss), NULL);
+        res->verdict = ISS_FAIL;
+    }
+    size_t *extra = iss_arena_alloc(E->r->arena, (s->ndual + 1) * sizeof *extra);
+    size_t nextra = 0;
+    for (size_t i = 0; i < s->ndual; i++)
+        if (!in_list(both, nboth, s->dual[i]))
+            extra[nextra++] = s->dual[i];
+    if (nextra) {
+        note(res, ISS_MARK_FAIL, M_DUAL_EXTRA, res->loc, id_list(E, extra, nextra), NULL);
+        res->verdict = ISS_FAIL;
+    }
+    if (nboth && (!s->has_dual || s->dual_count < 0)) {
+        note(res, ISS_MARK_FAIL, M_DUAL_NO_COUNT, res->loc, num_str(E, (long)nboth), NULL);
+        res->verdict = ISS_FAIL;
+    } else if (s->has_dual && s->dual_count >= 0 && (size_t)s->dual_count != nboth) {
+        note(res, ISS_MARK_FAIL, M_DUAL_COUNT, res->loc, num_str(E, s->dual_count),
+             num_str(E, (long)nboth), NULL);
+        res->verdict = ISS_FAIL;
+    }
+}
+
+static bool applied_any(const iss_service *s, const iss_strs *subtypes)
+{
+    for (size_t i = 0; i < s->subtypes.n; i++)
+        if (strs_has(subtypes, s->subtypes.v[i].s))
+            return true;
+    return false;
+}
+
+static const iss_entry_type field_type[ISS_FIELD_COUNT] = {
+    ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
+static const char *const field_names[ISS_FIELD_COUNT] = {"standards", "result_handling",
+                                                         "compliance", "education"};
+
+static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    bool *used[ISS_FIELD_COUNT];
+    for (int f = 0; f < ISS_FIELD_COUNT; f++)
+        used[f] = iss_arena_alloc(E->r->arena, s->nitems[f] + 1);
+    status worst = ST_YES;
+    res->loc = s->loc;
+    bool loc_set = false;
+    for (size_t i = 0; i < rule->nreqs; i++) {
+        const iss_requirement *q = &rule->reqs[i];
+        if (q->when_subtypes.n && !applied_any(s, &q->when_subtypes))
+            continue;
+        int f = (int)q->field;
+        status best = ST_NO;
+        long chosen = -1;
+        for (size_t k = 0; k < s->nitems[f]; k++) {
+            const iss_item *it = &s->items[f][k];
+            if (q->distinct && used[f][k])
+                continue;
+            const char *who = iss_arena_printf(E->r->arena, "%s[%zu]", field_names[f], k + 1);
+            status st;
+            if (!q->reiji) {
+                iss_note *n = note(res, ISS_MARK_PASS, M_REQ_ANY_OK, it->loc, it->name.s, NULL);
+                if (n)
+                    n->entry_type = (int)field_type[f];
+                st = ST_YES;
+            } else {
+                st = judge_item(E, res, who, field_type[f], it->name.s, it->equivalent, q->reiji,
+                                it->loc);
+            }
+            if (st != ST_NO)
+                evidence(res, &it->evidence);
+            if (st > best) {
+                best = st;
+                chosen = (long)k;
+            }
+            if (best == ST_YES)
+                break;
+        }
+        if (chosen >= 0)
+            used[f][chosen] = true;
+        if (best == ST_NO) {
+            iss_loc at = s->nitems[f] ? s->items_loc[f] : s->loc;
+            iss_note *n = q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, NULL)
+                                   : note(res, ISS_MARK_FAIL, M_REQ_NONE_ANY, at,
+                                          field_names[f], NULL);
+            n->entry_type = (int)field_type[f];
+            if (!loc_set) {
+                res->loc = at;
+                loc_set = true;
+            }
+        } else if (!loc_set && s->nitems[f]) {
+            res->loc = s->items_loc[f];
+        }
+        if (best < worst)
+            worst = best;
+    }
+    res->verdict = verdict_of(worst);
+}
+
+static void check_person_assigned(ev *E, const iss_service *s, iss_result *res)
+{
+    if (s->quality_manager >= 0) {
+        res->verdict = ISS_PASS;
+        res->loc = s->qm_loc;
+        note(res, ISS_MARK_PASS, M_QM_OK, s->qm_loc, person_id(E, (size_t)s->quality_manager), NULL);
+    } else {
+        res->verdict = ISS_FAIL;
+        res->loc = s->loc;
+        note(res, ISS_MARK_FAIL, M_QM_MISSING, s->loc, NULL);
+    }
+}
+
+static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
+{
+    (void)E;
+    const iss_rule *rule = res->rule;
+    if (!s->has_manual) {
+        res->verdict = ISS_FAIL;
+        res->loc = s->loc;
+        note(res, ISS_MARK_FAIL, M_MANUAL_MISSING, s->loc, NULL);
+        return;
+    }
+    res->loc = s->manual_loc;
+    res->verdict = ISS_PASS;
+    for (size_t i = 0; i < rule->nsections; i++) {
+        const iss_section *sec = &rule->sections[i];
+        bool has = strs_has(&s->manual_sections, sec->id);
+        iss_note *n = note(res, has ? ISS_MARK_PASS : ISS_MARK_FAIL,
+                           has ? M_SECTION_OK : M_SECTION_MISSING, s->manual_sections.loc,
+                           sec->clause ? sec->clause : "", sec->ja, sec->id, NULL);
+        n->args_en[1] = sec->en;
+        if (!has)
+            res->verdict = ISS_FAIL;
+    }
+    evidence(res, &s->manual_evidence);
+}
+
+static bool on_staff(const iss_engagement *e, size_t p)
+{
+    return in_list(e->staff, e->nstaff, p);
+}
+
+/* One document of one case under one alternative. */
+static status judge_document(ev *E, iss_result *res, const iss_engagement *e, const char *doc,
+                             const iss_alternative *alt)
+{
+    status best = ST_NO;
+    bool any = false;
+    const iss_rule *qr = res->rule->qualified_rule;
+    for (size_t i = 0; i < e->nreviews; i++) {
+        const iss_review *rv = &e->reviews[i];
+        if (strcmp(rv->document.s, doc) != 0)
+            continue;
+        any = true;
+        const char *by = person_id(E, rv->by);
+        status st;
+        switch (alt->reviewer) {
+        case ISS_REVIEWER_INDEPENDENT:
+            st = on_staff(e, rv->by) ? ST_NO : ST_YES;
+            if (st == ST_NO)
+                note(res, ISS_MARK_FAIL, M_CASE_NOT_INDEPENDENT, rv->loc, e->id.s, doc, by, NULL);
+            break;
+        case ISS_REVIEWER_STAFF_OR_QUALIFIED:
+            st = on_staff(e, rv->by) ? ST_YES : meets_rule(E, rv->by, qr);
+            if (st == ST_NO)
+                note(res, ISS_MARK_FAIL, M_CASE_NOT_QUALIFIED, rv->loc, e->id.s, doc, by, qr->id, NULL);
+            else if (st == ST_REVIEW)
+                note(res, ISS_MARK_REVIEW, M_CASE_QUALIFIED_REVIEW, rv->loc, e->id.s, doc, by, qr->id,
+                     NULL);
+            break;
+        default:
+            st = ST_YES;
+            break;
+        }
+        if (st == ST_YES)
+            note(res, ISS_MARK_PASS, M_CASE_OK, rv->loc, e->id.s, doc, by, NULL);
+        if (st > best)
+            best = st;
+    }
+    if (!any)
+        note(res, ISS_MARK_FAIL, M_CASE_NO_REVIEW, e->loc, e->id.s, doc, NULL);
+    return best;
+}
+
+static void copy_notes(iss_result *to, const iss_result *from)
+{
+    for (size_t i = 0; i < from->nnotes; i++) {
+        iss_note *n = note(to, ISS_MARK_INFO, M_EVIDENCE, from->notes[i].loc, NULL);
+        *n = from->notes[i];
+    }
+}
+
+static void check_case_review(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    iss_day ws = iss_window_start(E->ref, (int)rule->window_years);
+    status worst = ST_YES;
+    size_t checked = 0;
+    res->loc = s->loc;
+    bool loc_set = false;
+    for (size_t i = 0; i < E->d->nengagements; i++) {
+        const iss_engagement *e = &E->d->engagements[i];
+        if (e->owner >= 0 || e->category != s->category || e->start > E->ref)
+            continue;
+        if (!e->end || e->end > E->ref) {
+            note(res, ISS_MARK_INFO, M_CASE_SKIPPED, e->loc, e->id.s, date_str(E, E->ref), NULL);
+            continue;
+        }
+        if (e->end < ws)
+            continue;
+        checked++;
+        status best = ST_NO;
+        iss_result *alt_notes = iss_arena_alloc(E->r->arena, (rule->nalts + 1) * sizeof *alt_notes);
+        size_t best_alt = 0;
+        for (size_t a = 0; a < rule->nalts; a++) {
+            iss_result *tmp = &alt_notes[a];
+            tmp->rule = rule;
+            status alt_st = ST_YES;
+            const iss_alternative *alt = &rule->alts[a];
+            for (size_t k = 0; k < alt->documents.n; k++) {
+                status st = judge_document(E, tmp, e, alt->documents.v[k].s, alt);
+                if (st < alt_st)
+                    alt_st = st;
+            }
+            if (a == 0 || alt_st > best) {
+                best = alt_st;
+                best_alt = a;
+            }
+        }
+        /* the notes of the alternative that succeeded, or of every one when none did */
+        for (size_t a = 0; a < rule->nalts; a++) {
+            if (best != ST_NO && a != best_alt)
+                continue;
+            copy_notes(res, &alt_notes[a]);
+        }
+        for (size_t a = 0; a < rule->nalts; a++)
+            free(alt_notes[a].notes);
+        if (best < worst)
+            worst = best;
+        if (!loc_set || (best == ST_NO && worst == ST_NO && !loc_set)) {
+            res->loc = e->loc;
+            loc_set = best == ST_NO;
+        }
+    }
+    if (checked == 0) {
+        note(res, ISS_MARK_REVIEW, M_NO_CASES, s->loc, date_str(E, ws), date_str(E, E->ref), NULL);
+        res->verdict = ISS_REVIEW;
+        return;
+    }
+    res->verdict = verdict_of(worst);
+}
+
+static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_decl *d = E->d;
+    if (!d->has_protection) {
+        res->verdict = ISS_FAIL;
+        res->loc = d->root_loc;
+        note(res, ISS_MARK_FAIL, M_PROT_MISSING, d->root_loc, NULL);
+        return;
+    }
+    res->loc = d->protection_loc;
+    res->verdict = ISS_PASS;
+    if (d->procedure.s) {
+        note(res, ISS_MARK_PASS, M_PROT_PROCEDURE, d->procedure.loc, d->procedure.s, NULL);
+    } else {
+        note(res, ISS_MARK_FAIL, M_PROT_NO_PROCEDURE, d->protection_loc, NULL);
+        res->verdict = ISS_FAIL;
+    }
+    if (!d->in_operation) {
+        note(res, ISS_MARK_FAIL, M_PROT_NOT_OPERATING, d->protection_loc, NULL);
+        res->verdict = ISS_FAIL;
+    }
+    /* reading 7: the auditor is on the staff of no case of this service */
+    long *staff_case = iss_arena_alloc(E->r->arena, (d->npersons + 1) * sizeof *staff_case);
+    for (size_t p = 0; p < d->npersons; p++)
+        staff_case[p] = -1;
+    for (size_t i = 0; i < d->nengagements; i++) {
+        const iss_engagement *e = &d->engagements[i];
+        if (e->owner >= 0 || e->category != s->category)
+            continue;
+        for (size_t k = 0; k < e->nstaff; k++)
+            if (staff_case[e->staff[k]] < 0)
+                staff_case[e->staff[k]] = (long)i;
+    }
+    size_t valid = 0;
+    for (size_t i = 0; i < d->naudits; i++) {
+        const iss_audit *a = &d->audits[i];
+        const char *when = date_str(E, a->date);
+        if (a->date > E->ref) {
+            note(res, ISS_MARK_INFO, M_AUDIT_LATE, a->loc, when, NULL);
+            continue;
+        }
+        if (a->auditor >= 0 && staff_case[a->auditor] >= 0) {
+            note(res, ISS_MARK_INFO, M_AUDIT_NOT_INDEPENDENT, a->loc, when, person_id(E, (size_t)a->auditor),
+                 d->engagements[staff_case[a->auditor]].id.s, NULL);
+            continue;
+        }
+        const char *who = a->auditor >= 0 ? person_id(E, (size_t)a->auditor) : a->auditor_org.s;
+        iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
+                           a->external ? "外部監査" : "内部監査", who, NULL);
+        n->args_en[1] = a->external ? "external" : "internal";
+        evidence(res, &a->evidence);
+        valid++;
+    }
+    if (!valid) {
+        note(res, ISS_MARK_FAIL, M_NO_AUDIT, d->protection_loc, date_str(E, E->ref), NULL);
+        res->verdict = ISS_FAIL;
+    }
+}
+
+static void check_statement(ev *E, const iss_service *s, iss_result *res)
+{
+    (void)E;
+    const iss_rule *rule = res->rule;
+    bool all = true;
+    res->loc = s->loc;
+    for (size_t i = 0; i < rule->statements.n; i++) {
+        const char *id = rule->statements.v[i].s;
+        const iss_statement *st = NULL;
+        for (size_t k = 0; k < s->nstatements; k++)
+            if (strcmp(s->statements[k].id.s, id) == 0 && s->statements[k].text.s)
+                st = &s->statements[k];
+        if (!st) {
+            note(res, ISS_MARK_FAIL, M_STATEMENT_MISSING, s->loc, id, NULL);
+            all = false;
+            continue;
+        }
+        if (i == 0)
+            res->loc = st->id.loc;
+        note(res, rule->when_present_pass ? ISS_MARK_PASS : ISS_MARK_REVIEW, M_STATEMENT_OK,
+             st->text.loc, id, st->text.s, NULL);
+        evidence(res, &st->evidence);
+    }
+    if (!all)
+        res->verdict = ISS_FAIL;
+    else if (rule->when_present_pass)
+        res->verdict = ISS_PASS;
+    else {
+        res->verdict = ISS_REVIEW;
+        note(res, ISS_MARK_REVIEW, M_STATEMENT_JUDGE, res->loc, NULL);
+    }
+}
+
+typedef void (*check_fn)(ev *, const iss_service *, iss_result *);
+static const check_fn checks[] = {
+    [ISS_CHECK_QUALIFIED_LEADS] = check_qualified_leads,
+    [ISS_CHECK_DUAL_ROLE] = check_dual_role,
+    [ISS_CHECK_REIJI_ITEMS] = check_reiji_items,
+    [ISS_CHECK_PERSON_ASSIGNED] = check_person_assigned,
+    [ISS_CHECK_MANUAL_SECTIONS] = check_manual_sections,
+    [ISS_CHECK_CASE_REVIEW] = check_case_review,
+    [ISS_CHECK_INFO_PROTECTION] = check_info_protection,
+    [ISS_CHECK_STATEMENT] = check_statement,
+};
+
+/* Each person's engagements (own cases as staff, prior ones as owner),
+ * indexed once so every path is linear in the person's own records. */
+static void index_engagements(ev *E)
+{
+    const iss_decl *d = E->d;
+    E->eng_start = iss_arena_alloc(E->r->arena, (d->npersons + 2) * sizeof *E->eng_start);
+    size_t total = 0;
+    for (size_t i = 0; i < d->nengagements; i++) {
+        const iss_engagement *e = &d->engagements[i];
+        if (e->owner >= 0)
+            E->eng_start[e->owner + 1]++;
+        for (size_t k = 0; k < e->nstaff; k++)
+            E->eng_start[e->staff[k] + 1]++;
+        total += e->owner >= 0 ? 1 : e->nstaff;
+    }
+    for (size_t p = 0; p < d->npersons; p++)
+        E->eng_start[p + 1] += E->eng_start[p];
+    E->eng_of = iss_arena_alloc(E->r->arena, (total + 1) * sizeof *E->eng_of);
+    size_t *fill = iss_xmalloc((d->npersons + 1) * sizeof *fill);
+    memcpy(fill, E->eng_start, (d->npersons + 1) * sizeof *fill);
+    for (size_t i = 0; i < d->nengagements; i++) {
+        const iss_engagement *e = &d->engagements[i];
+        if (e->owner >= 0)
+            E->eng_of[fill[e->owner]++] = i;
+        for (size_t k = 0; k < e->nstaff; k++)
+            E->eng_of[fill[e->staff[k]]++] = i;
+    }
+    free(fill);
+}
+
+iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
+{
+    iss_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->arena = iss_arena_new();
+    r->decl = decl;
+    r->criteria = decl->criteria;
+    if (as_of) {
+        r->ref = as_of;
+        r->ref_source = ISS_REF_OPTION;
+    } else if (decl->reference_date) {
+        r->ref = decl->reference_date;
+        r->ref_source = ISS_REF_DECLARATION;
+    } else {
+        r->ref = today;
+        r->ref_source = ISS_REF_TODAY;
+    }
+    ev E = {r, decl, decl->criteria, r->ref, NULL, NULL, NULL};
+    E.relied = iss_arena_alloc(r->arena, decl->criteria->nentries + 1);
+    index_engagements(&E);
+    const iss_criteria *c = decl->criteria;
+    r->results = iss_arena_alloc(r->arena, (c->nrules + 1) * sizeof *r->results);
+    for (size_t ci = 0; ci < c->ncategories; ci++) {
+        const iss_service *s = iss_decl_service(decl, ci);
+        if (!s)
+            continue;
+        for (size_t i = 0; i < c->nrules; i++) {
+            const iss_rule *rule = &c->rules[i];
+            if (rule->category != ci)
+                continue;
+            iss_result *res = &r->results[r->nresults++];
+            res->rule = rule;
+            res->loc = s->loc;
+            if (rule->when_subtypes.n && !applied_any(s, &rule->when_subtypes)) {
+                res->verdict = ISS_NA;
+                iss_buf want = {0}, have = {0};
+                for (size_t k = 0; k < rule->when_subtypes.n; k++)
+                    iss_buf_printf(&want, "%s%s", k ? ", " : "", rule->when_subtypes.v[k].s);
+                for (size_t k = 0; k < s->subtypes.n; k++)
+                    iss_buf_printf(&have, "%s%s", k ? ", " : "", s->subtypes.v[k].s);
+                note(res, ISS_MARK_INFO, M_NA_SUBTYPE, s->subtypes.loc,
+                     iss_arena_strdup(r->arena, want.s), iss_arena_strdup(r->arena, have.s ? have.s : "—"),
+                     NULL);
+                iss_buf_free(&want);
+                iss_buf_free(&have);
+            } else {
+                checks[rule->kind](&E, s, res);
+            }
+            r->counts[res->verdict]++;
+        }
+    }
+    for (size_t i = 0; i < c->nentries; i++)
+        r->unverified_relied += E.relied[i];
+    return r;
+}
+
+void iss_report_free(iss_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nresults; i++)
+        free(r->results[i].notes);
+    iss_arena_free(r->arena);
+    free(r);
+}

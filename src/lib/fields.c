@@ -1,0 +1,227 @@
+/* fields.c - typed access to nodes, with located errors. */
+#include "isscheck/fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void iss_error(iss_ctx *c, iss_loc loc, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    iss_diag_add(c->diags, ISS_SEV_ERROR, c->file, loc, "%s", msg);
+}
+
+static const char *type_name(const iss_node *n)
+{
+    switch (n->type) {
+    case ISS_NODE_MAP:
+        return "a mapping";
+    case ISS_NODE_SEQ:
+        return "a list";
+    default:
+        return "a scalar";
+    }
+}
+
+/* Edit distance, bounded: keys are short. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char *const *keys)
+{
+    if (!n || n->type != ISS_NODE_MAP) {
+        iss_error(c, n ? n->loc : (iss_loc){0, 0}, "%s must be a mapping, not %s", what,
+                  n ? type_name(n) : "nothing");
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n->n; i++) {
+        const iss_node *k = n->kids[2 * i];
+        if (strlen(k->str) != k->len) {
+            iss_error(c, k->loc, "NUL byte in a key of %s", what);
+            ok = false;
+            continue;
+        }
+        if (iss_lookup(keys, k->str) >= 0)
+            continue;
+        const char *best = NULL;
+        size_t bestd = 99;
+        for (size_t j = 0; keys[j]; j++) {
+            size_t dd = distance(k->str, keys[j]);
+            if (dd < bestd) {
+                bestd = dd;
+                best = keys[j];
+            }
+        }
+        size_t kl = strlen(k->str);
+        if (best && bestd <= (kl < 6 ? 1 : kl / 3 + 1))
+            iss_error(c, k->loc, "unknown key '%s' in %s; did you mean '%s'?", k->str, what, best);
+        else
+            iss_error(c, k->loc, "unknown key '%s' in %s", k->str, what);
+        ok = false;
+    }
+    return ok;
+}
+
+bool iss_expect_seq(iss_ctx *c, const iss_node *n, const char *what)
+{
+    if (!n || n->type != ISS_NODE_SEQ) {
+        iss_error(c, n ? n->loc : (iss_loc){0, 0}, "%s must be a list, not %s", what,
+                  n ? type_name(n) : "nothing");
+        return false;
+    }
+    return true;
+}
+
+bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out)
+{
+    if (n->type != ISS_NODE_SCALAR) {
+        iss_error(c, n->loc, "'%s' must be a string, not %s", what, type_name(n));
+        return false;
+    }
+    if (strlen(n->str) != n->len) {
+        iss_error(c, n->loc, "NUL byte in '%s'", what);
+        return false;
+    }
+    out->s = n->str;
+    out->loc = n->loc;
+    return true;
+}
+
+static const iss_node *field(iss_ctx *c, const iss_node *map, const char *key, bool required)
+{
+    const iss_node *v = iss_map_get(map, key);
+    if (iss_node_is_null(v)) {
+        if (required)
+            iss_error(c, v ? v->loc : map->loc, "missing required key '%s'", key);
+        return NULL;
+    }
+    return v;
+}
+
+bool iss_get_str(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_str *out)
+{
+    const iss_node *v = field(c, map, key, required);
+    if (!v)
+        return !required;
+    return iss_node_str(c, v, key, out);
+}
+
+bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required,
+                  iss_day *out, iss_loc *loc)
+{
+    const iss_node *v = field(c, map, key, required);
+    if (!v)
+        return !required;
+    if (v->type != ISS_NODE_SCALAR) {
+        iss_error(c, v->loc, "'%s' must be a date (YYYY-MM-DD), not %s", key, type_name(v));
+        return false;
+    }
+    if (!iss_date_parse(v->str, v->len, out)) {
+        int y, m, dd;
+        char tail;
+        if (v->len == 10 && sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3)
+            iss_error(c, v->loc, "'%s': %s is not a date in the calendar", key, v->str);
+        else
+            iss_error(c, v->loc,
+                      "'%s': expected a date written YYYY-MM-DD with ASCII digits "
+                      "(e.g. 2026-04-01), not '%s'",
+                      key, strlen(v->str) == v->len ? v->str : "(binary)");
+        return false;
+    }
+    if (loc)
+        *loc = v->loc;
+    return true;
+}
+
+bool iss_get_bool(iss_ctx *c, const iss_node *map, const char *key, bool *out)
+{
+    const iss_node *v = field(c, map, key, false);
+    if (!v)
+        return true;
+    if (v->type == ISS_NODE_SCALAR && v->plain &&
+        (iss_scalar_is(v, "true") || iss_scalar_is(v, "false"))) {
+        *out = iss_scalar_is(v, "true");
+        return true;
+    }
+    iss_error(c, v->loc, "'%s' must be true or false", key);
+    return false;
+}
+
+bool iss_get_int(iss_ctx *c, const iss_node *map, const char *key, bool required, long min,
+                 long max, long *out)
+{
+    const iss_node *v = field(c, map, key, required);
+    if (!v)
+        return !required;
+    bool digits = v->type == ISS_NODE_SCALAR && v->plain && v->len > 0 && v->len <= 9;
+    for (size_t i = 0; digits && i < v->len; i++)
+        digits = v->str[i] >= '0' && v->str[i] <= '9';
+    long n = digits ? strtol(v->str, NULL, 10) : -1;
+    if (!digits || n < min || n > max) {
+        iss_error(c, v->loc, "'%s' must be a whole number from %ld to %ld", key, min, max);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required,
+                  iss_strs *out)
+{
+    const iss_node *v = field(c, map, key, required);
+    if (!v)
+        return !required;
+    out->loc = v->loc;
+    if (v->type == ISS_NODE_SCALAR) {
+        out->v = iss_arena_alloc(c->arena, sizeof *out->v);
+        out->n = 1;
+        return iss_node_str(c, v, key, &out->v[0]);
+    }
+    if (!iss_expect_seq(c, v, key))
+        return false;
+    out->v = iss_arena_alloc(c->arena, (v->n ? v->n : 1) * sizeof *out->v);
+    out->n = v->n;
+    bool ok = true;
+    for (size_t i = 0; i < v->n; i++)
+        ok &= iss_node_str(c, v->kids[i], key, &out->v[i]);
+    return ok;
+}
+
+int iss_lookup(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return i;
+    return -1;
+}
+
+bool iss_strs_has(const iss_strs *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].s, s) == 0)
+            return true;
+    return false;
+}

@@ -1,0 +1,361 @@
+/* reader.c - the only code that talks to libyaml.
+ *
+ * It walks libyaml's events with an explicit stack (never recursing on
+ * input-shaped data), enforces the limits before memory is spent, refuses
+ * what a declaration or rule file has no use for (aliases, anchors, tags,
+ * complex keys, several documents) and duplicate keys, and keeps every
+ * node's position.
+ */
+#include "isscheck/node.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+const iss_limits iss_default_limits = {
+    .max_bytes = 16u << 20,
+    .max_depth = 64,
+    .max_nodes = 1000000,
+    .max_scalar = 1u << 20,
+};
+
+typedef struct {
+    iss_node *node;
+    iss_node **kids;
+    size_t n, cap;
+} frame;
+
+static iss_loc mark_loc(yaml_mark_t m)
+{
+    iss_loc l = {(int)m.line + 1, (int)m.column + 1};
+    return l;
+}
+
+static void frame_push_kid(frame *f, iss_node *kid)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 8;
+        f->kids = iss_xrealloc(f->kids, f->cap * sizeof *f->kids);
+    }
+    f->kids[f->n++] = kid;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    const iss_node *x = *(iss_node *const *)a, *y = *(iss_node *const *)b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    int c = memcmp(x->str, y->str, x->len);
+    if (c)
+        return c;
+    /* equal keys: keep document order so the later one is reported */
+    if (x->loc.line != y->loc.line)
+        return x->loc.line < y->loc.line ? -1 : 1;
+    return x->loc.col < y->loc.col ? -1 : (x->loc.col > y->loc.col);
+}
+
+/* Duplicate keys are found by sorting, so a hostile mapping of many keys
+ * costs n log n, not n squared. */
+static bool check_duplicates(const iss_node *map, const char *name, iss_diags *d)
+{
+    if (map->n < 2)
+        return true;
+    iss_node **keys = iss_xmalloc(map->n * sizeof *keys);
+    for (size_t i = 0; i < map->n; i++)
+        keys[i] = map->kids[2 * i];
+    qsort(keys, map->n, sizeof *keys, key_cmp);
+    bool ok = true;
+    for (size_t i = 1; i < map->n; i++) {
+        if (keys[i]->len == keys[i - 1]->len &&
+            memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
+            iss_diag_add(d, ISS_SEV_ERROR, name, keys[i]->loc,
+                         "duplicate key '%s' (first at line %d)", keys[i]->str,
+                         keys[i - 1]->loc.line);
+            ok = false;
+            break;
+        }
+    }
+    free(keys);
+    return ok;
+}
+
+static bool invalid_utf8_problem(const char *problem)
+{
+    return problem && (strstr(problem, "UTF-8") || strstr(problem, "octet"));
+}
+
+static void parser_error(const yaml_parser_t *p, const char *name, iss_diags *d)
+{
+    const char *problem = p->problem ? p->problem : "malformed YAML";
+    if (p->error == YAML_READER_ERROR) {
+        if (invalid_utf8_problem(problem))
+            iss_diag_add_byte(d, name, (long)p->problem_offset,
+                              "invalid UTF-8 (%s); is the file in Shift_JIS/CP932? "
+                              "convert it with: iconv -f CP932 -t UTF-8",
+                              problem);
+        else
+            iss_diag_add_byte(d, name, (long)p->problem_offset, "%s", problem);
+        return;
+    }
+    iss_loc loc = mark_loc(p->problem_mark);
+    if (p->context)
+        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s %s", problem, p->context);
+    else
+        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s", problem);
+}
+
+iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
+                        const iss_limits *lim, iss_arena *arena, iss_diags *d)
+{
+    if (!lim)
+        lim = &iss_default_limits;
+    if (len > lim->max_bytes) {
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
+        return NULL;
+    }
+    /* skip a UTF-8 byte-order mark: accepted, and invisible to positions */
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p)) {
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot initialise the YAML parser");
+        return NULL;
+    }
+    yaml_parser_set_input_string(&p, (const unsigned char *)bytes, len);
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+
+    frame *stack = NULL;
+    size_t depth = 0, cap = 0, nodes = 0, docs = 0;
+    iss_node *root = NULL;
+    bool ok = true, done = false;
+
+    while (ok && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            parser_error(&p, name, d);
+            ok = false;
+            break;
+        }
+        iss_loc loc = mark_loc(ev.start_mark);
+        iss_node *made = NULL;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                             "a second YAML document; a file holds exactly one");
+                ok = false;
+            }
+            break;
+        case YAML_ALIAS_EVENT:
+            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                         "alias '*%s' not allowed; write the value out", (char *)ev.data.alias.anchor);
+            ok = false;
+            break;
+        case YAML_SCALAR_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+            const yaml_char_t *anchor = ev.type == YAML_SCALAR_EVENT ? ev.data.scalar.anchor
+                                        : ev.type == YAML_SEQUENCE_START_EVENT
+                                            ? ev.data.sequence_start.anchor
+                                            : ev.data.mapping_start.anchor;
+            const yaml_char_t *tag = ev.type == YAML_SCALAR_EVENT ? ev.data.scalar.tag
+                                     : ev.type == YAML_SEQUENCE_START_EVENT
+                                         ? ev.data.sequence_start.tag
+                                         : ev.data.mapping_start.tag;
+            if (anchor) {
+                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                             "anchor '&%s' not allowed; anchors and aliases are not supported",
+                             (const char *)anchor);
+                ok = false;
+                break;
+            }
+            if (tag) {
+                iss_diag_add(d, ISS_SEV_ERROR, name, loc, "tag '%s' not allowed",
+                             (const char *)tag);
+                ok = false;
+                break;
+            }
+            if (++nodes > lim->max_nodes) {
+                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                             "more than %zu nodes (limit --max-nodes)", lim->max_nodes);
+                ok = false;
+                break;
+            }
+            if (depth > 0) {
+                frame *top = &stack[depth - 1];
+                if (top->node->type == ISS_NODE_MAP && top->n % 2 == 0 &&
+                    ev.type != YAML_SCALAR_EVENT) {
+                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                 "a mapping key must be a plain string");
+                    ok = false;
+                    break;
+                }
+            }
+            made = iss_arena_alloc(arena, sizeof *made);
+            made->loc = loc;
+            if (ev.type == YAML_SCALAR_EVENT) {
+                size_t n = ev.data.scalar.length;
+                if (n > lim->max_scalar) {
+                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                 "scalar of %zu bytes exceeds the limit of %zu (--max-scalar)", n,
+                                 lim->max_scalar);
+                    ok = false;
+                    break;
+                }
+                made->type = ISS_NODE_SCALAR;
+                made->str = iss_arena_strndup(arena, (const char *)ev.data.scalar.value, n);
+                made->len = n;
+                made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            } else {
+                made->type = ev.type == YAML_SEQUENCE_START_EVENT ? ISS_NODE_SEQ : ISS_NODE_MAP;
+                if (depth >= lim->max_depth) {
+                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                 "nesting deeper than %zu levels (limit --max-depth)",
+                                 lim->max_depth);
+                    ok = false;
+                    break;
+                }
+            }
+            break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: {
+            frame *top = &stack[--depth];
+            iss_node *node = top->node;
+            node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
+            if (top->n) {
+                node->kids = iss_arena_alloc(arena, top->n * sizeof *node->kids);
+                memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
+            }
+            free(top->kids);
+            top->kids = NULL;
+            if (node->type == ISS_NODE_MAP && !check_duplicates(node, name, d)) {
+                ok = false;
+                break;
+            }
+            made = node; /* attach the finished container to its parent */
+            if (depth > 0)
+                frame_push_kid(&stack[depth - 1], made);
+            else
+                root = made;
+            made = NULL;
+            break;
+        }
+        default:
+            break;
+        }
+        if (ok && made) {
+            if (made->type == ISS_NODE_SCALAR) {
+                if (depth > 0)
+                    frame_push_kid(&stack[depth - 1], made);
+                else
+                    root = made;
+            } else {
+                if (depth == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    stack = iss_xrealloc(stack, cap * sizeof *stack);
+                }
+                stack[depth++] = (frame){made, NULL, 0, 0};
+            }
+        }
+        yaml_event_delete(&ev);
+    }
+    for (size_t i = 0; i < depth; i++)
+        free(stack[i].kids);
+    free(stack);
+    yaml_parser_delete(&p);
+    if (!ok)
+        return NULL;
+    if (!root) {
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "empty file: no YAML document");
+        return NULL;
+    }
+    return root;
+}
+
+iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
+                             iss_arena *arena, iss_diags *d)
+{
+    if (!lim)
+        lim = &iss_default_limits;
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
+            if (!is_stdin)
+                fclose(f);
+            return NULL;
+        }
+        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                         "not a regular file, pipe or terminal");
+            if (!is_stdin)
+                fclose(f);
+            return NULL;
+        }
+    }
+    iss_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    bool too_big = false;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + got > lim->max_bytes) {
+            too_big = true;
+            break;
+        }
+        iss_buf_add(&b, chunk, got);
+    }
+    bool read_error = ferror(f) != 0;
+    int err = errno;
+    if (!is_stdin)
+        fclose(f);
+    iss_node *root = NULL;
+    if (read_error)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot read: %s", strerror(err));
+    else if (too_big)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
+    else
+        root = iss_read_yaml(b.s ? b.s : "", b.len, name, lim, arena, d);
+    iss_buf_free(&b);
+    return root;
+}
+
+const iss_node *iss_map_get(const iss_node *map, const char *key)
+{
+    if (!map || map->type != ISS_NODE_MAP)
+        return NULL;
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < map->n; i++) {
+        const iss_node *k = map->kids[2 * i];
+        if (k->len == kl && memcmp(k->str, key, kl) == 0)
+            return map->kids[2 * i + 1];
+    }
+    return NULL;
+}
+
+bool iss_scalar_is(const iss_node *n, const char *s)
+{
+    return n && n->type == ISS_NODE_SCALAR && n->len == strlen(s) && memcmp(n->str, s, n->len) == 0;
+}
+
+bool iss_node_is_null(const iss_node *n)
+{
+    return !n || (n->type == ISS_NODE_SCALAR && n->plain &&
+                  (n->len == 0 || iss_scalar_is(n, "~") || iss_scalar_is(n, "null") ||
+                   iss_scalar_is(n, "Null") || iss_scalar_is(n, "NULL")));
+}

@@ -1,0 +1,87 @@
+/* report_text.c - the plain-text report, for a person reading one file. */
+#include "isscheck/report.h"
+
+#include <string.h>
+
+static const char *pick(iss_lang lang, const char *ja, const char *en)
+{
+    return lang == ISS_LANG_JA ? ja : en;
+}
+
+static void date(iss_buf *out, iss_day d)
+{
+    char b[11];
+    iss_date_format(d, b);
+    iss_buf_puts(out, b);
+}
+
+static const char *const marks[] = {"-", "+", "?", "x"};
+
+void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
+{
+    const iss_criteria *c = r->criteria;
+    const iss_decl *d = r->decl;
+    iss_buf_printf(out, "isscheck %s\n", tool_version);
+    iss_buf_printf(out, "%s: %s %s (%s, ", pick(lang, "基準", "criteria"), c->title, c->edition,
+                   c->issuer);
+    date(out, c->date);
+    iss_buf_printf(out, ", %s, %s %s)\n",
+                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
+                   pick(lang, "ダイジェスト", "digest"), c->digest);
+    iss_buf_printf(out, "%s: %s\n", pick(lang, "申告書", "declaration"), d->file);
+    iss_buf_printf(out, "%s: %s\n", pick(lang, "事業者", "provider"), d->provider.s);
+    iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
+    date(out, r->ref);
+    static const char *const src[3][2] = {
+        {"申告書の reference_date", "the declaration's reference_date"},
+        {"--as-of による指定", "given by --as-of"},
+        {"申告書に記載がないため本日（日本時間）", "not stated in the declaration: today in Japan"}};
+    iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
+    if (r->unverified_relied)
+        iss_buf_printf(out, "%s\n",
+                       lang == ISS_LANG_JA
+                           ? "注意: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に依拠"
+                             "している。登録の判断ではなく自己点検の結果である。"
+                           : "note: verdicts below rest on catalogue entries whose listing in the "
+                             "例示 is unconfirmed (unverified); this is a self-check, not a "
+                             "registration decision.");
+    if (r->unverified_relied)
+        iss_buf_printf(out, "%s: %zu\n",
+                       pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
+                       r->unverified_relied);
+
+    size_t last_cat = (size_t)-1;
+    for (size_t i = 0; i < r->nresults; i++) {
+        const iss_result *res = &r->results[i];
+        const iss_rule *rule = res->rule;
+        if (rule->category != last_cat) {
+            last_cat = rule->category;
+            const iss_category *cat = &c->categories[last_cat];
+            const iss_service *s = iss_decl_service(d, last_cat);
+            iss_buf_printf(out, "\n== %s (%s", pick(lang, cat->name_ja, cat->name_en), cat->code);
+            for (size_t k = 0; s && k < s->subtypes.n; k++)
+                iss_buf_printf(out, "%s%s", k ? ", " : ": ", s->subtypes.v[k].s);
+            iss_buf_puts(out, ") ==\n");
+        }
+        iss_buf_printf(out, "\n[%s] %s %s\n", iss_verdict_label(res->verdict, lang), rule->id,
+                       pick(lang, rule->title_ja, rule->title_en));
+        iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), c->title, c->edition,
+                       rule->clause);
+        if (res->loc.line)
+            iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file, res->loc.line,
+                           res->loc.col);
+        for (size_t k = 0; k < res->nnotes; k++) {
+            const iss_note *n = &res->notes[k];
+            iss_buf_printf(out, "  %s ", marks[n->mark]);
+            iss_note_render(out, n, lang);
+            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
+                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            iss_buf_puts(out, "\n");
+        }
+    }
+    iss_buf_printf(out, "\n%s: %s %zu, %s %zu, %s %zu, %s %zu\n", pick(lang, "要約", "summary"),
+                   iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
+                   iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
+                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
+                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+}
