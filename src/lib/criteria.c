@@ -478,9 +478,12 @@ typedef struct {
     size_t n, cap;
 } rule_vec;
 
-static bool load_file(loader *L, const char *path, const char *name, rule_vec *rules,
+/* The digest covers each file's plain name and bytes, so it does not
+ * depend on where the set is installed. */
+static bool load_file(loader *L, const char *path, const char *base, rule_vec *rules,
                       iss_node **catalogue_out, uint64_t *h)
 {
+    const char *name = path;
     L->c.file = name;
     /* read bytes once: they feed both the digest and the parser */
     FILE *f = fopen(path, "rb");
@@ -494,7 +497,7 @@ static bool load_file(loader *L, const char *path, const char *name, rule_vec *r
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= L->lim->max_bytes)
         iss_buf_add(&b, chunk, got);
     fclose(f);
-    digest_add(h, name, strlen(name));
+    digest_add(h, base, strlen(base) + 1);
     digest_add(h, b.s ? b.s : "", b.len);
     iss_node *root = iss_read_yaml(b.s ? b.s : "", b.len, name, L->lim, L->cr->arena, L->c.diags);
     iss_buf_free(&b);
@@ -658,7 +661,7 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
         }
         char *path = iss_arena_printf(cr->arena, "%s/%s", dir, f);
         iss_node *cat = NULL;
-        ok &= load_file(&L, path, path, &rules, &cat, &h);
+        ok &= load_file(&L, path, f, &rules, &cat, &h);
         if (cat) {
             if (catalogue) {
                 iss_error(&L.c, cat->loc, "a second catalogue file (first: %s)", catalogue_name);

@@ -652,7 +652,7 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
     status worst = ST_YES;
     size_t checked = 0;
     res->loc = s->loc;
-    bool loc_set = false;
+    bool fail_loc = false;
     for (size_t i = 0; i < E->d->nengagements; i++) {
         const iss_engagement *e = &E->d->engagements[i];
         if (e->owner >= 0 || e->category != s->category || e->start > E->ref)
@@ -692,10 +692,10 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
             free(alt_notes[a].notes);
         if (best < worst)
             worst = best;
-        if (!loc_set || (best == ST_NO && worst == ST_NO && !loc_set)) {
+        /* the verdict rests on the first failing case, else on the first case */
+        if (!fail_loc && (best == ST_NO || checked == 1))
             res->loc = e->loc;
-            loc_set = best == ST_NO;
-        }
+        fail_loc |= best == ST_NO;
     }
     if (checked == 0) {
         note(res, ISS_MARK_REVIEW, M_NO_CASES, s->loc, date_str(E, ws), date_str(E, E->ref), NULL);

@@ -1,0 +1,51 @@
+#!/bin/sh
+# run.sh BINARY CASE_DIR - one golden test of the command line.
+#
+# CASE_DIR/args holds the arguments (one line, split by the shell, paths
+# relative to the source root, where this runs); optional CASE_DIR/stdin is
+# fed to standard input and CASE_DIR/env holds VAR=value lines.  The test
+# passes when stdout, stderr and the exit status equal expected.stdout,
+# expected.stderr and expected.status.  With UPDATE=1 the expected files are
+# rewritten from the current output instead (review the diff before
+# committing).
+set -u
+bin=$1
+dir=$2
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+args=$(cat "$dir/args")
+stdin=/dev/null
+[ -f "$dir/stdin" ] && stdin=$dir/stdin
+(
+  unset ISSCHECK_LANG LANG LC_ALL
+  export SOURCE_DATE_EPOCH=1775012400 # 2026-04-01 12:00 in Japan, for runs without a date
+  if [ -f "$dir/env" ]; then
+    while IFS= read -r line; do [ -n "$line" ] && export "$line"; done <"$dir/env"
+  fi
+  # shellcheck disable=SC2086
+  eval "\"\$bin\" $args" <"$stdin" >"$out" 2>"$err"
+  echo $? >"$out.status"
+)
+status=$(cat "$out.status"); rm -f "$out.status"
+if [ "${UPDATE:-}" = 1 ]; then
+  cp "$out" "$dir/expected.stdout"
+  cp "$err" "$dir/expected.stderr"
+  echo "$status" >"$dir/expected.status"
+  exit 0
+fi
+fail=0
+for f in stdout stderr; do
+  want=$dir/expected.$f
+  [ -f "$want" ] || want=/dev/null
+  got=$out; [ $f = stderr ] && got=$err
+  if ! diff -u "$want" "$got" >&2; then
+    echo "golden: $f differs for $dir" >&2
+    fail=1
+  fi
+done
+want_status=$(cat "$dir/expected.status" 2>/dev/null || echo 0)
+if [ "$status" != "$want_status" ]; then
+  echo "golden: exit status $status, expected $want_status for $dir" >&2
+  fail=1
+fi
+exit $fail
