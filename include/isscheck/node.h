@@ -24,6 +24,8 @@ typedef struct {
     size_t max_depth;  /* nesting of sequences and mappings */
     size_t max_nodes;  /* nodes in the document */
     size_t max_scalar; /* bytes in one scalar */
+    size_t max_persons;     /* persons in a declaration */
+    size_t max_engagements; /* engagements, own and prior, in a declaration */
 } iss_limits;
 
 extern const iss_limits iss_default_limits;

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -44,6 +45,11 @@ static const char check_usage[] =
     "  --strict             count review as failed in the exit status\n"
     "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
     "                       manifest.yaml) instead of the installed one\n"
+    "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
+    "  --max-persons N, --max-engagements N\n"
+    "                       input limits (defaults 16777216 bytes, depth 64,\n"
+    "                       1000000 nodes, 1048576-byte scalars, 10000 persons,\n"
+    "                       100000 engagements); going past one is an input error\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
@@ -164,9 +170,28 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* The input limits, each settable by its option. */
+static size_t *limit_option(iss_limits *lim, const char *name)
+{
+    if (strcmp(name, "--max-bytes") == 0)
+        return &lim->max_bytes;
+    if (strcmp(name, "--max-depth") == 0)
+        return &lim->max_depth;
+    if (strcmp(name, "--max-nodes") == 0)
+        return &lim->max_nodes;
+    if (strcmp(name, "--max-scalar") == 0)
+        return &lim->max_scalar;
+    if (strcmp(name, "--max-persons") == 0)
+        return &lim->max_persons;
+    if (strcmp(name, "--max-engagements") == 0)
+        return &lim->max_engagements;
+    return NULL;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     iss_day as_of = ISS_NO_DATE;
+    iss_limits lim = iss_default_limits;
     bool strict = false;
     const char *criteria_dir = NULL;
     const char *lang_s = getenv("ISSCHECK_LANG");
@@ -188,7 +213,8 @@ static int cmd_check(int argc, char **argv)
             }
             memcpy(name, a, len);
             name[len] = '\0';
-            bool takes = strcmp(name, "--as-of") == 0 || strcmp(name, "--lang") == 0 ||
+            size_t *limit = limit_option(&lim, name);
+            bool takes = limit || strcmp(name, "--as-of") == 0 || strcmp(name, "--lang") == 0 ||
                          strcmp(name, "--criteria") == 0;
             if (takes) {
                 val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
@@ -200,7 +226,16 @@ static int cmd_check(int argc, char **argv)
                 free(files);
                 return usage_error("option '%s' takes no value", name);
             }
-            if (strcmp(name, "--as-of") == 0) {
+            if (limit) {
+                char *end;
+                errno = 0;
+                unsigned long long v = strtoull(val, &end, 10);
+                if (errno || *end || !*val || val[0] == '-' || v == 0 || v > SIZE_MAX / 2) {
+                    free(files);
+                    return usage_error("%s: expected a positive whole number, not '%s'", name, val);
+                }
+                *limit = (size_t)v;
+            } else if (strcmp(name, "--as-of") == 0) {
                 if (!iss_date_parse(val, strlen(val), &as_of)) {
                     free(files);
                     return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
@@ -260,7 +295,7 @@ static int cmd_check(int argc, char **argv)
     for (size_t i = 0; i < nfiles; i++) {
         iss_diags fd = {0};
         const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-        iss_decl *decl = iss_decl_load(files[i], name, crit, NULL, &fd);
+        iss_decl *decl = iss_decl_load(files[i], name, crit, &lim, &fd);
         if (!decl) {
             iss_diags_print(stderr, &fd);
             iss_diags_free(&fd);

@@ -13,6 +13,7 @@ typedef struct {
     iss_ctx c;
     iss_decl *decl;
     const iss_criteria *cr;
+    const iss_limits *lim;
     id_index *person_ids; /* sorted, for look-ups in n log n */
     size_t npersons;
     const char **documents; /* review documents the criteria name */
@@ -595,6 +596,11 @@ static bool load_root(loader *L, const iss_node *root)
     /* persons first: everything else refers to them */
     const iss_node *persons = seq_field(L, root, "persons", &ok);
     size_t nprior = 0;
+    if (persons && persons->n > L->lim->max_persons) {
+        iss_error(&L->c, persons->loc, "more than %zu persons (limit --max-persons)",
+                  L->lim->max_persons);
+        return false;
+    }
     if (persons) {
         d->persons = alloc_n(L, persons->n, sizeof *d->persons);
         d->npersons = persons->n;
@@ -624,6 +630,12 @@ static bool load_root(loader *L, const iss_node *root)
     collect_documents(L);
     const iss_node *eng = seq_field(L, root, "engagements", &ok);
     size_t nown = eng ? eng->n : 0;
+    if (nown + nprior > L->lim->max_engagements) {
+        iss_error(&L->c, eng ? eng->loc : persons->loc,
+                  "more than %zu engagements, own and prior (limit --max-engagements)",
+                  L->lim->max_engagements);
+        return false;
+    }
     d->engagements = alloc_n(L, nown + nprior, sizeof *d->engagements);
     for (size_t i = 0; i < nown; i++)
         ok &= load_engagement(L, eng->kids[i], &d->engagements[d->nengagements++], -1);
@@ -690,7 +702,9 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
     decl->arena = iss_arena_new();
     decl->file = iss_arena_strdup(decl->arena, name);
     decl->criteria = c;
-    loader L = {{decl->file, decl->arena, d}, decl, c, NULL, 0, NULL, 0};
+    if (!lim)
+        lim = &iss_default_limits;
+    loader L = {{decl->file, decl->arena, d}, decl, c, lim, NULL, 0, NULL, 0};
     size_t before = d->errors;
     iss_node *root = path ? iss_read_yaml_file(path, decl->file, lim, decl->arena, d)
                           : iss_read_yaml(bytes, len, decl->file, lim, decl->arena, d);

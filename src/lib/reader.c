@@ -19,6 +19,8 @@ const iss_limits iss_default_limits = {
     .max_depth = 64,
     .max_nodes = 1000000,
     .max_scalar = 1u << 20,
+    .max_persons = 10000,
+    .max_engagements = 100000,
 };
 
 typedef struct {
@@ -300,9 +302,11 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
                 fclose(f);
             return NULL;
         }
-        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+        /* standard input may be anything a shell can redirect; a named
+         * path must be a file or a pipe, never a device or a socket */
+        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !(is_stdin && S_ISCHR(st.st_mode))) {
             iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
-                         "not a regular file, pipe or terminal");
+                         "not a regular file or a pipe");
             if (!is_stdin)
                 fclose(f);
             return NULL;
