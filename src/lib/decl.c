@@ -526,7 +526,7 @@ static bool load_audit(loader *L, const iss_node *m, iss_audit *a)
     for (size_t i = 0; ok && i < cases.n; i++) {
         bool found = false;
         for (size_t j = 0; j < L->decl->nengagements; j++)
-            found |= L->decl->engagements[j].owner < 0 &&
+            found |= L->decl->engagements[j].owner < 0 && L->decl->engagements[j].id.s &&
                      strcmp(L->decl->engagements[j].id.s, cases.v[i].s) == 0;
         if (!found) {
             iss_error(&L->c, cases.v[i].loc, "unknown engagement '%s'", cases.v[i].s);
