@@ -16,6 +16,7 @@ static iss_diag *push(iss_diags *d)
     return x;
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list cp;
