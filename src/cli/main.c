@@ -145,8 +145,9 @@ static iss_day today(void)
         char *end;
         errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (!errno && *end == '\0' && v >= 0)
+        if (!errno && *end == '\0' && v >= 0 && v <= 253402300799LL) /* to 9999-12-31 */
             return iss_day_in_japan((time_t)v);
+        return ISS_NO_DATE;
     }
     return iss_day_in_japan(time(NULL));
 }
@@ -166,7 +167,7 @@ static int usage_error(const char *fmt, ...)
     fputs("isscheck: error: ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'isscheck help check'.\n", stderr);
+    fputs("\nTry 'isscheck help'.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -271,6 +272,8 @@ static int cmd_check(int argc, char **argv)
             files[nfiles++] = a;
         }
     }
+    if (lang_s && !*lang_s)
+        lang_s = NULL; /* an empty variable is an unset one */
     if (lang_s && strcmp(lang_s, "en") == 0)
         lang = ISS_LANG_EN;
     else if (lang_s && strcmp(lang_s, "ja") != 0) {
@@ -291,6 +294,13 @@ static int cmd_check(int argc, char **argv)
         return EXIT_USAGE;
     }
     iss_day now = today();
+    if (now == ISS_NO_DATE) {
+        iss_criteria_free(crit);
+        iss_diags_free(&diags);
+        free(files);
+        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
+                           getenv("SOURCE_DATE_EPOCH"));
+    }
     iss_buf out = {0};
     for (size_t i = 0; i < nfiles; i++) {
         iss_diags fd = {0};
@@ -337,6 +347,10 @@ int main(int argc, char **argv)
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "help") == 0) {
+        if (strcmp(argv[2], "help") == 0) {
+            fputs(usage_text, stdout);
+            return EXIT_CLEAN;
+        }
         if (strcmp(argv[2], "check") == 0) {
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
@@ -352,12 +366,14 @@ int main(int argc, char **argv)
             iss_date_format(c->date, date);
             printf("criteria: %s %s (%s, %s, %s)\n", c->title, c->edition, date,
                    c->draft ? "draft" : "in force", c->dir);
-        } else {
-            printf("criteria: not found\n");
         }
         iss_criteria_free(c);
+        if (!c) {
+            fflush(stdout);
+            iss_diags_print(stderr, &d);
+        }
         iss_diags_free(&d);
-        return EXIT_CLEAN;
+        return c ? EXIT_CLEAN : EXIT_USAGE;
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);

@@ -109,6 +109,15 @@ static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *
     return re;
 }
 
+static void free_entry_patterns(iss_entry *e)
+{
+    for (size_t j = 0; e->alias_re && j < e->naliases; j++)
+        pcre2_code_free(e->alias_re[j]);
+    pcre2_code_free(e->number_re);
+    e->alias_re = NULL;
+    e->number_re = NULL;
+}
+
 static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
 {
     static const char *const keys[] = {"id", "type", "name", "aliases", "lists", "number_pattern",
@@ -176,12 +185,8 @@ static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
 
 static void free_patterns(iss_criteria *c)
 {
-    for (size_t i = 0; i < c->nentries; i++) {
-        iss_entry *e = &c->entries[i];
-        for (size_t j = 0; e->alias_re && j < e->naliases; j++)
-            pcre2_code_free(e->alias_re[j]);
-        pcre2_code_free(e->number_re);
-    }
+    for (size_t i = 0; i < c->nentries; i++)
+        free_entry_patterns(&c->entries[i]);
 }
 
 /* ---- rules ---- */
@@ -552,6 +557,7 @@ static bool load_catalogue(loader *L, const iss_node *root, const char *name)
     for (size_t i = 0; i < list->n; i++) {
         iss_entry *e = &cr->entries[cr->nentries];
         if (!load_entry(L, list->kids[i], e)) {
+            free_entry_patterns(e); /* what compiled before the entry failed */
             ok = false;
             continue;
         }

@@ -122,14 +122,13 @@ int iss_whole_years(iss_day from, iss_day to)
 {
     if (to < from)
         return 0;
-    /* k whole years fit when from + k years - 1 day <= to. */
+    /* k whole years fit when the k-year window ending on to starts on or
+     * after from: measured back from the end, like the window itself, so
+     * a span from 29 February agrees with iss_window_start. */
     int k = 0;
-    for (;;) {
-        iss_day next = iss_day_add_years(from, k + 1);
-        if (next == ISS_NO_DATE || next - 1 > to)
-            return k;
+    while (iss_window_start(to, k + 1) >= from && k < 10000)
         k++;
-    }
+    return k;
 }
 
 iss_day iss_day_in_japan(time_t t)

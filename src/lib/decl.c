@@ -390,6 +390,36 @@ static bool load_statements(loader *L, const iss_node *svc, iss_service *s)
     return ok;
 }
 
+/* Manual-section and statement ids are vocabulary the rule files define:
+ * an id no rule of the category asks for is a typo, reported with the ids
+ * the rules know. */
+static bool known_id(loader *L, size_t category, bool section, const iss_str *id)
+{
+    iss_buf known = {0};
+    bool found = false;
+    for (size_t i = 0; i < L->cr->nrules && !found; i++) {
+        const iss_rule *r = &L->cr->rules[i];
+        if (r->category != category)
+            continue;
+        if (section && r->kind == ISS_CHECK_MANUAL_SECTIONS)
+            for (size_t k = 0; k < r->nsections && !found; k++) {
+                found = strcmp(r->sections[k].id, id->s) == 0;
+                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->sections[k].id);
+            }
+        if (!section && r->kind == ISS_CHECK_STATEMENT)
+            for (size_t k = 0; k < r->statements.n && !found; k++) {
+                found = strcmp(r->statements.v[k].s, id->s) == 0;
+                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->statements.v[k].s);
+            }
+    }
+    if (!found)
+        iss_error(&L->c, id->loc, "unknown %s '%s' for category '%s'; expected one of %s",
+                  section ? "manual section" : "statement", id->s, L->cr->categories[category].code,
+                  known.len ? known.s : "(none: no rule of this category reads it)");
+    iss_buf_free(&known);
+    return found;
+}
+
 static const char *const field_keys[ISS_FIELD_COUNT] = {"standards", "result_handling", "compliance",
                                                         "education"};
 
@@ -464,6 +494,8 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
             s->manual_loc = man->loc;
             ok &= iss_get_strs(&L->c, man, "sections", true, &s->manual_sections) &
                   iss_get_str(&L->c, man, "evidence", false, &s->manual_evidence);
+            for (size_t i = 0; ok && i < s->manual_sections.n; i++)
+                ok &= known_id(L, s->category, true, &s->manual_sections.v[i]);
         } else {
             ok = false;
         }
@@ -471,6 +503,8 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
     for (int f = 0; f < ISS_FIELD_COUNT; f++)
         ok &= load_items(L, m, field_keys[f], s, f);
     ok &= load_statements(L, m, s);
+    for (size_t i = 0; ok && i < s->nstatements; i++)
+        ok &= known_id(L, s->category, false, &s->statements[i].id);
     const iss_node *dual = iss_map_get(m, "dual_roles");
     if (!iss_node_is_null(dual)) {
         if (iss_expect_map(&L->c, dual, "dual_roles", dual_keys)) {
@@ -666,6 +700,9 @@ static bool load_root(loader *L, const iss_node *root)
     const iss_node *svcs = iss_map_get(root, "services");
     if (!svcs || iss_node_is_null(svcs)) {
         iss_error(&L->c, root->loc, "missing required key 'services' (the categories applied for)");
+        ok = false;
+    } else if (svcs->type == ISS_NODE_SEQ && svcs->n == 0) {
+        iss_error(&L->c, svcs->loc, "'services' is empty: name at least one category applied for");
         ok = false;
     } else if (iss_expect_seq(&L->c, svcs, "services")) {
         d->services = alloc_n(L, svcs->n, sizeof *d->services);

@@ -35,7 +35,7 @@ void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
 {
     iss_diag *x = push(d);
     x->sev = sev;
-    x->file = file;
+    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL; /* outlives the loader's arena */
     x->loc = loc;
     va_list ap;
     va_start(ap, fmt);
@@ -49,7 +49,7 @@ void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fm
 {
     iss_diag *x = push(d);
     x->sev = ISS_SEV_ERROR;
-    x->file = file;
+    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL; /* outlives the loader's arena */
     x->byte = byte;
     va_list ap;
     va_start(ap, fmt);
@@ -75,8 +75,10 @@ void iss_diags_print(FILE *f, const iss_diags *d)
 
 void iss_diags_free(iss_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].msg);
+        free((char *)d->v[i].file);
+    }
     free(d->v);
     memset(d, 0, sizeof *d);
 }

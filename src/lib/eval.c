@@ -105,8 +105,9 @@ static status judge_item(ev *E, iss_result *res, const char *who, iss_entry_type
         st = ST_NO;
     } else if (!e->verified) {
         n = note(res, ISS_MARK_REVIEW, M_ITEM_UNVERIFIED, loc, who, name, reiji, e->name, NULL);
-        if (res)
-            E->relied[e - E->c->entries] = true;
+        /* also when res is NULL: a reviewer's or 兼務者's qualification is
+         * weighed without notes, and the verdict still rests on it */
+        E->relied[e - E->c->entries] = true;
         st = ST_REVIEW;
     } else {
         n = note(res, ISS_MARK_PASS, M_ITEM_OK, loc, who, name, reiji, e->name, NULL);
@@ -239,12 +240,16 @@ static status track_record(ev *E, iss_result *res, size_t p, const iss_path *pat
     const char *who = person_id(E, p);
     iss_day ws = iss_window_start(E->ref, (int)path->window_years);
     long cases = 0, days_in = 0, days_career = 0;
-    iss_buf list = {0};
+    iss_buf list = {0}, kindless = {0};
     for (size_t k = E->eng_start[p]; k < E->eng_start[p + 1]; k++) {
         const iss_engagement *e = &E->d->engagements[E->eng_of[k]];
         if (!strs_has(&path->categories, E->c->categories[e->category].code))
             continue;
-        if (path->kinds.n && (!e->kind.s || !strs_has(&path->kinds, e->kind.s)))
+        if (path->kinds.n && !e->kind.s) {
+            iss_buf_printf(&kindless, "%s%s", kindless.len ? ", " : "", e->id.s);
+            continue;
+        }
+        if (path->kinds.n && !strs_has(&path->kinds, e->kind.s))
             continue;
         if (e->start > E->ref)
             continue;
@@ -272,6 +277,10 @@ static status track_record(ev *E, iss_result *res, size_t p, const iss_path *pat
     status st = cases_ok && years_ok ? ST_YES : cases_ok && career_ok ? ST_REVIEW : ST_NO;
     const char *ids = iss_arena_strdup(E->r->arena, list.len ? list.s : "—");
     iss_buf_free(&list);
+    if (kindless.len)
+        note(res, ISS_MARK_INFO, M_TRACK_NO_KIND, E->d->persons[p].loc, who,
+             iss_arena_strdup(E->r->arena, kindless.s), NULL);
+    iss_buf_free(&kindless);
     iss_mark m = st == ST_YES ? ISS_MARK_PASS : ISS_MARK_INFO;
     if (path->min_years) {
         note(res, m, M_TRACK_YEARS, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
@@ -362,8 +371,11 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
     }
     iss_buf computed = {0}, ids = {0};
     for (size_t k = 0; k < rule->npaths; k++) {
-        note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, rule->paths[k].clause, rule->paths[k].id,
-             num_str(E, counts[k]), NULL);
+        const char *label = rule->paths[k].clause[0]
+                                ? iss_arena_printf(E->r->arena, "%s %s", rule->paths[k].clause,
+                                                   rule->paths[k].id)
+                                : rule->paths[k].id;
+        note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, label, num_str(E, counts[k]), NULL);
         iss_buf_printf(&computed, "%s%s: %ld", k ? ", " : "", rule->paths[k].id, counts[k]);
         iss_buf_printf(&ids, "%s%s", k ? ", " : "", rule->paths[k].id);
     }
@@ -536,7 +548,10 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
         if (best == ST_NO) {
             iss_loc at = s->nitems[f] ? s->items_loc[f] : s->loc;
             iss_note *n = q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, NULL)
-                                   : note(res, ISS_MARK_FAIL, M_REQ_NONE_ANY, at,
+                                   : note(res, ISS_MARK_FAIL,
+                                          q->distinct && s->nitems[f] ? M_REQ_NONE_DISTINCT
+                                                                      : M_REQ_NONE_ANY,
+                                          at,
                                           field_names[f], NULL);
             n->entry_type = (int)field_type[f];
             if (!loc_set) {

@@ -88,17 +88,18 @@ static bool invalid_utf8_problem(const char *problem)
     return problem && (strstr(problem, "UTF-8") || strstr(problem, "octet"));
 }
 
-static void parser_error(const yaml_parser_t *p, const char *name, iss_diags *d)
+/* bom: bytes skipped before the parser's input, added back to offsets */
+static void parser_error(const yaml_parser_t *p, size_t bom, const char *name, iss_diags *d)
 {
     const char *problem = p->problem ? p->problem : "malformed YAML";
     if (p->error == YAML_READER_ERROR) {
         if (invalid_utf8_problem(problem))
-            iss_diag_add_byte(d, name, (long)p->problem_offset,
+            iss_diag_add_byte(d, name, (long)(p->problem_offset + bom),
                               "invalid UTF-8 (%s); is the file in Shift_JIS/CP932? "
                               "convert it with: iconv -f CP932 -t UTF-8",
                               problem);
         else
-            iss_diag_add_byte(d, name, (long)p->problem_offset, "%s", problem);
+            iss_diag_add_byte(d, name, (long)(p->problem_offset + bom), "%s", problem);
         return;
     }
     iss_loc loc = mark_loc(p->problem_mark);
@@ -119,7 +120,9 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
         return NULL;
     }
     /* skip a UTF-8 byte-order mark: accepted, and invisible to positions */
+    size_t bom = 0;
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bom = 3;
         bytes += 3;
         len -= 3;
     }
@@ -139,7 +142,7 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
     while (ok && !done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
-            parser_error(&p, name, d);
+            parser_error(&p, bom, name, d);
             ok = false;
             break;
         }
