@@ -107,6 +107,7 @@ typedef struct {
     const char **alias_src;
     size_t naliases;
     void **alias_re; /* pcre2_code *, compiled with the criteria */
+    const struct iss_criteria *owner;
     iss_strs lists;
     const char *number_src;
     void *number_re;
@@ -114,7 +115,7 @@ typedef struct {
     const char *provenance; /* "unverified" or "例示 DATE, checked DATE by WHO" */
 } iss_entry;
 
-typedef struct {
+typedef struct iss_criteria {
     const char *dir, *document, *title, *edition, *source, *issuer;
     iss_day date;
     bool draft;
@@ -125,6 +126,7 @@ typedef struct {
     iss_entry *entries;
     size_t nentries;
     char digest[17]; /* FNV-1a 64 of the files loaded, hex */
+    void *match_context; /* pcre2_match_context *: the match and depth limits */
     iss_arena *arena;
 } iss_criteria;
 
@@ -140,6 +142,12 @@ const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id);
 /* Catalogue look-up: the entry of the given type that name matches
  * (exactly, or by an alias pattern), or NULL. */
 const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name);
+/* The same, and *limit_hit (when not NULL) names an entry whose alias
+ * pattern gave up at PCRE2's match or depth limit on name, NULL if none:
+ * a catastrophic pattern costs a bounded time and is reported, never a
+ * hang. */
+const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type, const char *name,
+                                      const iss_entry **limit_hit);
 /* Whether number matches the entry's registration-number format (true
  * when the entry gives none). */
 bool iss_entry_number_ok(const iss_entry *e, const char *number);

@@ -556,6 +556,7 @@ static bool load_catalogue(loader *L, const iss_node *root, const char *name)
     bool ok = true;
     for (size_t i = 0; i < list->n; i++) {
         iss_entry *e = &cr->entries[cr->nentries];
+        e->owner = cr;
         if (!load_entry(L, list->kids[i], e)) {
             free_entry_patterns(e); /* what compiled before the entry failed */
             ok = false;
@@ -615,6 +616,18 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
     if (!cr)
         return NULL;
     cr->arena = iss_arena_new();
+    /* limits for every match against a rule file's pattern: a pattern
+     * that backtracks catastrophically stops here instead of hanging */
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!mc) {
+        iss_arena_free(cr->arena);
+        free(cr);
+        return NULL;
+    }
+    pcre2_set_match_limit(mc, 100000);
+    pcre2_set_depth_limit(mc, 1000);
+    pcre2_set_heap_limit(mc, 20000); /* KiB */
+    cr->match_context = mc;
     cr->dir = iss_arena_strdup(cr->arena, dir);
     loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
@@ -702,6 +715,7 @@ void iss_criteria_free(iss_criteria *c)
     if (!c)
         return;
     free_patterns(c);
+    pcre2_match_context_free(c->match_context);
     iss_arena_free(c->arena);
     free(c);
 }
@@ -727,21 +741,26 @@ const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id)
     return NULL;
 }
 
-static bool re_match(void *code, const char *s)
+/* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
+static int re_match(const iss_criteria *c, void *code, const char *s)
 {
     pcre2_code *re = code;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(mc, 100000);
-    pcre2_set_depth_limit(mc, 1000);
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mc);
-    pcre2_match_context_free(mc);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, c->match_context);
     pcre2_match_data_free(md);
-    return rc >= 0;
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
 const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name)
 {
+    return iss_catalogue_lookup(c, type, name, NULL);
+}
+
+const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type, const char *name,
+                                      const iss_entry **limit_hit)
+{
+    if (limit_hit)
+        *limit_hit = NULL;
     for (size_t i = 0; i < c->nentries; i++) {
         const iss_entry *e = &c->entries[i];
         if (e->type == type && strcmp(e->name, name) == 0)
@@ -751,9 +770,13 @@ const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type,
         const iss_entry *e = &c->entries[i];
         if (e->type != type)
             continue;
-        for (size_t j = 0; j < e->naliases; j++)
-            if (re_match(e->alias_re[j], name))
+        for (size_t j = 0; j < e->naliases; j++) {
+            int m = re_match(c, e->alias_re[j], name);
+            if (m > 0)
                 return e;
+            if (m < 0 && limit_hit && !*limit_hit)
+                *limit_hit = e;
+        }
     }
     return NULL;
 }
@@ -762,7 +785,7 @@ bool iss_entry_number_ok(const iss_entry *e, const char *number)
 {
     if (!e->number_re)
         return true;
-    return number && re_match(e->number_re, number);
+    return number && re_match(e->owner, e->number_re, number) > 0;
 }
 
 bool iss_entry_on_list(const iss_entry *e, const char *reiji)

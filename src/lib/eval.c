@@ -88,13 +88,29 @@ static const char *person_id(ev *E, size_t p)
 
 /* ---- the catalogue: one declared name against one 例示 list ---- */
 
-static status judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                         const char *name, bool equivalent, const char *reiji, iss_loc loc)
+/* A catalogue look-up; a pattern that gave up at PCRE2's limits is noted
+ * (the verdict becomes review, never pass and never a hang). */
+static const iss_entry *lookup(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                               const char *name, iss_loc loc, bool *limit)
 {
-    const iss_entry *e = iss_catalogue_match(E->c, type, name);
+    const iss_entry *hit = NULL;
+    const iss_entry *e = iss_catalogue_lookup(E->c, type, name, &hit);
+    *limit = !e && hit;
+    if (*limit)
+        note(res, ISS_MARK_REVIEW, M_PATTERN_LIMIT, loc, who, hit->id, name, NULL);
+    return e;
+}
+
+/* One declared name (already looked up as e) against the 例示 list reiji. */
+static status judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                          const iss_entry *e, bool limit, const char *name, bool equivalent,
+                          const char *reiji, iss_loc loc)
+{
     iss_note *n;
     status st;
-    if (equivalent) {
+    if (limit && !equivalent) {
+        return ST_REVIEW;
+    } else if (equivalent) {
         n = note(res, ISS_MARK_REVIEW, M_ITEM_EQUIVALENT, loc, who, name, reiji, NULL);
         st = ST_REVIEW;
     } else if (!e) {
@@ -118,6 +134,14 @@ static status judge_item(ev *E, iss_result *res, const char *who, iss_entry_type
     return st;
 }
 
+static status judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                         const char *name, bool equivalent, const char *reiji, iss_loc loc)
+{
+    bool limit;
+    const iss_entry *e = lookup(E, res, who, type, name, loc, &limit);
+    return judge_entry(E, res, who, type, e, limit, name, equivalent, reiji, loc);
+}
+
 static bool strs_has(const iss_strs *l, const char *s)
 {
     return iss_strs_has(l, s);
@@ -132,7 +156,8 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
     status best = ST_NO;
     for (size_t i = 0; i < pe->nquals; i++) {
         const iss_qualification *q = &pe->quals[i];
-        const iss_entry *e = iss_catalogue_match(E->c, ISS_ENTRY_QUALIFICATION, q->name.s);
+        bool limit;
+        const iss_entry *e = lookup(E, res, who, ISS_ENTRY_QUALIFICATION, q->name.s, q->loc, &limit);
         bool relevant = q->equivalent || !e || iss_entry_on_list(e, path->reiji);
         if (relevant && q->acquired && q->acquired > E->ref) {
             note(res, ISS_MARK_INFO, M_QUAL_NOT_YET, q->loc, who, q->name.s, date_str(E, q->acquired),
@@ -153,8 +178,8 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
                 note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name, NULL);
             continue;
         }
-        status st = judge_item(E, res, who, ISS_ENTRY_QUALIFICATION, q->name.s, q->equivalent,
-                               path->reiji, q->loc);
+        status st = judge_entry(E, res, who, ISS_ENTRY_QUALIFICATION, e, limit, q->name.s,
+                                q->equivalent, path->reiji, q->loc);
         if (st != ST_NO)
             evidence(res, &q->evidence);
         if (st > best)
