@@ -111,7 +111,8 @@ static iss_criteria *load_default_criteria(iss_diags *d)
         sprintf(names[n++], "%s/%s", root, de->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, by_name);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
     iss_criteria *chosen = NULL;
     for (size_t i = 0; i < n; i++) {
         iss_criteria *c = iss_criteria_load(names[i], d);
@@ -236,12 +237,12 @@ static int cmd_check(int argc, char **argv)
                     return usage_error("%s: expected a positive whole number, not '%s'", name, val);
                 }
                 *limit = (size_t)v;
-            } else if (strcmp(name, "--as-of") == 0) {
+            } else if (strcmp(name, "--as-of") == 0 && val) {
                 if (!iss_date_parse(val, strlen(val), &as_of)) {
                     free(files);
                     return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
                 }
-            } else if (strcmp(name, "--lang") == 0) {
+            } else if (strcmp(name, "--lang") == 0 && val) {
                 lang_s = val;
                 if (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0) {
                     free(files);

@@ -191,6 +191,17 @@ static void free_patterns(iss_criteria *c)
 
 /* ---- rules ---- */
 
+/* A required list under key: the node, or NULL after a located error. */
+static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key)
+{
+    const iss_node *list = iss_map_get(map, key);
+    if (!list) {
+        iss_error(c, map->loc, "missing required key '%s'", key);
+        return NULL;
+    }
+    return iss_expect_seq(c, list, key) ? list : NULL;
+}
+
 static const char *const check_kinds[] = {"qualified_leads", "dual_role", "reiji_items",
                                           "person_assigned", "manual_sections", "case_review",
                                           "info_protection", "statement", NULL};
@@ -285,10 +296,11 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         ok &= iss_get_str(&L->c, n, "group", true, &group) &
               iss_get_bool(&L->c, n, "disclose_counts", &r->disclose_counts);
         r->group = group.s;
-        list = iss_map_get(n, "paths");
-        if (!iss_expect_seq(&L->c, list ? list : n, "paths") || list->n == 0) {
-            if (list && list->type == ISS_NODE_SEQ)
-                iss_error(&L->c, list->loc, "paths must not be empty");
+        list = need_seq(&L->c, n, "paths");
+        if (!list)
+            return false;
+        if (list->n == 0) {
+            iss_error(&L->c, list->loc, "paths must not be empty");
             return false;
         }
         r->npaths = list->n;
@@ -317,8 +329,8 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         break;
     }
     case ISS_CHECK_REIJI_ITEMS:
-        list = iss_map_get(n, "requirements");
-        if (!iss_expect_seq(&L->c, list ? list : n, "requirements"))
+        list = need_seq(&L->c, n, "requirements");
+        if (!list)
             return false;
         r->nreqs = list->n;
         r->reqs = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->reqs);
@@ -352,8 +364,8 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         break;
     }
     case ISS_CHECK_MANUAL_SECTIONS:
-        list = iss_map_get(n, "sections");
-        if (!iss_expect_seq(&L->c, list ? list : n, "sections"))
+        list = need_seq(&L->c, n, "sections");
+        if (!list)
             return false;
         r->nsections = list->n;
         r->sections = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections);
@@ -374,8 +386,8 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         iss_str q = {0};
         ok &= iss_get_int(&L->c, n, "window_years", true, 1, 100, &r->window_years) &
               iss_get_str(&L->c, n, "qualified_rule", false, &q);
-        list = iss_map_get(n, "alternatives");
-        if (!iss_expect_seq(&L->c, list ? list : n, "alternatives"))
+        list = need_seq(&L->c, n, "alternatives");
+        if (!list)
             return false;
         r->nalts = list->n;
         r->alts = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->alts);
@@ -526,8 +538,8 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
         iss_error(&L->c, cat.loc, "category '%s' is not in the manifest", cat.s);
         return false;
     }
-    const iss_node *list = iss_map_get(root, "rules");
-    if (!iss_expect_seq(&L->c, list ? list : root, "rules"))
+    const iss_node *list = need_seq(&L->c, root, "rules");
+    if (!list)
         return false;
     bool ok = true;
     for (size_t i = 0; i < list->n; i++) {
@@ -660,8 +672,8 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
     cr->issuer = issuer.s;
     cr->source = source.s;
     cr->draft = strcmp(status.s, "draft") == 0;
-    const iss_node *cats = iss_map_get(m, "categories");
-    if (!iss_expect_seq(&L.c, cats ? cats : m, "categories"))
+    const iss_node *cats = need_seq(&L.c, m, "categories");
+    if (!cats)
         goto fail;
     cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
     for (size_t i = 0; i < cats->n; i++) {

@@ -183,12 +183,12 @@ static bool load_training(loader *L, const iss_node *m, iss_training *t)
 
 #define LOAD_LIST(L_, map_, key_, arr_, count_, fn_, ok_)                                        \
     do {                                                                                           \
-        const iss_node *list_ = seq_field(L_, map_, key_, &ok_);                                   \
+        const iss_node *list_ = seq_field(L_, map_, key_, &(ok_));                                 \
         if (list_) {                                                                               \
-            arr_ = alloc_n(L_, list_->n, sizeof *arr_);                                            \
-            count_ = list_->n;                                                                     \
+            (arr_) = alloc_n(L_, list_->n, sizeof *(arr_));                                        \
+            (count_) = list_->n;                                                                   \
             for (size_t i_ = 0; i_ < list_->n; i_++)                                               \
-                ok_ &= fn_(L_, list_->kids[i_], &arr_[i_]);                                        \
+                (ok_) &= fn_(L_, list_->kids[i_], &(arr_)[i_]);                                    \
         }                                                                                          \
     } while (0)
 

@@ -11,6 +11,9 @@
 
 typedef enum { ST_NO = 0, ST_REVIEW = 1, ST_YES = 2 } status;
 
+/* ends note()'s argument list: a pointer, as va_arg reads it */
+#define END ((const char *)NULL)
+
 typedef struct {
     iss_report *r;
     const iss_decl *d;
@@ -78,7 +81,7 @@ static iss_verdict verdict_of(status s)
 static void evidence(iss_result *res, const iss_str *ev_ref)
 {
     if (ev_ref->s)
-        note(res, ISS_MARK_INFO, M_EVIDENCE, ev_ref->loc, ev_ref->s, NULL);
+        note(res, ISS_MARK_INFO, M_EVIDENCE, ev_ref->loc, ev_ref->s, END);
 }
 
 static const char *person_id(ev *E, size_t p)
@@ -97,7 +100,7 @@ static const iss_entry *lookup(ev *E, iss_result *res, const char *who, iss_entr
     const iss_entry *e = iss_catalogue_lookup(E->c, type, name, &hit);
     *limit = !e && hit;
     if (*limit)
-        note(res, ISS_MARK_REVIEW, M_PATTERN_LIMIT, loc, who, hit->id, name, NULL);
+        note(res, ISS_MARK_REVIEW, M_PATTERN_LIMIT, loc, who, hit->id, name, END);
     return e;
 }
 
@@ -111,22 +114,22 @@ static status judge_entry(ev *E, iss_result *res, const char *who, iss_entry_typ
     if (limit && !equivalent) {
         return ST_REVIEW;
     } else if (equivalent) {
-        n = note(res, ISS_MARK_REVIEW, M_ITEM_EQUIVALENT, loc, who, name, reiji, NULL);
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_EQUIVALENT, loc, who, name, reiji, END);
         st = ST_REVIEW;
     } else if (!e) {
-        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNKNOWN, loc, who, name, reiji, NULL);
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNKNOWN, loc, who, name, reiji, END);
         st = ST_REVIEW;
     } else if (!iss_entry_on_list(e, reiji)) {
-        n = note(res, ISS_MARK_INFO, M_ITEM_NOT_ON_LIST, loc, who, name, reiji, e->name, NULL);
+        n = note(res, ISS_MARK_INFO, M_ITEM_NOT_ON_LIST, loc, who, name, reiji, e->name, END);
         st = ST_NO;
     } else if (!e->verified) {
-        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNVERIFIED, loc, who, name, reiji, e->name, NULL);
+        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNVERIFIED, loc, who, name, reiji, e->name, END);
         /* also when res is NULL: a reviewer's or 兼務者's qualification is
          * weighed without notes, and the verdict still rests on it */
         E->relied[e - E->c->entries] = true;
         st = ST_REVIEW;
     } else {
-        n = note(res, ISS_MARK_PASS, M_ITEM_OK, loc, who, name, reiji, e->name, NULL);
+        n = note(res, ISS_MARK_PASS, M_ITEM_OK, loc, who, name, reiji, e->name, END);
         st = ST_YES;
     }
     if (n)
@@ -161,21 +164,21 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
         bool relevant = q->equivalent || !e || iss_entry_on_list(e, path->reiji);
         if (relevant && q->acquired && q->acquired > E->ref) {
             note(res, ISS_MARK_INFO, M_QUAL_NOT_YET, q->loc, who, q->name.s, date_str(E, q->acquired),
-                 NULL);
+                 END);
             continue;
         }
         if (relevant && q->expires && q->expires < E->ref) {
             note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s, date_str(E, q->expires),
-                 NULL);
+                 END);
             continue;
         }
         if (e && iss_entry_on_list(e, path->reiji) && !q->equivalent &&
             !iss_entry_number_ok(e, q->number.s)) {
             if (q->number.s)
                 note(res, ISS_MARK_FAIL, M_QUAL_NUMBER, q->loc, who, q->name.s, q->number.s, e->name,
-                     NULL);
+                     END);
             else
-                note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name, NULL);
+                note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name, END);
             continue;
         }
         status st = judge_entry(E, res, who, ISS_ENTRY_QUALIFICATION, e, limit, q->name.s,
@@ -197,7 +200,7 @@ static status community_path(ev *E, iss_result *res, size_t p, const iss_path *p
         const iss_community_role *r = &pe->roles[i];
         if (r->from && r->from > E->ref) {
             iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, r->loc, who, r->community.s,
-                               date_str(E, r->from), NULL);
+                               date_str(E, r->from), END);
             if (n)
                 n->entry_type = ISS_ENTRY_COMMUNITY;
             continue;
@@ -217,7 +220,7 @@ static status community_path(ev *E, iss_result *res, size_t p, const iss_path *p
             continue;
         int ci = iss_criteria_category(E->c, l->subject.s);
         iss_note *n = note(res, ISS_MARK_PASS, M_LECTURING_OK, l->loc, who, l->institution.s,
-                           E->c->categories[ci].name_ja, NULL);
+                           E->c->categories[ci].name_ja, END);
         if (n)
             n->args_en[2] = E->c->categories[ci].name_en;
         evidence(res, &l->evidence);
@@ -235,7 +238,7 @@ static status training_path(ev *E, iss_result *res, size_t p, const iss_path *pa
         const iss_training *t = &pe->trainings[i];
         if (t->completed > E->ref) {
             iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, t->loc, who, t->name.s,
-                               date_str(E, t->completed), NULL);
+                               date_str(E, t->completed), END);
             if (n)
                 n->entry_type = ISS_ENTRY_TRAINING;
             continue;
@@ -304,19 +307,19 @@ static status track_record(ev *E, iss_result *res, size_t p, const iss_path *pat
     iss_buf_free(&list);
     if (kindless.len)
         note(res, ISS_MARK_INFO, M_TRACK_NO_KIND, E->d->persons[p].loc, who,
-             iss_arena_strdup(E->r->arena, kindless.s), NULL);
+             iss_arena_strdup(E->r->arena, kindless.s), END);
     iss_buf_free(&kindless);
     iss_mark m = st == ST_YES ? ISS_MARK_PASS : ISS_MARK_INFO;
     if (path->min_years) {
         note(res, m, M_TRACK_YEARS, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
              num_str(E, cases), num_str(E, path->min_cases), ids, years_str(E, days_in),
-             num_str(E, path->min_years), NULL);
+             num_str(E, path->min_years), END);
         if (st == ST_REVIEW)
             note(res, ISS_MARK_REVIEW, M_TRACK_CAREER, E->d->persons[p].loc, who,
-                 years_str(E, days_career), NULL);
+                 years_str(E, days_career), END);
     } else {
         note(res, m, M_TRACK, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
-             num_str(E, cases), num_str(E, path->min_cases), ids, NULL);
+             num_str(E, cases), num_str(E, path->min_cases), ids, END);
     }
     return st;
 }
@@ -365,7 +368,7 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
     if (!g || g->npersons == 0) {
         res->verdict = ISS_FAIL;
         res->loc = g ? g->loc : s->loc;
-        note(res, ISS_MARK_FAIL, M_LEADS_NONE, res->loc, rule->group, NULL);
+        note(res, ISS_MARK_FAIL, M_LEADS_NONE, res->loc, rule->group, END);
         return;
     }
     res->loc = g->loc;
@@ -386,10 +389,10 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
                 pbest = st;
         }
         if (pbest == ST_NO)
-            note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, person_id(E, p), NULL);
+            note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, person_id(E, p), END);
         else
             note(res, mark_of(pbest), M_LEAD_MEETS, E->d->persons[p].loc, person_id(E, p),
-                 iss_arena_strdup(E->r->arena, met.s), NULL);
+                 iss_arena_strdup(E->r->arena, met.s), END);
         iss_buf_free(&met);
         if (pbest > best)
             best = pbest;
@@ -400,20 +403,20 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
                                 ? iss_arena_printf(E->r->arena, "%s %s", rule->paths[k].clause,
                                                    rule->paths[k].id)
                                 : rule->paths[k].id;
-        note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, label, num_str(E, counts[k]), NULL);
+        note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, label, num_str(E, counts[k]), END);
         iss_buf_printf(&computed, "%s%s: %ld", k ? ", " : "", rule->paths[k].id, counts[k]);
         iss_buf_printf(&ids, "%s%s", k ? ", " : "", rule->paths[k].id);
     }
     res->verdict = verdict_of(best);
     if (best == ST_NO)
-        note(res, ISS_MARK_FAIL, M_NO_LEAD_MEETS, g->loc, NULL);
+        note(res, ISS_MARK_FAIL, M_NO_LEAD_MEETS, g->loc, END);
     else if (best == ST_REVIEW)
-        note(res, ISS_MARK_REVIEW, M_LEADS_REVIEW, g->loc, NULL);
+        note(res, ISS_MARK_REVIEW, M_LEADS_REVIEW, g->loc, END);
     if (rule->disclose_counts) {
         bool counts_ok = true;
         if (!g->has_counts) {
             note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc,
-                 iss_arena_strdup(E->r->arena, computed.s), NULL);
+                 iss_arena_strdup(E->r->arena, computed.s), END);
             counts_ok = false;
         } else {
             for (size_t i = 0; i < g->ncounts; i++) {
@@ -423,11 +426,11 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
                     k++;
                 if (k == rule->npaths) {
                     note(res, ISS_MARK_FAIL, M_COUNT_UNKNOWN, sc->path.loc, sc->path.s,
-                         iss_arena_strdup(E->r->arena, ids.s), NULL);
+                         iss_arena_strdup(E->r->arena, ids.s), END);
                     counts_ok = false;
                 } else if (sc->count != counts[k]) {
                     note(res, ISS_MARK_FAIL, M_COUNT_MISMATCH, sc->path.loc, sc->path.s,
-                         num_str(E, sc->count), num_str(E, counts[k]), NULL);
+                         num_str(E, sc->count), num_str(E, counts[k]), END);
                     counts_ok = false;
                 }
             }
@@ -437,7 +440,7 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
                     stated |= strcmp(g->counts[i].path.s, rule->paths[k].id) == 0;
                 if (!stated) {
                     note(res, ISS_MARK_FAIL, M_COUNT_ABSENT, g->counts_loc, rule->paths[k].id,
-                         num_str(E, counts[k]), NULL);
+                         num_str(E, counts[k]), END);
                     counts_ok = false;
                 }
             }
@@ -485,7 +488,7 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
             both[nboth++] = p;
     }
     res->loc = s->has_dual ? s->dual_loc : s->loc;
-    note(res, ISS_MARK_INFO, M_DUAL_COMPUTED, res->loc, a->id, b->id, id_list(E, both, nboth), NULL);
+    note(res, ISS_MARK_INFO, M_DUAL_COMPUTED, res->loc, a->id, b->id, id_list(E, both, nboth), END);
     res->verdict = ISS_PASS;
     size_t *miss = iss_arena_alloc(E->r->arena, (nboth + 1) * sizeof *miss);
     size_t nmiss = 0;
@@ -493,7 +496,7 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
         if (!in_list(s->dual, s->ndual, both[i]))
             miss[nmiss++] = both[i];
     if (nmiss) {
-        note(res, ISS_MARK_FAIL, M_DUAL_UNDECLARED, res->loc, id_list(E, miss, nmiss), NULL);
+        note(res, ISS_MARK_FAIL, M_DUAL_UNDECLARED, res->loc, id_list(E, miss, nmiss), END);
         res->verdict = ISS_FAIL;
     }
     size_t *extra = iss_arena_alloc(E->r->arena, (s->ndual + 1) * sizeof *extra);
@@ -502,15 +505,15 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
         if (!in_list(both, nboth, s->dual[i]))
             extra[nextra++] = s->dual[i];
     if (nextra) {
-        note(res, ISS_MARK_FAIL, M_DUAL_EXTRA, res->loc, id_list(E, extra, nextra), NULL);
+        note(res, ISS_MARK_FAIL, M_DUAL_EXTRA, res->loc, id_list(E, extra, nextra), END);
         res->verdict = ISS_FAIL;
     }
     if (nboth && (!s->has_dual || s->dual_count < 0)) {
-        note(res, ISS_MARK_FAIL, M_DUAL_NO_COUNT, res->loc, num_str(E, (long)nboth), NULL);
+        note(res, ISS_MARK_FAIL, M_DUAL_NO_COUNT, res->loc, num_str(E, (long)nboth), END);
         res->verdict = ISS_FAIL;
     } else if (s->has_dual && s->dual_count >= 0 && (size_t)s->dual_count != nboth) {
         note(res, ISS_MARK_FAIL, M_DUAL_COUNT, res->loc, num_str(E, s->dual_count),
-             num_str(E, (long)nboth), NULL);
+             num_str(E, (long)nboth), END);
         res->verdict = ISS_FAIL;
     }
 }
@@ -551,7 +554,7 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
             const char *who = iss_arena_printf(E->r->arena, "%s[%zu]", field_names[f], k + 1);
             status st;
             if (!q->reiji) {
-                iss_note *n = note(res, ISS_MARK_PASS, M_REQ_ANY_OK, it->loc, it->name.s, NULL);
+                iss_note *n = note(res, ISS_MARK_PASS, M_REQ_ANY_OK, it->loc, it->name.s, END);
                 if (n)
                     n->entry_type = (int)field_type[f];
                 st = ST_YES;
@@ -572,12 +575,12 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
             used[f][chosen] = true;
         if (best == ST_NO) {
             iss_loc at = s->nitems[f] ? s->items_loc[f] : s->loc;
-            iss_note *n = q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, NULL)
+            iss_note *n = q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, END)
                                    : note(res, ISS_MARK_FAIL,
                                           q->distinct && s->nitems[f] ? M_REQ_NONE_DISTINCT
                                                                       : M_REQ_NONE_ANY,
                                           at,
-                                          field_names[f], NULL);
+                                          field_names[f], END);
             n->entry_type = (int)field_type[f];
             if (!loc_set) {
                 res->loc = at;
@@ -597,11 +600,11 @@ static void check_person_assigned(ev *E, const iss_service *s, iss_result *res)
     if (s->quality_manager >= 0) {
         res->verdict = ISS_PASS;
         res->loc = s->qm_loc;
-        note(res, ISS_MARK_PASS, M_QM_OK, s->qm_loc, person_id(E, (size_t)s->quality_manager), NULL);
+        note(res, ISS_MARK_PASS, M_QM_OK, s->qm_loc, person_id(E, (size_t)s->quality_manager), END);
     } else {
         res->verdict = ISS_FAIL;
         res->loc = s->loc;
-        note(res, ISS_MARK_FAIL, M_QM_MISSING, s->loc, NULL);
+        note(res, ISS_MARK_FAIL, M_QM_MISSING, s->loc, END);
     }
 }
 
@@ -612,7 +615,7 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
     if (!s->has_manual) {
         res->verdict = ISS_FAIL;
         res->loc = s->loc;
-        note(res, ISS_MARK_FAIL, M_MANUAL_MISSING, s->loc, NULL);
+        note(res, ISS_MARK_FAIL, M_MANUAL_MISSING, s->loc, END);
         return;
     }
     res->loc = s->manual_loc;
@@ -622,7 +625,7 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
         bool has = strs_has(&s->manual_sections, sec->id);
         iss_note *n = note(res, has ? ISS_MARK_PASS : ISS_MARK_FAIL,
                            has ? M_SECTION_OK : M_SECTION_MISSING, s->manual_sections.loc,
-                           sec->clause ? sec->clause : "", sec->ja, sec->id, NULL);
+                           sec->clause ? sec->clause : "", sec->ja, sec->id, END);
         n->args_en[1] = sec->en;
         if (!has)
             res->verdict = ISS_FAIL;
@@ -653,34 +656,34 @@ static status judge_document(ev *E, iss_result *res, const iss_engagement *e, co
         case ISS_REVIEWER_INDEPENDENT:
             st = on_staff(e, rv->by) ? ST_NO : ST_YES;
             if (st == ST_NO)
-                note(res, ISS_MARK_FAIL, M_CASE_NOT_INDEPENDENT, rv->loc, e->id.s, doc, by, NULL);
+                note(res, ISS_MARK_FAIL, M_CASE_NOT_INDEPENDENT, rv->loc, e->id.s, doc, by, END);
             break;
         case ISS_REVIEWER_STAFF_OR_QUALIFIED:
             st = on_staff(e, rv->by) ? ST_YES : meets_rule(E, rv->by, qr);
             if (st == ST_NO)
-                note(res, ISS_MARK_FAIL, M_CASE_NOT_QUALIFIED, rv->loc, e->id.s, doc, by, qr->id, NULL);
+                note(res, ISS_MARK_FAIL, M_CASE_NOT_QUALIFIED, rv->loc, e->id.s, doc, by, qr->id, END);
             else if (st == ST_REVIEW)
                 note(res, ISS_MARK_REVIEW, M_CASE_QUALIFIED_REVIEW, rv->loc, e->id.s, doc, by, qr->id,
-                     NULL);
+                     END);
             break;
         default:
             st = ST_YES;
             break;
         }
         if (st == ST_YES)
-            note(res, ISS_MARK_PASS, M_CASE_OK, rv->loc, e->id.s, doc, by, NULL);
+            note(res, ISS_MARK_PASS, M_CASE_OK, rv->loc, e->id.s, doc, by, END);
         if (st > best)
             best = st;
     }
     if (!any)
-        note(res, ISS_MARK_FAIL, M_CASE_NO_REVIEW, e->loc, e->id.s, doc, NULL);
+        note(res, ISS_MARK_FAIL, M_CASE_NO_REVIEW, e->loc, e->id.s, doc, END);
     return best;
 }
 
 static void copy_notes(iss_result *to, const iss_result *from)
 {
     for (size_t i = 0; i < from->nnotes; i++) {
-        iss_note *n = note(to, ISS_MARK_INFO, M_EVIDENCE, from->notes[i].loc, NULL);
+        iss_note *n = note(to, ISS_MARK_INFO, M_EVIDENCE, from->notes[i].loc, END);
         *n = from->notes[i];
     }
 }
@@ -698,7 +701,7 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
         if (e->owner >= 0 || e->category != s->category || e->start > E->ref)
             continue;
         if (!e->end || e->end > E->ref) {
-            note(res, ISS_MARK_INFO, M_CASE_SKIPPED, e->loc, e->id.s, date_str(E, E->ref), NULL);
+            note(res, ISS_MARK_INFO, M_CASE_SKIPPED, e->loc, e->id.s, date_str(E, E->ref), END);
             continue;
         }
         if (e->end < ws)
@@ -738,7 +741,7 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
         fail_loc |= best == ST_NO;
     }
     if (checked == 0) {
-        note(res, ISS_MARK_REVIEW, M_NO_CASES, s->loc, date_str(E, ws), date_str(E, E->ref), NULL);
+        note(res, ISS_MARK_REVIEW, M_NO_CASES, s->loc, date_str(E, ws), date_str(E, E->ref), END);
         res->verdict = ISS_REVIEW;
         return;
     }
@@ -751,19 +754,19 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
     if (!d->has_protection) {
         res->verdict = ISS_FAIL;
         res->loc = d->root_loc;
-        note(res, ISS_MARK_FAIL, M_PROT_MISSING, d->root_loc, NULL);
+        note(res, ISS_MARK_FAIL, M_PROT_MISSING, d->root_loc, END);
         return;
     }
     res->loc = d->protection_loc;
     res->verdict = ISS_PASS;
     if (d->procedure.s) {
-        note(res, ISS_MARK_PASS, M_PROT_PROCEDURE, d->procedure.loc, d->procedure.s, NULL);
+        note(res, ISS_MARK_PASS, M_PROT_PROCEDURE, d->procedure.loc, d->procedure.s, END);
     } else {
-        note(res, ISS_MARK_FAIL, M_PROT_NO_PROCEDURE, d->protection_loc, NULL);
+        note(res, ISS_MARK_FAIL, M_PROT_NO_PROCEDURE, d->protection_loc, END);
         res->verdict = ISS_FAIL;
     }
     if (!d->in_operation) {
-        note(res, ISS_MARK_FAIL, M_PROT_NOT_OPERATING, d->protection_loc, NULL);
+        note(res, ISS_MARK_FAIL, M_PROT_NOT_OPERATING, d->protection_loc, END);
         res->verdict = ISS_FAIL;
     }
     /* reading 7: the auditor is on the staff of no case of this service */
@@ -783,23 +786,23 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
         const iss_audit *a = &d->audits[i];
         const char *when = date_str(E, a->date);
         if (a->date > E->ref) {
-            note(res, ISS_MARK_INFO, M_AUDIT_LATE, a->loc, when, NULL);
+            note(res, ISS_MARK_INFO, M_AUDIT_LATE, a->loc, when, END);
             continue;
         }
         if (a->auditor >= 0 && staff_case[a->auditor] >= 0) {
             note(res, ISS_MARK_INFO, M_AUDIT_NOT_INDEPENDENT, a->loc, when, person_id(E, (size_t)a->auditor),
-                 d->engagements[staff_case[a->auditor]].id.s, NULL);
+                 d->engagements[staff_case[a->auditor]].id.s, END);
             continue;
         }
         const char *who = a->auditor >= 0 ? person_id(E, (size_t)a->auditor) : a->auditor_org.s;
         iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
-                           a->external ? "外部監査" : "内部監査", who, NULL);
+                           a->external ? "外部監査" : "内部監査", who, END);
         n->args_en[1] = a->external ? "external" : "internal";
         evidence(res, &a->evidence);
         valid++;
     }
     if (!valid) {
-        note(res, ISS_MARK_FAIL, M_NO_AUDIT, d->protection_loc, date_str(E, E->ref), NULL);
+        note(res, ISS_MARK_FAIL, M_NO_AUDIT, d->protection_loc, date_str(E, E->ref), END);
         res->verdict = ISS_FAIL;
     }
 }
@@ -817,14 +820,14 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
             if (strcmp(s->statements[k].id.s, id) == 0 && s->statements[k].text.s)
                 st = &s->statements[k];
         if (!st) {
-            note(res, ISS_MARK_FAIL, M_STATEMENT_MISSING, s->loc, id, NULL);
+            note(res, ISS_MARK_FAIL, M_STATEMENT_MISSING, s->loc, id, END);
             all = false;
             continue;
         }
         if (i == 0)
             res->loc = st->id.loc;
         note(res, rule->when_present_pass ? ISS_MARK_PASS : ISS_MARK_REVIEW, M_STATEMENT_OK,
-             st->text.loc, id, st->text.s, NULL);
+             st->text.loc, id, st->text.s, END);
         evidence(res, &st->evidence);
     }
     if (!all)
@@ -833,7 +836,7 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
         res->verdict = ISS_PASS;
     else {
         res->verdict = ISS_REVIEW;
-        note(res, ISS_MARK_REVIEW, M_STATEMENT_JUDGE, res->loc, NULL);
+        note(res, ISS_MARK_REVIEW, M_STATEMENT_JUDGE, res->loc, END);
     }
 }
 
@@ -922,7 +925,7 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
                     iss_buf_printf(&have, "%s%s", k ? ", " : "", s->subtypes.v[k].s);
                 note(res, ISS_MARK_INFO, M_NA_SUBTYPE, s->subtypes.loc,
                      iss_arena_strdup(r->arena, want.s), iss_arena_strdup(r->arena, have.s ? have.s : "—"),
-                     NULL);
+                     END);
                 iss_buf_free(&want);
                 iss_buf_free(&have);
             } else {

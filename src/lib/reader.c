@@ -233,6 +233,8 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
         }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT: {
+            if (depth == 0) /* libyaml balances its events; never trust it blindly */
+                break;
             frame *top = &stack[--depth];
             iss_node *node = top->node;
             node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
