@@ -1,8 +1,10 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "isscheck/report.h"
 
 #include <dirent.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <errno.h>
@@ -33,7 +35,8 @@ static const char usage_text[] =
 static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
-    "Check each declaration FILE (YAML; '-' reads standard input) against the\n"
+    "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
+    "searched for *.yaml and *.yml files) against the\n"
     "criteria and print a report: per rule its verdict (pass, review, fail, n/a),\n"
     "the clause it cites, where in the file it rests and why.\n"
     "\n"
@@ -172,6 +175,48 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* Declaration files found under a directory argument: *.yaml and *.yml,
+ * symbolic links not followed, sorted so the order never depends on the
+ * file system's. */
+static struct {
+    char **v;
+    size_t n, cap;
+} found;
+
+static bool yaml_name(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && strcmp(path + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(path + n - 4, ".yml") == 0);
+}
+
+static void add_found(const char *path)
+{
+    if (found.n == found.cap) {
+        found.cap = found.cap ? found.cap * 2 : 64;
+        found.v = iss_xrealloc(found.v, found.cap * sizeof *found.v);
+    }
+    found.v[found.n++] = strcpy(iss_xmalloc(strlen(path) + 1), path);
+}
+
+static int collect(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    if (type == FTW_F && yaml_name(path))
+        add_found(path);
+    return 0;
+}
+
+static void free_found(void)
+{
+    for (size_t i = 0; i < found.n; i++)
+        free(found.v[i]);
+    free(found.v);
+    found.v = NULL;
+    found.n = found.cap = 0;
+}
+
 /* The input limits, each settable by its option. */
 static size_t *limit_option(iss_limits *lim, const char *name)
 {
@@ -285,28 +330,47 @@ static int cmd_check(int argc, char **argv)
         free(files);
         return usage_error("%s", "no declaration file given");
     }
+    iss_day now = today();
+    if (now == ISS_NO_DATE) {
+        free(files);
+        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
+                           getenv("SOURCE_DATE_EPOCH"));
+    }
+
+    /* Directories are searched for declarations (sorted within each one);
+     * a file named on the command line is taken whatever its name. */
+    for (size_t i = 0; i < nfiles; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t first = found.n;
+            if (nftw(files[i], collect, 16, FTW_PHYS) != 0) {
+                fprintf(stderr, "%s: error: cannot search: %s\n", files[i], strerror(errno));
+                status = EXIT_USAGE;
+            } else if (found.n == first) {
+                fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", files[i]);
+                status = EXIT_USAGE;
+            }
+            qsort(found.v + first, found.n - first, sizeof *found.v, by_name);
+        } else {
+            add_found(files[i]);
+        }
+    }
+    free(files);
+
     iss_diags diags = {0};
     iss_criteria *crit = criteria_dir ? iss_criteria_load(criteria_dir, &diags)
                                       : load_default_criteria(&diags);
     if (!crit) {
         iss_diags_print(stderr, &diags);
         iss_diags_free(&diags);
-        free(files);
+        free_found();
         return EXIT_USAGE;
     }
-    iss_day now = today();
-    if (now == ISS_NO_DATE) {
-        iss_criteria_free(crit);
-        iss_diags_free(&diags);
-        free(files);
-        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
-                           getenv("SOURCE_DATE_EPOCH"));
-    }
     iss_buf out = {0};
-    for (size_t i = 0; i < nfiles; i++) {
+    for (size_t i = 0; i < found.n; i++) {
         iss_diags fd = {0};
-        const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-        iss_decl *decl = iss_decl_load(files[i], name, crit, &lim, &fd);
+        const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
+        iss_decl *decl = iss_decl_load(found.v[i], name, crit, &lim, &fd);
         if (!decl) {
             iss_diags_print(stderr, &fd);
             iss_diags_free(&fd);
@@ -331,7 +395,7 @@ static int cmd_check(int argc, char **argv)
     iss_buf_free(&out);
     iss_criteria_free(crit);
     iss_diags_free(&diags);
-    free(files);
+    free_found();
     return status;
 }
 
