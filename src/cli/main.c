@@ -284,7 +284,11 @@ static int cmd_check(int argc, char **argv)
                 *limit = (size_t)v;
             } else if (strcmp(name, "--as-of") == 0 && val) {
                 if (!iss_date_parse(val, strlen(val), &as_of)) {
+                    int y, mo, dd;
+                    char tail;
                     free(files);
+                    if (strlen(val) == 10 && sscanf(val, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
+                        return usage_error("--as-of: %s is not a date in the calendar", val);
                     return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
                 }
             } else if (strcmp(name, "--lang") == 0 && val) {

@@ -568,6 +568,7 @@ static bool load_catalogue(loader *L, const iss_node *root, const char *name)
     bool ok = true;
     for (size_t i = 0; i < list->n; i++) {
         iss_entry *e = &cr->entries[cr->nentries];
+        memset(e, 0, sizeof *e); /* the slot of a failed entry is reused */
         e->owner = cr;
         if (!load_entry(L, list->kids[i], e)) {
             free_entry_patterns(e); /* what compiled before the entry failed */

@@ -30,7 +30,12 @@ static long person_index(loader *L, const iss_str *id)
     id_index key = {id->s, 0};
     id_index *hit = bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp);
     if (!hit) {
-        iss_error(&L->c, id->loc, "unknown person '%s'; declare it under 'persons'", id->s);
+        if (strchr(id->s, ','))
+            iss_error(&L->c, id->loc,
+                      "unknown person '%s'; several persons are written as a list: [P1, P2]",
+                      id->s);
+        else
+            iss_error(&L->c, id->loc, "unknown person '%s'; declare it under 'persons'", id->s);
         return -1;
     }
     return (long)hit->index;
@@ -430,6 +435,8 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
                                        "statements", "dual_roles", NULL};
     static const char *const manual_keys[] = {"sections", "evidence", NULL};
     static const char *const dual_keys[] = {"persons", "count", NULL};
+    /* the slot of a service that failed to load is reused by the next */
+    memset(s, 0, sizeof *s);
     s->loc = m->loc;
     s->quality_manager = -1;
     s->dual_count = -1;

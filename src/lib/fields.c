@@ -78,8 +78,14 @@ bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char 
         size_t kl = strlen(k->str);
         if (best && bestd <= (kl < 6 ? 1 : kl / 3 + 1))
             iss_error(c, k->loc, "unknown key '%s' in %s; did you mean '%s'?", k->str, what, best);
-        else
-            iss_error(c, k->loc, "unknown key '%s' in %s", k->str, what);
+        else {
+            iss_buf known = {0};
+            for (size_t j = 0; keys[j]; j++)
+                iss_buf_printf(&known, "%s%s", j ? ", " : "", keys[j]);
+            iss_error(c, k->loc, "unknown key '%s' in %s; expected one of %s", k->str, what,
+                      known.s ? known.s : "(none)");
+            iss_buf_free(&known);
+        }
         ok = false;
     }
     return ok;
