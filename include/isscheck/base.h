@@ -44,7 +44,9 @@ typedef struct {
     int line, col;
 } iss_loc;
 
-/* Diagnostics: records, printed as FILE:LINE:COL: error: MESSAGE. */
+/* Diagnostics: records, printed as FILE:LINE:COL: error: MESSAGE.  Each
+ * record owns copies of its file name and message: it outlives the model
+ * (and arena) whose loading produced it; iss_diags_free frees them. */
 typedef enum { ISS_SEV_ERROR, ISS_SEV_WARNING } iss_severity;
 typedef struct {
     iss_severity sev;

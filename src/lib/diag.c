@@ -4,18 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static iss_diag *push(iss_diags *d)
-{
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 8;
-        d->v = iss_xrealloc(d->v, d->cap * sizeof *d->v);
-    }
-    iss_diag *x = &d->v[d->n++];
-    memset(x, 0, sizeof *x);
-    x->byte = -1;
-    return x;
-}
-
 static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -30,32 +18,42 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
+/* A new record; it owns a copy of file, which outlives the loader's arena. */
+static iss_diag *push(iss_diags *d, iss_severity sev, const char *file, const char *fmt,
+                      va_list ap) __attribute__((format(printf, 4, 0)));
+static iss_diag *push(iss_diags *d, iss_severity sev, const char *file, const char *fmt,
+                      va_list ap)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 8;
+        d->v = iss_xrealloc(d->v, d->cap * sizeof *d->v);
+    }
+    iss_diag *x = &d->v[d->n++];
+    memset(x, 0, sizeof *x);
+    x->sev = sev;
+    x->byte = -1;
+    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL;
+    x->msg = vformat(fmt, ap);
+    if (sev == ISS_SEV_ERROR)
+        d->errors++;
+    return x;
+}
+
 void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
                   const char *fmt, ...)
 {
-    iss_diag *x = push(d);
-    x->sev = sev;
-    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL; /* outlives the loader's arena */
-    x->loc = loc;
     va_list ap;
     va_start(ap, fmt);
-    x->msg = vformat(fmt, ap);
+    push(d, sev, file, fmt, ap)->loc = loc;
     va_end(ap);
-    if (sev == ISS_SEV_ERROR)
-        d->errors++;
 }
 
 void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt, ...)
 {
-    iss_diag *x = push(d);
-    x->sev = ISS_SEV_ERROR;
-    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL; /* outlives the loader's arena */
-    x->byte = byte;
     va_list ap;
     va_start(ap, fmt);
-    x->msg = vformat(fmt, ap);
+    push(d, ISS_SEV_ERROR, file, fmt, ap)->byte = byte;
     va_end(ap);
-    d->errors++;
 }
 
 void iss_diags_print(FILE *f, const iss_diags *d)

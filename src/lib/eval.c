@@ -191,6 +191,24 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
     return best;
 }
 
+/* A dated claim (a community role, a training) against a 例示 list; one
+ * dated after the reference date does not count yet. */
+static status dated_claim(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                          const char *name, iss_day date, const iss_str *ev_ref,
+                          const char *reiji, iss_loc loc)
+{
+    if (date && date > E->ref) {
+        iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, loc, who, name, date_str(E, date), END);
+        if (n)
+            n->entry_type = (int)type;
+        return ST_NO;
+    }
+    status st = judge_item(E, res, who, type, name, false, reiji, loc);
+    if (st != ST_NO)
+        evidence(res, ev_ref);
+    return st;
+}
+
 static status community_path(ev *E, iss_result *res, size_t p, const iss_path *path)
 {
     const iss_person *pe = &E->d->persons[p];
@@ -198,17 +216,8 @@ static status community_path(ev *E, iss_result *res, size_t p, const iss_path *p
     status best = ST_NO;
     for (size_t i = 0; i < pe->nroles; i++) {
         const iss_community_role *r = &pe->roles[i];
-        if (r->from && r->from > E->ref) {
-            iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, r->loc, who, r->community.s,
-                               date_str(E, r->from), END);
-            if (n)
-                n->entry_type = ISS_ENTRY_COMMUNITY;
-            continue;
-        }
-        status st = judge_item(E, res, who, ISS_ENTRY_COMMUNITY, r->community.s, false, path->reiji,
-                               r->loc);
-        if (st != ST_NO)
-            evidence(res, &r->evidence);
+        status st = dated_claim(E, res, who, ISS_ENTRY_COMMUNITY, r->community.s, r->from,
+                                &r->evidence, path->reiji, r->loc);
         if (st > best)
             best = st;
     }
@@ -232,20 +241,11 @@ static status community_path(ev *E, iss_result *res, size_t p, const iss_path *p
 static status training_path(ev *E, iss_result *res, size_t p, const iss_path *path)
 {
     const iss_person *pe = &E->d->persons[p];
-    const char *who = pe->id.s;
     status best = ST_NO;
     for (size_t i = 0; i < pe->ntrainings; i++) {
         const iss_training *t = &pe->trainings[i];
-        if (t->completed > E->ref) {
-            iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, t->loc, who, t->name.s,
-                               date_str(E, t->completed), END);
-            if (n)
-                n->entry_type = ISS_ENTRY_TRAINING;
-            continue;
-        }
-        status st = judge_item(E, res, who, ISS_ENTRY_TRAINING, t->name.s, false, path->reiji, t->loc);
-        if (st != ST_NO)
-            evidence(res, &t->evidence);
+        status st = dated_claim(E, res, pe->id.s, ISS_ENTRY_TRAINING, t->name.s, t->completed,
+                                &t->evidence, path->reiji, t->loc);
         if (st > best)
             best = st;
     }
