@@ -14,4 +14,31 @@ const char *iss_verdict_label(iss_verdict v, iss_lang lang);
 /* The plain-text report; tool_version names the program. */
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version);
 
+/* One checked file of a run: its report, or the errors that kept it from
+ * being checked. */
+typedef struct {
+    const char *file;         /* as named on the command line */
+    const iss_report *report; /* NULL when the file could not be loaded */
+    const iss_diags *diags;   /* its errors; may be NULL */
+    int status;               /* 0 no rule failed, 1 a rule failed, 2 not loaded */
+} iss_file_result;
+
+typedef struct {
+    const char *tool_version;
+    iss_lang lang;
+    bool strict;
+    const iss_criteria *criteria;
+    const iss_file_result *files;
+    size_t nfiles;
+    int status; /* of the whole run */
+} iss_run;
+
+/* The JSON report of a run (schema: schema/isscheck-report.schema.json,
+ * version 1): every file, with its results or its errors. */
+void iss_report_json(iss_buf *out, const iss_run *run);
+
+/* The message id of a note as a string ("M_TRACK", …), stable across
+ * releases of the same report schema version. */
+const char *iss_msg_id(iss_msg msg);
+
 #endif

@@ -46,6 +46,11 @@ static const char check_usage[] =
     "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
     "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
     "  --strict             count review as failed in the exit status\n"
+    "  --format text|json   report format (default text); json is described by\n"
+    "                       schema/isscheck-report.schema.json and carries the\n"
+    "                       errors of files that could not be loaded\n"
+    "  --output FILE        write the report to FILE, replacing it only when\n"
+    "                       the whole report is written\n"
     "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
     "                       manifest.yaml) instead of the installed one\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
@@ -163,6 +168,44 @@ static bool write_all(const iss_buf *b)
     return fflush(stdout) == 0;
 }
 
+/* Writes the report beside path under a temporary name, flushes it to
+ * disk and renames it into place: path is either the old file, untouched,
+ * or the whole new report, never half of one. */
+static bool write_file_atomic(const char *path, const iss_buf *b)
+{
+    size_t n = strlen(path);
+    char *tmp = iss_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return false;
+    }
+    size_t done = 0;
+    bool ok = true;
+    while (ok && done < b->len) {
+        ssize_t w = write(fd, b->s + done, b->len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            done += (size_t)w;
+    }
+    ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+    int err = errno;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp, path) != 0) {
+        err = errno;
+        ok = false;
+    }
+    if (!ok) {
+        unlink(tmp);
+        errno = err;
+    }
+    free(tmp);
+    return ok;
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -239,7 +282,8 @@ static int cmd_check(int argc, char **argv)
 {
     iss_day as_of = ISS_NO_DATE;
     iss_limits lim = iss_default_limits;
-    bool strict = false;
+    bool strict = false, json = false;
+    const char *output = NULL;
     const char *criteria_dir = NULL;
     const char *lang_s = getenv("ISSCHECK_LANG");
     iss_lang lang = ISS_LANG_JA;
@@ -262,7 +306,8 @@ static int cmd_check(int argc, char **argv)
             name[len] = '\0';
             size_t *limit = limit_option(&lim, name);
             bool takes = limit || strcmp(name, "--as-of") == 0 || strcmp(name, "--lang") == 0 ||
-                         strcmp(name, "--criteria") == 0;
+                         strcmp(name, "--criteria") == 0 || strcmp(name, "--format") == 0 ||
+                         strcmp(name, "--output") == 0;
             if (takes) {
                 val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
                 if (!val) {
@@ -299,6 +344,18 @@ static int cmd_check(int argc, char **argv)
                 }
             } else if (strcmp(name, "--criteria") == 0) {
                 criteria_dir = val;
+            } else if (strcmp(name, "--format") == 0 && val) {
+                if (strcmp(val, "json") != 0 && strcmp(val, "text") != 0) {
+                    free(files);
+                    return usage_error("--format: expected 'text' or 'json', not '%s'", val);
+                }
+                json = strcmp(val, "json") == 0;
+            } else if (strcmp(name, "--output") == 0 && val) {
+                if (!*val) {
+                    free(files);
+                    return usage_error("%s", "--output: the file name is empty");
+                }
+                output = val;
             } else if (strcmp(name, "--strict") == 0) {
                 strict = true;
             } else if (strcmp(name, "--help") == 0) {
@@ -370,33 +427,54 @@ static int cmd_check(int argc, char **argv)
         free_found();
         return EXIT_USAGE;
     }
-    iss_buf out = {0};
+    iss_file_result *results = iss_xmalloc((found.n + 1) * sizeof *results);
+    iss_decl **decls = iss_xmalloc((found.n + 1) * sizeof *decls);
+    iss_diags *fdiags = iss_xmalloc((found.n + 1) * sizeof *fdiags);
     for (size_t i = 0; i < found.n; i++) {
-        iss_diags fd = {0};
         const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
-        iss_decl *decl = iss_decl_load(found.v[i], name, crit, &lim, &fd);
-        if (!decl) {
-            iss_diags_print(stderr, &fd);
-            iss_diags_free(&fd);
+        iss_file_result *fr = &results[i];
+        memset(&fdiags[i], 0, sizeof fdiags[i]);
+        decls[i] = iss_decl_load(found.v[i], name, crit, &lim, &fdiags[i]);
+        *fr = (iss_file_result){name, NULL, &fdiags[i], EXIT_USAGE};
+        if (!decls[i]) {
+            iss_diags_print(stderr, &fdiags[i]);
             status = EXIT_USAGE;
             continue;
         }
-        iss_report *rep = iss_evaluate(decl, as_of, now);
-        if (out.len)
-            iss_buf_puts(&out, "\n");
-        iss_report_text(&out, rep, lang, ISS_VERSION);
-        if (status != EXIT_USAGE &&
-            (rep->counts[ISS_FAIL] || (strict && rep->counts[ISS_REVIEW])))
+        iss_report *rep = iss_evaluate(decls[i], as_of, now);
+        fr->report = rep;
+        fr->status = rep->counts[ISS_FAIL] || (strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED
+                                                                                 : EXIT_CLEAN;
+        if (status != EXIT_USAGE && fr->status == EXIT_FAILED)
             status = EXIT_FAILED;
-        iss_report_free(rep);
-        iss_decl_free(decl);
-        iss_diags_free(&fd);
     }
-    if (!write_all(&out)) {
-        fprintf(stderr, "isscheck: error: cannot write the report: %s\n", strerror(errno));
+    iss_run run = {ISS_VERSION, lang, strict, crit, results, found.n, status};
+    iss_buf out = {0};
+    if (json) {
+        iss_report_json(&out, &run);
+    } else {
+        for (size_t i = 0; i < found.n; i++) {
+            if (!results[i].report)
+                continue;
+            if (out.len)
+                iss_buf_puts(&out, "\n");
+            iss_report_text(&out, results[i].report, lang, ISS_VERSION);
+        }
+    }
+    if (!(output ? write_file_atomic(output, &out) : write_all(&out))) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n", output ? output : "isscheck",
+                strerror(errno));
         status = EXIT_USAGE;
     }
     iss_buf_free(&out);
+    for (size_t i = 0; i < found.n; i++) {
+        iss_report_free((iss_report *)results[i].report);
+        iss_decl_free(decls[i]);
+        iss_diags_free(&fdiags[i]);
+    }
+    free(results);
+    free(decls);
+    free(fdiags);
     iss_criteria_free(crit);
     iss_diags_free(&diags);
     free_found();

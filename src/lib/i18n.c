@@ -9,6 +9,17 @@ static const char *const texts[ISS_MSG_COUNT][2] = {
 #undef ISS_MSG
 };
 
+static const char *const ids[ISS_MSG_COUNT] = {
+#define ISS_MSG(id, ja, en) [id] = #id,
+#include "isscheck/messages.def"
+#undef ISS_MSG
+};
+
+const char *iss_msg_id(iss_msg msg)
+{
+    return msg < ISS_MSG_COUNT ? ids[msg] : "?";
+}
+
 static const char *const type_words[][2] = {
     {"資格", "qualification"},      {"専門家コミュニティ", "community"}, {"研修", "training"},
     {"基準", "standard"},           {"結果の取扱", "result handling"},   {"準拠する内容", "compliance content"},

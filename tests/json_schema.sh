@@ -1,0 +1,41 @@
+#!/bin/sh
+# json_schema.sh BINARY - every example, a broken file and a batch of both,
+# reported with --format json in both languages, validate against
+# schema/isscheck-report.schema.json (JSON Schema draft 2020-12, checked
+# with Debian's python3-jsonschema).
+set -eu
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775012400
+n=0
+for lang in ja en; do
+  for f in examples/*.yaml tests/golden/err-unknown-key/input.yaml tests/golden/err-invalid-utf8/input.yaml; do
+    n=$((n + 1))
+    "$bin" check --format json --lang "$lang" "$f" >"$tmp/$n.json" 2>/dev/null || true
+  done
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" examples tests/golden/err-unknown-key/input.yaml \
+    >"$tmp/$n.json" 2>/dev/null || true
+done
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, pathlib, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open("schema/isscheck-report.schema.json"))
+Draft202012Validator.check_schema(schema)
+v = Draft202012Validator(schema)
+assert not v.is_valid({}), "the schema must reject an empty document"
+bad = 0
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.json"))
+for p in files:
+    doc = json.loads(p.read_text(encoding="utf-8"))
+    for e in v.iter_errors(doc):
+        bad += 1
+        print(f"{p.name}: {e.json_path}: {e.message}", file=sys.stderr)
+    # every report in the run, and the run's status is the worst file's
+    if doc["status"] != max([f["status"] for f in doc["files"]] + [0]):
+        bad += 1
+        print(f"{p.name}: run status {doc['status']} is not the worst file's", file=sys.stderr)
+print(f"json schema: {len(files)} reports validated, {bad} problems")
+sys.exit(1 if bad or not files else 0)
+PY
