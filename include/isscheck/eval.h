@@ -49,6 +49,7 @@ typedef struct {
     size_t nresults;
     size_t counts[ISS_VERDICTS];
     size_t unverified_relied; /* distinct unverified catalogue entries a verdict rested on */
+    size_t omitted;           /* results left out by iss_report_select */
     iss_arena *arena;
 } iss_report;
 
@@ -56,6 +57,24 @@ typedef struct {
  * declaration's reference date; today is used when neither is given. */
 iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today);
 void iss_report_free(iss_report *r);
+
+/* Which results a run keeps (for pipelines): categories by code (none:
+ * all), rule ids matching any of rules (glob patterns, fnmatch(3); none:
+ * all) and none of skip. */
+typedef struct {
+    const char *const *categories;
+    size_t ncategories;
+    const char *const *rules;
+    size_t nrules;
+    const char *const *skip;
+    size_t nskip;
+} iss_selection;
+
+bool iss_selection_empty(const iss_selection *sel);
+bool iss_selection_keeps(const iss_selection *sel, const iss_criteria *c, const iss_rule *rule);
+/* Drops the results sel leaves out, counting them in r->omitted, and
+ * recounts the verdicts. */
+void iss_report_select(iss_report *r, const iss_selection *sel);
 
 const char *iss_verdict_name(iss_verdict v); /* pass, review, fail, n/a */
 

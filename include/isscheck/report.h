@@ -30,12 +30,27 @@ typedef struct {
     const iss_criteria *criteria;
     const iss_file_result *files;
     size_t nfiles;
-    int status; /* of the whole run */
+    int status;            /* of the whole run */
+    const char *selection; /* the --category/--rule/--skip options given, or NULL */
 } iss_run;
+
+/* The text report of a run: each checked file's report and, for more than
+ * one file, a summary table of every file. */
+void iss_report_text_run(iss_buf *out, const iss_run *run);
+
+/* The summary as CSV (RFC 4180): a header, then one row per file. */
+void iss_report_summary_csv(iss_buf *out, const iss_run *run);
 
 /* The JSON report of a run (schema: schema/isscheck-report.schema.json,
  * version 1): every file, with its results or its errors. */
 void iss_report_json(iss_buf *out, const iss_run *run);
+
+/* SARIF 2.1.0 (report_sarif.c), JUnit XML (report_junit.c) and Markdown
+ * (report_markdown.c) reports of a run; the mappings are documented in
+ * isscheck(1). */
+void iss_report_sarif(iss_buf *out, const iss_run *run);
+void iss_report_junit(iss_buf *out, const iss_run *run);
+void iss_report_markdown(iss_buf *out, const iss_run *run);
 
 /* The message id of a note as a string ("M_TRACK", …), stable across
  * releases of the same report schema version. */

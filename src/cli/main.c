@@ -46,9 +46,14 @@ static const char check_usage[] =
     "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
     "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
     "  --strict             count review as failed in the exit status\n"
-    "  --format text|json   report format (default text); json is described by\n"
-    "                       schema/isscheck-report.schema.json and carries the\n"
-    "                       errors of files that could not be loaded\n"
+    "  --format FORMAT      text (default), json (schema/isscheck-report.schema.json),\n"
+    "                       sarif (SARIF 2.1.0), junit (JUnit XML) or markdown;\n"
+    "                       machine formats carry the errors of files that could\n"
+    "                       not be loaded, and are written even on exit status 2\n"
+    "  --category CODE      check only this category (repeatable, or a,b,c)\n"
+    "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
+    "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
+    "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
     "                       the whole report is written\n"
     "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
@@ -168,6 +173,40 @@ static bool write_all(const iss_buf *b)
     return fflush(stdout) == 0;
 }
 
+static void text_run(iss_buf *out, const iss_run *run)
+{
+    iss_report_text_run(out, run);
+}
+
+/* The report formats: one entry per reporter. */
+static const struct {
+    const char *name;
+    void (*render)(iss_buf *out, const iss_run *run);
+} formats[] = {
+    {"text", text_run},           {"json", iss_report_json},          {"sarif", iss_report_sarif},
+    {"junit", iss_report_junit}, {"markdown", iss_report_markdown},
+};
+
+/* A growable list of option values ("a,b" adds two). */
+typedef struct {
+    const char **v;
+    size_t n;
+} opt_list;
+
+static void opt_add(opt_list *l, char *val, bool split)
+{
+    for (char *tok = val; tok; ) {
+        char *comma = split ? strchr(tok, ',') : NULL;
+        if (comma)
+            *comma = '\0';
+        if (*tok) {
+            l->v = iss_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+            l->v[l->n++] = tok;
+        }
+        tok = comma ? comma + 1 : NULL;
+    }
+}
+
 /* Writes the report beside path under a temporary name, flushes it to
  * disk and renames it into place: path is either the old file, untouched,
  * or the whole new report, never half of one. */
@@ -278,196 +317,201 @@ static size_t *limit_option(iss_limits *lim, const char *name)
     return NULL;
 }
 
-static int cmd_check(int argc, char **argv)
+/* Everything `check` was told; freed by check_opts_free. */
+typedef struct {
+    iss_day as_of;
+    iss_limits lim;
+    bool strict;
+    size_t format;
+    iss_lang lang;
+    const char *output, *summary_csv, *criteria_dir;
+    opt_list files, cats, rules, skips;
+    iss_buf selection; /* the selection options, as given, for the report */
+} check_opts;
+
+static void check_opts_free(check_opts *o)
 {
-    iss_day as_of = ISS_NO_DATE;
-    iss_limits lim = iss_default_limits;
-    bool strict = false, json = false;
-    const char *output = NULL;
-    const char *criteria_dir = NULL;
+    free(o->files.v);
+    free(o->cats.v);
+    free(o->rules.v);
+    free(o->skips.v);
+    iss_buf_free(&o->selection);
+}
+
+/* Parses check's arguments into o: 0 to go on, else the exit status
+ * (help printed: 0; usage error reported: 2). */
+static int parse_check(int argc, char **argv, check_opts *o)
+{
     const char *lang_s = getenv("ISSCHECK_LANG");
-    iss_lang lang = ISS_LANG_JA;
-    const char **files = iss_xmalloc((size_t)argc * sizeof *files);
-    size_t nfiles = 0;
     bool opts_done = false;
-    int status = EXIT_CLEAN;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-        if (!opts_done && a[0] == '-' && a[1] == '-' && a[2] != '\0') {
-            const char *eq = strchr(a, '=');
-            char name[32];
-            size_t len = eq ? (size_t)(eq - a) : strlen(a);
-            if (len >= sizeof name) {
-                free(files);
-                return usage_error("unknown option '%s'", a);
-            }
-            memcpy(name, a, len);
-            name[len] = '\0';
-            size_t *limit = limit_option(&lim, name);
-            bool takes = limit || strcmp(name, "--as-of") == 0 || strcmp(name, "--lang") == 0 ||
-                         strcmp(name, "--criteria") == 0 || strcmp(name, "--format") == 0 ||
-                         strcmp(name, "--output") == 0;
-            if (takes) {
-                val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (!val) {
-                    free(files);
-                    return usage_error("option '%s' needs a value", name);
-                }
-            } else if (eq) {
-                free(files);
-                return usage_error("option '%s' takes no value", name);
-            }
-            if (limit) {
-                char *end;
-                errno = 0;
-                unsigned long long v = strtoull(val, &end, 10);
-                if (errno || *end || !*val || val[0] == '-' || v == 0 || v > SIZE_MAX / 2) {
-                    free(files);
-                    return usage_error("%s: expected a positive whole number, not '%s'", name, val);
-                }
-                *limit = (size_t)v;
-            } else if (strcmp(name, "--as-of") == 0 && val) {
-                if (!iss_date_parse(val, strlen(val), &as_of)) {
-                    int y, mo, dd;
-                    char tail;
-                    free(files);
-                    if (strlen(val) == 10 && sscanf(val, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
-                        return usage_error("--as-of: %s is not a date in the calendar", val);
-                    return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
-                }
-            } else if (strcmp(name, "--lang") == 0 && val) {
-                lang_s = val;
-                if (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0) {
-                    free(files);
-                    return usage_error("--lang: expected 'ja' or 'en', not '%s'", val);
-                }
-            } else if (strcmp(name, "--criteria") == 0) {
-                criteria_dir = val;
-            } else if (strcmp(name, "--format") == 0 && val) {
-                if (strcmp(val, "json") != 0 && strcmp(val, "text") != 0) {
-                    free(files);
-                    return usage_error("--format: expected 'text' or 'json', not '%s'", val);
-                }
-                json = strcmp(val, "json") == 0;
-            } else if (strcmp(name, "--output") == 0 && val) {
-                if (!*val) {
-                    free(files);
-                    return usage_error("%s", "--output: the file name is empty");
-                }
-                output = val;
-            } else if (strcmp(name, "--strict") == 0) {
-                strict = true;
-            } else if (strcmp(name, "--help") == 0) {
-                free(files);
-                fputs(check_usage, stdout);
-                return EXIT_CLEAN;
-            } else {
-                free(files);
-                return usage_error("unknown option '%s'", a);
-            }
-        } else if (!opts_done && strcmp(a, "--") == 0) {
+        char *a = argv[i];
+        if (opts_done || a[0] != '-' || strcmp(a, "-") == 0) {
+            opt_add(&o->files, a, false);
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
             opts_done = true;
-        } else if (!opts_done && strcmp(a, "-h") == 0) {
-            free(files);
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
-        } else if (!opts_done && a[0] == '-' && a[1] != '\0') {
-            free(files);
+        }
+        if (a[1] != '-')
             return usage_error("unknown option '%s'", a);
+        char name[32];
+        char *eq = strchr(a, '=');
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        if (len >= sizeof name)
+            return usage_error("unknown option '%s'", a);
+        memcpy(name, a, len);
+        name[len] = '\0';
+        if (strcmp(name, "--strict") == 0) {
+            if (eq)
+                return usage_error("option '%s' takes no value", name);
+            o->strict = true;
+            continue;
+        }
+        size_t *limit = limit_option(&o->lim, name);
+        static const char *const valued[] = {"--as-of", "--lang", "--criteria", "--format",
+                                             "--output", "--category", "--rule", "--skip",
+                                             "--summary-csv", NULL};
+        if (!limit && iss_lookup(valued, name) < 0)
+            return usage_error("unknown option '%s'", a);
+        char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!val)
+            return usage_error("option '%s' needs a value", name);
+        if (limit) {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(val, &end, 10);
+            if (errno || *end || !*val || val[0] == '-' || v == 0 || v > SIZE_MAX / 2)
+                return usage_error("%s: expected a positive whole number, not '%s'", name, val);
+            *limit = (size_t)v;
+        } else if (strcmp(name, "--as-of") == 0) {
+            if (!iss_date_parse(val, strlen(val), &o->as_of)) {
+                int y, mo, dd;
+                char tail;
+                if (strlen(val) == 10 && sscanf(val, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
+                    return usage_error("--as-of: %s is not a date in the calendar", val);
+                return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
+            }
+        } else if (strcmp(name, "--lang") == 0) {
+            if (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0)
+                return usage_error("--lang: expected 'ja' or 'en', not '%s'", val);
+            lang_s = val;
+        } else if (strcmp(name, "--criteria") == 0) {
+            o->criteria_dir = val;
+        } else if (strcmp(name, "--format") == 0) {
+            size_t k = 0, nf = sizeof formats / sizeof formats[0];
+            while (k < nf && strcmp(formats[k].name, val) != 0)
+                k++;
+            if (k == nf)
+                return usage_error(
+                    "--format: expected text, json, sarif, junit or markdown, not '%s'", val);
+            o->format = k;
+        } else if (strcmp(name, "--output") == 0 || strcmp(name, "--summary-csv") == 0) {
+            if (!*val)
+                return usage_error("%s: the file name is empty", name);
+            *(name[2] == 'o' ? &o->output : &o->summary_csv) = val;
         } else {
-            files[nfiles++] = a;
+            /* --category, --rule, --skip: recorded as given, for the report */
+            iss_buf_printf(&o->selection, "%s%s %s", o->selection.len ? " " : "", name, val);
+            opt_add(strcmp(name, "--category") == 0 ? &o->cats
+                    : strcmp(name, "--rule") == 0   ? &o->rules
+                                                    : &o->skips,
+                    val, strcmp(name, "--category") == 0);
         }
     }
     if (lang_s && !*lang_s)
         lang_s = NULL; /* an empty variable is an unset one */
     if (lang_s && strcmp(lang_s, "en") == 0)
-        lang = ISS_LANG_EN;
-    else if (lang_s && strcmp(lang_s, "ja") != 0) {
-        free(files);
+        o->lang = ISS_LANG_EN;
+    else if (lang_s && strcmp(lang_s, "ja") != 0)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
-    }
-    if (nfiles == 0) {
-        free(files);
+    if (o->files.n == 0)
         return usage_error("%s", "no declaration file given");
-    }
-    iss_day now = today();
-    if (now == ISS_NO_DATE) {
-        free(files);
-        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
-                           getenv("SOURCE_DATE_EPOCH"));
-    }
+    return -1;
+}
 
-    /* Directories are searched for declarations (sorted within each one);
-     * a file named on the command line is taken whatever its name. */
-    for (size_t i = 0; i < nfiles; i++) {
+/* Directories are searched for declarations (sorted within each one); a
+ * file named on the command line is taken whatever its name. */
+static int find_files(const opt_list *files)
+{
+    int status = EXIT_CLEAN;
+    for (size_t i = 0; i < files->n; i++) {
+        const char *f = files->v[i];
         struct stat st;
-        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t first = found.n;
-            if (nftw(files[i], collect, 16, FTW_PHYS) != 0) {
-                fprintf(stderr, "%s: error: cannot search: %s\n", files[i], strerror(errno));
+            if (nftw(f, collect, 16, FTW_PHYS) != 0) {
+                fprintf(stderr, "%s: error: cannot search: %s\n", f, strerror(errno));
                 status = EXIT_USAGE;
             } else if (found.n == first) {
-                fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", files[i]);
+                fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", f);
                 status = EXIT_USAGE;
             }
-            qsort(found.v + first, found.n - first, sizeof *found.v, by_name);
+            if (found.n > first)
+                qsort(found.v + first, found.n - first, sizeof *found.v, by_name);
         } else {
-            add_found(files[i]);
+            add_found(f);
         }
     }
-    free(files);
+    return status;
+}
 
-    iss_diags diags = {0};
-    iss_criteria *crit = criteria_dir ? iss_criteria_load(criteria_dir, &diags)
-                                      : load_default_criteria(&diags);
-    if (!crit) {
-        iss_diags_print(stderr, &diags);
-        iss_diags_free(&diags);
-        free_found();
-        return EXIT_USAGE;
-    }
-    iss_file_result *results = iss_xmalloc((found.n + 1) * sizeof *results);
-    iss_decl **decls = iss_xmalloc((found.n + 1) * sizeof *decls);
-    iss_diags *fdiags = iss_xmalloc((found.n + 1) * sizeof *fdiags);
-    for (size_t i = 0; i < found.n; i++) {
+static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int status)
+{
+    iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
+    for (size_t k = 0; k < o->cats.n; k++)
+        if (iss_criteria_category(crit, o->cats.v[k]) < 0)
+            return usage_error("--category: unknown category '%s'", o->cats.v[k]);
+    size_t n = found.n;
+    iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
+    iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
+    iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
+    for (size_t i = 0; i < n; i++) {
         const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
         iss_file_result *fr = &results[i];
         memset(&fdiags[i], 0, sizeof fdiags[i]);
-        decls[i] = iss_decl_load(found.v[i], name, crit, &lim, &fdiags[i]);
+        decls[i] = iss_decl_load(found.v[i], name, crit, &o->lim, &fdiags[i]);
         *fr = (iss_file_result){name, NULL, &fdiags[i], EXIT_USAGE};
         if (!decls[i]) {
             iss_diags_print(stderr, &fdiags[i]);
             status = EXIT_USAGE;
             continue;
         }
-        iss_report *rep = iss_evaluate(decls[i], as_of, now);
+        iss_report *rep = iss_evaluate(decls[i], o->as_of, now);
+        if (!iss_selection_empty(&sel))
+            iss_report_select(rep, &sel);
         fr->report = rep;
-        fr->status = rep->counts[ISS_FAIL] || (strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED
-                                                                                 : EXIT_CLEAN;
+        fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW])
+                         ? EXIT_FAILED
+                         : EXIT_CLEAN;
         if (status != EXIT_USAGE && fr->status == EXIT_FAILED)
             status = EXIT_FAILED;
     }
-    iss_run run = {ISS_VERSION, lang, strict, crit, results, found.n, status};
+    iss_run run = {ISS_VERSION, o->lang,  o->strict, crit,
+                   results,     n,        status,    o->selection.len ? o->selection.s : NULL};
     iss_buf out = {0};
-    if (json) {
-        iss_report_json(&out, &run);
-    } else {
-        for (size_t i = 0; i < found.n; i++) {
-            if (!results[i].report)
-                continue;
-            if (out.len)
-                iss_buf_puts(&out, "\n");
-            iss_report_text(&out, results[i].report, lang, ISS_VERSION);
-        }
-    }
-    if (!(output ? write_file_atomic(output, &out) : write_all(&out))) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n", output ? output : "isscheck",
-                strerror(errno));
+    formats[o->format].render(&out, &run);
+    if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n",
+                o->output ? o->output : "isscheck", strerror(errno));
         status = EXIT_USAGE;
     }
+    if (o->summary_csv) {
+        out.len = 0;
+        iss_report_summary_csv(&out, &run);
+        if (!write_file_atomic(o->summary_csv, &out)) {
+            fprintf(stderr, "%s: error: cannot write the summary: %s\n", o->summary_csv,
+                    strerror(errno));
+            status = EXIT_USAGE;
+        }
+    }
     iss_buf_free(&out);
-    for (size_t i = 0; i < found.n; i++) {
+    for (size_t i = 0; i < n; i++) {
         iss_report_free((iss_report *)results[i].report);
         iss_decl_free(decls[i]);
         iss_diags_free(&fdiags[i]);
@@ -475,9 +519,37 @@ static int cmd_check(int argc, char **argv)
     free(results);
     free(decls);
     free(fdiags);
+    return status;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    check_opts o = {.lim = iss_default_limits};
+    int status = parse_check(argc, argv, &o);
+    if (status >= 0) {
+        check_opts_free(&o);
+        return status;
+    }
+    iss_day now = today();
+    if (now == ISS_NO_DATE) {
+        check_opts_free(&o);
+        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
+                           getenv("SOURCE_DATE_EPOCH"));
+    }
+    status = find_files(&o.files);
+    iss_diags diags = {0};
+    iss_criteria *crit = o.criteria_dir ? iss_criteria_load(o.criteria_dir, &diags)
+                                        : load_default_criteria(&diags);
+    if (!crit) {
+        iss_diags_print(stderr, &diags);
+        status = EXIT_USAGE;
+    } else {
+        status = check_files(&o, crit, now, status);
+    }
     iss_criteria_free(crit);
     iss_diags_free(&diags);
     free_found();
+    check_opts_free(&o);
     return status;
 }
 

@@ -28,7 +28,8 @@ static int id_cmp(const void *a, const void *b)
 static long person_index(loader *L, const iss_str *id)
 {
     id_index key = {id->s, 0};
-    id_index *hit = bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp);
+    id_index *hit = L->npersons ? bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp)
+                                : NULL;
     if (!hit) {
         if (strchr(id->s, ','))
             iss_error(&L->c, id->loc,
@@ -59,15 +60,13 @@ static void *alloc_n(loader *L, size_t n, size_t size)
 }
 
 static bool person_refs(loader *L, const iss_node *map, const char *key, bool required,
-                        size_t **out, size_t *n, iss_loc *loc)
+                        size_t **out, size_t *n)
 {
     iss_strs ids = {0};
     if (!iss_get_strs(&L->c, map, key, required, &ids))
         return false;
     *out = alloc_n(L, ids.n, sizeof **out);
     *n = 0;
-    if (loc)
-        *loc = ids.loc;
     bool ok = true;
     for (size_t i = 0; i < ids.n; i++) {
         long p = person_index(L, &ids.v[i]);
@@ -291,7 +290,7 @@ static bool load_engagement(loader *L, const iss_node *m, iss_engagement *e, lon
         }
     }
     if (owner < 0) {
-        ok &= person_refs(L, m, "staff", true, &e->staff, &e->nstaff, NULL);
+        ok &= person_refs(L, m, "staff", true, &e->staff, &e->nstaff);
         const iss_node *rv = seq_field(L, m, "reviews", &ok);
         if (rv) {
             e->reviews = alloc_n(L, rv->n, sizeof *e->reviews);
@@ -313,7 +312,7 @@ static bool load_group(loader *L, const iss_node *m, const char *key, iss_lead_g
         return false;
     g->loc = m->loc;
     iss_str ev = {0};
-    bool ok = person_refs(L, m, "persons", true, &g->persons, &g->npersons, NULL) &
+    bool ok = person_refs(L, m, "persons", true, &g->persons, &g->npersons) &
               iss_get_str(&L->c, m, "evidence", false, &ev);
     const iss_node *counts = iss_map_get(m, "counts");
     if (!iss_node_is_null(counts)) {
@@ -517,7 +516,7 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
         if (iss_expect_map(&L->c, dual, "dual_roles", dual_keys)) {
             s->has_dual = true;
             s->dual_loc = dual->loc;
-            ok &= person_refs(L, dual, "persons", false, &s->dual, &s->ndual, NULL) &
+            ok &= person_refs(L, dual, "persons", false, &s->dual, &s->ndual) &
                   iss_get_int(&L->c, dual, "count", false, 0, 1000000, &s->dual_count);
         } else {
             ok = false;

@@ -5,6 +5,7 @@
  */
 #include "isscheck/eval.h"
 
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -937,6 +938,52 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
     for (size_t i = 0; i < c->nentries; i++)
         r->unverified_relied += E.relied[i];
     return r;
+}
+
+static bool glob_any(const char *const *pats, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(pats[i], s, 0) == 0)
+            return true;
+    return false;
+}
+
+bool iss_selection_empty(const iss_selection *sel)
+{
+    return !sel || (sel->ncategories == 0 && sel->nrules == 0 && sel->nskip == 0);
+}
+
+bool iss_selection_keeps(const iss_selection *sel, const iss_criteria *c, const iss_rule *rule)
+{
+    if (iss_selection_empty(sel))
+        return true;
+    if (sel->ncategories) {
+        bool in = false;
+        for (size_t i = 0; i < sel->ncategories && !in; i++)
+            in = iss_criteria_category(c, sel->categories[i]) == (int)rule->category;
+        if (!in)
+            return false;
+    }
+    if (sel->nrules && !glob_any(sel->rules, sel->nrules, rule->id))
+        return false;
+    return !glob_any(sel->skip, sel->nskip, rule->id);
+}
+
+void iss_report_select(iss_report *r, const iss_selection *sel)
+{
+    size_t kept = 0;
+    memset(r->counts, 0, sizeof r->counts);
+    for (size_t i = 0; i < r->nresults; i++) {
+        iss_result res = r->results[i];
+        if (!iss_selection_keeps(sel, r->criteria, res.rule)) {
+            free(res.notes);
+            r->omitted++;
+            continue;
+        }
+        r->results[kept++] = res;
+        r->counts[res.verdict]++;
+    }
+    r->nresults = kept;
 }
 
 void iss_report_free(iss_report *r)

@@ -49,6 +49,11 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         iss_buf_printf(out, "%s: %zu\n",
                        pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
                        r->unverified_relied);
+    if (r->omitted)
+        iss_buf_printf(out, "%s: %zu\n",
+                       pick(lang, "選択（--category, --rule, --skip）により除外したルール",
+                            "rules left out by --category, --rule or --skip"),
+                       r->omitted);
 
     size_t last_cat = (size_t)-1;
     for (size_t i = 0; i < r->nresults; i++) {
@@ -84,4 +89,92 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
                    iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
                    iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
                    iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+}
+
+static void categories(iss_buf *out, const iss_report *r, const char *sep)
+{
+    for (size_t i = 0; i < r->decl->nservices; i++)
+        iss_buf_printf(out, "%s%s", i ? sep : "",
+                       r->criteria->categories[r->decl->services[i].category].code);
+}
+
+static const char *first_error(const iss_file_result *f)
+{
+    return f->diags && f->diags->n ? f->diags->v[0].msg : "";
+}
+
+void iss_report_text_run(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    bool first = true;
+    for (size_t i = 0; i < run->nfiles; i++) {
+        if (!run->files[i].report)
+            continue;
+        if (!first)
+            iss_buf_puts(out, "\n");
+        first = false;
+        iss_report_text(out, run->files[i].report, lang, run->tool_version);
+    }
+    if (run->nfiles < 2)
+        return;
+    iss_buf_printf(out, "%s== %s (%zu) ==\n", first ? "" : "\n",
+                   pick(lang, "ファイルごとの要約", "summary per file"), run->nfiles);
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        const iss_report *r = f->report;
+        iss_buf_printf(out, "%s: ", f->file);
+        if (!r) {
+            iss_buf_printf(out, "%s (%s), %s 2\n", pick(lang, "読み込めない", "not loaded"),
+                           first_error(f), pick(lang, "終了ステータス", "status"));
+            continue;
+        }
+        iss_buf_printf(out, "%s (", r->decl->provider.s);
+        categories(out, r, ", ");
+        iss_buf_printf(out, "): %s %zu, %s %zu, %s %zu, %s %zu, %s %d\n",
+                       iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
+                       iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
+                       iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
+                       iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA],
+                       pick(lang, "終了ステータス", "status"), f->status);
+    }
+}
+
+/* One CSV field, quoted when it must be (RFC 4180). */
+static void csv_field(iss_buf *out, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        iss_buf_add(out, "\"", 1);
+        for (; *s; s++) {
+            if (*s == '"')
+                iss_buf_add(out, "\"", 1);
+            iss_buf_add(out, s, 1);
+        }
+        iss_buf_add(out, "\"", 1);
+    } else {
+        iss_buf_puts(out, s);
+    }
+    iss_buf_puts(out, last ? "\r\n" : ",");
+}
+
+void iss_report_summary_csv(iss_buf *out, const iss_run *run)
+{
+    iss_buf_puts(out, "file,provider,categories,pass,review,fail,n/a,status,error\r\n");
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        const iss_report *r = f->report;
+        csv_field(out, f->file, false);
+        if (!r) {
+            iss_buf_puts(out, ",,,,,,2,");
+            csv_field(out, first_error(f), true);
+            continue;
+        }
+        csv_field(out, r->decl->provider.s, false);
+        iss_buf cats = {0};
+        iss_buf_add(&cats, "", 0);
+        categories(&cats, r, " ");
+        csv_field(out, cats.s, false);
+        iss_buf_free(&cats);
+        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%d,\r\n", r->counts[ISS_PASS], r->counts[ISS_REVIEW],
+                       r->counts[ISS_FAIL], r->counts[ISS_NA], f->status);
+    }
 }

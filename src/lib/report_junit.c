@@ -1,0 +1,440 @@
+/* report_junit.c - the JUnit XML report of a run, for CI systems (Jenkins,
+ * GitLab, Surefire readers).
+ *
+ * Mapping (documented in isscheck(1)):
+ *   run                           <testsuites name="isscheck">
+ *   checked file x category       <testsuite name="FILE: CODE (name)">, with
+ *                                 <properties>: criteria, edition, date,
+ *                                 status, digest, provider, reference date…
+ *   rule result                   <testcase classname="FILE.CODE" name="ID TITLE">
+ *     pass                        empty testcase
+ *     fail                        <failure type="fail" message="first fail note">
+ *                                 every note, the citation and the location
+ *     review                      <skipped message="review: reason"/>, or with
+ *                                 --strict <failure type="review"> like fail
+ *     n/a                         <skipped message="n/a: reason"/>
+ *   file that could not be loaded <testsuite name="FILE" errors="1"> with one
+ *                                 <testcase name="load"> holding
+ *                                 <error type="input">: every diagnostic.
+ * The output is a function of the run alone: no times, dates or host names.
+ */
+#include "isscheck/report.h"
+
+#include <string.h>
+
+/* Empties b, leaving it a valid empty string. */
+static void reset(iss_buf *b)
+{
+    b->len = 0;
+    iss_buf_add(b, "", 0);
+}
+
+/* s, or "" for NULL (for printf). */
+static const char *nz(const char *s)
+{
+    return s ? s : "";
+}
+
+static const char *pick(iss_lang lang, const char *ja, const char *en)
+{
+    return lang == ISS_LANG_JA ? ja : en;
+}
+
+/* Length of the valid UTF-8 sequence at p (a NUL-terminated string), or 0
+ * when it is not one.  Surrogates, overlong forms and
+ * U+FFFE/U+FFFF (not XML 1.0 characters) count as invalid. */
+static size_t utf8_char(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the NUL */
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    return n;
+}
+
+/* s as XML character data; in an attribute (attr) also '"' and the
+ * whitespace an XML parser would otherwise normalise away.  Characters
+ * XML 1.0 does not allow (C0 controls other than tab, newline and carriage
+ * return; invalid UTF-8) become U+FFFD. */
+static void xml(iss_buf *out, const char *s, bool attr)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        const char *esc = NULL;
+        switch (*p) {
+        case '&':
+            esc = "&amp;";
+            break;
+        case '<':
+            esc = "&lt;";
+            break;
+        case '>':
+            esc = "&gt;";
+            break;
+        case '"':
+            esc = attr ? "&quot;" : "\"";
+            break;
+        case '\r':
+            esc = "&#13;";
+            break;
+        case '\n':
+            esc = attr ? "&#10;" : "\n";
+            break;
+        case '\t':
+            esc = attr ? "&#9;" : "\t";
+            break;
+        default:
+            break;
+        }
+        if (esc) {
+            iss_buf_puts(out, esc);
+            p++;
+            continue;
+        }
+        size_t n = *p < 0x20 ? 0 : utf8_char(p); /* stops at the NUL */
+        if (n == 0) {
+            iss_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
+            p++;
+        } else {
+            iss_buf_add(out, (const char *)p, n);
+            p += n;
+        }
+    }
+}
+
+/* name="value" (with a leading space). */
+static void attr(iss_buf *out, const char *name, const char *value)
+{
+    iss_buf_printf(out, " %s=\"", name);
+    xml(out, value, true);
+    iss_buf_puts(out, "\"");
+}
+
+static void attr_n(iss_buf *out, const char *name, size_t value)
+{
+    iss_buf_printf(out, " %s=\"%zu\"", name, value);
+}
+
+static void property(iss_buf *out, const char *name, const char *value)
+{
+    iss_buf_puts(out, "      <property");
+    attr(out, "name", name);
+    attr(out, "value", value);
+    iss_buf_puts(out, "/>\n");
+}
+
+static const char *const ref_sources[] = {"declaration", "option", "today"};
+
+/* A file:line:col reference; the column only when known. */
+static void location(iss_buf *out, const char *file, iss_loc loc)
+{
+    if (loc.col > 0)
+        iss_buf_printf(out, "%s:%d:%d", nz(file), loc.line, loc.col);
+    else
+        iss_buf_printf(out, "%s:%d", nz(file), loc.line);
+}
+
+/* The counts of one testsuite, or of the whole run. */
+typedef struct {
+    size_t tests, failures, errors, skipped;
+} counts;
+
+static void count_result(counts *k, iss_verdict v, bool strict)
+{
+    k->tests++;
+    if (v == ISS_FAIL || (v == ISS_REVIEW && strict))
+        k->failures++;
+    else if (v == ISS_REVIEW || v == ISS_NA)
+        k->skipped++;
+}
+
+static bool has_category(const iss_report *r, size_t cat)
+{
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == cat)
+            return true;
+    return false;
+}
+
+/* The first note of res with mark m, or NULL. */
+static const iss_note *first_note(const iss_result *res, iss_mark m)
+{
+    for (size_t i = 0; i < res->nnotes; i++)
+        if (res->notes[i].mark == m)
+            return &res->notes[i];
+    return NULL;
+}
+
+/* The reason of a verdict: the notes with mark m joined by "; " (all
+ * notes when none has it), or, with no notes at all, the verdict label. */
+static void reason(iss_buf *text, const iss_result *res, iss_mark m, iss_lang lang)
+{
+    bool any = first_note(res, m) != NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < res->nnotes; i++) {
+        if (any && res->notes[i].mark != m)
+            continue;
+        if (k++)
+            iss_buf_puts(text, "; ");
+        iss_note_render(text, &res->notes[i], lang);
+    }
+    if (k == 0)
+        iss_buf_puts(text, iss_verdict_label(res->verdict, lang));
+}
+
+static const char *const marks[] = {"-", "+", "?", "x"};
+
+/* The body of a failure: every note one a line, then the citation and the
+ * location the verdict rests on. */
+static void failure_body(iss_buf *text, const iss_report *r, const iss_result *res, iss_lang lang)
+{
+    const iss_criteria *c = r->criteria;
+    for (size_t i = 0; i < res->nnotes; i++) {
+        const iss_note *n = &res->notes[i];
+        iss_buf_printf(text, "%s ", marks[n->mark]);
+        iss_note_render(text, n, lang);
+        if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
+            iss_buf_puts(text, " (");
+            location(text, r->decl->file, n->loc);
+            iss_buf_puts(text, ")");
+        }
+        iss_buf_puts(text, "\n");
+    }
+    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"), nz(c->title),
+                   nz(c->edition), nz(res->rule->clause));
+    if (res->loc.line) {
+        iss_buf_printf(text, "%s: ", pick(lang, "位置", "at"));
+        location(text, r->decl->file, res->loc);
+        iss_buf_puts(text, "\n");
+    }
+}
+
+static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_report *r,
+                     const iss_result *res, const iss_run *run)
+{
+    const iss_rule *rule = res->rule;
+    iss_lang lang = run->lang;
+    iss_buf t = {0};
+    iss_buf_printf(&t, "%s.%s", nz(file), nz(cat->code));
+    iss_buf_puts(out, "    <testcase");
+    attr(out, "classname", t.s);
+    reset(&t);
+    iss_buf_printf(&t, "%s %s", nz(rule->id), nz(pick(lang, rule->title_ja, rule->title_en)));
+    attr(out, "name", t.s);
+    reset(&t);
+    bool failed = res->verdict == ISS_FAIL || (res->verdict == ISS_REVIEW && run->strict);
+    if (failed) {
+        bool review = res->verdict == ISS_REVIEW;
+        iss_mark m = review ? ISS_MARK_REVIEW : ISS_MARK_FAIL;
+        const iss_note *first = first_note(res, m);
+        if (!first && res->nnotes)
+            first = &res->notes[0];
+        if (review)
+            iss_buf_puts(&t, "review: ");
+        if (first)
+            iss_note_render(&t, first, lang);
+        else
+            iss_buf_puts(&t, iss_verdict_label(res->verdict, lang));
+        iss_buf_puts(out, ">\n      <failure");
+        attr(out, "message", t.s);
+        attr(out, "type", review ? "review" : "fail");
+        iss_buf_puts(out, ">");
+        reset(&t);
+        failure_body(&t, r, res, lang);
+        xml(out, t.s, false);
+        iss_buf_puts(out, "</failure>\n    </testcase>\n");
+    } else if (res->verdict == ISS_REVIEW || res->verdict == ISS_NA) {
+        bool review = res->verdict == ISS_REVIEW;
+        iss_buf_puts(&t, review ? "review: " : "n/a: ");
+        reason(&t, res, review ? ISS_MARK_REVIEW : ISS_MARK_INFO, lang);
+        iss_buf_puts(out, ">\n      <skipped");
+        attr(out, "message", t.s);
+        iss_buf_puts(out, "/>\n    </testcase>\n");
+    } else {
+        iss_buf_puts(out, "/>\n");
+    }
+    iss_buf_free(&t);
+}
+
+static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, const iss_run *run,
+                           counts *total)
+{
+    const iss_report *r = f->report;
+    const iss_criteria *c = r->criteria;
+    const iss_category *cat = &c->categories[ci];
+    iss_lang lang = run->lang;
+    counts k = {0};
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == ci)
+            count_result(&k, r->results[i].verdict, run->strict);
+    total->tests += k.tests;
+    total->failures += k.failures;
+    total->skipped += k.skipped;
+
+    iss_buf t = {0};
+    iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code),
+                   nz(pick(lang, cat->name_ja, cat->name_en)));
+    iss_buf_puts(out, "  <testsuite");
+    attr(out, "name", t.s);
+    attr_n(out, "tests", k.tests);
+    attr_n(out, "failures", k.failures);
+    attr_n(out, "errors", 0);
+    attr_n(out, "skipped", k.skipped);
+    iss_buf_puts(out, ">\n    <properties>\n");
+    char d[11];
+    property(out, "criteria.title", c->title);
+    property(out, "criteria.edition", c->edition);
+    iss_date_format(c->date, d);
+    property(out, "criteria.date", d);
+    property(out, "criteria.status", c->draft ? "draft" : "in-force");
+    property(out, "criteria.digest", c->digest);
+    property(out, "category", cat->code);
+    property(out, "clause", cat->clause);
+    const iss_service *s = iss_decl_service(r->decl, ci);
+    if (s && s->subtypes.n) {
+        reset(&t);
+        for (size_t i = 0; i < s->subtypes.n; i++)
+            iss_buf_printf(&t, "%s%s", i ? ", " : "", nz(s->subtypes.v[i].s));
+        property(out, "subtypes", t.s);
+    }
+    property(out, "provider", r->decl->provider.s);
+    iss_date_format(r->ref, d);
+    property(out, "reference_date", d);
+    property(out, "reference_date.source", ref_sources[r->ref_source]);
+    reset(&t);
+    iss_buf_printf(&t, "%zu", r->unverified_relied);
+    property(out, "unverified_entries_relied_on", t.s);
+    property(out, "strict", run->strict ? "true" : "false");
+    if (run->selection) {
+        property(out, "selection", run->selection);
+        reset(&t);
+        iss_buf_printf(&t, "%zu", r->omitted);
+        property(out, "omitted", t.s);
+    }
+    reset(&t);
+    iss_buf_printf(&t, "isscheck %s", nz(run->tool_version));
+    property(out, "tool", t.s);
+    iss_buf_puts(out, "    </properties>\n");
+    iss_buf_free(&t);
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == ci)
+            testcase(out, f->file, cat, r, &r->results[i], run);
+    iss_buf_puts(out, "  </testsuite>\n");
+}
+
+/* A diagnostic as FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print
+ * writes). */
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+{
+    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
+    const char *file = x->file ? x->file : nz(fallback);
+    if (x->byte >= 0)
+        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, nz(x->msg));
+    else if (x->loc.line > 0)
+        iss_buf_printf(out, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, nz(x->msg));
+    else
+        iss_buf_printf(out, "%s: %s: %s", file, sev, nz(x->msg));
+}
+
+static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *run, counts *total)
+{
+    total->tests++;
+    total->errors++;
+    iss_buf_puts(out, "  <testsuite");
+    attr(out, "name", f->file);
+    attr_n(out, "tests", 1);
+    attr_n(out, "failures", 0);
+    attr_n(out, "errors", 1);
+    attr_n(out, "skipped", 0);
+    iss_buf_puts(out, ">\n    <properties>\n");
+    char d[11];
+    property(out, "criteria.title", run->criteria->title);
+    property(out, "criteria.edition", run->criteria->edition);
+    iss_date_format(run->criteria->date, d);
+    property(out, "criteria.date", d);
+    property(out, "criteria.status", run->criteria->draft ? "draft" : "in-force");
+    property(out, "criteria.digest", run->criteria->digest);
+    property(out, "strict", run->strict ? "true" : "false");
+    iss_buf t = {0};
+    iss_buf_printf(&t, "isscheck %s", nz(run->tool_version));
+    property(out, "tool", t.s);
+    iss_buf_puts(out, "    </properties>\n    <testcase");
+    attr(out, "classname", f->file);
+    attr(out, "name", "load");
+    /* the message: the first error (else the first diagnostic) */
+    const iss_diags *ds = f->diags;
+    const iss_diag *first = NULL;
+    for (size_t i = 0; ds && i < ds->n && !first; i++)
+        if (ds->v[i].sev == ISS_SEV_ERROR)
+            first = &ds->v[i];
+    if (!first && ds && ds->n)
+        first = &ds->v[0];
+    reset(&t);
+    if (first)
+        diag_line(&t, first, f->file);
+    else
+        iss_buf_printf(
+            &t, "%s: error: %s", nz(f->file),
+            pick(run->lang, "申告書を読み込めなかった", "the declaration could not be loaded"));
+    iss_buf_puts(out, ">\n      <error");
+    attr(out, "message", t.s);
+    attr(out, "type", "input");
+    iss_buf_puts(out, ">");
+    reset(&t);
+    for (size_t i = 0; ds && i < ds->n; i++) {
+        diag_line(&t, &ds->v[i], f->file);
+        iss_buf_puts(&t, "\n");
+    }
+    xml(out, t.s, false);
+    iss_buf_puts(out, "</error>\n    </testcase>\n  </testsuite>\n");
+    iss_buf_free(&t);
+}
+
+void iss_report_junit(iss_buf *out, const iss_run *run)
+{
+    /* the suites first, so that the root can carry the totals */
+    iss_buf body = {0};
+    counts total = {0};
+    iss_buf_add(&body, "", 0);
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        if (!f->report) {
+            error_suite(&body, f, run, &total);
+            continue;
+        }
+        for (size_t ci = 0; ci < f->report->criteria->ncategories; ci++)
+            if (has_category(f->report, ci))
+                category_suite(&body, f, ci, run, &total);
+    }
+    iss_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
+    attr(out, "name", "isscheck");
+    attr_n(out, "tests", total.tests);
+    attr_n(out, "failures", total.failures);
+    attr_n(out, "errors", total.errors);
+    attr_n(out, "skipped", total.skipped);
+    iss_buf_puts(out, ">\n");
+    iss_buf_add(out, body.s, body.len);
+    iss_buf_puts(out, "</testsuites>\n");
+    iss_buf_free(&body);
+}

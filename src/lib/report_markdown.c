@@ -1,0 +1,417 @@
+/* report_markdown.c - the Markdown report of a run (GitHub/GitLab flavoured),
+ * for a pull-request comment or an examiner's working paper, in the run's
+ * language.
+ *
+ * Layout (documented in isscheck(1)):
+ *   ## heading, then the criteria line (title, edition, issuer, date,
+ *   status, digest) and the options that change verdicts or results;
+ *   a summary table, one row per file: file, provider, categories applied
+ *   for, pass/review/fail/n/a counts, status (a file that could not be
+ *   loaded: its first error);
+ *   per file a ### section (provider, reference date; or every diagnostic),
+ *   and per category a #### section with a table (verdict, rule, title,
+ *   clause, line:column) followed, for every rule that is fail or review,
+ *   by a bullet list of its notes.
+ * Text from the declaration is escaped so that it shows as written and can
+ * neither break a table nor inject markup.  The output is a function of
+ * the run alone.
+ */
+#include "isscheck/report.h"
+
+#include <string.h>
+
+static const char *pick(iss_lang lang, const char *ja, const char *en)
+{
+    return lang == ISS_LANG_JA ? ja : en;
+}
+
+static const char *nz(const char *s)
+{
+    return s ? s : "";
+}
+
+static bool alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Length of the valid UTF-8 sequence at p (a NUL-terminated string), or 0
+ * when it is not one (also for surrogates and overlong forms). */
+static size_t utf8_char(const unsigned char *p)
+{
+    unsigned c = p[0], cp;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the NUL */
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* s as Markdown inline text, shown literally: the characters that start
+ * markup are backslash-escaped, '<' '>' '&' written as entities (no raw HTML),
+ * '|' escaped (a table cell), a line break becomes <br> (a cell or a list
+ * item stays one line), other control characters are dropped and invalid UTF-8 becomes U+FFFD.  '_'
+ * between ASCII letters or digits is left alone: it cannot emphasise there. */
+static void md(iss_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)nz(s);
+    for (size_t i = 0; p[i]; i++) {
+        unsigned char c = p[i];
+        switch (c) {
+        case '&':
+            iss_buf_puts(out, "&amp;");
+            break;
+        case '<':
+            iss_buf_puts(out, "&lt;");
+            break;
+        case '>':
+            iss_buf_puts(out, "&gt;");
+            break;
+        case '\n':
+            iss_buf_puts(out, "<br>");
+            break;
+        case '\\':
+        case '`':
+        case '*':
+        case '[':
+        case ']':
+        case '|':
+        case '~':
+            iss_buf_add(out, "\\", 1);
+            iss_buf_add(out, (const char *)&p[i], 1);
+            break;
+        case '_':
+            if (!(i > 0 && alnum(p[i - 1]) && alnum(p[i + 1])))
+                iss_buf_add(out, "\\", 1);
+            iss_buf_add(out, "_", 1);
+            break;
+        case '#':
+        case '+':
+        case '-':
+        case '=':
+            /* block markers only at the start of the text */
+            if (i == 0)
+                iss_buf_add(out, "\\", 1);
+            iss_buf_add(out, (const char *)&p[i], 1);
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                break;
+            size_t n = utf8_char(&p[i]);
+            if (n == 0) {
+                iss_buf_puts(out, "\xEF\xBF\xBD");
+            } else {
+                iss_buf_add(out, (const char *)&p[i], n);
+                i += n - 1;
+            }
+        }
+    }
+}
+
+/* A note rendered and escaped. */
+static void md_note(iss_buf *out, const iss_note *n, iss_lang lang)
+{
+    iss_buf t = {0};
+    iss_buf_add(&t, "", 0);
+    iss_note_render(&t, n, lang);
+    md(out, t.s);
+    iss_buf_free(&t);
+}
+
+static void date(iss_buf *out, iss_day d)
+{
+    char b[11];
+    iss_date_format(d, b);
+    iss_buf_puts(out, b);
+}
+
+/* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+{
+    iss_buf t = {0};
+    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
+    const char *file = x->file ? x->file : nz(fallback);
+    if (x->byte >= 0)
+        iss_buf_printf(&t, "%s: byte %ld: %s: %s", file, x->byte, sev, nz(x->msg));
+    else if (x->loc.line > 0)
+        iss_buf_printf(&t, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, nz(x->msg));
+    else
+        iss_buf_printf(&t, "%s: %s: %s", file, sev, nz(x->msg));
+    md(out, t.s);
+    iss_buf_free(&t);
+}
+
+/* The first error of a file that could not be loaded (else its first
+ * diagnostic), or NULL. */
+static const iss_diag *first_error(const iss_file_result *f)
+{
+    const iss_diags *ds = f->diags;
+    for (size_t i = 0; ds && i < ds->n; i++)
+        if (ds->v[i].sev == ISS_SEV_ERROR)
+            return &ds->v[i];
+    return ds && ds->n ? &ds->v[0] : NULL;
+}
+
+static bool has_category(const iss_report *r, size_t cat)
+{
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == cat)
+            return true;
+    return false;
+}
+
+/* A category applied for with its sub-types: "va (web, platform)", or with
+ * colon "va: web, platform". */
+static void category_code(iss_buf *out, const iss_criteria *c, const iss_service *s, bool colon)
+{
+    md(out, c->categories[s->category].code);
+    for (size_t k = 0; k < s->subtypes.n; k++) {
+        iss_buf_puts(out, k ? ", " : colon ? ": " : " (");
+        md(out, s->subtypes.v[k].s);
+    }
+    if (s->subtypes.n && !colon)
+        iss_buf_puts(out, ")");
+}
+
+static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    const iss_report *r = f->report;
+    if (!r) {
+        iss_buf_printf(out, "**%s**", pick(lang, "読込不可", "not loaded"));
+        const iss_diag *e = first_error(f);
+        if (e) {
+            iss_buf_puts(out, ": ");
+            diag_line(out, e, f->file);
+        }
+        return;
+    }
+    if (r->counts[ISS_FAIL])
+        iss_buf_printf(out, "**%s**", iss_verdict_label(ISS_FAIL, lang));
+    else if (r->counts[ISS_REVIEW] && run->strict)
+        iss_buf_printf(out, "**%s** (`--strict`)", iss_verdict_label(ISS_REVIEW, lang));
+    else if (r->counts[ISS_REVIEW])
+        iss_buf_puts(out, iss_verdict_label(ISS_REVIEW, lang));
+    else
+        iss_buf_puts(out, iss_verdict_label(ISS_PASS, lang));
+}
+
+static void summary(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
+    iss_buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                   pick(lang, "ファイル", "File"), pick(lang, "事業者", "Provider"),
+                   pick(lang, "区分", "Categories"), iss_verdict_label(ISS_PASS, lang),
+                   iss_verdict_label(ISS_REVIEW, lang), iss_verdict_label(ISS_FAIL, lang),
+                   iss_verdict_label(ISS_NA, lang), pick(lang, "結果", "Status"));
+    iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        const iss_report *r = f->report;
+        iss_buf_puts(out, "| ");
+        md(out, f->file);
+        iss_buf_puts(out, " | ");
+        if (r) {
+            const iss_criteria *c = r->criteria;
+            md(out, r->decl->provider.s);
+            iss_buf_puts(out, " | ");
+            size_t k = 0;
+            for (size_t ci = 0; ci < c->ncategories; ci++) {
+                const iss_service *s = iss_decl_service(r->decl, ci);
+                if (!s)
+                    continue;
+                if (k++)
+                    iss_buf_puts(out, ", ");
+                category_code(out, c, s, false);
+            }
+            iss_buf_printf(out, " | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
+                           r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA]);
+        } else {
+            iss_buf_puts(out, "— | — | — | — | — | — | ");
+        }
+        status_cell(out, f, run);
+        iss_buf_puts(out, " |\n");
+    }
+    iss_buf_puts(out, "\n");
+}
+
+static const char *const marks[] = {"·", "✓", "?", "✗"};
+
+static void location(iss_buf *out, iss_loc loc)
+{
+    if (loc.line && loc.col)
+        iss_buf_printf(out, "%d:%d", loc.line, loc.col);
+    else if (loc.line)
+        iss_buf_printf(out, "%d", loc.line);
+}
+
+static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_lang lang)
+{
+    const iss_criteria *c = r->criteria;
+    const iss_category *cat = &c->categories[ci];
+    const iss_service *s = iss_decl_service(r->decl, ci);
+    iss_buf_puts(out, "#### ");
+    md(out, pick(lang, cat->name_ja, cat->name_en));
+    iss_buf_puts(out, " (");
+    if (s)
+        category_code(out, c, s, true);
+    else
+        md(out, cat->code);
+    iss_buf_puts(out, ")\n\n");
+    iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", pick(lang, "判定", "Verdict"),
+                   pick(lang, "ルール", "Rule"), pick(lang, "項目", "Title"),
+                   pick(lang, "条項", "Clause"), pick(lang, "位置（行:桁）", "Line:col"));
+    iss_buf_puts(out, "| --- | --- | --- | --- | --- |\n");
+    bool listed = false;
+    for (size_t i = 0; i < r->nresults; i++) {
+        const iss_result *res = &r->results[i];
+        if (res->rule->category != ci)
+            continue;
+        const char *label = iss_verdict_label(res->verdict, lang);
+        if (res->verdict == ISS_FAIL)
+            iss_buf_printf(out, "| **%s** | ", label);
+        else
+            iss_buf_printf(out, "| %s | ", label);
+        md(out, res->rule->id);
+        iss_buf_puts(out, " | ");
+        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        iss_buf_puts(out, " | ");
+        md(out, res->rule->clause);
+        iss_buf_puts(out, " | ");
+        location(out, res->loc);
+        iss_buf_puts(out, " |\n");
+        listed |= res->verdict == ISS_FAIL || res->verdict == ISS_REVIEW;
+    }
+    iss_buf_puts(out, "\n");
+    if (!listed)
+        return;
+    for (size_t i = 0; i < r->nresults; i++) {
+        const iss_result *res = &r->results[i];
+        if (res->rule->category != ci || (res->verdict != ISS_FAIL && res->verdict != ISS_REVIEW))
+            continue;
+        iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
+        md(out, res->rule->id);
+        iss_buf_puts(out, " ");
+        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        iss_buf_puts(out, "\n");
+        for (size_t k = 0; k < res->nnotes; k++) {
+            const iss_note *n = &res->notes[k];
+            iss_buf_printf(out, "  - %s ", marks[n->mark]);
+            md_note(out, n, lang);
+            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
+                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            iss_buf_puts(out, "\n");
+        }
+    }
+    iss_buf_puts(out, "\n");
+}
+
+static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
+{
+    const iss_report *r = f->report;
+    iss_buf_puts(out, "### ");
+    md(out, f->file);
+    iss_buf_puts(out, "\n\n");
+    if (!r) {
+        iss_buf_printf(out, "%s\n\n",
+                       pick(lang, "申告書を読み込めなかったため、点検していない。",
+                            "The declaration could not be loaded; it was not checked."));
+        const iss_diags *ds = f->diags;
+        for (size_t i = 0; ds && i < ds->n; i++) {
+            iss_buf_puts(out, "- ");
+            diag_line(out, &ds->v[i], f->file);
+            iss_buf_puts(out, "\n");
+        }
+        if (ds && ds->n)
+            iss_buf_puts(out, "\n");
+        return;
+    }
+    static const char *const src[3][2] = {
+        {"申告書の reference_date", "the declaration's reference_date"},
+        {"--as-of による指定", "given by --as-of"},
+        {"申告書に記載がないため本日（日本時間）",
+         "not stated in the declaration: today in Japan"}};
+    iss_buf_printf(out, "- %s: ", pick(lang, "事業者", "Provider"));
+    md(out, r->decl->provider.s);
+    iss_buf_printf(out, "\n- %s: ", pick(lang, "基準日", "Reference date"));
+    date(out, r->ref);
+    iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
+    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu\n", pick(lang, "要約", "Summary"),
+                   iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
+                   iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
+                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
+                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+    if (r->omitted)
+        iss_buf_printf(out, "- %s: %zu\n",
+                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
+                       r->omitted);
+    iss_buf_puts(out, "\n");
+    if (r->unverified_relied)
+        iss_buf_printf(
+            out, "> %s (%s: %zu)\n\n",
+            pick(lang,
+                 "**注意**: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に"
+                 "依拠している。登録の判断ではなく自己点検の結果である。",
+                 "**Note**: verdicts below rest on catalogue entries whose listing in the "
+                 "例示 is unconfirmed (unverified); this is a self-check, not a "
+                 "registration decision."),
+            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
+            r->unverified_relied);
+    for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
+        if (has_category(r, ci))
+            category_section(out, r, ci, lang);
+}
+
+void iss_report_markdown(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    const iss_criteria *c = run->criteria;
+    iss_buf_add(out, "", 0);
+    iss_buf_printf(out, "## %s\n\n",
+                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
+                        "isscheck: self-check against 情報セキュリティサービス基準"));
+    iss_buf_printf(out, "%s: ", pick(lang, "基準", "Criteria"));
+    md(out, c->title);
+    iss_buf_puts(out, " ");
+    md(out, c->edition);
+    iss_buf_puts(out, " (");
+    md(out, c->issuer);
+    iss_buf_puts(out, ", ");
+    date(out, c->date);
+    iss_buf_printf(out, ", %s, %s `%s`)  \n",
+                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
+                   pick(lang, "ダイジェスト", "digest"), nz(c->digest));
+    iss_buf_printf(out, "%s: isscheck ", pick(lang, "ツール", "Tool"));
+    md(out, run->tool_version);
+    if (run->strict)
+        iss_buf_printf(out, "  \n%s",
+                       pick(lang, "`--strict`: 要確認も不適合として終了状態に数える",
+                            "`--strict`: review counts as failed in the exit status"));
+    if (run->selection) {
+        iss_buf_printf(out, "  \n%s: ", pick(lang, "選択", "Selection"));
+        md(out, run->selection);
+    }
+    iss_buf_puts(out, "\n\n");
+    summary(out, run);
+    for (size_t i = 0; i < run->nfiles; i++)
+        file_section(out, &run->files[i], lang);
+    /* one trailing newline */
+    while (out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
+        out->s[--out->len] = '\0';
+}

@@ -1,0 +1,548 @@
+/* report_sarif.c - the SARIF 2.1.0 report of a run, for code-scanning
+ * services (GitHub code scanning and other SARIF viewers).
+ *
+ * One log, one run.  The mapping:
+ *
+ *   tool.driver      name "isscheck", version = the program's version; rules:
+ *                    one reportingDescriptor per rule of the criteria set that
+ *                    was evaluated for some file of the run (whatever its
+ *                    verdict), in criteria order: id and name = the rule id,
+ *                    shortDescription = its title in the report's language,
+ *                    fullDescription = its English summary, help.text = the
+ *                    citation ("<title> <edition> <clause>"), a newline and
+ *                    the clause's verbatim (Japanese) text; properties: the
+ *                    category, the citation and tags [category].
+ *   results          one per rule result whose verdict is fail or review;
+ *                    pass and n/a give none.  ruleId, ruleIndex (into
+ *                    driver.rules), message.text = a line with the verdict
+ *                    label, rule id, title and citation, then one line per
+ *                    note marked fail or review (every note when none is),
+ *                    with its line in the declaration.  locations[0] is the
+ *                    declaration (uri as named; relative ones carry uriBaseId
+ *                    SRCROOT; absolute ones become file:// URIs; bytes outside
+ *                    RFC 3986's unreserved and sub-delims are percent-encoded)
+ *                    with region startLine/startColumn where the verdict rests
+ *                    (no region when the line is unknown; no location at all
+ *                    for a declaration read from standard input).
+ *       fail    ->   kind "fail", level "error",   properties {"isscheck-verdict": "fail"}
+ *       review  ->   kind "fail", level "warning", properties {"isscheck-verdict": "review"}
+ *                    Review stays kind "fail": SARIF 2.1.0 §3.27.10 requires
+ *                    level "none" for every other kind, and GitHub code
+ *                    scanning does not show level "none" results.  --strict
+ *                    changes the exit status (exitCode), not the levels.
+ *   invocations[0]   executionSuccessful = false when some file could not be
+ *                    loaded, else true; exitCode = the run's exit status; each
+ *                    diagnostic of a file that could not be loaded is a
+ *                    toolExecutionNotification: level "error" ("warning" for
+ *                    a warning), message.text, and the file's location with
+ *                    region startLine/startColumn (line > 0) or byteOffset
+ *                    (encoding errors).
+ *   run              language "ja" or "en"; columnKind "unicodeCodePoints"
+ *                    (columns count characters, as libyaml does); properties:
+ *                    criteria {document, title, edition, date, issuer, status,
+ *                    digest}, strict, selection (when given) and files: each
+ *                    file with its exit status and, when checked, its
+ *                    reference date, unverified catalogue entries relied on
+ *                    and verdict counts (passes leave no result behind).
+ *
+ * Keys come out in a fixed order and nothing depends on the clock: the same
+ * run gives the same bytes.  The log is one line, ending in a newline. */
+#include "isscheck/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+/* The length of the well-formed UTF-8 sequence at p (1-4), or 0. */
+static size_t utf8_len(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xc2 && p[0] <= 0xdf)
+        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+    if (p[0] >= 0xe0 && p[0] <= 0xef) {
+        unsigned char lo = p[0] == 0xe0 ? 0xa0 : 0x80, hi = p[0] == 0xed ? 0x9f : 0xbf;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+    if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+        unsigned char lo = p[0] == 0xf0 ? 0x90 : 0x80, hi = p[0] == 0xf4 ? 0x8f : 0xbf;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 && (p[3] & 0xc0) == 0x80 ? 4 : 0;
+    }
+    return 0;
+}
+
+/* The JSON string body of s: escapes, and U+FFFD for bytes that are not
+ * UTF-8 (a file name or message may carry them; the log stays valid). */
+static void str_body(iss_buf *out, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        switch (*p) {
+        case '"':
+            iss_buf_add(out, "\\\"", 2);
+            break;
+        case '\\':
+            iss_buf_add(out, "\\\\", 2);
+            break;
+        case '\n':
+            iss_buf_add(out, "\\n", 2);
+            break;
+        case '\t':
+            iss_buf_add(out, "\\t", 2);
+            break;
+        case '\r':
+            iss_buf_add(out, "\\r", 2);
+            break;
+        default:
+            if (*p < 0x20) {
+                char esc[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+                iss_buf_add(out, esc, sizeof esc);
+            } else {
+                size_t n = utf8_len(p);
+                if (n) {
+                    iss_buf_add(out, (const char *)p, n);
+                    p += n;
+                } else {
+                    iss_buf_add(out, "\\ufffd", 6);
+                    p++;
+                }
+                continue;
+            }
+        }
+        p++;
+    }
+}
+
+static void str(iss_buf *out, const char *s)
+{
+    iss_buf_add(out, "\"", 1);
+    str_body(out, s);
+    iss_buf_add(out, "\"", 1);
+}
+
+static void key(iss_buf *out, const char *k, bool first)
+{
+    if (!first)
+        iss_buf_add(out, ",", 1);
+    str(out, k);
+    iss_buf_add(out, ":", 1);
+}
+
+/* {"text": s} */
+static void message(iss_buf *out, const char *s)
+{
+    iss_buf_puts(out, "{");
+    key(out, "text", true);
+    str(out, s);
+    iss_buf_puts(out, "}");
+}
+
+static void date(iss_buf *out, iss_day d)
+{
+    char b[11];
+    iss_date_format(d, b);
+    str(out, b);
+}
+
+static const char *pick(iss_lang lang, const char *ja, const char *en)
+{
+    return lang == ISS_LANG_JA ? ja : en;
+}
+
+/* ---- locations ----------------------------------------------------------- */
+
+/* A file that names no artifact: standard input (the CLI's "<stdin>"). */
+static bool no_artifact(const char *file)
+{
+    return !file || !*file || strcmp(file, "<stdin>") == 0;
+}
+
+/* artifactLocation of a path as named: a relative reference under SRCROOT,
+ * or a file:// URI for an absolute path. */
+static void artifact_location(iss_buf *out, const char *file)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    bool absolute = file[0] == '/';
+    iss_buf_puts(out, "{");
+    key(out, "uri", true);
+    iss_buf_add(out, "\"", 1);
+    if (absolute)
+        iss_buf_puts(out, "file://");
+    for (const unsigned char *p = (const unsigned char *)file; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/!$&'()*+,;=@", *p)) {
+            iss_buf_add(out, (const char *)p, 1);
+        } else {
+            char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            iss_buf_add(out, esc, sizeof esc);
+        }
+    }
+    iss_buf_add(out, "\"", 1);
+    if (!absolute) {
+        key(out, "uriBaseId", false);
+        str(out, "SRCROOT");
+    }
+    iss_buf_puts(out, "}");
+}
+
+/* A location object: the file, and a region when line (or, for encoding
+ * errors, byte) is known. */
+static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
+{
+    iss_buf_puts(out, "{");
+    key(out, "physicalLocation", true);
+    iss_buf_puts(out, "{");
+    key(out, "artifactLocation", true);
+    artifact_location(out, file);
+    if (loc.line > 0) {
+        key(out, "region", false);
+        iss_buf_puts(out, "{");
+        key(out, "startLine", true);
+        iss_buf_printf(out, "%d", loc.line);
+        if (loc.col > 0) {
+            key(out, "startColumn", false);
+            iss_buf_printf(out, "%d", loc.col);
+        }
+        iss_buf_puts(out, "}");
+    } else if (byte >= 0) {
+        key(out, "region", false);
+        iss_buf_puts(out, "{");
+        key(out, "byteOffset", true);
+        iss_buf_printf(out, "%ld", byte);
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_puts(out, "}}");
+}
+
+/* ---- rules --------------------------------------------------------------- */
+
+/* The index of rule in c->rules, or (size_t)-1. */
+static size_t rule_pos(const iss_criteria *c, const iss_rule *rule)
+{
+    if (rule >= c->rules && rule < c->rules + c->nrules)
+        return (size_t)(rule - c->rules);
+    for (size_t i = 0; i < c->nrules; i++)
+        if (rule->id && c->rules[i].id && strcmp(rule->id, c->rules[i].id) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+static void citation_text(iss_buf *out, const iss_criteria *c, const iss_rule *rule)
+{
+    iss_buf_printf(out, "%s %s %s", c->title ? c->title : "", c->edition ? c->edition : "",
+                   rule->clause ? rule->clause : "");
+}
+
+static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule, iss_lang lang)
+{
+    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    iss_buf_puts(out, "{");
+    key(out, "id", true);
+    str(out, rule->id);
+    key(out, "name", false);
+    str(out, rule->id);
+    if (title) {
+        key(out, "shortDescription", false);
+        message(out, title);
+    }
+    if (rule->summary) {
+        key(out, "fullDescription", false);
+        message(out, rule->summary);
+    }
+    iss_buf help = {0};
+    citation_text(&help, c, rule);
+    if (rule->text)
+        iss_buf_printf(&help, "\n%s", rule->text);
+    key(out, "help", false);
+    message(out, help.s);
+    iss_buf_free(&help);
+    key(out, "properties", false);
+    iss_buf_puts(out, "{");
+    const char *cat = rule->category < c->ncategories ? c->categories[rule->category].code : NULL;
+    key(out, "category", true);
+    str(out, cat);
+    key(out, "citation", false);
+    iss_buf_puts(out, "{");
+    key(out, "title", true);
+    str(out, c->title);
+    key(out, "edition", false);
+    str(out, c->edition);
+    key(out, "date", false);
+    date(out, c->date);
+    key(out, "clause", false);
+    str(out, rule->clause);
+    iss_buf_puts(out, "}");
+    if (cat) {
+        key(out, "tags", false);
+        iss_buf_puts(out, "[");
+        str(out, cat);
+        iss_buf_puts(out, "]");
+    }
+    iss_buf_puts(out, "}}");
+}
+
+/* ---- results ------------------------------------------------------------- */
+
+static bool shown(iss_verdict v)
+{
+    return v == ISS_FAIL || v == ISS_REVIEW;
+}
+
+static void result_message(iss_buf *out, const iss_criteria *c, const iss_result *res,
+                           iss_lang lang)
+{
+    const iss_rule *rule = res->rule;
+    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    iss_buf t = {0};
+    iss_buf_printf(&t, "%s: %s %s (", iss_verdict_label(res->verdict, lang), rule->id,
+                   title ? title : "");
+    citation_text(&t, c, rule);
+    iss_buf_puts(&t, ")");
+    bool marked = false;
+    for (size_t i = 0; i < res->nnotes; i++)
+        if (res->notes[i].mark == ISS_MARK_FAIL || res->notes[i].mark == ISS_MARK_REVIEW)
+            marked = true;
+    for (size_t i = 0; i < res->nnotes; i++) {
+        const iss_note *n = &res->notes[i];
+        if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW)
+            continue;
+        iss_buf_puts(&t, "\n- ");
+        if (n->loc.line > 0)
+            iss_buf_printf(&t, lang == ISS_LANG_JA ? "%d行目: " : "line %d: ", n->loc.line);
+        iss_note_render(&t, n, lang);
+    }
+    message(out, t.s);
+    iss_buf_free(&t);
+}
+
+static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_index,
+                   const char *file, iss_lang lang)
+{
+    bool fail = res->verdict == ISS_FAIL;
+    iss_buf_puts(out, "{");
+    key(out, "ruleId", true);
+    str(out, res->rule->id);
+    key(out, "ruleIndex", false);
+    iss_buf_printf(out, "%zu", rule_index);
+    key(out, "kind", false);
+    str(out, "fail");
+    key(out, "level", false);
+    str(out, fail ? "error" : "warning");
+    key(out, "message", false);
+    result_message(out, r->criteria, res, lang);
+    if (!no_artifact(file)) {
+        key(out, "locations", false);
+        iss_buf_puts(out, "[");
+        location(out, file, res->loc, -1);
+        iss_buf_puts(out, "]");
+    }
+    key(out, "properties", false);
+    iss_buf_puts(out, "{");
+    key(out, "isscheck-verdict", true);
+    str(out, fail ? "fail" : "review");
+    iss_buf_puts(out, "}}");
+}
+
+/* The declaration's name in the run (as named on the command line). */
+static const char *report_file(const iss_file_result *f)
+{
+    return f->file ? f->file : f->report->decl->file;
+}
+
+/* ---- the invocation ------------------------------------------------------ */
+
+static void notification(iss_buf *out, bool *first, const char *file, iss_severity sev,
+                         const char *msg, iss_loc loc, long byte)
+{
+    if (!*first)
+        iss_buf_puts(out, ",");
+    *first = false;
+    iss_buf_puts(out, "{");
+    key(out, "level", true);
+    str(out, sev == ISS_SEV_ERROR ? "error" : "warning");
+    key(out, "message", false);
+    message(out, msg);
+    if (!no_artifact(file)) {
+        key(out, "locations", false);
+        iss_buf_puts(out, "[");
+        location(out, file, loc, byte);
+        iss_buf_puts(out, "]");
+    }
+    iss_buf_puts(out, "}");
+}
+
+static void invocation(iss_buf *out, const iss_run *run)
+{
+    bool ok = true;
+    for (size_t i = 0; i < run->nfiles; i++)
+        if (!run->files[i].report)
+            ok = false;
+    iss_buf_puts(out, "{");
+    key(out, "executionSuccessful", true);
+    iss_buf_puts(out, ok ? "true" : "false");
+    key(out, "exitCode", false);
+    iss_buf_printf(out, "%d", run->status);
+    if (!ok) {
+        key(out, "toolExecutionNotifications", false);
+        iss_buf_puts(out, "[");
+        bool first = true;
+        for (size_t i = 0; i < run->nfiles; i++) {
+            const iss_file_result *f = &run->files[i];
+            if (f->report)
+                continue;
+            size_t n = f->diags ? f->diags->n : 0;
+            for (size_t k = 0; k < n; k++) {
+                const iss_diag *d = &f->diags->v[k];
+                notification(out, &first, d->file ? d->file : f->file, d->sev, d->msg, d->loc,
+                             d->byte);
+            }
+            if (n == 0)
+                notification(out, &first, f->file, ISS_SEV_ERROR,
+                             pick(run->lang, "この申告書は検査できなかった",
+                                  "the declaration could not be checked"),
+                             (iss_loc){0, 0}, -1);
+        }
+        iss_buf_puts(out, "]");
+    }
+    iss_buf_puts(out, "}");
+}
+
+/* ---- run properties ------------------------------------------------------ */
+
+static void run_properties(iss_buf *out, const iss_run *run)
+{
+    const iss_criteria *c = run->criteria;
+    iss_buf_puts(out, "{");
+    key(out, "criteria", true);
+    iss_buf_puts(out, "{");
+    key(out, "document", true);
+    str(out, c->document);
+    key(out, "title", false);
+    str(out, c->title);
+    key(out, "edition", false);
+    str(out, c->edition);
+    key(out, "date", false);
+    date(out, c->date);
+    key(out, "issuer", false);
+    str(out, c->issuer);
+    key(out, "status", false);
+    str(out, c->draft ? "draft" : "in-force");
+    key(out, "digest", false);
+    str(out, c->digest);
+    iss_buf_puts(out, "}");
+    key(out, "strict", false);
+    iss_buf_puts(out, run->strict ? "true" : "false");
+    if (run->selection) {
+        key(out, "selection", false);
+        str(out, run->selection);
+    }
+    key(out, "files", false);
+    iss_buf_puts(out, "[");
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        const iss_report *r = f->report;
+        if (i)
+            iss_buf_puts(out, ",");
+        iss_buf_puts(out, "{");
+        key(out, "file", true);
+        str(out, f->file);
+        key(out, "status", false);
+        iss_buf_printf(out, "%d", f->status);
+        if (r) {
+            key(out, "reference_date", false);
+            date(out, r->ref);
+            key(out, "unverified_entries_relied_on", false);
+            iss_buf_printf(out, "%zu", r->unverified_relied);
+            key(out, "summary", false);
+            iss_buf_printf(out, "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu}",
+                           r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
+                           r->counts[ISS_NA]);
+        }
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_puts(out, "]}");
+}
+
+/* ---- the log ------------------------------------------------------------- */
+
+void iss_report_sarif(iss_buf *out, const iss_run *run)
+{
+    const iss_criteria *c = run->criteria;
+    /* the rules evaluated for some file, and their places in driver.rules */
+    size_t *index = iss_xmalloc((c->nrules + 1) * sizeof *index);
+    for (size_t i = 0; i < c->nrules; i++)
+        index[i] = (size_t)-1;
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_report *r = run->files[i].report;
+        for (size_t k = 0; r && k < r->nresults; k++) {
+            size_t pos = rule_pos(c, r->results[k].rule);
+            if (pos != (size_t)-1)
+                index[pos] = 0;
+        }
+    }
+    size_t nused = 0;
+    for (size_t i = 0; i < c->nrules; i++)
+        if (index[i] == 0)
+            index[i] = nused++;
+
+    iss_buf_puts(out, "{");
+    key(out, "$schema", true);
+    str(out, "https://json.schemastore.org/sarif-2.1.0.json");
+    key(out, "version", false);
+    str(out, "2.1.0");
+    key(out, "runs", false);
+    iss_buf_puts(out, "[{");
+
+    key(out, "tool", true);
+    iss_buf_puts(out, "{");
+    key(out, "driver", true);
+    iss_buf_puts(out, "{");
+    key(out, "name", true);
+    str(out, "isscheck");
+    key(out, "version", false);
+    str(out, run->tool_version);
+    key(out, "rules", false);
+    iss_buf_puts(out, "[");
+    for (size_t i = 0, n = 0; i < c->nrules; i++) {
+        if (index[i] == (size_t)-1)
+            continue;
+        if (n++)
+            iss_buf_puts(out, ",");
+        descriptor(out, c, &c->rules[i], run->lang);
+    }
+    iss_buf_puts(out, "]}}");
+
+    key(out, "invocations", false);
+    iss_buf_puts(out, "[");
+    invocation(out, run);
+    iss_buf_puts(out, "]");
+
+    key(out, "language", false);
+    str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+    key(out, "columnKind", false);
+    str(out, "unicodeCodePoints");
+
+    key(out, "results", false);
+    iss_buf_puts(out, "[");
+    bool first = true;
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_report *r = run->files[i].report;
+        for (size_t k = 0; r && k < r->nresults; k++) {
+            const iss_result *res = &r->results[k];
+            size_t pos = rule_pos(c, res->rule);
+            if (!shown(res->verdict) || pos == (size_t)-1)
+                continue;
+            if (!first)
+                iss_buf_puts(out, ",");
+            first = false;
+            result(out, r, res, index[pos], report_file(&run->files[i]), run->lang);
+        }
+    }
+    iss_buf_puts(out, "]");
+
+    key(out, "properties", false);
+    run_properties(out, run);
+    iss_buf_puts(out, "}]}\n");
+    free(index);
+}

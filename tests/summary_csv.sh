@@ -1,0 +1,44 @@
+#!/bin/sh
+# summary_csv.sh BINARY - a batch over examples/ plus a broken file writes
+# every file's report, the summary, a CSV that a standard CSV reader
+# parses (one row per file, the broken one with status 2), and exits 2.
+set -u
+bin=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+export SOURCE_DATE_EPOCH=1775012400
+"$bin" check --summary-csv "$dir/summary.csv" examples tests/golden/err-unknown-key/input.yaml \
+  >"$dir/out.txt" 2>"$dir/err.txt"
+status=$?
+/usr/bin/python3 - "$dir" "$status" <<'PY'
+import csv, pathlib, sys
+d = pathlib.Path(sys.argv[1]); status = int(sys.argv[2])
+problems = []
+if status != 2:
+    problems.append(f"exit status {status}, expected 2")
+rows = list(csv.DictReader(open(d / "summary.csv", newline="", encoding="utf-8")))
+examples = sorted(str(p) for p in pathlib.Path("examples").glob("*.yaml"))
+names = [r["file"] for r in rows]
+if names != examples + ["tests/golden/err-unknown-key/input.yaml"]:
+    problems.append(f"rows {names}")
+for r in rows:
+    want = "2" if r["file"].startswith("tests/") else ("1" if "fail" in r["file"] else "0")
+    if r["status"] != want:
+        problems.append(f"{r['file']}: status {r['status']}, expected {want}")
+    if want != "2" and int(r["pass"]) + int(r["review"]) + int(r["fail"]) + int(r["n/a"]) == 0:
+        problems.append(f"{r['file']}: no counts")
+    if want == "2" and "qualifcations" not in r["error"]:
+        problems.append(f"{r['file']}: error not carried: {r['error']!r}")
+text = (d / "out.txt").read_text(encoding="utf-8")
+for f in examples:
+    if f"申告書: {f}\n" not in text:
+        problems.append(f"no report for {f}")
+if "== ファイルごとの要約 (12) ==" not in text:
+    problems.append("no summary of 12 files")
+if "qualifcations" not in (d / "err.txt").read_text(encoding="utf-8"):
+    problems.append("the broken file's error is not on stderr")
+for p in problems:
+    print("summary-csv:", p, file=sys.stderr)
+print(f"summary-csv: {len(rows)} rows, {len(problems)} problems")
+sys.exit(1 if problems else 0)
+PY
