@@ -37,5 +37,11 @@ if [ -w /dev/full ]; then
   "$bin" check examples/va-pass.yaml >/dev/full 2>/dev/null
   check "writing to a full disk exits 2" [ $? -eq 2 ]
 fi
+# a closed pipe: the reader goes away before the report is written
+status=$( { "$bin" check examples/ 2>"$dir/pipe.err"; echo $? >"$dir/pipe.status"; } | true; cat "$dir/pipe.status")
+check "a closed pipe exits 2" [ "$status" -eq 2 ]
+check "a closed pipe is reported" grep -q "cannot write the report" "$dir/pipe.err"
+rm -f "$dir/pipe.err" "$dir/pipe.status"
+
 [ $fail -eq 0 ] && echo "output: all checks passed"
 exit $fail

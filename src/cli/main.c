@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <errno.h>
@@ -36,7 +37,7 @@ static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for *.yaml and *.yml files) against the\n"
+    "searched for *.yaml and *.yml files; all in sorted order) against the\n"
     "criteria and print a report: per rule its verdict (pass, review, fail, n/a),\n"
     "the clause it cites, where in the file it rests and why.\n"
     "\n"
@@ -452,12 +453,13 @@ static int find_files(const opt_list *files)
                 fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", f);
                 status = EXIT_USAGE;
             }
-            if (found.n > first)
-                qsort(found.v + first, found.n - first, sizeof *found.v, by_name);
         } else {
             add_found(f);
         }
     }
+    /* the order of the results never depends on the order of discovery */
+    if (found.n > 1)
+        qsort(found.v, found.n, sizeof *found.v, by_name);
     return status;
 }
 
@@ -555,6 +557,8 @@ static int cmd_check(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* a closed pipe is a write error (exit 2), not a silent death by signal */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
