@@ -18,6 +18,7 @@
  *                                 <error type="input">: every diagnostic.
  * The output is a function of the run alone: no times, dates or host names.
  */
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
 #include <string.h>
@@ -40,38 +41,13 @@ static const char *pick(iss_lang lang, const char *ja, const char *en)
     return lang == ISS_LANG_JA ? ja : en;
 }
 
-/* Length of the valid UTF-8 sequence at p (a NUL-terminated string), or 0
- * when it is not one.  Surrogates, overlong forms and
- * U+FFFE/U+FFFF (not XML 1.0 characters) count as invalid. */
+/* Length of the UTF-8 sequence at p that is an XML 1.0 character, or 0:
+ * iss_utf8_char, less U+FFFE and U+FFFF. */
 static size_t utf8_char(const unsigned char *p)
 {
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0; /* also stops at the NUL */
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-        return 0;
-    return n;
+    uint32_t cp = 0;
+    size_t n = iss_utf8_char(p, &cp);
+    return n && cp != 0xFFFE && cp != 0xFFFF ? n : 0;
 }
 
 /* s as XML character data; in an attribute (attr) also '"' and the

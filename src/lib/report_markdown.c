@@ -16,6 +16,7 @@
  * neither break a table nor inject markup.  The output is a function of
  * the run alone.
  */
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
 #include <string.h>
@@ -35,32 +36,6 @@ static bool alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* Length of the valid UTF-8 sequence at p (a NUL-terminated string), or 0
- * when it is not one (also for surrogates and overlong forms). */
-static size_t utf8_char(const unsigned char *p)
-{
-    unsigned c = p[0], cp;
-    size_t n;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0; /* also stops at the NUL */
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
 
 /* s as Markdown inline text, shown literally: the characters that start
  * markup are backslash-escaped, '<' '>' '&' written as entities (no raw HTML),
@@ -112,7 +87,7 @@ static void md(iss_buf *out, const char *s)
         default:
             if (c < 0x20 || c == 0x7F)
                 break;
-            size_t n = utf8_char(&p[i]);
+            size_t n = iss_utf8_char(&p[i], NULL);
             if (n == 0) {
                 iss_buf_puts(out, "\xEF\xBF\xBD");
             } else {

@@ -47,6 +47,7 @@
  *
  * Keys come out in a fixed order and nothing depends on the clock: the same
  * run gives the same bytes.  The log is one line, ending in a newline. */
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
 #include <stdlib.h>
@@ -54,87 +55,12 @@
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* The length of the well-formed UTF-8 sequence at p (1-4), or 0. */
-static size_t utf8_len(const unsigned char *p)
-{
-    if (p[0] < 0x80)
-        return 1;
-    if (p[0] >= 0xc2 && p[0] <= 0xdf)
-        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-    if (p[0] >= 0xe0 && p[0] <= 0xef) {
-        unsigned char lo = p[0] == 0xe0 ? 0xa0 : 0x80, hi = p[0] == 0xed ? 0x9f : 0xbf;
-        return p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
-    }
-    if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-        unsigned char lo = p[0] == 0xf0 ? 0x90 : 0x80, hi = p[0] == 0xf4 ? 0x8f : 0xbf;
-        return p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 && (p[3] & 0xc0) == 0x80 ? 4 : 0;
-    }
-    return 0;
-}
-
-/* The JSON string body of s: escapes, and U+FFFD for bytes that are not
- * UTF-8 (a file name or message may carry them; the log stays valid). */
-static void str_body(iss_buf *out, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
-        switch (*p) {
-        case '"':
-            iss_buf_add(out, "\\\"", 2);
-            break;
-        case '\\':
-            iss_buf_add(out, "\\\\", 2);
-            break;
-        case '\n':
-            iss_buf_add(out, "\\n", 2);
-            break;
-        case '\t':
-            iss_buf_add(out, "\\t", 2);
-            break;
-        case '\r':
-            iss_buf_add(out, "\\r", 2);
-            break;
-        default:
-            if (*p < 0x20) {
-                char esc[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
-                iss_buf_add(out, esc, sizeof esc);
-            } else {
-                size_t n = utf8_len(p);
-                if (n) {
-                    iss_buf_add(out, (const char *)p, n);
-                    p += n;
-                } else {
-                    iss_buf_add(out, "\\ufffd", 6);
-                    p++;
-                }
-                continue;
-            }
-        }
-        p++;
-    }
-}
-
-static void str(iss_buf *out, const char *s)
-{
-    iss_buf_add(out, "\"", 1);
-    str_body(out, s);
-    iss_buf_add(out, "\"", 1);
-}
-
-static void key(iss_buf *out, const char *k, bool first)
-{
-    if (!first)
-        iss_buf_add(out, ",", 1);
-    str(out, k);
-    iss_buf_add(out, ":", 1);
-}
-
 /* {"text": s} */
 static void message(iss_buf *out, const char *s)
 {
     iss_buf_puts(out, "{");
-    key(out, "text", true);
-    str(out, s);
+    iss_json_key(out, "text", true);
+    iss_json_str(out, s);
     iss_buf_puts(out, "}");
 }
 
@@ -142,7 +68,7 @@ static void date(iss_buf *out, iss_day d)
 {
     char b[11];
     iss_date_format(d, b);
-    str(out, b);
+    iss_json_str(out, b);
 }
 
 static const char *pick(iss_lang lang, const char *ja, const char *en)
@@ -165,7 +91,7 @@ static void artifact_location(iss_buf *out, const char *file)
     static const char hex[] = "0123456789ABCDEF";
     bool absolute = file[0] == '/';
     iss_buf_puts(out, "{");
-    key(out, "uri", true);
+    iss_json_key(out, "uri", true);
     iss_buf_add(out, "\"", 1);
     if (absolute)
         iss_buf_puts(out, "file://");
@@ -180,8 +106,8 @@ static void artifact_location(iss_buf *out, const char *file)
     }
     iss_buf_add(out, "\"", 1);
     if (!absolute) {
-        key(out, "uriBaseId", false);
-        str(out, "SRCROOT");
+        iss_json_key(out, "uriBaseId", false);
+        iss_json_str(out, "SRCROOT");
     }
     iss_buf_puts(out, "}");
 }
@@ -191,24 +117,24 @@ static void artifact_location(iss_buf *out, const char *file)
 static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
 {
     iss_buf_puts(out, "{");
-    key(out, "physicalLocation", true);
+    iss_json_key(out, "physicalLocation", true);
     iss_buf_puts(out, "{");
-    key(out, "artifactLocation", true);
+    iss_json_key(out, "artifactLocation", true);
     artifact_location(out, file);
     if (loc.line > 0) {
-        key(out, "region", false);
+        iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
-        key(out, "startLine", true);
+        iss_json_key(out, "startLine", true);
         iss_buf_printf(out, "%d", loc.line);
         if (loc.col > 0) {
-            key(out, "startColumn", false);
+            iss_json_key(out, "startColumn", false);
             iss_buf_printf(out, "%d", loc.col);
         }
         iss_buf_puts(out, "}");
     } else if (byte >= 0) {
-        key(out, "region", false);
+        iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
-        key(out, "byteOffset", true);
+        iss_json_key(out, "byteOffset", true);
         iss_buf_printf(out, "%ld", byte);
         iss_buf_puts(out, "}");
     }
@@ -238,45 +164,45 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
 {
     const char *title = pick(lang, rule->title_ja, rule->title_en);
     iss_buf_puts(out, "{");
-    key(out, "id", true);
-    str(out, rule->id);
-    key(out, "name", false);
-    str(out, rule->id);
+    iss_json_key(out, "id", true);
+    iss_json_str(out, rule->id);
+    iss_json_key(out, "name", false);
+    iss_json_str(out, rule->id);
     if (title) {
-        key(out, "shortDescription", false);
+        iss_json_key(out, "shortDescription", false);
         message(out, title);
     }
     if (rule->summary) {
-        key(out, "fullDescription", false);
+        iss_json_key(out, "fullDescription", false);
         message(out, rule->summary);
     }
     iss_buf help = {0};
     citation_text(&help, c, rule);
     if (rule->text)
         iss_buf_printf(&help, "\n%s", rule->text);
-    key(out, "help", false);
+    iss_json_key(out, "help", false);
     message(out, help.s);
     iss_buf_free(&help);
-    key(out, "properties", false);
+    iss_json_key(out, "properties", false);
     iss_buf_puts(out, "{");
     const char *cat = rule->category < c->ncategories ? c->categories[rule->category].code : NULL;
-    key(out, "category", true);
-    str(out, cat);
-    key(out, "citation", false);
+    iss_json_key(out, "category", true);
+    iss_json_str(out, cat);
+    iss_json_key(out, "citation", false);
     iss_buf_puts(out, "{");
-    key(out, "title", true);
-    str(out, c->title);
-    key(out, "edition", false);
-    str(out, c->edition);
-    key(out, "date", false);
+    iss_json_key(out, "title", true);
+    iss_json_str(out, c->title);
+    iss_json_key(out, "edition", false);
+    iss_json_str(out, c->edition);
+    iss_json_key(out, "date", false);
     date(out, c->date);
-    key(out, "clause", false);
-    str(out, rule->clause);
+    iss_json_key(out, "clause", false);
+    iss_json_str(out, rule->clause);
     iss_buf_puts(out, "}");
     if (cat) {
-        key(out, "tags", false);
+        iss_json_key(out, "tags", false);
         iss_buf_puts(out, "[");
-        str(out, cat);
+        iss_json_str(out, cat);
         iss_buf_puts(out, "]");
     }
     iss_buf_puts(out, "}}");
@@ -321,26 +247,26 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
 {
     bool fail = res->verdict == ISS_FAIL;
     iss_buf_puts(out, "{");
-    key(out, "ruleId", true);
-    str(out, res->rule->id);
-    key(out, "ruleIndex", false);
+    iss_json_key(out, "ruleId", true);
+    iss_json_str(out, res->rule->id);
+    iss_json_key(out, "ruleIndex", false);
     iss_buf_printf(out, "%zu", rule_index);
-    key(out, "kind", false);
-    str(out, "fail");
-    key(out, "level", false);
-    str(out, fail ? "error" : "warning");
-    key(out, "message", false);
+    iss_json_key(out, "kind", false);
+    iss_json_str(out, "fail");
+    iss_json_key(out, "level", false);
+    iss_json_str(out, fail ? "error" : "warning");
+    iss_json_key(out, "message", false);
     result_message(out, r->criteria, res, lang);
     if (!no_artifact(file)) {
-        key(out, "locations", false);
+        iss_json_key(out, "locations", false);
         iss_buf_puts(out, "[");
         location(out, file, res->loc, -1);
         iss_buf_puts(out, "]");
     }
-    key(out, "properties", false);
+    iss_json_key(out, "properties", false);
     iss_buf_puts(out, "{");
-    key(out, "isscheck-verdict", true);
-    str(out, fail ? "fail" : "review");
+    iss_json_key(out, "isscheck-verdict", true);
+    iss_json_str(out, fail ? "fail" : "review");
     iss_buf_puts(out, "}}");
 }
 
@@ -359,12 +285,12 @@ static void notification(iss_buf *out, bool *first, const char *file, iss_severi
         iss_buf_puts(out, ",");
     *first = false;
     iss_buf_puts(out, "{");
-    key(out, "level", true);
-    str(out, sev == ISS_SEV_ERROR ? "error" : "warning");
-    key(out, "message", false);
+    iss_json_key(out, "level", true);
+    iss_json_str(out, sev == ISS_SEV_ERROR ? "error" : "warning");
+    iss_json_key(out, "message", false);
     message(out, msg);
     if (!no_artifact(file)) {
-        key(out, "locations", false);
+        iss_json_key(out, "locations", false);
         iss_buf_puts(out, "[");
         location(out, file, loc, byte);
         iss_buf_puts(out, "]");
@@ -379,12 +305,12 @@ static void invocation(iss_buf *out, const iss_run *run)
         if (!run->files[i].report)
             ok = false;
     iss_buf_puts(out, "{");
-    key(out, "executionSuccessful", true);
+    iss_json_key(out, "executionSuccessful", true);
     iss_buf_puts(out, ok ? "true" : "false");
-    key(out, "exitCode", false);
+    iss_json_key(out, "exitCode", false);
     iss_buf_printf(out, "%d", run->status);
     if (!ok) {
-        key(out, "toolExecutionNotifications", false);
+        iss_json_key(out, "toolExecutionNotifications", false);
         iss_buf_puts(out, "[");
         bool first = true;
         for (size_t i = 0; i < run->nfiles; i++) {
@@ -414,30 +340,30 @@ static void run_properties(iss_buf *out, const iss_run *run)
 {
     const iss_criteria *c = run->criteria;
     iss_buf_puts(out, "{");
-    key(out, "criteria", true);
+    iss_json_key(out, "criteria", true);
     iss_buf_puts(out, "{");
-    key(out, "document", true);
-    str(out, c->document);
-    key(out, "title", false);
-    str(out, c->title);
-    key(out, "edition", false);
-    str(out, c->edition);
-    key(out, "date", false);
+    iss_json_key(out, "document", true);
+    iss_json_str(out, c->document);
+    iss_json_key(out, "title", false);
+    iss_json_str(out, c->title);
+    iss_json_key(out, "edition", false);
+    iss_json_str(out, c->edition);
+    iss_json_key(out, "date", false);
     date(out, c->date);
-    key(out, "issuer", false);
-    str(out, c->issuer);
-    key(out, "status", false);
-    str(out, c->draft ? "draft" : "in-force");
-    key(out, "digest", false);
-    str(out, c->digest);
+    iss_json_key(out, "issuer", false);
+    iss_json_str(out, c->issuer);
+    iss_json_key(out, "status", false);
+    iss_json_str(out, c->draft ? "draft" : "in-force");
+    iss_json_key(out, "digest", false);
+    iss_json_str(out, c->digest);
     iss_buf_puts(out, "}");
-    key(out, "strict", false);
+    iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
     if (run->selection) {
-        key(out, "selection", false);
-        str(out, run->selection);
+        iss_json_key(out, "selection", false);
+        iss_json_str(out, run->selection);
     }
-    key(out, "files", false);
+    iss_json_key(out, "files", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0; i < run->nfiles; i++) {
         const iss_file_result *f = &run->files[i];
@@ -445,16 +371,16 @@ static void run_properties(iss_buf *out, const iss_run *run)
         if (i)
             iss_buf_puts(out, ",");
         iss_buf_puts(out, "{");
-        key(out, "file", true);
-        str(out, f->file);
-        key(out, "status", false);
+        iss_json_key(out, "file", true);
+        iss_json_str(out, f->file);
+        iss_json_key(out, "status", false);
         iss_buf_printf(out, "%d", f->status);
         if (r) {
-            key(out, "reference_date", false);
+            iss_json_key(out, "reference_date", false);
             date(out, r->ref);
-            key(out, "unverified_entries_relied_on", false);
+            iss_json_key(out, "unverified_entries_relied_on", false);
             iss_buf_printf(out, "%zu", r->unverified_relied);
-            key(out, "summary", false);
+            iss_json_key(out, "summary", false);
             iss_buf_printf(out, "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu}",
                            r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
                            r->counts[ISS_NA]);
@@ -487,22 +413,22 @@ void iss_report_sarif(iss_buf *out, const iss_run *run)
             index[i] = nused++;
 
     iss_buf_puts(out, "{");
-    key(out, "$schema", true);
-    str(out, "https://json.schemastore.org/sarif-2.1.0.json");
-    key(out, "version", false);
-    str(out, "2.1.0");
-    key(out, "runs", false);
+    iss_json_key(out, "$schema", true);
+    iss_json_str(out, "https://json.schemastore.org/sarif-2.1.0.json");
+    iss_json_key(out, "version", false);
+    iss_json_str(out, "2.1.0");
+    iss_json_key(out, "runs", false);
     iss_buf_puts(out, "[{");
 
-    key(out, "tool", true);
+    iss_json_key(out, "tool", true);
     iss_buf_puts(out, "{");
-    key(out, "driver", true);
+    iss_json_key(out, "driver", true);
     iss_buf_puts(out, "{");
-    key(out, "name", true);
-    str(out, "isscheck");
-    key(out, "version", false);
-    str(out, run->tool_version);
-    key(out, "rules", false);
+    iss_json_key(out, "name", true);
+    iss_json_str(out, "isscheck");
+    iss_json_key(out, "version", false);
+    iss_json_str(out, run->tool_version);
+    iss_json_key(out, "rules", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0, n = 0; i < c->nrules; i++) {
         if (index[i] == (size_t)-1)
@@ -513,17 +439,17 @@ void iss_report_sarif(iss_buf *out, const iss_run *run)
     }
     iss_buf_puts(out, "]}}");
 
-    key(out, "invocations", false);
+    iss_json_key(out, "invocations", false);
     iss_buf_puts(out, "[");
     invocation(out, run);
     iss_buf_puts(out, "]");
 
-    key(out, "language", false);
-    str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
-    key(out, "columnKind", false);
-    str(out, "unicodeCodePoints");
+    iss_json_key(out, "language", false);
+    iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+    iss_json_key(out, "columnKind", false);
+    iss_json_str(out, "unicodeCodePoints");
 
-    key(out, "results", false);
+    iss_json_key(out, "results", false);
     iss_buf_puts(out, "[");
     bool first = true;
     for (size_t i = 0; i < run->nfiles; i++) {
@@ -541,7 +467,7 @@ void iss_report_sarif(iss_buf *out, const iss_run *run)
     }
     iss_buf_puts(out, "]");
 
-    key(out, "properties", false);
+    iss_json_key(out, "properties", false);
     run_properties(out, run);
     iss_buf_puts(out, "}]}\n");
     free(index);

@@ -1,0 +1,22 @@
+/* escape.h - the escaping layer the reporters share: UTF-8 decoding and
+ * JSON strings.  (XML and Markdown escaping stay with their reporter; they
+ * build on iss_utf8_char.) */
+#ifndef ISSCHECK_ESCAPE_H
+#define ISSCHECK_ESCAPE_H
+
+#include "isscheck/base.h"
+
+#include <stdint.h>
+
+/* The length (1-4) of the well-formed UTF-8 sequence at p, a NUL-terminated
+ * string, and its code point in *cp (when cp is not NULL); 0 when it is not
+ * one (overlong forms and surrogates included). */
+size_t iss_utf8_char(const unsigned char *p, uint32_t *cp);
+
+/* s as a JSON string, quotes included: escapes, and U+FFFD for bytes that
+ * are not UTF-8, so the document stays valid whatever a file name holds. */
+void iss_json_str(iss_buf *out, const char *s);
+/* ,"k": (no comma when first) */
+void iss_json_key(iss_buf *out, const char *k, bool first);
+
+#endif

@@ -1,0 +1,89 @@
+/* escape.c - UTF-8 decoding and JSON strings, shared by the reporters. */
+#include "isscheck/escape.h"
+
+size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
+{
+    unsigned c = p[0];
+    uint32_t cp;
+    size_t n;
+    if (c < 0x80) {
+        n = 1;
+        cp = c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the NUL */
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (cp_out)
+        *cp_out = cp;
+    return n;
+}
+
+void iss_json_str(iss_buf *out, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    iss_buf_add(out, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        const char *esc = NULL;
+        switch (*p) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        default:
+            break;
+        }
+        if (esc) {
+            iss_buf_add(out, esc, 2);
+            p++;
+        } else if (*p < 0x20) {
+            char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+            iss_buf_add(out, u, sizeof u);
+            p++;
+        } else {
+            size_t n = iss_utf8_char(p, NULL);
+            if (n) {
+                iss_buf_add(out, (const char *)p, n);
+                p += n;
+            } else {
+                iss_buf_add(out, "\\ufffd", 6);
+                p++;
+            }
+        }
+    }
+    iss_buf_add(out, "\"", 1);
+}
+
+void iss_json_key(iss_buf *out, const char *k, bool first)
+{
+    if (!first)
+        iss_buf_add(out, ",", 1);
+    iss_json_str(out, k);
+    iss_buf_add(out, ":", 1);
+}
