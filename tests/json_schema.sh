@@ -17,6 +17,9 @@ for lang in ja en; do
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" examples tests/golden/err-unknown-key/input.yaml \
     >"$tmp/$n.json" 2>/dev/null || true
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --rule 'VA-*' --skip VA-T-b examples/multi-category.yaml \
+    >"$tmp/$n.json" 2>/dev/null || true
 done
 /usr/bin/python3 - "$tmp" <<'PY'
 import json, pathlib, sys

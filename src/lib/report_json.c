@@ -149,6 +149,8 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_str(out, ref_sources[r->ref_source]);
     iss_json_key(out, "unverified_entries_relied_on", false);
     iss_buf_printf(out, "%zu", r->unverified_relied);
+    iss_json_key(out, "rules_left_out", false);
+    iss_buf_printf(out, "%zu", r->omitted);
     iss_json_key(out, "summary", false);
     iss_buf_printf(out, "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu}",
                    r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
@@ -181,6 +183,11 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
+    iss_json_key(out, "selection", false);
+    if (run->selection)
+        iss_json_str(out, run->selection);
+    else
+        iss_buf_puts(out, "null");
     iss_json_key(out, "criteria", false);
     criteria(out, run->criteria);
     iss_json_key(out, "status", false);
