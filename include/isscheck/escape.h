@@ -4,7 +4,7 @@
 #ifndef ISSCHECK_ESCAPE_H
 #define ISSCHECK_ESCAPE_H
 
-#include "isscheck/base.h"
+#include "isscheck/criteria.h"
 
 #include <stdint.h>
 
@@ -18,5 +18,10 @@ size_t iss_utf8_char(const unsigned char *p, uint32_t *cp);
 void iss_json_str(iss_buf *out, const char *s);
 /* ,"k": (no comma when first) */
 void iss_json_key(iss_buf *out, const char *k, bool first);
+/* "YYYY-MM-DD" */
+void iss_json_date(iss_buf *out, iss_day d);
+/* The criteria set as one object: document, title, edition, date, issuer,
+ * status, digest (the JSON and SARIF reports both carry it). */
+void iss_json_criteria(iss_buf *out, const iss_criteria *c);
 
 #endif

@@ -80,6 +80,33 @@ void iss_json_str(iss_buf *out, const char *s)
     iss_buf_add(out, "\"", 1);
 }
 
+void iss_json_date(iss_buf *out, iss_day d)
+{
+    char b[11];
+    iss_date_format(d, b);
+    iss_json_str(out, b);
+}
+
+void iss_json_criteria(iss_buf *out, const iss_criteria *c)
+{
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "document", true);
+    iss_json_str(out, c->document);
+    iss_json_key(out, "title", false);
+    iss_json_str(out, c->title);
+    iss_json_key(out, "edition", false);
+    iss_json_str(out, c->edition);
+    iss_json_key(out, "date", false);
+    iss_json_date(out, c->date);
+    iss_json_key(out, "issuer", false);
+    iss_json_str(out, c->issuer);
+    iss_json_key(out, "status", false);
+    iss_json_str(out, c->draft ? "draft" : "in-force");
+    iss_json_key(out, "digest", false);
+    iss_json_str(out, c->digest);
+    iss_buf_puts(out, "}");
+}
+
 void iss_json_key(iss_buf *out, const char *k, bool first)
 {
     if (!first)

@@ -6,13 +6,6 @@
 
 #include <string.h>
 
-static void date(iss_buf *out, iss_day d)
-{
-    char b[11];
-    iss_date_format(d, b);
-    iss_json_str(out, b);
-}
-
 static void location(iss_buf *out, const char *file, iss_loc loc)
 {
     iss_buf_puts(out, "{");
@@ -22,26 +15,6 @@ static void location(iss_buf *out, const char *file, iss_loc loc)
     iss_buf_printf(out, "%d", loc.line);
     iss_json_key(out, "column", false);
     iss_buf_printf(out, "%d", loc.col);
-    iss_buf_puts(out, "}");
-}
-
-static void criteria(iss_buf *out, const iss_criteria *c)
-{
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "document", true);
-    iss_json_str(out, c->document);
-    iss_json_key(out, "title", false);
-    iss_json_str(out, c->title);
-    iss_json_key(out, "edition", false);
-    iss_json_str(out, c->edition);
-    iss_json_key(out, "date", false);
-    date(out, c->date);
-    iss_json_key(out, "issuer", false);
-    iss_json_str(out, c->issuer);
-    iss_json_key(out, "status", false);
-    iss_json_str(out, c->draft ? "draft" : "in-force");
-    iss_json_key(out, "digest", false);
-    iss_json_str(out, c->digest);
     iss_buf_puts(out, "}");
 }
 
@@ -68,7 +41,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_key(out, "edition", false);
     iss_json_str(out, c->edition);
     iss_json_key(out, "date", false);
-    date(out, c->date);
+    iss_json_date(out, c->date);
     iss_json_key(out, "clause", false);
     iss_json_str(out, rule->clause);
     iss_buf_puts(out, "}");
@@ -144,7 +117,7 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_key(out, "provider", false);
     iss_json_str(out, r->decl->provider.s);
     iss_json_key(out, "reference_date", false);
-    date(out, r->ref);
+    iss_json_date(out, r->ref);
     iss_json_key(out, "reference_date_source", false);
     iss_json_str(out, ref_sources[r->ref_source]);
     iss_json_key(out, "unverified_entries_relied_on", false);
@@ -189,7 +162,7 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     else
         iss_buf_puts(out, "null");
     iss_json_key(out, "criteria", false);
-    criteria(out, run->criteria);
+    iss_json_criteria(out, run->criteria);
     iss_json_key(out, "status", false);
     iss_buf_printf(out, "%d", run->status);
     iss_json_key(out, "files", false);

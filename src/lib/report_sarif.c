@@ -64,13 +64,6 @@ static void message(iss_buf *out, const char *s)
     iss_buf_puts(out, "}");
 }
 
-static void date(iss_buf *out, iss_day d)
-{
-    char b[11];
-    iss_date_format(d, b);
-    iss_json_str(out, b);
-}
-
 static const char *pick(iss_lang lang, const char *ja, const char *en)
 {
     return lang == ISS_LANG_JA ? ja : en;
@@ -195,7 +188,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     iss_json_key(out, "edition", false);
     iss_json_str(out, c->edition);
     iss_json_key(out, "date", false);
-    date(out, c->date);
+    iss_json_date(out, c->date);
     iss_json_key(out, "clause", false);
     iss_json_str(out, rule->clause);
     iss_buf_puts(out, "}");
@@ -341,22 +334,7 @@ static void run_properties(iss_buf *out, const iss_run *run)
     const iss_criteria *c = run->criteria;
     iss_buf_puts(out, "{");
     iss_json_key(out, "criteria", true);
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "document", true);
-    iss_json_str(out, c->document);
-    iss_json_key(out, "title", false);
-    iss_json_str(out, c->title);
-    iss_json_key(out, "edition", false);
-    iss_json_str(out, c->edition);
-    iss_json_key(out, "date", false);
-    date(out, c->date);
-    iss_json_key(out, "issuer", false);
-    iss_json_str(out, c->issuer);
-    iss_json_key(out, "status", false);
-    iss_json_str(out, c->draft ? "draft" : "in-force");
-    iss_json_key(out, "digest", false);
-    iss_json_str(out, c->digest);
-    iss_buf_puts(out, "}");
+    iss_json_criteria(out, c);
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
     if (run->selection) {
@@ -377,7 +355,7 @@ static void run_properties(iss_buf *out, const iss_run *run)
         iss_buf_printf(out, "%d", f->status);
         if (r) {
             iss_json_key(out, "reference_date", false);
-            date(out, r->ref);
+            iss_json_date(out, r->ref);
             iss_json_key(out, "unverified_entries_relied_on", false);
             iss_buf_printf(out, "%zu", r->unverified_relied);
             iss_json_key(out, "summary", false);
