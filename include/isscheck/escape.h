@@ -23,5 +23,7 @@ void iss_json_date(iss_buf *out, iss_day d);
 /* The criteria set as one object: document, title, edition, date, issuer,
  * status, digest (the JSON and SARIF reports both carry it). */
 void iss_json_criteria(iss_buf *out, const iss_criteria *c);
+/* A rule's citation: title, edition, date, clause. */
+void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule);
 
 #endif

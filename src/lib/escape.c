@@ -107,6 +107,20 @@ void iss_json_criteria(iss_buf *out, const iss_criteria *c)
     iss_buf_puts(out, "}");
 }
 
+void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule)
+{
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "title", true);
+    iss_json_str(out, c->title);
+    iss_json_key(out, "edition", false);
+    iss_json_str(out, c->edition);
+    iss_json_key(out, "date", false);
+    iss_json_date(out, c->date);
+    iss_json_key(out, "clause", false);
+    iss_json_str(out, rule->clause);
+    iss_buf_puts(out, "}");
+}
+
 void iss_json_key(iss_buf *out, const char *k, bool first)
 {
     if (!first)

@@ -35,16 +35,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_key(out, "title", false);
     iss_json_str(out, lang == ISS_LANG_JA ? rule->title_ja : rule->title_en);
     iss_json_key(out, "citation", false);
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "title", true);
-    iss_json_str(out, c->title);
-    iss_json_key(out, "edition", false);
-    iss_json_str(out, c->edition);
-    iss_json_key(out, "date", false);
-    iss_json_date(out, c->date);
-    iss_json_key(out, "clause", false);
-    iss_json_str(out, rule->clause);
-    iss_buf_puts(out, "}");
+    iss_json_citation(out, c, rule);
     iss_json_key(out, "location", false);
     if (res->loc.line)
         location(out, r->decl->file, res->loc);

@@ -182,16 +182,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     iss_json_key(out, "category", true);
     iss_json_str(out, cat);
     iss_json_key(out, "citation", false);
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "title", true);
-    iss_json_str(out, c->title);
-    iss_json_key(out, "edition", false);
-    iss_json_str(out, c->edition);
-    iss_json_key(out, "date", false);
-    iss_json_date(out, c->date);
-    iss_json_key(out, "clause", false);
-    iss_json_str(out, rule->clause);
-    iss_buf_puts(out, "}");
+    iss_json_citation(out, c, rule);
     if (cat) {
         iss_json_key(out, "tags", false);
         iss_buf_puts(out, "[");
