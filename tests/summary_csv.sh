@@ -33,8 +33,9 @@ text = (d / "out.txt").read_text(encoding="utf-8")
 for f in examples:
     if f"申告書: {f}\n" not in text:
         problems.append(f"no report for {f}")
-if "== ファイルごとの要約 (12) ==" not in text:
-    problems.append("no summary of 12 files")
+n = len(examples) + 1
+if f"== ファイルごとの要約 ({n}) ==" not in text:
+    problems.append(f"no summary of {n} files")
 if "qualifcations" not in (d / "err.txt").read_text(encoding="utf-8"):
     problems.append("the broken file's error is not on stderr")
 for p in problems:

@@ -21,7 +21,15 @@ typedef struct {
     size_t nkinds;
     const char **groups; /* lead-group keys a service of this category may carry */
     size_t ngroups;
+    const char *section; /* applies when the declaration has this top-level
+                          * section (trust) rather than a service; NULL: a service */
 } iss_category;
+
+/* The data a category handles and its risk level (the 2025-10 table). */
+typedef struct {
+    const char *category, *level_ja, *level_en, *data, *risk;
+    const struct iss_criteria *set;
+} iss_risk;
 
 typedef enum {
     ISS_CHECK_QUALIFIED_LEADS,
@@ -32,7 +40,13 @@ typedef enum {
     ISS_CHECK_CASE_REVIEW,
     ISS_CHECK_INFO_PROTECTION,
     ISS_CHECK_STATEMENT,
+    ISS_CHECK_PREREQUISITE,
+    ISS_CHECK_TRUST,
 } iss_check_kind;
+
+typedef enum { ISS_TRUST_CAPITAL, ISS_TRUST_EMPLOYEES, ISS_TRUST_COVERAGE, ISS_TRUST_CERTIFICATIONS,
+               ISS_TRUST_STORAGE, ISS_TRUST_SUBCONTRACTING, ISS_TRUST_TOOLS, ISS_TRUST_SECURITY } iss_trust_item;
+typedef enum { ISS_SECTIONS_MANUAL, ISS_SECTIONS_REPORT_TEMPLATE } iss_sections_source;
 
 typedef enum { ISS_PATH_QUALIFICATION, ISS_PATH_COMMUNITY, ISS_PATH_TRAINING, ISS_PATH_TRACK_RECORD } iss_path_type;
 typedef enum { ISS_CONTRACT_SINGLE, ISS_CONTRACT_COMPREHENSIVE, ISS_CONTRACT_CONTINUING, ISS_CONTRACT_NONE } iss_contract;
@@ -71,6 +85,9 @@ typedef struct {
 typedef struct iss_rule iss_rule;
 struct iss_rule {
     const char *id, *clause, *title_ja, *title_en, *text, *summary;
+    const char *text_unavailable; /* draft rules: why the clause text is not given, and its source */
+    const char *reading;          /* this project's reading, not the document's text (cited as such) */
+    const struct iss_criteria *set; /* the edition the rule belongs to */
     const char *file;
     iss_loc loc;
     size_t category; /* index into iss_criteria.categories */
@@ -91,6 +108,13 @@ struct iss_rule {
     /* manual_sections */
     iss_section *sections;
     size_t nsections;
+    iss_sections_source source;
+    bool missing_review; /* a missing section is review, not fail (unconfirmed criteria) */
+    /* prerequisite: categories applied for here or registered already */
+    iss_strs requires;
+    /* trust */
+    iss_trust_item trust_item;
+    long threshold; /* capital: share in hundredths of a percent */
     /* case_review */
     long window_years;
     iss_alternative *alts;
@@ -115,10 +139,20 @@ typedef struct {
     const char *provenance; /* "unverified" or "例示 DATE, checked DATE by WHO" */
 } iss_entry;
 
-typedef struct iss_criteria {
+typedef struct iss_criteria iss_criteria;
+struct iss_criteria {
     const char *dir, *document, *title, *edition, *source, *issuer;
     iss_day date;
     bool draft;
+    bool extra; /* loaded by --criteria rather than from the shipped folder */
+    /* The editions this criteria is made of: itself for a set loaded from
+     * a folder; one per document for a composite (iss_criteria_compose). */
+    const iss_criteria **sets;
+    size_t nsets;
+    bool composite; /* borrows rules, entries and patterns from its sets */
+    iss_risk *risks;
+    size_t nrisks;
+    iss_strs clauses; /* the clauses the manifest says the set encodes */
     iss_category *categories;
     size_t ncategories;
     iss_rule *rules;
@@ -128,12 +162,27 @@ typedef struct iss_criteria {
     char digest[17]; /* FNV-1a 64 of the files loaded, hex */
     void *match_context; /* pcre2_match_context *: the match and depth limits */
     iss_arena *arena;
-} iss_criteria;
+};
 
 /* Loads the criteria set in dir (its manifest.yaml and the files it
  * names).  Returns NULL after adding diagnostics to d. */
 iss_criteria *iss_criteria_load(const char *dir, iss_diags *d);
 void iss_criteria_free(iss_criteria *c);
+
+/* Checks a criteria set for its authors (isscheck criteria lint): loads it
+ * as far as it goes and adds every finding to d, warnings included.
+ * Returns 0 clean (warnings allowed), 1 findings, 2 not loadable at all
+ * (a manifest or rule file that is missing or not YAML). */
+int iss_criteria_lint(const char *dir, iss_diags *d);
+
+/* One criteria made of several sets (one edition per document), in the
+ * order given: categories, rules and catalogue entries concatenated, each
+ * rule still naming its own set.  The sets must outlive it.  Returns NULL
+ * after adding a diagnostic (a category or rule id defined by two sets). */
+iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d);
+
+/* The risk row of a category code, or NULL. */
+const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category);
 
 /* The category whose code or alias is name, or -1. */
 int iss_criteria_category(const iss_criteria *c, const char *name);

@@ -6,7 +6,7 @@
 #ifndef ISSCHECK_DECL_H
 #define ISSCHECK_DECL_H
 
-#include "isscheck/criteria.h"
+#include "isscheck/editions.h"
 
 typedef struct {
     iss_str name, number, evidence;
@@ -112,8 +112,93 @@ typedef struct {
     iss_loc items_loc[ISS_FIELD_COUNT];
     iss_statement *statements;
     size_t nstatements;
+    bool has_template; /* report_template: the sections of the report the service delivers */
+    iss_strs template_sections;
+    iss_str template_evidence;
+    iss_loc template_loc;
     iss_loc loc;
 } iss_service;
+
+/* A registration the provider already holds (for a prerequisite). */
+typedef struct {
+    iss_str category, number, evidence;
+    iss_day expires; /* ISS_NO_DATE: not stated */
+    iss_loc loc;
+} iss_registration;
+
+/* ---- the trust section (事業者の信頼性, draft) ---- */
+
+typedef enum { ISS_UNSTATED = -1, ISS_NO = 0, ISS_YES = 1 } iss_tristate;
+
+typedef struct {
+    iss_str name, country, evidence;
+    long share; /* hundredths of a percent */
+    bool parent;
+    iss_loc loc;
+} iss_holder;
+
+typedef struct {
+    iss_str document, evidence;
+    iss_loc loc; /* line 0: not stated */
+} iss_rulebook;
+
+typedef struct {
+    iss_str name, number, evidence;
+    iss_day expires;
+    iss_loc loc;
+} iss_certification;
+
+typedef struct {
+    iss_str data, location, country;
+    iss_loc loc;
+} iss_storage;
+
+typedef struct {
+    iss_str name, country, evidence;
+    iss_strs services;
+    iss_tristate customer_data, confidentiality;
+    iss_loc loc;
+} iss_subcontractor;
+
+typedef struct {
+    iss_str name, vendor, country, evidence;
+    iss_tristate ai, data_leaves;
+    iss_loc loc;
+} iss_tool;
+
+typedef struct {
+    iss_str measure, evidence;
+    iss_loc loc;
+} iss_measure;
+
+/* Each part's loc has line 0 when the declaration leaves it out. */
+typedef struct {
+    iss_loc loc;
+    iss_loc capital_loc;
+    iss_holder *holders;
+    size_t nholders;
+    iss_str capital_evidence;
+    iss_loc employees_loc;
+    iss_rulebook confidentiality, training, leaving;
+    size_t *covered; /* person indices */
+    size_t ncovered;
+    iss_loc covers_loc;
+    iss_loc information_loc;
+    iss_certification *certs;
+    size_t ncerts;
+    iss_loc storage_loc;
+    iss_storage *storage;
+    size_t nstorage;
+    iss_loc subcontractors_loc;
+    iss_subcontractor *subs;
+    size_t nsubs;
+    iss_loc tools_loc;
+    iss_tool *tools;
+    size_t ntools;
+    iss_loc security_loc;
+    iss_measure *measures;
+    size_t nmeasures;
+} iss_trust;
 
 typedef struct {
     iss_day date;
@@ -141,7 +226,12 @@ typedef struct {
     iss_audit *audits;
     size_t naudits;
     iss_loc protection_loc;
+    iss_registration *registrations;
+    size_t nregistrations;
+    bool has_trust;
+    iss_trust trust;
     iss_loc root_loc;
+    iss_criteria *owned; /* the composite of editions the declaration named, if any */
     iss_arena *arena;
 } iss_decl;
 
@@ -151,6 +241,12 @@ iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *
                         const iss_limits *lim, iss_diags *d);
 iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
                          const iss_limits *lim, iss_diags *d);
+/* The same against every loaded edition: the declaration's 'criteria'
+ * key (document: edition) picks which, else the defaults. */
+iss_decl *iss_decl_load_editions(const char *path, const char *name, const iss_editions *ed,
+                                 const iss_limits *lim, iss_diags *d);
+iss_decl *iss_decl_parse_editions(const char *bytes, size_t len, const char *name,
+                                  const iss_editions *ed, const iss_limits *lim, iss_diags *d);
 void iss_decl_free(iss_decl *decl);
 
 const iss_service *iss_decl_service(const iss_decl *decl, size_t category);

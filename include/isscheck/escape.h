@@ -22,6 +22,8 @@ void iss_json_key(iss_buf *out, const char *k, bool first);
 void iss_json_date(iss_buf *out, iss_day d);
 /* The criteria set as one object: document, title, edition, date, issuer,
  * status, digest (the JSON and SARIF reports both carry it). */
+/* The editions a (composite) criteria is made of, as an array of criteria objects. */
+void iss_json_editions(iss_buf *out, const iss_criteria *c);
 void iss_json_criteria(iss_buf *out, const iss_criteria *c);
 /* A rule's citation: title, edition, date, clause. */
 void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule);

@@ -29,6 +29,7 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  check [OPTIONS] FILE...   check declaration files and print a report\n"
+    "  criteria list|lint        show the loaded criteria editions, or check rule files\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
@@ -57,8 +58,9 @@ static const char check_usage[] =
     "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
     "                       the whole report is written\n"
-    "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
-    "                       manifest.yaml) instead of the installed one\n"
+    "  --criteria DIR       also load the criteria set in DIR (a folder holding\n"
+    "                       manifest.yaml): it replaces a shipped set of the same\n"
+    "                       document and edition, or adds an edition (repeatable)\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
     "  --max-persons N, --max-engagements N\n"
     "                       input limits (defaults 16777216 bytes, depth 64,\n"
@@ -99,58 +101,10 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Loads the one in-force criteria set under root. */
-static iss_criteria *load_default_criteria(iss_diags *d)
+/* Every criteria set: the shipped ones and those given with --criteria. */
+static iss_editions *load_editions(const char *const *dirs, size_t n, iss_diags *d)
 {
-    const char *root = criteria_root();
-    DIR *dir = opendir(root);
-    if (!dir) {
-        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0},
-                     "cannot open the criteria folder: %s (use --criteria DIR)", strerror(errno));
-        return NULL;
-    }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[PATH_MAX];
-        struct stat st;
-        snprintf(path, sizeof path, "%s/%s/manifest.yaml", root, de->d_name);
-        if (stat(path, &st) != 0)
-            continue;
-        names = iss_xrealloc(names, (n + 1) * sizeof *names);
-        names[n] = iss_xmalloc(strlen(root) + strlen(de->d_name) + 2);
-        sprintf(names[n++], "%s/%s", root, de->d_name);
-    }
-    closedir(dir);
-    if (n)
-        qsort(names, n, sizeof *names, by_name);
-    iss_criteria *chosen = NULL;
-    for (size_t i = 0; i < n; i++) {
-        iss_criteria *c = iss_criteria_load(names[i], d);
-        if (c && !c->draft && !chosen)
-            chosen = c;
-        else if (c && !c->draft) {
-            iss_diag_add(d, ISS_SEV_ERROR, names[i], (iss_loc){0, 0},
-                         "a second in-force criteria set (first: %s); name one with --criteria",
-                         chosen->dir);
-            iss_criteria_free(c);
-        } else {
-            iss_criteria_free(c);
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    if (!chosen && d->errors == 0)
-        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0}, "no in-force criteria set found");
-    if (d->errors) {
-        iss_criteria_free(chosen);
-        return NULL;
-    }
-    return chosen;
+    return iss_editions_load(criteria_root(), dirs, n, d);
 }
 
 static iss_day today(void)
@@ -325,8 +279,8 @@ typedef struct {
     bool strict;
     size_t format;
     iss_lang lang;
-    const char *output, *summary_csv, *criteria_dir;
-    opt_list files, cats, rules, skips;
+    const char *output, *summary_csv;
+    opt_list files, cats, rules, skips, criteria;
     iss_buf selection; /* the selection options, as given, for the report */
 } check_opts;
 
@@ -336,6 +290,7 @@ static void check_opts_free(check_opts *o)
     free(o->cats.v);
     free(o->rules.v);
     free(o->skips.v);
+    free(o->criteria.v);
     iss_buf_free(&o->selection);
 }
 
@@ -403,7 +358,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
                 return usage_error("--lang: expected 'ja' or 'en', not '%s'", val);
             lang_s = val;
         } else if (strcmp(name, "--criteria") == 0) {
-            o->criteria_dir = val;
+            opt_add(&o->criteria, val, false);
         } else if (strcmp(name, "--format") == 0) {
             size_t k = 0, nf = sizeof formats / sizeof formats[0];
             while (k < nf && strcmp(formats[k].name, val) != 0)
@@ -463,8 +418,9 @@ static int find_files(const opt_list *files)
     return status;
 }
 
-static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int status)
+static int check_files(const check_opts *o, const iss_editions *ed, iss_day now, int status)
 {
+    const iss_criteria *crit = ed->deflt;
     iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
     for (size_t k = 0; k < o->cats.n; k++)
         if (iss_criteria_category(crit, o->cats.v[k]) < 0)
@@ -477,7 +433,7 @@ static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int
         const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
         iss_file_result *fr = &results[i];
         memset(&fdiags[i], 0, sizeof fdiags[i]);
-        decls[i] = iss_decl_load(found.v[i], name, crit, &o->lim, &fdiags[i]);
+        decls[i] = iss_decl_load_editions(found.v[i], name, ed, &o->lim, &fdiags[i]);
         *fr = (iss_file_result){name, NULL, &fdiags[i], EXIT_USAGE};
         if (!decls[i]) {
             iss_diags_print(stderr, &fdiags[i]);
@@ -540,19 +496,150 @@ static int cmd_check(int argc, char **argv)
     }
     status = find_files(&o.files);
     iss_diags diags = {0};
-    iss_criteria *crit = o.criteria_dir ? iss_criteria_load(o.criteria_dir, &diags)
-                                        : load_default_criteria(&diags);
-    if (!crit) {
+    iss_editions *ed = load_editions(o.criteria.v, o.criteria.n, &diags);
+    if (!ed) {
         iss_diags_print(stderr, &diags);
         status = EXIT_USAGE;
     } else {
-        status = check_files(&o, crit, now, status);
+        status = check_files(&o, ed, now, status);
     }
-    iss_criteria_free(crit);
+    iss_editions_free(ed);
     iss_diags_free(&diags);
     free_found();
     check_opts_free(&o);
     return status;
+}
+
+static const char criteria_usage[] =
+    "usage: isscheck criteria list [--criteria DIR]...\n"
+    "       isscheck criteria lint [DIR...]\n"
+    "\n"
+    "list: every criteria edition loaded (the shipped sets and those given with\n"
+    "--criteria): document, edition, date, status, digest, rules, folder, and\n"
+    "whether a declaration that names no edition is checked against it.\n"
+    "\n"
+    "lint: check criteria sets for their authors (default: every shipped set):\n"
+    "ids, citations, clause text, summaries, check kinds and parameters,\n"
+    "catalogue references, PCRE2 patterns, every clause of the manifest has a\n"
+    "rule, draft rules cannot pass.  Findings print as FILE:LINE:COL: error|warning.\n"
+    "\n"
+    "exit status: 0 clean (warnings allowed), 1 findings, 2 a set that cannot be\n"
+    "loaded at all (a missing file, or one that is not YAML) or a usage error\n";
+
+static int criteria_list(int argc, char **argv)
+{
+    opt_list dirs = {0};
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--criteria") == 0 && i + 1 < argc)
+            opt_add(&dirs, argv[++i], false);
+        else if (strncmp(argv[i], "--criteria=", 11) == 0)
+            opt_add(&dirs, argv[i] + 11, false);
+        else {
+            free(dirs.v);
+            return usage_error("criteria list: unexpected argument '%s'", argv[i]);
+        }
+    }
+    iss_diags d = {0};
+    iss_editions *ed = load_editions(dirs.v, dirs.n, &d);
+    free(dirs.v);
+    if (!ed) {
+        iss_diags_print(stderr, &d);
+        iss_diags_free(&d);
+        return EXIT_USAGE;
+    }
+    iss_buf out = {0};
+    for (size_t i = 0; i < ed->nsets; i++) {
+        const iss_criteria *c = ed->sets[i];
+        bool dflt = false;
+        for (size_t k = 0; k < ed->deflt->nsets; k++)
+            dflt |= ed->deflt->sets[k] == c;
+        char date[11];
+        iss_date_format(c->date, date);
+        iss_buf_printf(&out, "%s %s\n  title:    %s (%s, %s)\n  status:   %s%s\n", c->document,
+                       c->edition, c->title, c->issuer, date, c->draft ? "draft" : "in-force",
+                       dflt ? ", applies by default" : "");
+        iss_buf_printf(&out, "  rules:    %zu in %zu categor%s (", c->nrules, c->ncategories,
+                       c->ncategories == 1 ? "y" : "ies");
+        for (size_t k = 0; k < c->ncategories; k++)
+            iss_buf_printf(&out, "%s%s", k ? ", " : "", c->categories[k].code);
+        iss_buf_printf(&out, "), catalogue entries: %zu\n  digest:   %s\n  from:     %s%s\n",
+                       c->nentries, c->digest, c->dir, c->extra ? " (--criteria)" : "");
+    }
+    int st = write_all(&out) ? EXIT_CLEAN : EXIT_USAGE;
+    iss_buf_free(&out);
+    iss_editions_free(ed);
+    iss_diags_free(&d);
+    return st;
+}
+
+/* The shipped sets' folders, sorted. */
+static void shipped_sets(opt_list *dirs, iss_buf *paths)
+{
+    const char *root = criteria_root();
+    DIR *dir = opendir(root);
+    size_t start = paths->len;
+    struct dirent *de;
+    while (dir && (de = readdir(dir))) {
+        struct stat st;
+        char path[PATH_MAX];
+        if (de->d_name[0] == '.' ||
+            snprintf(path, sizeof path, "%s/%s/manifest.yaml", root, de->d_name) >= (int)sizeof path ||
+            stat(path, &st) != 0)
+            continue;
+        iss_buf_printf(paths, "%s/%s%c", root, de->d_name, '\0');
+    }
+    if (dir)
+        closedir(dir);
+    for (size_t at = start; at < paths->len; at += strlen(paths->s + at) + 1)
+        opt_add(dirs, paths->s + at, false);
+    if (dirs->n > 1)
+        qsort(dirs->v, dirs->n, sizeof *dirs->v, by_name);
+}
+
+static int criteria_lint(int argc, char **argv)
+{
+    opt_list dirs = {0};
+    iss_buf paths = {0};
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            free(dirs.v);
+            return usage_error("criteria lint: unknown option '%s'", argv[i]);
+        }
+        opt_add(&dirs, argv[i], false);
+    }
+    if (dirs.n == 0)
+        shipped_sets(&dirs, &paths);
+    int status = EXIT_CLEAN;
+    for (size_t i = 0; i < dirs.n; i++) {
+        iss_diags d = {0};
+        int st = iss_criteria_lint(dirs.v[i], &d);
+        iss_diags_print(stderr, &d);
+        size_t warnings = d.n - d.errors;
+        printf("%s: %s (%zu error%s, %zu warning%s)\n", dirs.v[i],
+               st == 2 ? "cannot be loaded" : st ? "findings" : "clean", d.errors,
+               d.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        if (st > status)
+            status = st;
+        iss_diags_free(&d);
+    }
+    free(dirs.v);
+    iss_buf_free(&paths);
+    if (fflush(stdout) != 0)
+        status = EXIT_USAGE;
+    return status;
+}
+
+static int cmd_criteria(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(criteria_usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_CLEAN;
+    }
+    if (strcmp(argv[1], "list") == 0)
+        return criteria_list(argc - 2, argv + 2);
+    if (strcmp(argv[1], "lint") == 0)
+        return criteria_lint(argc - 2, argv + 2);
+    return usage_error("criteria: unknown subcommand '%s' (list or lint)", argv[1]);
 }
 
 int main(int argc, char **argv)
@@ -578,26 +665,34 @@ int main(int argc, char **argv)
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
         }
+        if (strcmp(argv[2], "criteria") == 0) {
+            fputs(criteria_usage, stdout);
+            return EXIT_CLEAN;
+        }
         return usage_error("no help for '%s'", argv[2]);
     }
     if (strcmp(cmd, "--version") == 0) {
         iss_diags d = {0};
-        iss_criteria *c = load_default_criteria(&d);
+        iss_editions *ed = load_editions(NULL, 0, &d);
         printf("isscheck %s\n", ISS_VERSION);
-        if (c) {
+        for (size_t i = 0; ed && i < ed->deflt->nsets; i++) {
+            const iss_criteria *c = ed->deflt->sets[i];
             char date[11];
             iss_date_format(c->date, date);
             printf("criteria: %s %s (%s, %s, %s)\n", c->title, c->edition, date,
                    c->draft ? "draft" : "in force", c->dir);
         }
-        iss_criteria_free(c);
-        if (!c) {
+        if (!ed) {
             fflush(stdout);
             iss_diags_print(stderr, &d);
         }
+        int st = ed ? EXIT_CLEAN : EXIT_USAGE;
+        iss_editions_free(ed);
         iss_diags_free(&d);
-        return c ? EXIT_CLEAN : EXIT_USAGE;
+        return st;
     }
+    if (strcmp(cmd, "criteria") == 0)
+        return cmd_criteria(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);

@@ -11,6 +11,8 @@ typedef struct {
     iss_ctx c;
     iss_criteria *cr;
     const iss_limits *lim;
+    bool lint;       /* go on past errors, to report every finding */
+    bool unloadable; /* a file is missing or not YAML */
 } loader;
 
 static bool label(loader *L, const iss_node *n, const char *what, iss_label *out)
@@ -53,13 +55,14 @@ static const char **plain_list(loader *L, const iss_strs *s)
 static bool load_category(loader *L, const iss_node *n, iss_category *cat)
 {
     static const char *const keys[] = {"code", "rule_prefix", "name", "aliases", "clause",
-                                       "subtypes", "engagement_kinds", "lead_groups", NULL};
+                                       "subtypes", "engagement_kinds", "lead_groups", "section", NULL};
     static const char *const name_keys[] = {"ja", "en", NULL};
     if (!iss_expect_map(&L->c, n, "a category", keys))
         return false;
-    iss_str code = {0}, prefix = {0}, clause = {0}, ja = {0}, en = {0};
+    iss_str code = {0}, prefix = {0}, clause = {0}, ja = {0}, en = {0}, section = {0};
     iss_strs aliases = {0}, groups = {0};
     bool ok = iss_get_str(&L->c, n, "code", true, &code) &
+              iss_get_str(&L->c, n, "section", false, &section) &
               iss_get_str(&L->c, n, "rule_prefix", true, &prefix) &
               iss_get_str(&L->c, n, "clause", false, &clause) &
               iss_get_strs(&L->c, n, "aliases", false, &aliases) &
@@ -84,6 +87,11 @@ static bool load_category(loader *L, const iss_node *n, iss_category *cat)
     cat->naliases = aliases.n;
     cat->groups = plain_list(L, &groups);
     cat->ngroups = groups.n;
+    cat->section = section.s;
+    if (section.s && strcmp(section.s, "trust") != 0) {
+        iss_error(&L->c, section.loc, "unknown section '%s'; expected trust", section.s);
+        ok = false;
+    }
     return ok;
 }
 
@@ -204,7 +212,11 @@ static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key
 
 static const char *const check_kinds[] = {"qualified_leads", "dual_role", "reiji_items",
                                           "person_assigned", "manual_sections", "case_review",
-                                          "info_protection", "statement", NULL};
+                                          "info_protection", "statement", "prerequisite",
+                                          "trust", NULL};
+static const char *const trust_items[] = {"capital", "employees", "coverage", "certifications",
+                                          "storage", "subcontracting", "tools", "security", NULL};
+static const char *const sources[] = {"manual", "report_template", NULL};
 static const char *const path_types[] = {"qualification", "community", "training", "track_record",
                                          NULL};
 static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
@@ -220,7 +232,11 @@ static bool enum_field(loader *L, const iss_node *map, const char *key, const ch
         return false;
     int i = iss_lookup(values, s.s);
     if (i < 0) {
-        iss_error(&L->c, s.loc, "unknown %s '%s'", key, s.s);
+        iss_buf known = {0};
+        for (size_t k = 0; values[k]; k++)
+            iss_buf_printf(&known, "%s%s", k ? ", " : "", values[k]);
+        iss_error(&L->c, s.loc, "unknown %s '%s'; expected one of %s", key, s.s, known.s);
+        iss_buf_free(&known);
         return false;
     }
     *out = i;
@@ -277,7 +293,8 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
     static const char *const keys[] = {"kind", "group", "disclose_counts", "paths", "rules",
                                        "requirements", "field", "sections", "window_years",
                                        "alternatives", "qualified_rule", "statements",
-                                       "when_present", NULL};
+                                       "when_present", "source", "when_missing", "requires",
+                                       "item", "threshold_percent", NULL};
     static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
                                            NULL};
     static const char *const sec_keys[] = {"id", "clause", "ja", "en", NULL};
@@ -363,7 +380,18 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         r->field = field.s;
         break;
     }
-    case ISS_CHECK_MANUAL_SECTIONS:
+    case ISS_CHECK_MANUAL_SECTIONS: {
+        int src = ISS_SECTIONS_MANUAL;
+        iss_str wm = {0};
+        if (iss_map_get(n, "source"))
+            ok &= enum_field(L, n, "source", sources, &src);
+        r->source = (iss_sections_source)src;
+        ok &= iss_get_str(&L->c, n, "when_missing", false, &wm);
+        if (wm.s && strcmp(wm.s, "fail") != 0 && strcmp(wm.s, "review") != 0) {
+            iss_error(&L->c, wm.loc, "when_missing must be 'fail' or 'review'");
+            ok = false;
+        }
+        r->missing_review = wm.s && strcmp(wm.s, "review") == 0;
         list = need_seq(&L->c, n, "sections");
         if (!list)
             return false;
@@ -382,6 +410,7 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
             r->sections[i] = (iss_section){id.s, clause.s, ja.s, en.s};
         }
         break;
+    }
     case ISS_CHECK_CASE_REVIEW: {
         iss_str q = {0};
         ok &= iss_get_int(&L->c, n, "window_years", true, 1, 100, &r->window_years) &
@@ -428,22 +457,54 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         r->when_present_pass = ok && strcmp(wp.s, "pass") == 0;
         break;
     }
+    case ISS_CHECK_PREREQUISITE:
+        ok &= iss_get_strs(&L->c, n, "requires", true, &r->requires);
+        break;
+    case ISS_CHECK_TRUST: {
+        int item = 0;
+        long pct = 0;
+        ok &= enum_field(L, n, "item", trust_items, &item) &
+              iss_get_int(&L->c, n, "threshold_percent", false, 0, 100, &pct);
+        r->trust_item = (iss_trust_item)item;
+        r->threshold = pct * 100;
+        if (ok && r->trust_item == ISS_TRUST_CAPITAL && !iss_map_get(n, "threshold_percent")) {
+            iss_error(&L->c, n->loc, "a capital check needs 'threshold_percent'");
+            ok = false;
+        }
+        break;
+    }
     }
     return ok;
 }
 
 static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
-    static const char *const keys[] = {"id", "clause", "title", "text", "summary",
-                                       "when_subtypes", "check", NULL};
+    static const char *const keys[] = {"id", "clause", "title", "text", "text_unavailable",
+                                       "reading", "summary", "when_subtypes", "check", NULL};
     static const char *const title_keys[] = {"ja", "en", NULL};
     if (!iss_expect_map(&L->c, n, "a rule", keys))
         return false;
-    iss_str id = {0}, clause = {0}, text = {0}, summary = {0}, ja = {0}, en = {0};
+    iss_str id = {0}, clause = {0}, text = {0}, summary = {0}, ja = {0}, en = {0}, none = {0},
+            reading = {0};
     bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", true, &clause) &
-              iss_get_str(&L->c, n, "text", true, &text) &
+              iss_get_str(&L->c, n, "text_unavailable", false, &none) &
+              iss_get_str(&L->c, n, "text", !none.s, &text) &
+              iss_get_str(&L->c, n, "reading", false, &reading) &
               iss_get_str(&L->c, n, "summary", true, &summary) &
               iss_get_strs(&L->c, n, "when_subtypes", false, &r->when_subtypes);
+    if (none.s && text.s) {
+        iss_error(&L->c, none.loc, "a rule gives either 'text' or 'text_unavailable', not both");
+        ok = false;
+    } else if (none.s && !L->cr->draft) {
+        iss_error(&L->c, none.loc,
+                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
+                  id.s ? id.s : "?");
+        ok = false;
+    } else if (none.s && L->lint) {
+        iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none.loc,
+                     "rule '%s' gives no clause text (draft; primary text not available): %s",
+                     id.s ? id.s : "?", none.s);
+    }
     const iss_node *title = iss_map_get(n, "title");
     if (!title) {
         iss_error(&L->c, n->loc, "missing required key 'title'");
@@ -456,6 +517,9 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
     r->id = id.s;
     r->clause = clause.s;
     r->text = text.s;
+    r->text_unavailable = none.s;
+    r->reading = reading.s;
+    r->set = L->cr;
     r->summary = summary.s;
     r->title_ja = ja.s;
     r->title_en = en.s;
@@ -469,6 +533,19 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
     }
     ok &= load_check(L, check, r);
     const iss_category *cat = &L->cr->categories[category];
+    size_t plen = strlen(cat->prefix);
+    if (id.s && (strncmp(id.s, cat->prefix, plen) != 0 || id.s[plen] != '-')) {
+        iss_error(&L->c, id.loc, "rule id '%s' does not start with its category's prefix '%s-'",
+                  id.s, cat->prefix);
+        ok = false;
+    }
+    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->when_present_pass) {
+        iss_error(&L->c, check->loc,
+                  "rule '%s' of a draft set would pass on a statement: a draft rule cannot pass "
+                  "on substance (use when_present: review)",
+                  id.s ? id.s : "?");
+        ok = false;
+    }
     for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
         bool found = false;
         for (size_t j = 0; j < cat->nsubtypes; j++)
@@ -506,6 +583,7 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     FILE *f = fopen(path, "rb");
     if (!f) {
         iss_diag_add(L->c.diags, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open criteria file");
+        L->unloadable = true;
         return false;
     }
     iss_buf b = {0};
@@ -518,8 +596,10 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     digest_add(h, b.s ? b.s : "", b.len);
     iss_node *root = iss_read_yaml(b.s ? b.s : "", b.len, name, L->lim, L->cr->arena, L->c.diags);
     iss_buf_free(&b);
-    if (!root)
+    if (!root) {
+        L->unloadable = true;
         return false;
+    }
     if (iss_map_get(root, "catalogue")) {
         static const char *const keys[] = {"catalogue", NULL};
         if (!iss_expect_map(&L->c, root, "a catalogue file", keys))
@@ -621,10 +701,97 @@ static bool link_rules(loader *L)
     return ok;
 }
 
-iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
+static bool load_risks(loader *L, const iss_node *m)
+{
+    static const char *const keys[] = {"category", "level", "data", "risk", NULL};
+    static const char *const level_keys[] = {"ja", "en", NULL};
+    const iss_node *list = iss_map_get(m, "risk");
+    if (iss_node_is_null(list))
+        return true;
+    if (!iss_expect_seq(&L->c, list, "risk"))
+        return false;
+    iss_criteria *cr = L->cr;
+    cr->risks = iss_arena_alloc(cr->arena, (list->n + 1) * sizeof *cr->risks);
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        const iss_node *n = list->kids[i];
+        iss_str cat = {0}, ja = {0}, en = {0}, data = {0}, risk = {0};
+        if (!iss_expect_map(&L->c, n, "a risk row", keys)) {
+            ok = false;
+            continue;
+        }
+        const iss_node *level = iss_map_get(n, "level");
+        bool rok = iss_get_str(&L->c, n, "category", true, &cat) &
+                   iss_get_str(&L->c, n, "data", true, &data) & iss_get_str(&L->c, n, "risk", true, &risk);
+        if (!level) {
+            iss_error(&L->c, n->loc, "missing required key 'level'");
+            rok = false;
+        } else if (iss_expect_map(&L->c, level, "level", level_keys)) {
+            rok &= iss_get_str(&L->c, level, "ja", true, &ja) & iss_get_str(&L->c, level, "en", true, &en);
+        } else {
+            rok = false;
+        }
+        if (rok)
+            cr->risks[cr->nrisks++] = (iss_risk){cat.s, ja.s, en.s, data.s, risk.s, cr};
+        ok &= rok;
+    }
+    return ok;
+}
+
+/* Checks only an author needs: every clause the manifest lists has a rule,
+ * and every 例示 list a rule refers to has an entry in the catalogue. */
+static bool lint_set(loader *L, const char *mpath)
+{
+    iss_criteria *cr = L->cr;
+    bool ok = true;
+    for (size_t i = 0; i < cr->clauses.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < cr->nrules && !found; j++)
+            found = strcmp(cr->rules[j].clause, cr->clauses.v[i].s) == 0;
+        if (!found) {
+            L->c.file = mpath;
+            iss_error(&L->c, cr->clauses.v[i].loc, "clause '%s' has no rule", cr->clauses.v[i].s);
+            ok = false;
+        }
+    }
+    static const iss_entry_type path_entry[] = {ISS_ENTRY_QUALIFICATION, ISS_ENTRY_COMMUNITY,
+                                                ISS_ENTRY_TRAINING};
+    static const iss_entry_type field_entry[] = {ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING,
+                                                 ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
+    for (size_t i = 0; i < cr->nrules; i++) {
+        const iss_rule *r = &cr->rules[i];
+        for (size_t k = 0; k < r->npaths + r->nreqs; k++) {
+            const char *list;
+            iss_entry_type type;
+            iss_loc loc;
+            if (k < r->npaths) {
+                if (r->paths[k].type == ISS_PATH_TRACK_RECORD)
+                    continue;
+                list = r->paths[k].reiji;
+                type = path_entry[r->paths[k].type];
+                loc = r->paths[k].loc;
+            } else {
+                list = r->reqs[k - r->npaths].reiji;
+                type = field_entry[r->reqs[k - r->npaths].field];
+                loc = r->loc;
+            }
+            bool found = !list;
+            for (size_t j = 0; j < cr->nentries && !found; j++)
+                found = cr->entries[j].type == type && iss_entry_on_list(&cr->entries[j], list);
+            if (!found)
+                iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
+                             "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
+                             "every claim on it will need review",
+                             r->id, list, entry_types[type]);
+        }
+    }
+    return ok;
+}
+
+static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *unloadable)
 {
     static const char *const keys[] = {"document", "title", "edition", "date", "issuer", "source",
-                                       "status", "files", "categories", NULL};
+                                       "status", "files", "categories", "clauses", "risk", NULL};
     iss_criteria *cr = calloc(1, sizeof *cr);
     if (!cr)
         return NULL;
@@ -642,14 +809,20 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
     pcre2_set_heap_limit(mc, 20000); /* KiB */
     cr->match_context = mc;
     cr->dir = iss_arena_strdup(cr->arena, dir);
-    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits};
+    cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);
+    cr->sets[0] = cr;
+    cr->nsets = 1;
+    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits, lint, false};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
     L.c.file = mpath;
     uint64_t h = 0xcbf29ce484222325ULL;
     rule_vec rules = {0};
     iss_node *catalogue = NULL;
     const char *catalogue_name = NULL;
+    size_t before = d->errors;
     iss_node *m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+    if (!m)
+        L.unloadable = true;
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
         goto fail;
     iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, status = {0};
@@ -660,7 +833,8 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
               iss_get_str(&L.c, m, "issuer", true, &issuer) &
               iss_get_str(&L.c, m, "source", true, &source) &
               iss_get_str(&L.c, m, "status", true, &status) &
-              iss_get_strs(&L.c, m, "files", true, &files);
+              iss_get_strs(&L.c, m, "files", true, &files) &
+              iss_get_strs(&L.c, m, "clauses", false, &cr->clauses);
     if (!ok)
         goto fail;
     if (strcmp(status.s, "in-force") != 0 && strcmp(status.s, "draft") != 0) {
@@ -682,7 +856,7 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
             goto fail;
         cr->ncategories = i + 1;
     }
-    ok = true;
+    ok = load_risks(&L, m);
     for (size_t i = 0; i < files.n; i++) {
         const char *f = files.v[i].s;
         if (strchr(f, '/') || f[0] == '.') {
@@ -703,9 +877,9 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
             catalogue_name = path;
         }
     }
-    if (!ok)
+    if (!ok && !lint)
         goto fail;
-    if (catalogue && !load_catalogue(&L, catalogue, catalogue_name))
+    if (catalogue && !load_catalogue(&L, catalogue, catalogue_name) && !lint)
         goto fail;
     cr->rules = iss_arena_alloc(cr->arena, (rules.n + 1) * sizeof *cr->rules);
     if (rules.n)
@@ -713,13 +887,133 @@ iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
     cr->nrules = rules.n;
     free(rules.v);
     rules.v = NULL;
-    if (!link_rules(&L))
+    if (!link_rules(&L) && !lint)
+        goto fail;
+    if (lint)
+        lint_set(&L, mpath);
+    if (d->errors > before)
         goto fail;
     snprintf(cr->digest, sizeof cr->digest, "%016llx", (unsigned long long)h);
     return cr;
 fail:
     free(rules.v);
     iss_criteria_free(cr);
+    if (unloadable)
+        *unloadable = L.unloadable;
+    return NULL;
+}
+
+iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
+{
+    return load_set(dir, d, false, NULL);
+}
+
+int iss_criteria_lint(const char *dir, iss_diags *d)
+{
+    bool unloadable = false;
+    size_t before = d->errors;
+    iss_criteria *c = load_set(dir, d, true, &unloadable);
+    iss_criteria_free(c);
+    return unloadable ? 2 : d->errors > before ? 1 : 0;
+}
+
+/* memcpy, but n == 0 may come with a NULL source */
+static void copy_n(void *dst, const void *src, size_t n, size_t size)
+{
+    if (n)
+        memcpy(dst, src, n * size);
+}
+
+/* Rules that point at other rules point into the composite's copies. */
+static const iss_rule *relink(const iss_rule *target, const iss_criteria *from, iss_rule *to_base)
+{
+    return target ? to_base + (target - from->rules) : NULL;
+}
+
+iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d)
+{
+    iss_criteria *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->arena = iss_arena_new();
+    c->composite = true;
+    size_t ncat = 0, nrules = 0, nentries = 0, nrisks = 0;
+    for (size_t i = 0; i < n; i++) {
+        ncat += sets[i]->ncategories;
+        nrules += sets[i]->nrules;
+        nentries += sets[i]->nentries;
+        nrisks += sets[i]->nrisks;
+    }
+    if (n) {
+        const iss_criteria *p = sets[0];
+        c->dir = p->dir;
+        c->document = p->document;
+        c->title = p->title;
+        c->edition = p->edition;
+        c->source = p->source;
+        c->issuer = p->issuer;
+        c->date = p->date;
+        c->draft = p->draft;
+        c->match_context = NULL;
+        memcpy(c->digest, p->digest, sizeof c->digest);
+    }
+    c->sets = iss_arena_alloc(c->arena, (n + 1) * sizeof *c->sets);
+    copy_n(c->sets, sets, n, sizeof *c->sets);
+    c->nsets = n;
+    c->categories = iss_arena_alloc(c->arena, (ncat + 1) * sizeof *c->categories);
+    c->rules = iss_arena_alloc(c->arena, (nrules + 1) * sizeof *c->rules);
+    c->entries = iss_arena_alloc(c->arena, (nentries + 1) * sizeof *c->entries);
+    c->risks = iss_arena_alloc(c->arena, (nrisks + 1) * sizeof *c->risks);
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        const iss_criteria *s = sets[i];
+        for (size_t k = 0; k < s->ncategories; k++) {
+            const iss_category *cat = &s->categories[k];
+            int clash = iss_criteria_category(c, cat->code);
+            if (clash >= 0) {
+                iss_diag_add(d, ISS_SEV_ERROR, s->dir, (iss_loc){0, 0},
+                             "category '%s' of '%s' is defined by another document too", cat->code,
+                             s->document);
+                ok = false;
+            }
+        }
+        size_t cbase = c->ncategories;
+        copy_n(c->categories + cbase, s->categories, s->ncategories, sizeof *s->categories);
+        c->ncategories += s->ncategories;
+        iss_rule *rbase = c->rules + c->nrules;
+        for (size_t k = 0; k < s->nrules; k++) {
+            const iss_rule *r = &s->rules[k];
+            const iss_rule *clash = iss_criteria_rule(c, r->id);
+            if (clash) {
+                iss_diag_add(d, ISS_SEV_ERROR, r->file, r->loc,
+                             "rule id '%s' is defined by two documents ('%s' and '%s')", r->id,
+                             clash->set->document, s->document);
+                ok = false;
+            }
+            iss_rule *to = &c->rules[c->nrules++];
+            *to = *r;
+            to->category += cbase;
+            to->dual[0] = relink(r->dual[0], s, rbase);
+            to->dual[1] = relink(r->dual[1], s, rbase);
+            to->qualified_rule = relink(r->qualified_rule, s, rbase);
+        }
+        copy_n(c->entries + c->nentries, s->entries, s->nentries, sizeof *s->entries);
+        c->nentries += s->nentries;
+        copy_n(c->risks + c->nrisks, s->risks, s->nrisks, sizeof *s->risks);
+        c->nrisks += s->nrisks;
+    }
+    if (!ok) {
+        iss_criteria_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category)
+{
+    for (size_t i = 0; i < c->nrisks; i++)
+        if (strcmp(c->risks[i].category, category) == 0)
+            return &c->risks[i];
     return NULL;
 }
 
@@ -727,7 +1021,8 @@ void iss_criteria_free(iss_criteria *c)
 {
     if (!c)
         return;
-    free_patterns(c);
+    if (!c->composite)
+        free_patterns(c);
     pcre2_match_context_free(c->match_context);
     iss_arena_free(c->arena);
     free(c);
@@ -755,11 +1050,11 @@ const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id)
 }
 
 /* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
-static int re_match(const iss_criteria *c, void *code, const char *s)
+static int re_match(const iss_entry *e, void *code, const char *s)
 {
     pcre2_code *re = code;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, c->match_context);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, e->owner->match_context);
     pcre2_match_data_free(md);
     return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
@@ -784,7 +1079,7 @@ const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type
         if (e->type != type)
             continue;
         for (size_t j = 0; j < e->naliases; j++) {
-            int m = re_match(c, e->alias_re[j], name);
+            int m = re_match(e, e->alias_re[j], name);
             if (m > 0)
                 return e;
             if (m < 0 && limit_hit && !*limit_hit)
@@ -798,7 +1093,7 @@ bool iss_entry_number_ok(const iss_entry *e, const char *number)
 {
     if (!e->number_re)
         return true;
-    return number && re_match(e->owner, e->number_re, number) > 0;
+    return number && re_match(e, e->number_re, number) > 0;
 }
 
 bool iss_entry_on_list(const iss_entry *e, const char *reiji)

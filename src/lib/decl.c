@@ -12,6 +12,7 @@ typedef struct {
 typedef struct {
     iss_ctx c;
     iss_decl *decl;
+    const iss_editions *ed;
     const iss_criteria *cr;
     const iss_limits *lim;
     id_index *person_ids; /* sorted, for look-ups in n log n */
@@ -397,15 +398,19 @@ static bool load_statements(loader *L, const iss_node *svc, iss_service *s)
 /* Manual-section and statement ids are vocabulary the rule files define:
  * an id no rule of the category asks for is a typo, reported with the ids
  * the rules know. */
-static bool known_id(loader *L, size_t category, bool section, const iss_str *id)
+enum { ID_STATEMENT = -1 }; /* else an iss_sections_source */
+
+static bool known_id(loader *L, size_t category, int what, const iss_str *id)
 {
+    static const char *const names[] = {"manual section", "report-template section"};
+    bool section = what != ID_STATEMENT;
     iss_buf known = {0};
     bool found = false;
     for (size_t i = 0; i < L->cr->nrules && !found; i++) {
         const iss_rule *r = &L->cr->rules[i];
         if (r->category != category)
             continue;
-        if (section && r->kind == ISS_CHECK_MANUAL_SECTIONS)
+        if (section && r->kind == ISS_CHECK_MANUAL_SECTIONS && (int)r->source == what)
             for (size_t k = 0; k < r->nsections && !found; k++) {
                 found = strcmp(r->sections[k].id, id->s) == 0;
                 iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->sections[k].id);
@@ -418,7 +423,7 @@ static bool known_id(loader *L, size_t category, bool section, const iss_str *id
     }
     if (!found)
         iss_error(&L->c, id->loc, "unknown %s '%s' for category '%s'; expected one of %s",
-                  section ? "manual section" : "statement", id->s, L->cr->categories[category].code,
+                  section ? names[what] : "statement", id->s, L->cr->categories[category].code,
                   known.len ? known.s : "(none: no rule of this category reads it)");
     iss_buf_free(&known);
     return found;
@@ -431,7 +436,7 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
 {
     static const char *const base[] = {"category", "subtypes", "quality_manager", "manual",
                                        "standards", "result_handling", "compliance", "education",
-                                       "statements", "dual_roles", NULL};
+                                       "statements", "dual_roles", "report_template", NULL};
     static const char *const manual_keys[] = {"sections", "evidence", NULL};
     static const char *const dual_keys[] = {"persons", "count", NULL};
     /* the slot of a service that failed to load is reused by the next */
@@ -446,6 +451,11 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
     if (!category_field(L, m, "category", &s->category))
         return false;
     const iss_category *cat = &L->cr->categories[s->category];
+    if (cat->section) {
+        iss_error(&L->c, m->loc, "category '%s' is not a service: it applies through the '%s' section",
+                  cat->code, cat->section);
+        return false;
+    }
     const char *keys[32];
     size_t nk = 0;
     for (; base[nk]; nk++)
@@ -501,7 +511,21 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
             ok &= iss_get_strs(&L->c, man, "sections", true, &s->manual_sections) &
                   iss_get_str(&L->c, man, "evidence", false, &s->manual_evidence);
             for (size_t i = 0; ok && i < s->manual_sections.n; i++)
-                ok &= known_id(L, s->category, true, &s->manual_sections.v[i]);
+                ok &= known_id(L, s->category, ISS_SECTIONS_MANUAL, &s->manual_sections.v[i]);
+        } else {
+            ok = false;
+        }
+    }
+    const iss_node *tpl = iss_map_get(m, "report_template");
+    if (!iss_node_is_null(tpl)) {
+        if (iss_expect_map(&L->c, tpl, "report_template", manual_keys)) {
+            s->has_template = true;
+            s->template_loc = tpl->loc;
+            ok &= iss_get_strs(&L->c, tpl, "sections", true, &s->template_sections) &
+                  iss_get_str(&L->c, tpl, "evidence", false, &s->template_evidence);
+            for (size_t i = 0; ok && i < s->template_sections.n; i++)
+                ok &= known_id(L, s->category, ISS_SECTIONS_REPORT_TEMPLATE,
+                               &s->template_sections.v[i]);
         } else {
             ok = false;
         }
@@ -510,7 +534,7 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
         ok &= load_items(L, m, field_keys[f], s, f);
     ok &= load_statements(L, m, s);
     for (size_t i = 0; ok && i < s->nstatements; i++)
-        ok &= known_id(L, s->category, false, &s->statements[i].id);
+        ok &= known_id(L, s->category, ID_STATEMENT, &s->statements[i].id);
     const iss_node *dual = iss_map_get(m, "dual_roles");
     if (!iss_node_is_null(dual)) {
         if (iss_expect_map(&L->c, dual, "dual_roles", dual_keys)) {
@@ -610,10 +634,259 @@ static void collect_documents(loader *L)
             }
 }
 
+/* ---- the trust section ---- */
+
+static bool tristate(loader *L, const iss_node *m, const char *key, iss_tristate *out)
+{
+    bool b = false;
+    *out = ISS_UNSTATED;
+    if (iss_node_is_null(iss_map_get(m, key)))
+        return true;
+    if (!iss_get_bool(&L->c, m, key, &b))
+        return false;
+    *out = b ? ISS_YES : ISS_NO;
+    return true;
+}
+
+/* A share in percent, 0 to 100 with at most two decimals, in hundredths. */
+static bool percent(loader *L, const iss_node *m, const char *key, long *out)
+{
+    iss_str v = {0};
+    if (!iss_get_str(&L->c, m, key, true, &v))
+        return false;
+    const char *p = v.s;
+    long whole = 0, frac = 0;
+    int digits = 0, decimals = 0;
+    for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+        whole = whole * 10 + (*p - '0');
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9' && decimals < 2; p++, decimals++)
+            frac = frac * 10 + (*p - '0');
+    if (decimals == 1)
+        frac *= 10;
+    if (*p == '%')
+        p++;
+    if (!digits || *p || whole * 100 + frac > 10000) {
+        iss_error(&L->c, v.loc, "'%s' must be a percentage from 0 to 100 (at most two decimals), not '%s'",
+                  key, v.s);
+        return false;
+    }
+    *out = whole * 100 + frac;
+    return true;
+}
+
+/* A sequence of mappings under key, each loaded by one; *loc set when present. */
+typedef bool (*item_fn)(loader *L, const iss_node *m, void *item);
+
+static bool trust_list(loader *L, const iss_node *map, const char *key, size_t size, item_fn one,
+                       void **out, size_t *n, iss_loc *loc)
+{
+    bool ok = true;
+    const iss_node *v = seq_field(L, map, key, &ok);
+    if (!v)
+        return ok;
+    *loc = v->loc;
+    char *items = alloc_n(L, v->n, size);
+    *out = items;
+    *n = v->n;
+    for (size_t i = 0; i < v->n; i++)
+        ok &= one(L, v->kids[i], items + i * size);
+    return ok;
+}
+
+static bool holder(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"name", "country", "share", "parent", "evidence", NULL};
+    iss_holder *h = item;
+    h->loc = m->loc;
+    return iss_expect_map(&L->c, m, "a shareholder", keys) &&
+           (iss_get_str(&L->c, m, "name", true, &h->name) & iss_get_str(&L->c, m, "country", true, &h->country) &
+            percent(L, m, "share", &h->share) & iss_get_bool(&L->c, m, "parent", &h->parent) &
+            iss_get_str(&L->c, m, "evidence", false, &h->evidence));
+}
+
+static bool certification(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"name", "number", "expires", "evidence", NULL};
+    iss_certification *c = item;
+    c->loc = m->loc;
+    return iss_expect_map(&L->c, m, "a certification", keys) &&
+           (iss_get_str(&L->c, m, "name", true, &c->name) & iss_get_str(&L->c, m, "number", true, &c->number) &
+            iss_get_date(&L->c, m, "expires", true, &c->expires, NULL) &
+            iss_get_str(&L->c, m, "evidence", false, &c->evidence));
+}
+
+static bool storage(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"data", "location", "country", NULL};
+    iss_storage *st = item;
+    st->loc = m->loc;
+    return iss_expect_map(&L->c, m, "a storage place", keys) &&
+           (iss_get_str(&L->c, m, "data", true, &st->data) &
+            iss_get_str(&L->c, m, "location", true, &st->location) &
+            iss_get_str(&L->c, m, "country", true, &st->country));
+}
+
+static bool subcontractor(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"name", "country", "services", "customer_data",
+                                       "confidentiality", "evidence", NULL};
+    iss_subcontractor *sc = item;
+    sc->loc = m->loc;
+    if (!iss_expect_map(&L->c, m, "a subcontractor", keys))
+        return false;
+    bool ok = iss_get_str(&L->c, m, "name", true, &sc->name) &
+              iss_get_str(&L->c, m, "country", true, &sc->country) &
+              iss_get_strs(&L->c, m, "services", false, &sc->services) &
+              tristate(L, m, "customer_data", &sc->customer_data) &
+              tristate(L, m, "confidentiality", &sc->confidentiality) &
+              iss_get_str(&L->c, m, "evidence", false, &sc->evidence);
+    for (size_t i = 0; ok && i < sc->services.n; i++)
+        if (iss_criteria_category(L->cr, sc->services.v[i].s) < 0) {
+            iss_error(&L->c, sc->services.v[i].loc, "unknown category '%s'", sc->services.v[i].s);
+            ok = false;
+        }
+    return ok;
+}
+
+static bool tool(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"name", "vendor", "country", "ai", "customer_data_leaves",
+                                       "evidence", NULL};
+    iss_tool *t = item;
+    t->loc = m->loc;
+    return iss_expect_map(&L->c, m, "a tool", keys) &&
+           (iss_get_str(&L->c, m, "name", true, &t->name) & iss_get_str(&L->c, m, "vendor", false, &t->vendor) &
+            iss_get_str(&L->c, m, "country", false, &t->country) & tristate(L, m, "ai", &t->ai) &
+            tristate(L, m, "customer_data_leaves", &t->data_leaves) &
+            iss_get_str(&L->c, m, "evidence", false, &t->evidence));
+}
+
+static bool measure(loader *L, const iss_node *m, void *item)
+{
+    static const char *const keys[] = {"measure", "evidence", NULL};
+    iss_measure *x = item;
+    x->loc = m->loc;
+    return iss_expect_map(&L->c, m, "a security measure", keys) &&
+           (iss_get_str(&L->c, m, "measure", true, &x->measure) &
+            iss_get_str(&L->c, m, "evidence", false, &x->evidence));
+}
+
+static bool rulebook(loader *L, const iss_node *m, const char *key, iss_rulebook *out)
+{
+    static const char *const keys[] = {"document", "evidence", NULL};
+    const iss_node *v = iss_map_get(m, key);
+    if (iss_node_is_null(v))
+        return true;
+    if (!iss_expect_map(&L->c, v, key, keys))
+        return false;
+    out->loc = v->loc;
+    return iss_get_str(&L->c, v, "document", true, &out->document) &
+           iss_get_str(&L->c, v, "evidence", false, &out->evidence);
+}
+
+static bool load_trust(loader *L, const iss_node *m)
+{
+    static const char *const keys[] = {"capital", "employees", "information", "subcontractors",
+                                       "tools", "security", NULL};
+    static const char *const capital_keys[] = {"shareholders", "evidence", NULL};
+    static const char *const employee_keys[] = {"confidentiality", "training", "leaving", "covers", NULL};
+    static const char *const info_keys[] = {"certifications", "storage", NULL};
+    iss_decl *d = L->decl;
+    iss_trust *t = &d->trust;
+    if (!iss_expect_map(&L->c, m, "trust", keys))
+        return false;
+    d->has_trust = true;
+    t->loc = m->loc;
+    bool ok = true;
+    const iss_node *cap = iss_map_get(m, "capital");
+    if (!iss_node_is_null(cap)) {
+        if (iss_expect_map(&L->c, cap, "capital", capital_keys)) {
+            t->capital_loc = cap->loc;
+            iss_loc at = {0, 0};
+            ok &= trust_list(L, cap, "shareholders", sizeof *t->holders, holder, (void **)&t->holders,
+                             &t->nholders, &at) &
+                  iss_get_str(&L->c, cap, "evidence", false, &t->capital_evidence);
+            if (!at.line) {
+                iss_error(&L->c, cap->loc, "missing required key 'shareholders' (a list; [] when none is named)");
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+    }
+    const iss_node *emp = iss_map_get(m, "employees");
+    if (!iss_node_is_null(emp)) {
+        if (iss_expect_map(&L->c, emp, "employees", employee_keys)) {
+            t->employees_loc = emp->loc;
+            ok &= rulebook(L, emp, "confidentiality", &t->confidentiality) &
+                  rulebook(L, emp, "training", &t->training) & rulebook(L, emp, "leaving", &t->leaving);
+            const iss_node *cov = iss_map_get(emp, "covers");
+            if (!iss_node_is_null(cov)) {
+                t->covers_loc = cov->loc;
+                ok &= person_refs(L, emp, "covers", false, &t->covered, &t->ncovered);
+            }
+        } else {
+            ok = false;
+        }
+    }
+    const iss_node *info = iss_map_get(m, "information");
+    if (!iss_node_is_null(info)) {
+        if (iss_expect_map(&L->c, info, "information", info_keys)) {
+            t->information_loc = info->loc;
+            iss_loc at = {0, 0};
+            ok &= trust_list(L, info, "certifications", sizeof *t->certs, certification,
+                             (void **)&t->certs, &t->ncerts, &at) &
+                  trust_list(L, info, "storage", sizeof *t->storage, storage, (void **)&t->storage,
+                             &t->nstorage, &t->storage_loc);
+        } else {
+            ok = false;
+        }
+    }
+    ok &= trust_list(L, m, "subcontractors", sizeof *t->subs, subcontractor, (void **)&t->subs,
+                     &t->nsubs, &t->subcontractors_loc) &
+          trust_list(L, m, "tools", sizeof *t->tools, tool, (void **)&t->tools, &t->ntools,
+                     &t->tools_loc) &
+          trust_list(L, m, "security", sizeof *t->measures, measure, (void **)&t->measures,
+                     &t->nmeasures, &t->security_loc);
+    return ok;
+}
+
+static bool load_registrations(loader *L, const iss_node *list)
+{
+    static const char *const keys[] = {"category", "number", "expires", "evidence", NULL};
+    iss_decl *d = L->decl;
+    if (!iss_expect_seq(&L->c, list, "registrations"))
+        return false;
+    d->registrations = alloc_n(L, list->n, sizeof *d->registrations);
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        const iss_node *m = list->kids[i];
+        iss_registration *r = &d->registrations[d->nregistrations];
+        if (!iss_expect_map(&L->c, m, "a registration", keys)) {
+            ok = false;
+            continue;
+        }
+        r->loc = m->loc;
+        bool rok = iss_get_str(&L->c, m, "category", true, &r->category) &
+                   iss_get_str(&L->c, m, "number", true, &r->number) &
+                   iss_get_date(&L->c, m, "expires", false, &r->expires, NULL) &
+                   iss_get_str(&L->c, m, "evidence", false, &r->evidence);
+        if (rok && iss_criteria_category(L->cr, r->category.s) < 0) {
+            iss_error(&L->c, r->category.loc, "unknown category '%s'", r->category.s);
+            rok = false;
+        }
+        d->nregistrations += rok;
+        ok &= rok;
+    }
+    return ok;
+}
+
 static bool load_root(loader *L, const iss_node *root)
 {
-    static const char *const keys[] = {"isscheck", "provider", "reference_date", "persons",
-                                       "engagements", "services", "customer_info_protection", NULL};
+    static const char *const keys[] = {"isscheck", "criteria", "provider", "reference_date",
+                                       "persons", "engagements", "services", "registrations",
+                                       "customer_info_protection", "trust", NULL};
     static const char *const provider_keys[] = {"name", "corporate_number", NULL};
     iss_decl *d = L->decl;
     if (!iss_expect_map(&L->c, root, "the declaration", keys))
@@ -732,12 +1005,66 @@ static bool load_root(loader *L, const iss_node *root)
     const iss_node *prot = iss_map_get(root, "customer_info_protection");
     if (!iss_node_is_null(prot))
         ok &= load_protection(L, prot);
+    const iss_node *regs = iss_map_get(root, "registrations");
+    if (!iss_node_is_null(regs))
+        ok &= load_registrations(L, regs);
+    const iss_node *trust = iss_map_get(root, "trust");
+    if (!iss_node_is_null(trust))
+        ok &= load_trust(L, trust);
+    return ok;
+}
+
+/* The 'criteria' key: which edition of each document (document: edition).
+ * Against loaded editions it picks the criteria; against one criteria it
+ * must name that criteria's editions. */
+static bool pick_criteria(loader *L, const iss_node *root)
+{
+    const iss_node *m = iss_map_get(root, "criteria");
+    iss_edition_req *req = NULL;
+    size_t n = 0;
+    if (!iss_node_is_null(m)) {
+        if (m->type != ISS_NODE_MAP) {
+            iss_error(&L->c, m->loc, "'criteria' must be a mapping of document id to edition "
+                                     "(meti-iss: 第3版)");
+            return false;
+        }
+        req = alloc_n(L, m->n, sizeof *req);
+        for (size_t i = 0; i < m->n; i++) {
+            if (!iss_node_str(&L->c, m->kids[2 * i], "a document id", &req[n].document) ||
+                !iss_node_str(&L->c, m->kids[2 * i + 1], "an edition", &req[n].edition))
+                return false;
+            n++;
+        }
+    }
+    if (L->ed) {
+        iss_criteria *owned = NULL;
+        const iss_criteria *c = iss_editions_resolve(L->ed, req, n, &L->c, &owned);
+        L->decl->owned = owned;
+        if (!c)
+            return false;
+        L->cr = c;
+        L->decl->criteria = c;
+        return true;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        bool found = false;
+        for (size_t k = 0; k < L->cr->nsets && !found; k++)
+            found = strcmp(L->cr->sets[k]->document, req[i].document.s) == 0 &&
+                    strcmp(L->cr->sets[k]->edition, req[i].edition.s) == 0;
+        if (!found) {
+            iss_error(&L->c, req[i].edition.loc, "edition '%s' of '%s' is not loaded", req[i].edition.s,
+                      req[i].document.s);
+            ok = false;
+        }
+    }
     return ok;
 }
 
 /* The reader gives a tree from bytes or from a file; the rest is shared. */
 static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
-                      const iss_criteria *c, const iss_limits *lim, iss_diags *d)
+                      const iss_criteria *c, const iss_editions *ed, const iss_limits *lim,
+                      iss_diags *d)
 {
     iss_decl *decl = calloc(1, sizeof *decl);
     if (!decl)
@@ -747,11 +1074,12 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
     decl->criteria = c;
     if (!lim)
         lim = &iss_default_limits;
-    loader L = {{decl->file, decl->arena, d}, decl, c, lim, NULL, 0, NULL, 0};
+    loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, NULL, 0, NULL, 0};
     size_t before = d->errors;
     iss_node *root = path ? iss_read_yaml_file(path, decl->file, lim, decl->arena, d)
                           : iss_read_yaml(bytes, len, decl->file, lim, decl->arena, d);
-    if (!root || !load_root(&L, root) || d->errors > before) {
+    if (!root || (root->type == ISS_NODE_MAP && !pick_criteria(&L, root)) || !load_root(&L, root) ||
+        d->errors > before) {
         iss_decl_free(decl);
         return NULL;
     }
@@ -761,19 +1089,32 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
 iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
                          const iss_limits *lim, iss_diags *d)
 {
-    return load(NULL, bytes, len, name, c, lim, d);
+    return load(NULL, bytes, len, name, c, NULL, lim, d);
+}
+
+iss_decl *iss_decl_parse_editions(const char *bytes, size_t len, const char *name,
+                                  const iss_editions *ed, const iss_limits *lim, iss_diags *d)
+{
+    return load(NULL, bytes, len, name, ed->deflt, ed, lim, d);
+}
+
+iss_decl *iss_decl_load_editions(const char *path, const char *name, const iss_editions *ed,
+                                 const iss_limits *lim, iss_diags *d)
+{
+    return load(path, NULL, 0, name, ed->deflt, ed, lim, d);
 }
 
 iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *c,
                         const iss_limits *lim, iss_diags *d)
 {
-    return load(path, NULL, 0, name, c, lim, d);
+    return load(path, NULL, 0, name, c, NULL, lim, d);
 }
 
 void iss_decl_free(iss_decl *decl)
 {
     if (!decl)
         return;
+    iss_criteria_free(decl->owned);
     iss_arena_free(decl->arena);
     free(decl);
 }

@@ -87,6 +87,17 @@ void iss_json_date(iss_buf *out, iss_day d)
     iss_json_str(out, b);
 }
 
+void iss_json_editions(iss_buf *out, const iss_criteria *c)
+{
+    iss_buf_puts(out, "[");
+    for (size_t i = 0; i < c->nsets; i++) {
+        if (i)
+            iss_buf_puts(out, ",");
+        iss_json_criteria(out, c->sets[i]);
+    }
+    iss_buf_puts(out, "]");
+}
+
 void iss_json_criteria(iss_buf *out, const iss_criteria *c)
 {
     iss_buf_puts(out, "{");
@@ -107,10 +118,13 @@ void iss_json_criteria(iss_buf *out, const iss_criteria *c)
     iss_buf_puts(out, "}");
 }
 
-void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule)
+void iss_json_citation(iss_buf *out, const iss_criteria *composite, const iss_rule *rule)
 {
+    const iss_criteria *c = rule->set ? rule->set : composite;
     iss_buf_puts(out, "{");
-    iss_json_key(out, "title", true);
+    iss_json_key(out, "document", true);
+    iss_json_str(out, c->document);
+    iss_json_key(out, "title", false);
     iss_json_str(out, c->title);
     iss_json_key(out, "edition", false);
     iss_json_str(out, c->edition);

@@ -613,25 +613,29 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
 {
     (void)E;
     const iss_rule *rule = res->rule;
-    if (!s->has_manual) {
-        res->verdict = ISS_FAIL;
+    bool tpl = rule->source == ISS_SECTIONS_REPORT_TEMPLATE;
+    bool has = tpl ? s->has_template : s->has_manual;
+    const iss_strs *given = tpl ? &s->template_sections : &s->manual_sections;
+    iss_verdict missing = rule->missing_review ? ISS_REVIEW : ISS_FAIL;
+    iss_mark mark = rule->missing_review ? ISS_MARK_REVIEW : ISS_MARK_FAIL;
+    if (!has) {
+        res->verdict = missing;
         res->loc = s->loc;
-        note(res, ISS_MARK_FAIL, M_MANUAL_MISSING, s->loc, END);
+        note(res, mark, tpl ? M_TEMPLATE_MISSING : M_MANUAL_MISSING, s->loc, END);
         return;
     }
-    res->loc = s->manual_loc;
+    res->loc = tpl ? s->template_loc : s->manual_loc;
     res->verdict = ISS_PASS;
     for (size_t i = 0; i < rule->nsections; i++) {
         const iss_section *sec = &rule->sections[i];
-        bool has = strs_has(&s->manual_sections, sec->id);
-        iss_note *n = note(res, has ? ISS_MARK_PASS : ISS_MARK_FAIL,
-                           has ? M_SECTION_OK : M_SECTION_MISSING, s->manual_sections.loc,
-                           sec->clause ? sec->clause : "", sec->ja, sec->id, END);
+        bool in = strs_has(given, sec->id);
+        iss_note *n = note(res, in ? ISS_MARK_PASS : mark, in ? M_SECTION_OK : M_SECTION_MISSING,
+                           given->loc, sec->clause ? sec->clause : "", sec->ja, sec->id, END);
         n->args_en[1] = sec->en;
-        if (!has)
-            res->verdict = ISS_FAIL;
+        if (!in)
+            res->verdict = missing;
     }
-    evidence(res, &s->manual_evidence);
+    evidence(res, tpl ? &s->template_evidence : &s->manual_evidence);
 }
 
 static bool on_staff(const iss_engagement *e, size_t p)
@@ -841,6 +845,298 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
     }
 }
 
+/* ---- prerequisite: another category applied for, or registered ---- */
+
+static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    res->loc = s->loc;
+    res->verdict = ISS_PASS;
+    for (size_t i = 0; i < rule->requires.n; i++) {
+        const char *code = rule->requires.v[i].s;
+        int ci = iss_criteria_category(E->c, code);
+        if (ci < 0) {
+            note(res, ISS_MARK_FAIL, M_PREREQ_UNKNOWN, s->loc, code, END);
+            res->verdict = ISS_FAIL;
+            continue;
+        }
+        const iss_category *cat = &E->c->categories[ci];
+        if (iss_decl_service(E->d, (size_t)ci)) {
+            note(res, ISS_MARK_PASS, M_PREREQ_APPLIED, s->loc, cat->code, END);
+            continue;
+        }
+        const iss_registration *reg = NULL;
+        for (size_t k = 0; k < E->d->nregistrations; k++)
+            if (iss_criteria_category(E->c, E->d->registrations[k].category.s) == ci)
+                reg = &E->d->registrations[k];
+        if (reg && reg->expires && reg->expires < E->ref) {
+            note(res, ISS_MARK_FAIL, M_PREREQ_EXPIRED, reg->loc, cat->code, reg->number.s,
+                 date_str(E, reg->expires), END);
+            res->verdict = ISS_FAIL;
+        } else if (reg) {
+            note(res, ISS_MARK_PASS, M_PREREQ_REGISTERED, reg->loc, cat->code, reg->number.s, END);
+            evidence(res, &reg->evidence);
+            res->loc = reg->loc;
+        } else {
+            note(res, ISS_MARK_FAIL, M_PREREQ_MISSING, s->loc, cat->code, END);
+            res->verdict = ISS_FAIL;
+        }
+    }
+}
+
+/* ---- the trust items (this tool's reading of a draft) ---- */
+
+static const char *yes_no(iss_tristate t, bool en)
+{
+    static const char *const ja[] = {"未記載", "なし", "あり"}, *const enw[] = {"not stated", "no", "yes"};
+    return (en ? enw : ja)[t + 1];
+}
+
+static void tool_note(iss_result *res, const iss_tool *tl)
+{
+    iss_note *n = note(res, ISS_MARK_INFO, M_TOOL, tl->loc, tl->name.s, tl->vendor.s ? tl->vendor.s : "—",
+                       tl->country.s ? tl->country.s : "—", yes_no(tl->ai, false),
+                       yes_no(tl->data_leaves, false), END);
+    n->args_en[3] = yes_no(tl->ai, true);
+    n->args_en[4] = yes_no(tl->data_leaves, true);
+}
+
+static const char *pct_str(ev *E, long hundredths)
+{
+    return hundredths % 100 ? iss_arena_printf(E->r->arena, "%ld.%02ld", hundredths / 100, hundredths % 100)
+                            : iss_arena_printf(E->r->arena, "%ld", hundredths / 100);
+}
+
+/* An item the section leaves out fails, named in both languages. */
+static bool trust_present(ev *E, iss_result *res, iss_loc at, const char *ja, const char *en)
+{
+    if (at.line)
+        return true;
+    iss_note *n = note(res, ISS_MARK_FAIL, M_TRUST_MISSING, E->d->trust.loc, ja, END);
+    n->args_en[0] = en;
+    res->verdict = ISS_FAIL;
+    res->loc = E->d->trust.loc;
+    return false;
+}
+
+static void trust_judge(iss_result *res, const char *ja, const char *en)
+{
+    if (res->verdict == ISS_FAIL)
+        return;
+    iss_note *n = note(res, ISS_MARK_REVIEW, M_TRUST_JUDGE, res->loc, ja, END);
+    n->args_en[0] = en;
+    res->verdict = ISS_REVIEW;
+}
+
+static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->capital_loc, "資本関係（capital）", "the capital structure (capital)"))
+        return;
+    res->loc = t->capital_loc;
+    long sum = 0;
+    iss_buf above = {0};
+    for (size_t i = 0; i < t->nholders; i++) {
+        const iss_holder *h = &t->holders[i];
+        sum += h->share;
+        iss_note *n = note(res, ISS_MARK_INFO, M_HOLDER, h->loc, h->name.s, h->country.s,
+                           pct_str(E, h->share), h->parent ? "（親会社）" : "", END);
+        n->args_en[3] = h->parent ? " (parent)" : "";
+        evidence(res, &h->evidence);
+        if (h->parent || h->share >= res->rule->threshold)
+            iss_buf_printf(&above, "%s%s (%s, %s%%)", above.len ? ", " : "", h->name.s, h->country.s,
+                           pct_str(E, h->share));
+    }
+    if (!t->nholders)
+        note(res, ISS_MARK_INFO, M_NONE_LISTED, t->capital_loc, "shareholders", END);
+    evidence(res, &t->capital_evidence);
+    if (sum > 10000) {
+        note(res, ISS_MARK_FAIL, M_SHARES_OVER, t->capital_loc, pct_str(E, sum), END);
+        res->verdict = ISS_FAIL;
+    }
+    note(res, ISS_MARK_INFO, M_HOLDERS_ABOVE, t->capital_loc, pct_str(E, res->rule->threshold),
+         above.s ? iss_arena_strdup(E->r->arena, above.s) : "—", END);
+    iss_buf_free(&above);
+    trust_judge(res, "資本関係（親会社・主要株主とその国）", "the capital structure (parents, major shareholders, their countries)");
+}
+
+static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->employees_loc, "従業員の管理方法規程等（employees）",
+                       "the employee-management rules (employees)"))
+        return;
+    res->loc = t->employees_loc;
+    static const char *const ja[] = {"秘密保持（confidentiality）", "教育・研修（training）", "退職時の手続（leaving）"};
+    static const char *const en[] = {"confidentiality undertakings (confidentiality)", "training (training)",
+                                     "leaving procedures (leaving)"};
+    const iss_rulebook *books[] = {&t->confidentiality, &t->training, &t->leaving};
+    for (int i = 0; i < 3; i++) {
+        if (!books[i]->loc.line) {
+            iss_note *n = note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->employees_loc, ja[i], END);
+            n->args_en[0] = en[i];
+            res->verdict = ISS_FAIL;
+            continue;
+        }
+        iss_note *n = note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
+        n->args_en[0] = en[i];
+        evidence(res, &books[i]->evidence);
+    }
+    trust_judge(res, "規程の内容と運用", "the rules' content and how they are applied");
+}
+
+static void trust_coverage(ev *E, const iss_trust *t, iss_result *res)
+{
+    const iss_decl *d = E->d;
+    if (!trust_present(E, res, t->covers_loc, "秘密保持の対象者（employees.covers）",
+                       "the persons the confidentiality rules cover (employees.covers)"))
+        return;
+    res->loc = t->covers_loc;
+    bool *handles = iss_arena_alloc(E->r->arena, d->npersons + 1);
+    for (size_t i = 0; i < d->nengagements; i++)
+        if (d->engagements[i].owner < 0)
+            for (size_t k = 0; k < d->engagements[i].nstaff; k++)
+                handles[d->engagements[i].staff[k]] = true;
+    for (size_t i = 0; i < d->nservices; i++)
+        for (size_t g = 0; g < d->services[i].ngroups; g++)
+            for (size_t k = 0; k < d->services[i].groups[g].npersons; k++)
+                handles[d->services[i].groups[g].persons[k]] = true;
+    size_t handling = 0, missing = 0;
+    for (size_t p = 0; p < d->npersons; p++)
+        handling += handles[p];
+    for (size_t k = 0; k < t->ncovered; k++)
+        handles[t->covered[k]] = false;
+    iss_buf who = {0};
+    for (size_t p = 0; p < d->npersons; p++)
+        if (handles[p])
+            iss_buf_printf(&who, "%s%s", missing++ ? ", " : "", person_id(E, p));
+    if (missing) {
+        note(res, ISS_MARK_FAIL, M_NOT_COVERED, t->covers_loc, iss_arena_strdup(E->r->arena, who.s), END);
+        res->verdict = ISS_FAIL;
+    } else {
+        note(res, ISS_MARK_PASS, M_COVERED, t->covers_loc, num_str(E, (long)handling), END);
+    }
+    iss_buf_free(&who);
+}
+
+static void trust_certifications(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->information_loc, "情報に関する管理体制（information）",
+                       "the information-management system (information)"))
+        return;
+    res->loc = t->information_loc;
+    for (size_t i = 0; i < t->ncerts; i++) {
+        const iss_certification *c = &t->certs[i];
+        bool expired = c->expires < E->ref;
+        note(res, expired ? ISS_MARK_FAIL : ISS_MARK_INFO, expired ? M_CERT_EXPIRED : M_CERT_OK, c->loc,
+             c->name.s, c->number.s, date_str(E, c->expires), END);
+        evidence(res, &c->evidence);
+        if (expired)
+            res->verdict = ISS_FAIL;
+    }
+    if (!t->ncerts)
+        note(res, ISS_MARK_INFO, M_CERT_NONE, t->information_loc, END);
+    trust_judge(res, "情報管理体制（認証の範囲と有効性）", "the information-management system (scope and validity of certifications)");
+}
+
+static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->storage_loc, "顧客情報の保管場所（information.storage）",
+                       "where customer data is stored (information.storage)"))
+        return;
+    res->loc = t->storage_loc;
+    for (size_t i = 0; i < t->nstorage; i++)
+        note(res, ISS_MARK_INFO, M_STORAGE, t->storage[i].loc, t->storage[i].data.s,
+             t->storage[i].location.s, t->storage[i].country.s, END);
+    if (!t->nstorage) {
+        note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->storage_loc, "保管場所", END)->args_en[0] =
+            "any storage place";
+        res->verdict = ISS_FAIL;
+    }
+    trust_judge(res, "保管場所と国", "the storage places and their countries");
+}
+
+static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->subcontractors_loc, "業務委託（subcontractors; 委託しない場合は []）",
+                       "subcontracting (subcontractors; [] when none)"))
+        return;
+    res->loc = t->subcontractors_loc;
+    if (!t->nsubs)
+        note(res, ISS_MARK_INFO, M_NONE_LISTED, t->subcontractors_loc, "subcontractors", END);
+    for (size_t i = 0; i < t->nsubs; i++) {
+        const iss_subcontractor *sc = &t->subs[i];
+        if (sc->customer_data == ISS_UNSTATED || (sc->customer_data == ISS_YES && sc->confidentiality == ISS_UNSTATED)) {
+            bool data = sc->customer_data == ISS_UNSTATED;
+            iss_note *n = note(res, ISS_MARK_FAIL, M_SUB_UNSTATED, sc->loc, sc->name.s, sc->country.s,
+                               data ? "顧客情報を渡すか（customer_data）" : "秘密保持条項（confidentiality）", END);
+            n->args_en[2] = data ? "whether customer data is passed on (customer_data)"
+                                 : "whether the contract binds confidentiality (confidentiality)";
+            res->verdict = ISS_FAIL;
+        } else if (sc->customer_data == ISS_YES && sc->confidentiality == ISS_NO) {
+            note(res, ISS_MARK_FAIL, M_SUB_NO_CONF, sc->loc, sc->name.s, sc->country.s, END);
+            res->verdict = ISS_FAIL;
+        } else {
+            iss_note *n = note(res, ISS_MARK_INFO, M_SUB_OK, sc->loc, sc->name.s, sc->country.s,
+                               yes_no(sc->customer_data, false), yes_no(sc->confidentiality, false), END);
+            n->args_en[2] = yes_no(sc->customer_data, true);
+            n->args_en[3] = yes_no(sc->confidentiality, true);
+        }
+        evidence(res, &sc->evidence);
+    }
+    trust_judge(res, "委託先とその国、委託の範囲", "the subcontractors, their countries and what they do");
+}
+
+static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->tools_loc, "使用ツール（tools）", "the tools used (tools)"))
+        return;
+    res->loc = t->tools_loc;
+    if (!t->ntools)
+        note(res, ISS_MARK_INFO, M_NONE_LISTED, t->tools_loc, "tools", END);
+    for (size_t i = 0; i < t->ntools; i++) {
+        const iss_tool *tl = &t->tools[i];
+        if (tl->ai == ISS_YES && tl->data_leaves == ISS_UNSTATED) {
+            note(res, ISS_MARK_FAIL, M_TOOL_AI_UNSTATED, tl->loc, tl->name.s, END);
+            res->verdict = ISS_FAIL;
+        } else {
+            tool_note(res, tl);
+        }
+        evidence(res, &tl->evidence);
+    }
+    trust_judge(res, "ツールの提供元・国と顧客情報の流れ", "the tools' vendors, countries and where customer data goes");
+}
+
+static void trust_security(ev *E, const iss_trust *t, iss_result *res)
+{
+    if (!trust_present(E, res, t->security_loc, "自社のサイバーセキュリティ対策（security）",
+                       "the provider's own security measures (security)"))
+        return;
+    res->loc = t->security_loc;
+    for (size_t i = 0; i < t->nmeasures; i++) {
+        note(res, ISS_MARK_INFO, M_MEASURE, t->measures[i].loc, t->measures[i].measure.s, END);
+        evidence(res, &t->measures[i].evidence);
+    }
+    if (!t->nmeasures) {
+        note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->security_loc, "対策", END)->args_en[0] = "any measure";
+        res->verdict = ISS_FAIL;
+    }
+    trust_judge(res, "対策の内容", "the measures' substance");
+}
+
+static void check_trust(ev *E, const iss_service *s, iss_result *res)
+{
+    (void)s;
+    typedef void (*item_fn)(ev *, const iss_trust *, iss_result *);
+    static const item_fn items[] = {
+        [ISS_TRUST_CAPITAL] = trust_capital,          [ISS_TRUST_EMPLOYEES] = trust_employees,
+        [ISS_TRUST_COVERAGE] = trust_coverage,        [ISS_TRUST_CERTIFICATIONS] = trust_certifications,
+        [ISS_TRUST_STORAGE] = trust_storage,          [ISS_TRUST_SUBCONTRACTING] = trust_subcontracting,
+        [ISS_TRUST_TOOLS] = trust_tools,              [ISS_TRUST_SECURITY] = trust_security,
+    };
+    res->verdict = ISS_PASS;
+    res->loc = E->d->trust.loc;
+    items[res->rule->trust_item](E, &E->d->trust, res);
+}
+
 typedef void (*check_fn)(ev *, const iss_service *, iss_result *);
 static const check_fn checks[] = {
     [ISS_CHECK_QUALIFIED_LEADS] = check_qualified_leads,
@@ -851,6 +1147,8 @@ static const check_fn checks[] = {
     [ISS_CHECK_CASE_REVIEW] = check_case_review,
     [ISS_CHECK_INFO_PROTECTION] = check_info_protection,
     [ISS_CHECK_STATEMENT] = check_statement,
+    [ISS_CHECK_PREREQUISITE] = check_prerequisite,
+    [ISS_CHECK_TRUST] = check_trust,
 };
 
 /* Each person's engagements (own cases as staff, prior ones as owner),
@@ -883,6 +1181,35 @@ static void index_engagements(ev *E)
     free(fill);
 }
 
+static void not_applied(iss_report *r, const iss_service *s, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    res->verdict = ISS_NA;
+    iss_buf want = {0}, have = {0};
+    for (size_t k = 0; k < rule->when_subtypes.n; k++)
+        iss_buf_printf(&want, "%s%s", k ? ", " : "", rule->when_subtypes.v[k].s);
+    for (size_t k = 0; k < s->subtypes.n; k++)
+        iss_buf_printf(&have, "%s%s", k ? ", " : "", s->subtypes.v[k].s);
+    note(res, ISS_MARK_INFO, M_NA_SUBTYPE, s->subtypes.loc, iss_arena_strdup(r->arena, want.s),
+         iss_arena_strdup(r->arena, have.s ? have.s : "—"), END);
+    iss_buf_free(&want);
+    iss_buf_free(&have);
+}
+
+/* A rule of a draft set never passes on substance: what it finds met, a
+ * person confirms.  A reading of this tool's own is said to be one. */
+static void draft_cap(iss_report *r, iss_result *res)
+{
+    const iss_rule *rule = res->rule;
+    if (rule->reading)
+        note(res, ISS_MARK_INFO, M_READING, res->loc, rule->reading, END);
+    if (!rule->set->draft || res->verdict != ISS_PASS)
+        return;
+    res->verdict = ISS_REVIEW;
+    note(res, ISS_MARK_REVIEW, M_DRAFT_CAP, res->loc,
+         iss_arena_printf(r->arena, "%s %s", rule->set->title, rule->set->edition), END);
+}
+
 iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
 {
     iss_report *r = calloc(1, sizeof *r);
@@ -907,8 +1234,9 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
     const iss_criteria *c = decl->criteria;
     r->results = iss_arena_alloc(r->arena, (c->nrules + 1) * sizeof *r->results);
     for (size_t ci = 0; ci < c->ncategories; ci++) {
-        const iss_service *s = iss_decl_service(decl, ci);
-        if (!s)
+        const iss_category *cat = &c->categories[ci];
+        const iss_service *s = cat->section ? NULL : iss_decl_service(decl, ci);
+        if (!cat->section && !s)
             continue;
         for (size_t i = 0; i < c->nrules; i++) {
             const iss_rule *rule = &c->rules[i];
@@ -916,21 +1244,15 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
                 continue;
             iss_result *res = &r->results[r->nresults++];
             res->rule = rule;
-            res->loc = s->loc;
-            if (rule->when_subtypes.n && !applied_any(s, &rule->when_subtypes)) {
+            res->loc = s ? s->loc : decl->has_trust ? decl->trust.loc : decl->root_loc;
+            if (cat->section && !decl->has_trust) {
                 res->verdict = ISS_NA;
-                iss_buf want = {0}, have = {0};
-                for (size_t k = 0; k < rule->when_subtypes.n; k++)
-                    iss_buf_printf(&want, "%s%s", k ? ", " : "", rule->when_subtypes.v[k].s);
-                for (size_t k = 0; k < s->subtypes.n; k++)
-                    iss_buf_printf(&have, "%s%s", k ? ", " : "", s->subtypes.v[k].s);
-                note(res, ISS_MARK_INFO, M_NA_SUBTYPE, s->subtypes.loc,
-                     iss_arena_strdup(r->arena, want.s), iss_arena_strdup(r->arena, have.s ? have.s : "—"),
-                     END);
-                iss_buf_free(&want);
-                iss_buf_free(&have);
+                note(res, ISS_MARK_INFO, M_NA_SECTION, decl->root_loc, cat->section, END);
+            } else if (s && rule->when_subtypes.n && !applied_any(s, &rule->when_subtypes)) {
+                not_applied(r, s, res);
             } else {
                 checks[rule->kind](&E, s, res);
+                draft_cap(r, res);
             }
             r->counts[res->verdict]++;
         }

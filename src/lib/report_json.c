@@ -111,6 +111,31 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_date(out, r->ref);
     iss_json_key(out, "reference_date_source", false);
     iss_json_str(out, ref_sources[r->ref_source]);
+    iss_json_key(out, "editions", false);
+    iss_json_editions(out, r->criteria);
+    iss_json_key(out, "risks", false);
+    iss_buf_puts(out, "[");
+    bool first = true;
+    for (size_t i = 0; i < r->decl->nservices; i++) {
+        const char *code = r->criteria->categories[r->decl->services[i].category].code;
+        const iss_risk *k = iss_criteria_risk(r->criteria, code);
+        if (!k)
+            continue;
+        iss_buf_puts(out, first ? "{" : ",{");
+        first = false;
+        iss_json_key(out, "category", true);
+        iss_json_str(out, code);
+        iss_json_key(out, "level", false);
+        iss_json_str(out, lang == ISS_LANG_JA ? k->level_ja : k->level_en);
+        iss_json_key(out, "data", false);
+        iss_json_str(out, k->data);
+        iss_json_key(out, "risk", false);
+        iss_json_str(out, k->risk);
+        iss_json_key(out, "source", false);
+        iss_json_criteria(out, k->set);
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_puts(out, "]");
     iss_json_key(out, "unverified_entries_relied_on", false);
     iss_buf_printf(out, "%zu", r->unverified_relied);
     iss_json_key(out, "rules_left_out", false);
@@ -154,6 +179,8 @@ void iss_report_json(iss_buf *out, const iss_run *run)
         iss_buf_puts(out, "null");
     iss_json_key(out, "criteria", false);
     iss_json_criteria(out, run->criteria);
+    iss_json_key(out, "editions", false);
+    iss_json_editions(out, run->criteria);
     iss_json_key(out, "status", false);
     iss_buf_printf(out, "%d", run->status);
     iss_json_key(out, "files", false);

@@ -185,7 +185,6 @@ static const char *const marks[] = {"-", "+", "?", "x"};
  * location the verdict rests on. */
 static void failure_body(iss_buf *text, const iss_report *r, const iss_result *res, iss_lang lang)
 {
-    const iss_criteria *c = r->criteria;
     for (size_t i = 0; i < res->nnotes; i++) {
         const iss_note *n = &res->notes[i];
         iss_buf_printf(text, "%s ", marks[n->mark]);
@@ -197,8 +196,8 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         }
         iss_buf_puts(text, "\n");
     }
-    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"), nz(c->title),
-                   nz(c->edition), nz(res->rule->clause));
+    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"), nz(res->rule->set->title),
+                   nz(res->rule->set->edition), nz(res->rule->clause));
     if (res->loc.line) {
         iss_buf_printf(text, "%s: ", pick(lang, "位置", "at"));
         location(text, r->decl->file, res->loc);

@@ -149,6 +149,7 @@ static size_t rule_pos(const iss_criteria *c, const iss_rule *rule)
 
 static void citation_text(iss_buf *out, const iss_criteria *c, const iss_rule *rule)
 {
+    c = rule->set ? rule->set : c;
     iss_buf_printf(out, "%s %s %s", c->title ? c->title : "", c->edition ? c->edition : "",
                    rule->clause ? rule->clause : "");
 }
@@ -173,6 +174,9 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     citation_text(&help, c, rule);
     if (rule->text)
         iss_buf_printf(&help, "\n%s", rule->text);
+    else if (rule->text_unavailable)
+        iss_buf_printf(&help, "\n(%s: %s)", pick(lang, "条文の本文なし", "no clause text"),
+                       rule->text_unavailable);
     iss_json_key(out, "help", false);
     message(out, help.s);
     iss_buf_free(&help);

@@ -22,12 +22,15 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
     const iss_criteria *c = r->criteria;
     const iss_decl *d = r->decl;
     iss_buf_printf(out, "isscheck %s\n", tool_version);
-    iss_buf_printf(out, "%s: %s %s (%s, ", pick(lang, "基準", "criteria"), c->title, c->edition,
-                   c->issuer);
-    date(out, c->date);
-    iss_buf_printf(out, ", %s, %s %s)\n",
-                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                   pick(lang, "ダイジェスト", "digest"), c->digest);
+    for (size_t i = 0; i < c->nsets; i++) {
+        const iss_criteria *e = c->sets[i];
+        iss_buf_printf(out, "%s: %s %s (%s, ", pick(lang, "基準", "criteria"), e->title, e->edition,
+                       e->issuer);
+        date(out, e->date);
+        iss_buf_printf(out, ", %s, %s %s)\n",
+                       e->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
+                       pick(lang, "ダイジェスト", "digest"), e->digest);
+    }
     iss_buf_printf(out, "%s: %s\n", pick(lang, "申告書", "declaration"), d->file);
     iss_buf_printf(out, "%s: %s\n", pick(lang, "事業者", "provider"), d->provider.s);
     iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
@@ -67,11 +70,17 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             for (size_t k = 0; s && k < s->subtypes.n; k++)
                 iss_buf_printf(out, "%s%s", k ? ", " : ": ", s->subtypes.v[k].s);
             iss_buf_puts(out, ") ==\n");
+            const iss_risk *k = iss_criteria_risk(c, cat->code);
+            if (k && s)
+                iss_buf_printf(out, "%s: %s — %s: %s (%s %s)\n", pick(lang, "リスク", "risk"),
+                               pick(lang, k->level_ja, k->level_en),
+                               pick(lang, "取り扱うデータ", "data handled"), k->data, k->set->edition,
+                               pick(lang, "の表", "table"));
         }
         iss_buf_printf(out, "\n[%s] %s %s\n", iss_verdict_label(res->verdict, lang), rule->id,
                        pick(lang, rule->title_ja, rule->title_en));
-        iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), c->title, c->edition,
-                       rule->clause);
+        iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), rule->set->title,
+                       rule->set->edition, rule->clause);
         if (res->loc.line)
             iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file, res->loc.line,
                            res->loc.col);

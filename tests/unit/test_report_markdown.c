@@ -165,8 +165,8 @@ START_TEST(summary_table)
         "**FAIL** |\n"
         "| bad&lt;&amp;&gt;.yaml | — | — | — | — | — | — | **not loaded**: test.yaml:2:1: error: "
         "unknown key "
-        "'bogus' in the declaration; expected one of isscheck, provider, reference_date, persons, "
-        "engagements, services, customer_info_protection |\n\n",
+        "'bogus' in the declaration; expected one of isscheck, criteria, provider, reference_date, "
+        "persons, engagements, services, registrations, customer_info_protection, trust |\n\n",
         b->pass->report->nresults, fr->counts[ISS_PASS], fr->counts[ISS_REVIEW],
         fr->counts[ISS_FAIL], fr->counts[ISS_NA]);
     ck_assert_has(m, want);
@@ -315,7 +315,7 @@ START_TEST(unloaded_file)
         "### bad&lt;&amp;&gt;.yaml\n\n"
         "The declaration could not be loaded; it was not checked.\n\n"
         "- test.yaml:2:1: error: unknown key 'bogus' in the declaration; expected one of isscheck, "
-        "provider, reference_date, persons, engagements, services, customer_info_protection\n"
+        "criteria, provider, reference_date, persons, engagements, services, registrations, customer_info_protection, trust\n"
         "- bad&lt;&amp;&gt;.yaml:8:5: error: unknown key 'a&lt;b&gt;&amp;\"c\"' in a person\n"
         "- bad&lt;&amp;&gt;.yaml:9:1: error: control  and , invalid \xEF\xBF\xBD\xEF\xBF\xBD "
         "bytes, "

@@ -206,7 +206,7 @@ START_TEST(rules_are_those_evaluated)
                  rule->id, rule->id, rule->title_en, rule->summary, c->title, c->edition, rule->clause);
         ck_assert_has(log, want);
         snprintf(want, sizeof want,
-                 "\"properties\":{\"category\":\"aud\",\"citation\":{\"title\":\"%s\",\"edition\":\"%s\","
+                 "\"properties\":{\"category\":\"aud\",\"citation\":{\"document\":\"meti-iss\",\"title\":\"%s\",\"edition\":\"%s\","
                  "\"date\":\"%s\",\"clause\":\"%s\"},\"tags\":[\"aud\"]}}",
                  c->title, c->edition, fx_date_str(c->date), rule->clause);
         ck_assert_has(log, want);
