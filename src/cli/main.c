@@ -1,6 +1,7 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
 #define _XOPEN_SOURCE 700 /* nftw */
+#include "authoring.h"
 #include "isscheck/report.h"
 
 #include <dirent.h>
@@ -29,6 +30,10 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  check [OPTIONS] FILE...   check declaration files and print a report\n"
+    "  validate FILE...          check only that declaration files load (structure)\n"
+    "  init --category CODE      write a declaration template for the categories\n"
+    "  list [--category CODE]    list the rules of the criteria set\n"
+    "  explain RULE-ID           explain a rule: text, evaluation, what satisfies it\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
@@ -555,6 +560,27 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+/* An authoring command (authoring.c) over the criteria set it names with
+ * --criteria, or the installed one. */
+static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
+{
+    const char *dir = NULL;
+    int status = iss_cli_prescan(ac, argc, argv, &dir);
+    if (status >= 0)
+        return status;
+    iss_diags diags = {0};
+    iss_criteria *crit = dir ? iss_criteria_load(dir, &diags) : load_default_criteria(&diags);
+    if (crit) {
+        status = ac->run(crit, argc, argv);
+    } else {
+        iss_diags_print(stderr, &diags);
+        status = EXIT_USAGE;
+    }
+    iss_criteria_free(crit);
+    iss_diags_free(&diags);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     /* a closed pipe is a write error (exit 2), not a silent death by signal */
@@ -576,6 +602,11 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[2], "check") == 0) {
             fputs(check_usage, stdout);
+            return EXIT_CLEAN;
+        }
+        const iss_cli_command *hc = iss_cli_authoring(argv[2]);
+        if (hc) {
+            fputs(hc->usage, stdout);
             return EXIT_CLEAN;
         }
         return usage_error("no help for '%s'", argv[2]);
@@ -600,5 +631,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (iss_cli_authoring(cmd))
+        return cmd_authoring(iss_cli_authoring(cmd), argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }
