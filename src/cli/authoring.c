@@ -285,6 +285,9 @@ static int cmd_list(const iss_criteria *c, int argc, char **argv)
     iss_buf out = {0};
     const char *state = c->draft ? (lang == ISS_LANG_EN ? "draft" : "草案")
                                  : (lang == ISS_LANG_EN ? "in force" : "施行中");
+    const char *state_head = lang == ISS_LANG_EN ? "STATUS" : "状態";
+    size_t wstate = display_width(state) > display_width(state_head) ? display_width(state)
+                                                                     : display_width(state_head);
     if (json) {
         iss_buf_puts(&out, "{\"criteria\":");
         iss_json_criteria(&out, c);
@@ -292,7 +295,7 @@ static int cmd_list(const iss_criteria *c, int argc, char **argv)
     } else {
         pad(&out, "ID", wid + 2);
         pad(&out, lang == ISS_LANG_EN ? "CLAUSE" : "条項", wclause + 2);
-        pad(&out, lang == ISS_LANG_EN ? "STATUS" : "状態", display_width(state) + 2);
+        pad(&out, state_head, wstate + 2);
         iss_buf_puts(&out, lang == ISS_LANG_EN ? "TITLE\n" : "表題\n");
     }
     size_t shown = 0;
@@ -324,7 +327,7 @@ static int cmd_list(const iss_criteria *c, int argc, char **argv)
         } else {
             pad(&out, r->id, wid + 2);
             pad(&out, r->clause, wclause + 2);
-            pad(&out, state, display_width(state) + 2);
+            pad(&out, state, wstate + 2);
             iss_buf_printf(&out, "%s\n", lang == ISS_LANG_EN ? r->title_en : r->title_ja);
         }
         shown++;
