@@ -350,8 +350,9 @@ static int cmd_list(const iss_criteria *c, int argc, char **argv)
  * string, else double-quoted. */
 static void yaml_scalar(iss_buf *out, const char *s)
 {
-    static const char *const special[] = {"", "~", "null", "Null", "NULL", "true", "True", "TRUE",
-                                          "false", "False", "FALSE", "yes", "no", "on", "off", NULL};
+    static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
+                                          "True", "TRUE", "false", "False", "FALSE", "yes",
+                                          "no",   "on",   "off",   NULL};
     bool plain = iss_lookup(special, s) < 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) &&
                  !strpbrk(s, ":#,[]{}\"'\\\n\t") && s[strlen(s) - 1] != ' ' &&
                  !(s[0] >= '0' && s[0] <= '9') && s[0] != '.' && s[0] != '+';
@@ -374,7 +375,7 @@ static void yaml_scalar(iss_buf *out, const char *s)
 }
 
 static const char *const field_names[ISS_FIELD_COUNT] = {"standards", "result_handling",
-                                                          "compliance", "education"};
+                                                         "compliance", "education"};
 static const iss_entry_type field_entry[ISS_FIELD_COUNT] = {
     ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
 static const char *const contract_words[] = {"single (単発)", "comprehensive (包括的な契約)",
@@ -427,8 +428,9 @@ static void explain_path(iss_buf *out, const iss_criteria *c, const iss_path *p)
                        p->reiji);
         break;
     case ISS_PATH_TRACK_RECORD:
-        iss_buf_printf(out, "at least %ld cases in the %ld years up to the reference date, among "
-                            "engagements of categories ",
+        iss_buf_printf(out,
+                       "at least %ld cases in the %ld years up to the reference date, among "
+                       "engagements of categories ",
                        p->min_cases, p->window_years);
         strs_join(out, &p->categories, ", ");
         if (p->kinds.n) {
@@ -437,8 +439,9 @@ static void explain_path(iss_buf *out, const iss_criteria *c, const iss_path *p)
         }
         iss_buf_puts(out, " listing the person as staff, and the person's prior_engagements");
         if (p->per_year_contract != ISS_CONTRACT_NONE)
-            iss_buf_printf(out, "; a %s contract counts one case per whole year it overlaps "
-                                "the window",
+            iss_buf_printf(out,
+                           "; a %s contract counts one case per whole year it overlaps "
+                           "the window",
                            contract_words[p->per_year_contract]);
         if (p->min_years)
             iss_buf_printf(out, "; and at least %ld operating years (のべ) inside the window",
@@ -484,8 +487,9 @@ static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_ru
         for (size_t i = 0; i < r->npaths; i++)
             explain_path(out, c, &r->paths[i]);
         if (r->disclose_counts) {
-            iss_buf_printf(out, "  The number of persons meeting each path must be stated under "
-                                "services[].%s.counts (",
+            iss_buf_printf(out,
+                           "  The number of persons meeting each path must be stated under "
+                           "services[].%s.counts (",
                            r->group);
             for (size_t i = 0; i < r->npaths; i++)
                 iss_buf_printf(out, "%s%s", i ? ", " : "", r->paths[i].id);
@@ -670,9 +674,10 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
         break;
     }
     case ISS_CHECK_INFO_PROTECTION:
-        iss_buf_puts(&y, "customer_info_protection:\n  procedure: (document)\n  in_operation: true\n"
-                         "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
-                         "   # on no case's staff\n");
+        iss_buf_puts(&y,
+                     "customer_info_protection:\n  procedure: (document)\n  in_operation: true\n"
+                     "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
+                     "   # on no case's staff\n");
         break;
     case ISS_CHECK_STATEMENT:
         iss_buf_printf(&y, "services:\n  - category: %s\n    statements:\n", cat);
@@ -718,10 +723,10 @@ static int cmd_explain(const iss_criteria *c, int argc, char **argv)
     iss_lang lang = ISS_LANG_JA;
     if (status < 0)
         status = resolve_lang("explain", lang_opt, &lang);
-    if (status < 0 && !id)
-        status = usage_error("explain", "%s", "no rule id given");
     if (status >= 0)
         return status;
+    if (!id)
+        return usage_error("explain", "%s", "no rule id given");
     const iss_rule *r = iss_criteria_rule(c, id);
     if (!r) {
         const char **ids = iss_xmalloc((c->nrules + 1) * sizeof *ids);
@@ -735,8 +740,8 @@ static int cmd_explain(const iss_criteria *c, int argc, char **argv)
         if (near)
             status = usage_error("explain", "unknown rule '%s'; did you mean '%s'?", id, near);
         else
-            status = usage_error("explain", "unknown rule '%s'; 'isscheck list' shows every rule",
-                                 id);
+            status =
+                usage_error("explain", "unknown rule '%s'; 'isscheck list' shows every rule", id);
         free(ids);
         return status;
     }
@@ -818,15 +823,15 @@ static void template_persons(const tmpl *t)
     person_key(t, "qualifications", "資格 {name, number, acquired, expires, equivalent, evidence}",
                "qualifications {name, number, acquired, expires, equivalent, evidence}",
                ISS_PATH_QUALIFICATION, true);
-    person_key(t, "community_roles", "専門家コミュニティの講師・リーダー {community, role: lecturer|leader, from, to}",
+    person_key(t, "community_roles",
+               "専門家コミュニティの講師・リーダー {community, role: lecturer|leader, from, to}",
                "community lecturer or leader {community, role: lecturer|leader, from, to}",
                ISS_PATH_COMMUNITY, true);
     iss_buf subjects = {0};
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
-        for (size_t k = 0; t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS &&
-                           k < r->npaths;
-             k++)
+        for (size_t k = 0;
+             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->npaths; k++)
             if (r->paths[k].lecturing_subject &&
                 !strstr(subjects.s ? subjects.s : "", r->paths[k].lecturing_subject))
                 iss_buf_printf(&subjects, "%s%s", subjects.len ? ", " : "",
@@ -852,8 +857,7 @@ static void template_engagements(const tmpl *t)
 {
     iss_buf *o = t->out;
     const iss_criteria *c = t->c;
-    iss_buf_printf(o, "\n# %s\n",
-                   T(t, "事業者自身の案件。", "The provider's own cases."));
+    iss_buf_printf(o, "\n# %s\n", T(t, "事業者自身の案件。", "The provider's own cases."));
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
             continue;
@@ -915,8 +919,9 @@ static void template_service(const tmpl *t, size_t k)
     iss_buf_printf(o, "  # %s (%s)\n  - category: %s\n",
                    t->lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause, cat->code);
     if (cat->nsubtypes) {
-        iss_buf_printf(o, "    # %s\n", T(t, "申請する区分（申請しないものは消す）:",
-                                          "sub-types applied for (delete the others):"));
+        iss_buf_printf(o, "    # %s\n",
+                       T(t, "申請する区分（申請しないものは消す）:",
+                         "sub-types applied for (delete the others):"));
         for (size_t i = 0; i < cat->nsubtypes; i++)
             iss_buf_printf(o, "    #   %s: %s\n", cat->subtypes[i].code,
                            t->lang == ISS_LANG_EN ? cat->subtypes[i].en : cat->subtypes[i].ja);
@@ -929,8 +934,9 @@ static void template_service(const tmpl *t, size_t k)
         const iss_rule *r = rule_of(c, k, ISS_CHECK_QUALIFIED_LEADS, cat->groups[g]);
         if (!r)
             continue;
-        iss_buf_printf(o, "    # %s %s: %s\n", r->id, title(t, r),
-                       T(t, "次のいずれかの要件を満たす者を指名する", "designate persons meeting one of"));
+        iss_buf_printf(
+            o, "    # %s %s: %s\n", r->id, title(t, r),
+            T(t, "次のいずれかの要件を満たす者を指名する", "designate persons meeting one of"));
         for (size_t i = 0; i < r->npaths; i++) {
             const iss_path *p = &r->paths[i];
             iss_buf_printf(o, "    #   %s", p->id);
@@ -945,9 +951,10 @@ static void template_service(const tmpl *t, size_t k)
         }
         iss_buf_printf(o, "    %s:\n      persons: []\n", cat->groups[g]);
         if (r->disclose_counts) {
-            iss_buf_printf(o, "      # %s\n", T(t, "要件を満たす者ごとの人数（report が算出値を示す）",
-                                                "persons meeting each path (the report prints the "
-                                                "computed numbers)"));
+            iss_buf_printf(o, "      # %s\n",
+                           T(t, "要件を満たす者ごとの人数（report が算出値を示す）",
+                             "persons meeting each path (the report prints the "
+                             "computed numbers)"));
             iss_buf_puts(o, "      counts: {");
             for (size_t i = 0; i < r->npaths; i++)
                 iss_buf_printf(o, "%s%s: 0", i ? ", " : "", r->paths[i].id);
@@ -1045,24 +1052,27 @@ static void template_write(const tmpl *t)
                            t->lang == ISS_LANG_EN ? c->categories[k].name_en
                                                   : c->categories[k].name_ja);
     iss_buf_printf(o, "\n# %s: %s %s (%s)\n", T(t, "基準", "criteria"), c->title, c->edition, date);
-    iss_buf_printf(o, "# %s\n# %s\n",
-                   T(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
-                     "Template written by isscheck init.  It loads as it is; its rules fail until "
-                     "it is filled in."),
-                   T(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
-                     "Format: man 5 isscheck-declaration.  Check: isscheck validate, isscheck "
-                     "check."));
+    iss_buf_printf(
+        o, "# %s\n# %s\n",
+        T(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
+          "Template written by isscheck init.  It loads as it is; its rules fail until "
+          "it is filled in."),
+        T(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
+          "Format: man 5 isscheck-declaration.  Check: isscheck validate, isscheck "
+          "check."));
     iss_buf_puts(o, "isscheck: 1\nprovider:\n");
     iss_buf_printf(o, "  name: \"%s\"\n", T(t, "（事業者名）", "(provider name)"));
-    iss_buf_printf(o, "  corporate_number: ~    # %s\n",
-                   T(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
+    iss_buf_printf(
+        o, "  corporate_number: ~    # %s\n",
+        T(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
     iss_buf_printf(o, "reference_date: ~        # %s\n",
                    T(t, "基準となる日 YYYY-MM-DD（なければ --as-of か今日）",
                      "reference date YYYY-MM-DD (without it, --as-of or today)"));
     template_persons(t);
     template_engagements(t);
-    iss_buf_printf(o, "\n# %s\nservices:\n",
-                   T(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
+    iss_buf_printf(
+        o, "\n# %s\nservices:\n",
+        T(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
     bool protection = false;
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
@@ -1079,9 +1089,10 @@ static void template_write(const tmpl *t)
                        T(t, "手続を定めた文書", "the document setting out the procedure"));
         iss_buf_printf(o, "  in_operation: false    # %s\n",
                        T(t, "運用していれば true", "true once it is in operation"));
-        iss_buf_printf(o, "  audits: []             # %s\n",
-                       T(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
-                         "{date, type: internal|external, auditor: person id | organisation: name}"));
+        iss_buf_printf(
+            o, "  audits: []             # %s\n",
+            T(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
+              "{date, type: internal|external, auditor: person id | organisation: name}"));
     }
 }
 
@@ -1239,8 +1250,8 @@ const iss_cli_command *iss_cli_authoring(const char *name)
 
 int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const char **criteria_dir)
 {
-    static const char *const valued[] = {"--criteria", "--category", "--format", "--lang",
-                                         "--output",   NULL};
+    static const char *const valued[] = {"--criteria", "--category", "--format",
+                                         "--lang",     "--output",   NULL};
     arg_iter it = {.argc = argc, .argv = argv, .cmd = cmd->name, .valued = valued};
     *criteria_dir = NULL;
     for (int k; (k = next_arg(&it)) != ARG_END;) {

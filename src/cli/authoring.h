@@ -10,7 +10,7 @@
 
 typedef struct {
     const char *name;
-    const char *usage; /* the text of `isscheck help NAME` */
+    const char *usage;                                        /* the text of `isscheck help NAME` */
     int (*run)(const iss_criteria *c, int argc, char **argv); /* argv[0] is the name */
 } iss_cli_command;
 
