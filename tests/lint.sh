@@ -5,7 +5,7 @@ set -eu
 build=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-clang-tidy -p "$build" --quiet src/lib/*.c src/cli/main.c
+clang-tidy -p "$build" --quiet src/lib/*.c src/cli/*.c
 cppcheck --std=c11 --enable=warning,performance,portability --inline-suppr \
   --error-exitcode=1 -q -I include src
 echo "lint: clang-tidy and cppcheck clean"

@@ -47,6 +47,9 @@ bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool require
 /* One scalar as a string (no NUL bytes, not a collection). */
 bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out);
 
+/* The entry of the NULL-terminated list nearest to s (edit distance),
+ * when near enough to suggest ("did you mean ...?"); else NULL. */
+const char *iss_nearest(const char *const *list, const char *s);
 /* Index of s in the NULL-terminated list, or -1. */
 int iss_lookup(const char *const *list, const char *s);
 bool iss_strs_has(const iss_strs *l, const char *s);

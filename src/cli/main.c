@@ -1,6 +1,7 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
 #define _XOPEN_SOURCE 700 /* nftw */
+#include "authoring.h"
 #include "isscheck/report.h"
 
 #include <dirent.h>
@@ -30,6 +31,10 @@ static const char usage_text[] =
     "commands:\n"
     "  check [OPTIONS] FILE...   check declaration files and print a report\n"
     "  criteria list|lint        show the loaded criteria editions, or check rule files\n"
+    "  validate FILE...          check only that declaration files load (structure)\n"
+    "  init --category CODE      write a declaration template for the categories\n"
+    "  list [--category CODE]    list the rules of the criteria set\n"
+    "  explain RULE-ID           explain a rule: text, evaluation, what satisfies it\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
@@ -642,6 +647,41 @@ static int cmd_criteria(int argc, char **argv)
     return usage_error("criteria: unknown subcommand '%s' (list or lint)", argv[1]);
 }
 
+/* An authoring command (authoring.c) over the criteria set it names with
+ * --criteria, or the installed one. */
+static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
+{
+    const char *dir = NULL;
+    int status = iss_cli_prescan(ac, argc, argv, &dir);
+    if (status >= 0)
+        return status;
+    iss_diags diags = {0};
+    iss_editions *ed = load_editions(&dir, dir ? 1 : 0, &diags);
+    if (ed) {
+        /* --criteria DIR: that set's edition, whether or not it applies by default */
+        const iss_criteria *c = ed->deflt;
+        iss_criteria *owned = NULL;
+        for (size_t i = 0; dir && i < ed->nsets; i++)
+            if (ed->sets[i]->extra) {
+                iss_edition_req req = {{ed->sets[i]->document, {0, 0}}, {ed->sets[i]->edition, {0, 0}}};
+                iss_arena *a = iss_arena_new();
+                iss_ctx ctx = {dir, a, &diags};
+                c = iss_editions_resolve(ed, &req, 1, &ctx, &owned);
+                iss_arena_free(a);
+            }
+        status = c ? ac->run(c, argc, argv) : EXIT_USAGE;
+        if (!c)
+            iss_diags_print(stderr, &diags);
+        iss_criteria_free(owned);
+    } else {
+        iss_diags_print(stderr, &diags);
+        status = EXIT_USAGE;
+    }
+    iss_editions_free(ed);
+    iss_diags_free(&diags);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     /* a closed pipe is a write error (exit 2), not a silent death by signal */
@@ -667,6 +707,11 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[2], "criteria") == 0) {
             fputs(criteria_usage, stdout);
+            return EXIT_CLEAN;
+        }
+        const iss_cli_command *hc = iss_cli_authoring(argv[2]);
+        if (hc) {
+            fputs(hc->usage, stdout);
             return EXIT_CLEAN;
         }
         return usage_error("no help for '%s'", argv[2]);
@@ -695,5 +740,7 @@ int main(int argc, char **argv)
         return cmd_criteria(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (iss_cli_authoring(cmd))
+        return cmd_authoring(iss_cli_authoring(cmd), argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

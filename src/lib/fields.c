@@ -49,6 +49,21 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
+const char *iss_nearest(const char *const *list, const char *s)
+{
+    const char *best = NULL;
+    size_t bestd = 99;
+    for (size_t j = 0; list[j]; j++) {
+        size_t dd = distance(s, list[j]);
+        if (dd < bestd) {
+            bestd = dd;
+            best = list[j];
+        }
+    }
+    size_t len = strlen(s);
+    return best && bestd <= (len < 6 ? 1 : len / 3 + 1) ? best : NULL;
+}
+
 bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char *const *keys)
 {
     if (!n || n->type != ISS_NODE_MAP) {
@@ -66,17 +81,8 @@ bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char 
         }
         if (iss_lookup(keys, k->str) >= 0)
             continue;
-        const char *best = NULL;
-        size_t bestd = 99;
-        for (size_t j = 0; keys[j]; j++) {
-            size_t dd = distance(k->str, keys[j]);
-            if (dd < bestd) {
-                bestd = dd;
-                best = keys[j];
-            }
-        }
-        size_t kl = strlen(k->str);
-        if (best && bestd <= (kl < 6 ? 1 : kl / 3 + 1))
+        const char *best = iss_nearest(keys, k->str);
+        if (best)
             iss_error(c, k->loc, "unknown key '%s' in %s; did you mean '%s'?", k->str, what, best);
         else {
             iss_buf known = {0};

@@ -1,0 +1,1321 @@
+/* authoring.c - subcommands for people writing declarations: list the
+ * rules, explain one, write a template, validate files.  Everything they
+ * print about the standard is generated from the criteria set: rule
+ * files, their check kinds and parameters, the catalogue. */
+#include "authoring.h"
+
+#include "isscheck/decl.h"
+#include "isscheck/escape.h"
+#include "isscheck/report.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_OK = 0, EXIT_USAGE = 2 };
+
+#ifndef ISS_INSTALL_SCHEMA
+#define ISS_INSTALL_SCHEMA "/usr/local/share/isscheck/schema/isscheck-declaration.schema.json"
+#endif
+
+static const char list_usage[] =
+    "usage: isscheck list [--category CODE] [--format text|json] [--lang ja|en]\n"
+    "                     [--criteria DIR]\n"
+    "\n"
+    "List every rule of the criteria set, one per line: its id, the clause it\n"
+    "cites, whether the criteria set is in force or a draft, and its title.\n"
+    "\n"
+    "options:\n"
+    "  --category CODE      only this category (code or alias; repeatable, or a,b)\n"
+    "  --format text|json   text (default, aligned columns) or one JSON document\n"
+    "  --lang ja|en         language of the titles (default ja, or ISSCHECK_LANG)\n"
+    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 listed, 2 usage error\n";
+
+static const char explain_usage[] =
+    "usage: isscheck explain [--lang ja|en] [--criteria DIR] RULE-ID\n"
+    "\n"
+    "Explain one rule: its citation, the clause text (Japanese, verbatim), an\n"
+    "English summary, how isscheck evaluates it (from the rule's check and its\n"
+    "parameters) and what in a declaration satisfies it, with a YAML snippet.\n"
+    "\n"
+    "options:\n"
+    "  --lang ja|en         language of the title (default ja, or ISSCHECK_LANG)\n"
+    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 explained, 2 unknown rule (with the nearest ids) or usage error\n";
+
+static const char init_usage[] =
+    "usage: isscheck init --category CODE[,CODE...] [--lang ja|en] [-o FILE]\n"
+    "                     [--criteria DIR]\n"
+    "\n"
+    "Write a declaration template for the categories applied for: every key\n"
+    "the rules of those categories read, with comments quoting what each is\n"
+    "for (lead groups and their paths, manual sections, statements, 例示\n"
+    "lists).  The template loads as it is; its rules fail until it is filled\n"
+    "in.  Its first line points editors (yaml-language-server) at the\n"
+    "installed JSON Schema of the declaration format.\n"
+    "\n"
+    "options:\n"
+    "  --category CODE      a category applied for (code or alias; repeatable, or\n"
+    "                       a,b); required\n"
+    "  --lang ja|en         language of the comments (default ja, or ISSCHECK_LANG)\n"
+    "  -o, --output FILE    write to FILE, which must not exist (it is never\n"
+    "                       overwritten), instead of standard output\n"
+    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 written, 2 usage error, FILE exists or cannot be written\n";
+
+static const char validate_usage[] =
+    "usage: isscheck validate [--criteria DIR] FILE...\n"
+    "\n"
+    "Load each declaration FILE ('-' reads standard input) and report whether\n"
+    "it is well formed: the structure, types, dates, vocabulary and references\n"
+    "that `check` refuses are reported the same way, without evaluating any\n"
+    "rule.  A valid file is named on standard output as FILE: valid.\n"
+    "\n"
+    "options:\n"
+    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit status: 0 every file valid, 2 a file is invalid (errors printed as\n"
+    "FILE:LINE:COL: error: MESSAGE) or usage error\n";
+
+/* ---- shared option handling ---- */
+
+static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("isscheck: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'isscheck help %s'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+/* One command-line argument: an option (name, and its value when it takes
+ * one) or an operand. */
+typedef struct {
+    int argc;
+    char **argv;
+    int i;
+    bool operands_only;
+    const char *cmd;
+    const char *const *valued; /* options taking a value, NULL-terminated */
+    char name[32];
+    const char *val;
+} arg_iter;
+
+enum { ARG_END, ARG_OPERAND, ARG_OPTION, ARG_ERROR };
+
+static int next_arg(arg_iter *it)
+{
+    while (++it->i < it->argc) {
+        const char *a = it->argv[it->i];
+        it->val = NULL;
+        if (it->operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
+            it->val = a;
+            return ARG_OPERAND;
+        }
+        if (strcmp(a, "--") == 0) {
+            it->operands_only = true;
+            continue;
+        }
+        const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        if (len >= sizeof it->name) {
+            usage_error(it->cmd, "unknown option '%s'", a);
+            return ARG_ERROR;
+        }
+        memcpy(it->name, a, len);
+        it->name[len] = '\0';
+        if (strcmp(it->name, "-o") == 0)
+            strcpy(it->name, "--output");
+        if (iss_lookup(it->valued, it->name) < 0) {
+            if (strcmp(it->name, "-h") == 0 || strcmp(it->name, "--help") == 0) {
+                if (!eq)
+                    return ARG_OPTION;
+                usage_error(it->cmd, "option '%s' takes no value", it->name);
+            } else {
+                usage_error(it->cmd, "unknown option '%s'", a);
+            }
+            return ARG_ERROR;
+        }
+        it->val = eq ? eq + 1 : (it->i + 1 < it->argc ? it->argv[++it->i] : NULL);
+        if (!it->val) {
+            usage_error(it->cmd, "option '%s' needs a value", it->name);
+            return ARG_ERROR;
+        }
+        return ARG_OPTION;
+    }
+    return ARG_END;
+}
+
+static bool is_opt(const arg_iter *it, const char *name)
+{
+    return strcmp(it->name, name) == 0;
+}
+
+/* --lang, else ISSCHECK_LANG (empty: unset), else Japanese. */
+static int resolve_lang(const char *cmd, const char *opt, iss_lang *out)
+{
+    const char *env = getenv("ISSCHECK_LANG");
+    const char *v = opt ? opt : (env && *env ? env : "ja");
+    if (strcmp(v, "ja") == 0 || strcmp(v, "en") == 0) {
+        *out = v[0] == 'e' ? ISS_LANG_EN : ISS_LANG_JA;
+        return -1;
+    }
+    return usage_error(cmd, "%s: expected 'ja' or 'en', not '%s'", opt ? "--lang" : "ISSCHECK_LANG",
+                       v);
+}
+
+/* Categories named by code or alias, "a,b" or repeated: a flag per category. */
+static int add_categories(const iss_criteria *c, const char *cmd, const char *val, bool *chosen)
+{
+    char *copy = strcpy(iss_xmalloc(strlen(val) + 1), val);
+    int status = -1;
+    for (char *tok = copy; tok && status < 0;) {
+        char *comma = strchr(tok, ',');
+        if (comma)
+            *comma = '\0';
+        int k = *tok ? iss_criteria_category(c, tok) : -2;
+        if (k >= 0) {
+            chosen[k] = true;
+        } else if (k == -1) {
+            iss_buf known = {0};
+            for (size_t i = 0; i < c->ncategories; i++)
+                iss_buf_printf(&known, "%s%s", i ? ", " : "", c->categories[i].code);
+            status = usage_error(cmd, "--category: unknown category '%s'; expected one of %s", tok,
+                                 known.s ? known.s : "(none)");
+            iss_buf_free(&known);
+        }
+        tok = comma ? comma + 1 : NULL;
+    }
+    free(copy);
+    return status;
+}
+
+static bool write_stdout(const iss_buf *b)
+{
+    if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len)
+        return false;
+    return fflush(stdout) == 0;
+}
+
+/* Columns on a terminal: East Asian wide characters take two. */
+static size_t display_width(const char *s)
+{
+    size_t w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        uint32_t cp = 0;
+        size_t n = iss_utf8_char(p, &cp);
+        if (n == 0) {
+            w++;
+            p++;
+            continue;
+        }
+        bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        w += wide ? 2 : 1;
+        p += n;
+    }
+    return w;
+}
+
+static void pad(iss_buf *out, const char *s, size_t width)
+{
+    iss_buf_puts(out, s);
+    for (size_t w = display_width(s); w < width; w++)
+        iss_buf_add(out, " ", 1);
+}
+
+/* ---- list ---- */
+
+static int cmd_list(const iss_criteria *c, int argc, char **argv)
+{
+    static const char *const valued[] = {"--category", "--format", "--lang", "--criteria", NULL};
+    arg_iter it = {.argc = argc, .argv = argv, .cmd = "list", .valued = valued};
+    bool *chosen = iss_xmalloc(c->ncategories + 1);
+    memset(chosen, 0, c->ncategories + 1);
+    bool any_chosen = false, json = false;
+    const char *lang_opt = NULL;
+    int status = -1;
+    for (int k; status < 0 && (k = next_arg(&it)) != ARG_END;) {
+        if (k == ARG_ERROR)
+            status = EXIT_USAGE;
+        else if (k == ARG_OPERAND)
+            status = usage_error("list", "unexpected argument '%s'", it.val);
+        else if (is_opt(&it, "--category")) {
+            status = add_categories(c, "list", it.val, chosen);
+            any_chosen = true;
+        } else if (is_opt(&it, "--format")) {
+            if (strcmp(it.val, "text") != 0 && strcmp(it.val, "json") != 0)
+                status = usage_error("list", "--format: expected text or json, not '%s'", it.val);
+            json = strcmp(it.val, "json") == 0;
+        } else if (is_opt(&it, "--lang")) {
+            lang_opt = it.val;
+        }
+    }
+    iss_lang lang = ISS_LANG_JA;
+    if (status < 0)
+        status = resolve_lang("list", lang_opt, &lang);
+    if (status >= 0) {
+        free(chosen);
+        return status;
+    }
+    size_t wid = 2, wclause = 0;
+    for (size_t i = 0; i < c->nrules; i++) {
+        size_t w = display_width(c->rules[i].id), wc = display_width(c->rules[i].clause);
+        wid = w > wid ? w : wid;
+        wclause = wc > wclause ? wc : wclause;
+    }
+    iss_buf out = {0};
+    const char *states[2][2] = {{"施行中", "in force"}, {"草案", "draft"}};
+    const char *state_head = lang == ISS_LANG_EN ? "STATUS" : "状態";
+    size_t wstate = display_width(state_head);
+    for (int k = 0; k < 2; k++)
+        if (display_width(states[k][lang == ISS_LANG_EN]) > wstate)
+            wstate = display_width(states[k][lang == ISS_LANG_EN]);
+    if (json) {
+        iss_buf_puts(&out, "{\"criteria\":");
+        iss_json_criteria(&out, c);
+        iss_buf_puts(&out, ",\"rules\":[");
+    } else {
+        pad(&out, "ID", wid + 2);
+        pad(&out, lang == ISS_LANG_EN ? "CLAUSE" : "条項", wclause + 2);
+        pad(&out, state_head, wstate + 2);
+        iss_buf_puts(&out, lang == ISS_LANG_EN ? "TITLE\n" : "表題\n");
+    }
+    size_t shown = 0;
+    for (size_t i = 0; i < c->nrules; i++) {
+        const iss_rule *r = &c->rules[i];
+        if (any_chosen && !chosen[r->category])
+            continue;
+        if (json) {
+            iss_buf_puts(&out, shown ? ",{" : "{");
+            iss_json_key(&out, "id", true);
+            iss_json_str(&out, r->id);
+            iss_json_key(&out, "category", false);
+            iss_json_str(&out, c->categories[r->category].code);
+            iss_json_key(&out, "clause", false);
+            iss_json_str(&out, r->clause);
+            iss_json_key(&out, "citation", false);
+            iss_json_citation(&out, c, r);
+            iss_json_key(&out, "title", false);
+            iss_json_str(&out, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
+            iss_json_key(&out, "title_ja", false);
+            iss_json_str(&out, r->title_ja);
+            iss_json_key(&out, "title_en", false);
+            iss_json_str(&out, r->title_en);
+            iss_json_key(&out, "draft", false);
+            iss_buf_puts(&out, r->set->draft ? "true" : "false");
+            iss_json_key(&out, "summary", false);
+            iss_json_str(&out, r->summary);
+            iss_buf_puts(&out, "}");
+        } else {
+            pad(&out, r->id, wid + 2);
+            pad(&out, r->clause, wclause + 2);
+            pad(&out, states[r->set->draft][lang == ISS_LANG_EN], wstate + 2);
+            iss_buf_printf(&out, "%s\n", lang == ISS_LANG_EN ? r->title_en : r->title_ja);
+        }
+        shown++;
+    }
+    if (json)
+        iss_buf_puts(&out, "]}\n");
+    status = EXIT_OK;
+    if (!write_stdout(&out)) {
+        fprintf(stderr, "isscheck: error: cannot write the list: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    iss_buf_free(&out);
+    free(chosen);
+    return status;
+}
+
+/* ---- YAML and prose generated from the rules ---- */
+
+/* A scalar as YAML: plain when YAML would read it back as the same
+ * string, else double-quoted. */
+static void yaml_scalar(iss_buf *out, const char *s)
+{
+    static const char *const special[] = {"",     "~",    "null",  "Null",  "NULL",  "true",
+                                          "True", "TRUE", "false", "False", "FALSE", "yes",
+                                          "no",   "on",   "off",   NULL};
+    bool plain = iss_lookup(special, s) < 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) &&
+                 !strpbrk(s, ":#,[]{}\"'\\\n\t") && s[strlen(s) - 1] != ' ' &&
+                 !(s[0] >= '0' && s[0] <= '9') && s[0] != '.' && s[0] != '+';
+    if (plain) {
+        iss_buf_puts(out, s);
+        return;
+    }
+    iss_buf_add(out, "\"", 1);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            iss_buf_printf(out, "\\%c", *p);
+        else if (*p == '\n')
+            iss_buf_puts(out, "\\n");
+        else if (*p == '\t')
+            iss_buf_puts(out, "\\t");
+        else
+            iss_buf_add(out, p, 1);
+    }
+    iss_buf_add(out, "\"", 1);
+}
+
+static const char *const field_names[ISS_FIELD_COUNT] = {"standards", "result_handling",
+                                                         "compliance", "education"};
+static const iss_entry_type field_entry[ISS_FIELD_COUNT] = {
+    ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
+static const char *const contract_words[] = {"single (単発)", "comprehensive (包括的な契約)",
+                                             "continuing (継続的な契約)", "none"};
+
+/* The first catalogue entry of the type on the 例示 list, for examples. */
+static const char *example_entry(const iss_criteria *c, iss_entry_type type, const char *reiji)
+{
+    for (size_t i = 0; i < c->nentries; i++)
+        if (c->entries[i].type == type && (!reiji || iss_entry_on_list(&c->entries[i], reiji)))
+            return c->entries[i].name;
+    return NULL;
+}
+
+static void strs_join(iss_buf *out, const iss_strs *l, const char *sep)
+{
+    for (size_t i = 0; i < l->n; i++)
+        iss_buf_printf(out, "%s%s", i ? sep : "", l->v[i].s);
+}
+
+static void explain_path(iss_buf *out, const iss_criteria *c, const iss_path *p)
+{
+    bool parens = *p->clause && *p->clause != '(';
+    iss_buf_printf(out, "  - path '%s'%s%s%s: ", p->id, *p->clause ? (parens ? " (" : " ") : "",
+                   p->clause, parens ? ")" : "");
+    switch (p->type) {
+    case ISS_PATH_QUALIFICATION:
+        iss_buf_printf(out,
+                       "a qualification (persons[].qualifications) matching a catalogue entry "
+                       "on 例示 %s, acquired on or before the reference date and not expired; "
+                       "where the entry gives a registration-number format, a matching number\n",
+                       p->reiji);
+        break;
+    case ISS_PATH_COMMUNITY:
+        iss_buf_printf(out,
+                       "a lecturer or leader role (persons[].community_roles) in a community on "
+                       "例示 %s, begun on or before the reference date",
+                       p->reiji);
+        if (p->lecturing_subject)
+            iss_buf_printf(out,
+                           ", or a higher-education lecturing record (persons[].lecturing) "
+                           "with subject '%s'",
+                           p->lecturing_subject);
+        iss_buf_puts(out, "\n");
+        break;
+    case ISS_PATH_TRAINING:
+        iss_buf_printf(out,
+                       "a training (persons[].trainings) on 例示 %s, completed on or before the "
+                       "reference date\n",
+                       p->reiji);
+        break;
+    case ISS_PATH_TRACK_RECORD:
+        iss_buf_printf(out,
+                       "at least %ld cases in the %ld years up to the reference date, among "
+                       "engagements of categories ",
+                       p->min_cases, p->window_years);
+        strs_join(out, &p->categories, ", ");
+        if (p->kinds.n) {
+            iss_buf_puts(out, " of kinds ");
+            strs_join(out, &p->kinds, ", ");
+        }
+        iss_buf_puts(out, " listing the person as staff, and the person's prior_engagements");
+        if (p->per_year_contract != ISS_CONTRACT_NONE)
+            iss_buf_printf(out,
+                           "; a %s contract counts one case per whole year it overlaps "
+                           "the window",
+                           contract_words[p->per_year_contract]);
+        if (p->min_years)
+            iss_buf_printf(out, "; and at least %ld operating years (のべ) inside the window",
+                           p->min_years);
+        iss_buf_puts(out, "\n");
+        break;
+    }
+    (void)c;
+}
+
+static const char *reviewer_words(iss_reviewer r)
+{
+    switch (r) {
+    case ISS_REVIEWER_INDEPENDENT:
+        return "by a person not on the case's staff";
+    case ISS_REVIEWER_ANY:
+        return "by anyone";
+    default:
+        return "by a person on the case's staff or one meeting a path of";
+    }
+}
+
+/* How the rule is evaluated, from its check kind and parameters. */
+static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r)
+{
+    static const char *const kind_names[] = {"qualified_leads", "dual_role",       "reiji_items",
+                                             "person_assigned", "manual_sections", "case_review",
+                                             "info_protection", "statement",      "prerequisite",
+                                             "trust"};
+    const char *cat = c->categories[r->category].code;
+    iss_buf_printf(out, "How it is evaluated (check '%s'):\n", kind_names[r->kind]);
+    if (r->when_subtypes.n) {
+        iss_buf_puts(out, "  Applies only when one of the sub-types ");
+        strs_join(out, &r->when_subtypes, ", ");
+        iss_buf_puts(out, " is applied for; otherwise n/a.\n");
+    }
+    switch (r->kind) {
+    case ISS_CHECK_QUALIFIED_LEADS:
+        iss_buf_printf(out,
+                       "  At least one person listed under services[].%s.persons (category '%s') "
+                       "must meet one of these paths; the rule is review when the best a lead "
+                       "does rests on a claim of equivalence or an unverified catalogue entry:\n",
+                       r->group, cat);
+        for (size_t i = 0; i < r->npaths; i++)
+            explain_path(out, c, &r->paths[i]);
+        if (r->disclose_counts) {
+            iss_buf_printf(out,
+                           "  The number of persons meeting each path must be stated under "
+                           "services[].%s.counts (",
+                           r->group);
+            for (size_t i = 0; i < r->npaths; i++)
+                iss_buf_printf(out, "%s%s", i ? ", " : "", r->paths[i].id);
+            iss_buf_puts(out, "); missing, incomplete or wrong counts fail, and the report "
+                              "prints the computed ones.\n");
+        } else {
+            iss_buf_printf(out, "  services[].%s.counts is not read.\n", r->group);
+        }
+        break;
+    case ISS_CHECK_DUAL_ROLE:
+        iss_buf_printf(out,
+                       "  The persons in both services[].%s and services[].%s who meet a path of "
+                       "both %s and %s must be listed under services[].dual_roles.persons, "
+                       "nobody else may be, and dual_roles.count must be their number.\n",
+                       r->dual[0]->group, r->dual[1]->group, r->dual[0]->id, r->dual[1]->id);
+        break;
+    case ISS_CHECK_REIJI_ITEMS:
+        iss_buf_puts(out, "  Each requirement needs an item of the list named (a name, or "
+                          "{name, evidence, equivalent}); an item not in the catalogue, claimed "
+                          "as equivalent, or matching an unverified entry makes it review:\n");
+        for (size_t i = 0; i < r->nreqs; i++) {
+            const iss_requirement *q = &r->reqs[i];
+            iss_buf_printf(out, "  - services[].%s: ", field_names[q->field]);
+            if (q->reiji)
+                iss_buf_printf(out, "an item on 例示 %s", q->reiji);
+            else
+                iss_buf_puts(out, "any item");
+            if (q->distinct)
+                iss_buf_puts(out, ", different from the items meeting the other requirements");
+            if (q->when_subtypes.n) {
+                iss_buf_puts(out, " (only with sub-type ");
+                strs_join(out, &q->when_subtypes, " or ");
+                iss_buf_puts(out, ")");
+            }
+            iss_buf_puts(out, "\n");
+        }
+        break;
+    case ISS_CHECK_PERSON_ASSIGNED:
+        iss_buf_printf(out, "  services[].%s must name a person declared under persons.\n",
+                       r->field);
+        break;
+    case ISS_CHECK_MANUAL_SECTIONS:
+        iss_buf_puts(out, "  services[].manual.sections must include every one of:\n");
+        for (size_t i = 0; i < r->nsections; i++)
+            iss_buf_printf(out, "  - %s: %s (%s)%s%s\n", r->sections[i].id, r->sections[i].ja,
+                           r->sections[i].en, *r->sections[i].clause ? " " : "",
+                           r->sections[i].clause);
+        break;
+    case ISS_CHECK_CASE_REVIEW:
+        iss_buf_printf(out,
+                       "  Every engagement of category '%s' that ended within the %ld years up to "
+                       "the reference date needs, under engagements[].reviews, one of:\n",
+                       cat, r->window_years);
+        for (size_t i = 0; i < r->nalts; i++) {
+            iss_buf_puts(out, "  - ");
+            strs_join(out, &r->alts[i].documents, " and ");
+            iss_buf_printf(out, " reviewed %s", reviewer_words(r->alts[i].reviewer));
+            if (r->alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
+                iss_buf_printf(out, " %s", r->qualified_rule ? r->qualified_rule->id : "?");
+            iss_buf_puts(out, "\n");
+        }
+        iss_buf_puts(out, "  With no such engagement the rule is review.\n");
+        break;
+    case ISS_CHECK_INFO_PROTECTION:
+        iss_buf_printf(out,
+                       "  customer_info_protection must name its procedure, be in_operation: "
+                       "true, and have an audit dated on or before the reference date by an "
+                       "organisation or by a person on the staff of no engagement of category "
+                       "'%s'.\n",
+                       cat);
+        break;
+    case ISS_CHECK_STATEMENT:
+        iss_buf_puts(out, "  services[].statements must give ");
+        strs_join(out, &r->statements, ", ");
+        iss_buf_printf(out, "; all given: %s; one missing: fail.\n",
+                       r->when_present_pass ? "pass" : "review (an examiner judges the substance)");
+        break;
+    case ISS_CHECK_PREREQUISITE:
+        iss_buf_puts(out, "  Each of these categories must be applied for in the same declaration, "
+                          "or declared under registrations with its number and not expired on the "
+                          "reference date: ");
+        strs_join(out, &r->requires, ", ");
+        iss_buf_puts(out, "; otherwise fail.\n");
+        break;
+    case ISS_CHECK_TRUST:
+        iss_buf_puts(out, "  Applies when the declaration has a 'trust' section (else n/a). Items "
+                          "left out, and the inconsistencies this tool's reading names, fail; the "
+                          "rest is review: an examiner judges the substance.\n");
+        break;
+    }
+    if (r->set->draft)
+        iss_buf_puts(out, "  The rule belongs to a draft set: what it finds met ends in review, "
+                          "never pass.\n");
+}
+
+static void snippet_lines(iss_buf *out, const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        iss_buf_puts(out, "    ");
+        iss_buf_add(out, p, n);
+        iss_buf_puts(out, "\n");
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* A short declaration fragment that satisfies the rule. */
+static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule *r)
+{
+    const char *cat = c->categories[r->category].code;
+    iss_buf y = {0};
+    switch (r->kind) {
+    case ISS_CHECK_QUALIFIED_LEADS: {
+        const iss_path *p = r->npaths ? &r->paths[0] : NULL;
+        iss_buf_puts(&y, "persons:\n  - id: P001\n");
+        if (p && p->type == ISS_PATH_QUALIFICATION) {
+            const char *name = example_entry(c, ISS_ENTRY_QUALIFICATION, p->reiji);
+            iss_buf_puts(&y, "    qualifications:\n      - {name: ");
+            yaml_scalar(&y, name ? name : "(qualification)");
+            iss_buf_puts(&y, ", acquired: 2024-04-01}\n");
+        } else if (p && p->type == ISS_PATH_COMMUNITY) {
+            const char *name = example_entry(c, ISS_ENTRY_COMMUNITY, p->reiji);
+            iss_buf_puts(&y, "    community_roles:\n      - {community: ");
+            yaml_scalar(&y, name ? name : "(community)");
+            iss_buf_puts(&y, ", role: lecturer, from: 2024-04-01}\n");
+        } else if (p && p->type == ISS_PATH_TRAINING) {
+            const char *name = example_entry(c, ISS_ENTRY_TRAINING, p->reiji);
+            iss_buf_puts(&y, "    trainings:\n      - {name: ");
+            yaml_scalar(&y, name ? name : "(training)");
+            iss_buf_puts(&y, ", completed: 2024-04-01}\n");
+        } else if (p) {
+            iss_buf_puts(&y, "engagements:   # and more, up to the cases needed\n");
+            iss_buf_printf(&y,
+                           "  - {id: E001, category: %s, kind: %s, start: 2025-04-01, "
+                           "end: 2025-04-30, contract: single, staff: [P001]}\n",
+                           p->categories.n ? p->categories.v[0].s : cat,
+                           p->kinds.n ? p->kinds.v[0].s : "(kind)");
+        }
+        iss_buf_printf(&y, "services:\n  - category: %s\n    %s:\n      persons: [P001]\n", cat,
+                       r->group);
+        if (r->disclose_counts) {
+            iss_buf_puts(&y, "      counts: {");
+            for (size_t i = 0; i < r->npaths; i++)
+                iss_buf_printf(&y, "%s%s: %d", i ? ", " : "", r->paths[i].id, i == 0);
+            iss_buf_puts(&y, "}\n");
+        }
+        break;
+    }
+    case ISS_CHECK_DUAL_ROLE:
+        iss_buf_printf(&y,
+                       "services:\n  - category: %s\n    %s: {persons: [P001]}\n"
+                       "    %s: {persons: [P001]}\n    dual_roles: {persons: [P001], count: 1}\n",
+                       cat, r->dual[0]->group, r->dual[1]->group);
+        break;
+    case ISS_CHECK_REIJI_ITEMS:
+        iss_buf_printf(&y, "services:\n  - category: %s\n", cat);
+        for (int f = 0; f < ISS_FIELD_COUNT; f++) {
+            bool first = true;
+            for (size_t i = 0; i < r->nreqs; i++) {
+                const iss_requirement *q = &r->reqs[i];
+                if ((int)q->field != f)
+                    continue;
+                const char *name = example_entry(c, field_entry[f], q->reiji);
+                if (first)
+                    iss_buf_printf(&y, "    %s:\n", field_names[f]);
+                first = false;
+                iss_buf_puts(&y, "      - {name: ");
+                yaml_scalar(&y, name ? name : "(item)");
+                iss_buf_puts(&y, ", evidence: (document)}");
+                if (q->reiji)
+                    iss_buf_printf(&y, "   # 例示 %s", q->reiji);
+                iss_buf_puts(&y, "\n");
+            }
+        }
+        break;
+    case ISS_CHECK_PERSON_ASSIGNED:
+        iss_buf_printf(&y, "persons:\n  - id: P001\nservices:\n  - category: %s\n    %s: P001\n",
+                       cat, r->field);
+        break;
+    case ISS_CHECK_MANUAL_SECTIONS:
+        iss_buf_printf(&y, "services:\n  - category: %s\n    manual:\n      sections: [", cat);
+        for (size_t i = 0; i < r->nsections; i++)
+            iss_buf_printf(&y, "%s%s", i ? ", " : "", r->sections[i].id);
+        iss_buf_puts(&y, "]\n      evidence: (manual, version)\n");
+        break;
+    case ISS_CHECK_CASE_REVIEW: {
+        const iss_alternative *a = r->nalts ? &r->alts[0] : NULL;
+        iss_buf_printf(&y,
+                       "engagements:\n  - id: E001\n    category: %s\n    start: 2025-04-01\n"
+                       "    end: 2025-04-30\n    contract: single\n    staff: [P001]\n"
+                       "    reviews:\n",
+                       cat);
+        for (size_t i = 0; a && i < a->documents.n; i++)
+            iss_buf_printf(&y, "      - {document: %s, by: %s}\n", a->documents.v[i].s,
+                           a->reviewer == ISS_REVIEWER_INDEPENDENT ? "P002" : "P001");
+        break;
+    }
+    case ISS_CHECK_INFO_PROTECTION:
+        iss_buf_puts(&y,
+                     "customer_info_protection:\n  procedure: (document)\n  in_operation: true\n"
+                     "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
+                     "   # on no case's staff\n");
+        break;
+    case ISS_CHECK_STATEMENT:
+        iss_buf_printf(&y, "services:\n  - category: %s\n    statements:\n", cat);
+        for (size_t i = 0; i < r->statements.n; i++)
+            iss_buf_printf(&y, "      %s: (text)\n", r->statements.v[i].s);
+        break;
+    case ISS_CHECK_PREREQUISITE:
+        iss_buf_printf(&y, "services:\n  - category: %s\n", r->requires.n ? r->requires.v[0].s : cat);
+        iss_buf_printf(&y, "  - category: %s\n# or, when already registered:\nregistrations:\n"
+                           "  - {category: %s, number: \"(registration number)\", expires: 2027-03-31}\n",
+                       cat, r->requires.n ? r->requires.v[0].s : cat);
+        break;
+    case ISS_CHECK_TRUST: {
+        static const char *const snippets[] = {
+            "trust:\n  capital:\n    shareholders:\n      - {name: (parent), country: JP, share: 60, parent: true}\n",
+            "trust:\n  employees:\n    confidentiality: {document: (rule), evidence: (ref)}\n"
+            "    training: {document: (rule)}\n    leaving: {document: (rule)}\n",
+            "trust:\n  employees:\n    covers: [P001, P002]\n",
+            "trust:\n  information:\n    certifications:\n"
+            "      - {name: ISO/IEC 27001, number: (number), expires: 2027-03-31}\n",
+            "trust:\n  information:\n    storage:\n      - {data: (kind of data), location: (where), country: JP}\n",
+            "trust:\n  subcontractors:\n      - {name: (name), country: JP, services: [va], "
+            "customer_data: true, confidentiality: true}\n",
+            "trust:\n  tools:\n    - {name: (tool), vendor: (vendor), country: JP, ai: true, "
+            "customer_data_leaves: false}\n",
+            "trust:\n  security:\n    - {measure: (measure), evidence: (ref)}\n",
+        };
+        iss_buf_puts(&y, snippets[r->trust_item]);
+        break;
+    }
+    }
+    iss_buf_puts(out, "What satisfies it, in a declaration (see isscheck-declaration(5)):\n");
+    snippet_lines(out, y.s ? y.s : "");
+    iss_buf_free(&y);
+}
+
+static void indented(iss_buf *out, const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        iss_buf_puts(out, "  ");
+        iss_buf_add(out, p, n);
+        iss_buf_puts(out, "\n");
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* ---- explain ---- */
+
+static int cmd_explain(const iss_criteria *c, int argc, char **argv)
+{
+    static const char *const valued[] = {"--lang", "--criteria", NULL};
+    arg_iter it = {.argc = argc, .argv = argv, .cmd = "explain", .valued = valued};
+    const char *id = NULL, *lang_opt = NULL;
+    int status = -1;
+    for (int k; status < 0 && (k = next_arg(&it)) != ARG_END;) {
+        if (k == ARG_ERROR)
+            status = EXIT_USAGE;
+        else if (k == ARG_OPERAND && id)
+            status = usage_error("explain", "one rule at a time, not '%s' too", it.val);
+        else if (k == ARG_OPERAND)
+            id = it.val;
+        else if (is_opt(&it, "--lang"))
+            lang_opt = it.val;
+    }
+    iss_lang lang = ISS_LANG_JA;
+    if (status < 0)
+        status = resolve_lang("explain", lang_opt, &lang);
+    if (status >= 0)
+        return status;
+    if (!id)
+        return usage_error("explain", "%s", "no rule id given");
+    const iss_rule *r = iss_criteria_rule(c, id);
+    if (!r) {
+        const char **ids = iss_xmalloc((c->nrules + 1) * sizeof *ids);
+        for (size_t i = 0; i < c->nrules; i++)
+            ids[i] = c->rules[i].id;
+        ids[c->nrules] = NULL;
+        const char *near = iss_nearest(ids, id);
+        for (size_t i = 0; !near && i < c->nrules; i++)
+            if (strcasecmp(ids[i], id) == 0)
+                near = ids[i];
+        if (near)
+            status = usage_error("explain", "unknown rule '%s'; did you mean '%s'?", id, near);
+        else
+            status =
+                usage_error("explain", "unknown rule '%s'; 'isscheck list' shows every rule", id);
+        free(ids);
+        return status;
+    }
+    const iss_category *cat = &c->categories[r->category];
+    const iss_criteria *set = r->set;
+    char date[11];
+    iss_date_format(set->date, date);
+    iss_buf out = {0};
+    iss_buf_printf(&out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
+    iss_buf_printf(&out, "Citation: %s %s (%s) %s\n", set->title, set->edition, date, r->clause);
+    iss_buf_printf(&out, "Category: %s (%s / %s, %s)\n", cat->code, cat->name_ja, cat->name_en,
+                   cat->clause);
+    iss_buf_printf(&out, "Criteria: %s, %s\n\n", set->dir, set->draft ? "draft" : "in force");
+    if (r->text) {
+        iss_buf_puts(&out, "Text (本文, verbatim):\n");
+        indented(&out, r->text);
+    } else {
+        iss_buf_puts(&out, "Text: not available (draft):\n");
+        indented(&out, r->text_unavailable);
+    }
+    if (r->reading) {
+        iss_buf_puts(&out, "\nThis tool's reading (not the document's text):\n");
+        indented(&out, r->reading);
+    }
+    iss_buf_puts(&out, "\nSummary:\n");
+    indented(&out, r->summary);
+    iss_buf_puts(&out, "\n");
+    explain_evaluation(&out, c, r);
+    iss_buf_puts(&out, "\n");
+    explain_snippet(&out, c, r);
+    status = EXIT_OK;
+    if (!write_stdout(&out)) {
+        fprintf(stderr, "isscheck: error: cannot write the explanation: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    iss_buf_free(&out);
+    return status;
+}
+
+/* ---- init ---- */
+
+typedef struct {
+    const iss_criteria *c;
+    const bool *chosen;
+    iss_lang lang;
+    iss_buf *out;
+} tmpl;
+
+/* A comment in the template's language. */
+static const char *T(const tmpl *t, const char *ja, const char *en)
+{
+    return t->lang == ISS_LANG_EN ? en : ja;
+}
+
+/* "例示 1-2 (VA-T-a), 例示 1-4 (MON-T-a)": the lists of one path type
+ * over the chosen categories' rules. */
+static void path_lists(const tmpl *t, iss_path_type type, iss_buf *b)
+{
+    for (size_t i = 0; i < t->c->nrules; i++) {
+        const iss_rule *r = &t->c->rules[i];
+        if (!t->chosen[r->category] || r->kind != ISS_CHECK_QUALIFIED_LEADS)
+            continue;
+        for (size_t k = 0; k < r->npaths; k++)
+            if (r->paths[k].type == type && r->paths[k].reiji)
+                iss_buf_printf(b, "%s例示 %s (%s)", b->len ? ", " : "", r->paths[k].reiji, r->id);
+    }
+}
+
+static void person_key(const tmpl *t, const char *key, const char *ja, const char *en,
+                       iss_path_type type, bool lists)
+{
+    iss_buf b = {0};
+    if (lists)
+        path_lists(t, type, &b);
+    iss_buf_printf(t->out, "    %s: []", key);
+    pad(t->out, "", 18 - strlen(key));
+    iss_buf_printf(t->out, "# %s%s%s\n", T(t, ja, en), b.len ? "; " : "", b.len ? b.s : "");
+    iss_buf_free(&b);
+}
+
+static void template_persons(const tmpl *t)
+{
+    iss_buf *o = t->out;
+    iss_buf_printf(o, "\n# %s\n",
+                   T(t, "申告書が名指す者すべて。id で参照する（P001 のような仮名でよい）。",
+                     "Everyone the declaration names, referred to by id (a pseudonym such as "
+                     "P001 is enough)."));
+    iss_buf_puts(o, "persons:\n  - id: P001\n");
+    person_key(t, "qualifications", "資格 {name, number, acquired, expires, equivalent, evidence}",
+               "qualifications {name, number, acquired, expires, equivalent, evidence}",
+               ISS_PATH_QUALIFICATION, true);
+    person_key(t, "community_roles",
+               "専門家コミュニティの講師・リーダー {community, role: lecturer|leader, from, to}",
+               "community lecturer or leader {community, role: lecturer|leader, from, to}",
+               ISS_PATH_COMMUNITY, true);
+    iss_buf subjects = {0};
+    for (size_t i = 0; i < t->c->nrules; i++) {
+        const iss_rule *r = &t->c->rules[i];
+        for (size_t k = 0;
+             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->npaths; k++)
+            if (r->paths[k].lecturing_subject &&
+                !strstr(subjects.s ? subjects.s : "", r->paths[k].lecturing_subject))
+                iss_buf_printf(&subjects, "%s%s", subjects.len ? ", " : "",
+                               r->paths[k].lecturing_subject);
+    }
+    iss_buf_puts(o, "    lecturing: []");
+    pad(o, "", 18 - strlen("lecturing"));
+    iss_buf_printf(o, "# %s%s%s\n",
+                   T(t, "高等教育機関の講師経験 {institution, subject, from, to}",
+                     "higher-education lecturing {institution, subject, from, to}"),
+                   subjects.len ? "; subject: " : "", subjects.len ? subjects.s : "");
+    iss_buf_free(&subjects);
+    person_key(t, "trainings", "修了した研修 {name, completed, evidence}",
+               "trainings completed {name, completed, evidence}", ISS_PATH_TRAINING, true);
+    person_key(t, "prior_engagements",
+               "前職での本人の実績 {id, category, kind, start, end, contract, employer}",
+               "own cases at a previous employer {id, category, kind, start, end, contract, "
+               "employer}",
+               ISS_PATH_TRACK_RECORD, false);
+}
+
+static void template_engagements(const tmpl *t)
+{
+    iss_buf *o = t->out;
+    const iss_criteria *c = t->c;
+    iss_buf_printf(o, "\n# %s\n", T(t, "事業者自身の案件。", "The provider's own cases."));
+    for (size_t k = 0; k < c->ncategories; k++) {
+        if (!t->chosen[k])
+            continue;
+        iss_buf_printf(o, "#   kind (%s):", c->categories[k].code);
+        for (size_t i = 0; i < c->categories[k].nkinds; i++)
+            iss_buf_printf(o, " %s%s", c->categories[k].kinds[i].code,
+                           i + 1 < c->categories[k].nkinds ? "," : "");
+        iss_buf_puts(o, "\n");
+    }
+    iss_buf_puts(o, "#   contract: single (単発), comprehensive (包括的), continuing (継続的)\n");
+    const char *doc = NULL;
+    for (size_t i = 0; i < c->nrules; i++) {
+        const iss_rule *r = &c->rules[i];
+        if (!t->chosen[r->category] || r->kind != ISS_CHECK_CASE_REVIEW)
+            continue;
+        iss_buf_printf(o, "#   reviews (%s):", r->id);
+        for (size_t a = 0; a < r->nalts; a++) {
+            iss_buf_puts(o, a ? "; or" : "");
+            for (size_t d = 0; d < r->alts[a].documents.n; d++) {
+                iss_buf_printf(o, " %s", r->alts[a].documents.v[d].s);
+                if (!doc)
+                    doc = r->alts[a].documents.v[d].s;
+            }
+        }
+        iss_buf_puts(o, "\n");
+    }
+    size_t first = 0;
+    while (first < c->ncategories && !t->chosen[first])
+        first++;
+    iss_buf_puts(o, "engagements: []\n");
+    iss_buf_printf(o,
+                   "#  - {id: E001, category: %s, kind: %s, start: 2025-04-01, end: 2025-04-30, "
+                   "contract: single,\n#     staff: [P001]%s%s%s}\n",
+                   c->categories[first].code,
+                   c->categories[first].nkinds ? c->categories[first].kinds[0].code : "(kind)",
+                   doc ? ", reviews: [{document: " : "", doc ? doc : "", doc ? ", by: P002}]" : "");
+}
+
+static const iss_rule *rule_of(const iss_criteria *c, size_t cat, iss_check_kind kind,
+                               const char *group)
+{
+    for (size_t i = 0; i < c->nrules; i++)
+        if (c->rules[i].category == cat && c->rules[i].kind == kind &&
+            (!group || (c->rules[i].group && strcmp(c->rules[i].group, group) == 0)))
+            return &c->rules[i];
+    return NULL;
+}
+
+static const char *title(const tmpl *t, const iss_rule *r)
+{
+    return t->lang == ISS_LANG_EN ? r->title_en : r->title_ja;
+}
+
+static void template_service(const tmpl *t, size_t k)
+{
+    iss_buf *o = t->out;
+    const iss_criteria *c = t->c;
+    const iss_category *cat = &c->categories[k];
+    iss_buf_printf(o, "  # %s (%s)\n  - category: %s\n",
+                   t->lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause, cat->code);
+    if (cat->nsubtypes) {
+        iss_buf_printf(o, "    # %s\n",
+                       T(t, "申請する区分（申請しないものは消す）:",
+                         "sub-types applied for (delete the others):"));
+        for (size_t i = 0; i < cat->nsubtypes; i++)
+            iss_buf_printf(o, "    #   %s: %s\n", cat->subtypes[i].code,
+                           t->lang == ISS_LANG_EN ? cat->subtypes[i].en : cat->subtypes[i].ja);
+        iss_buf_puts(o, "    subtypes: [");
+        for (size_t i = 0; i < cat->nsubtypes; i++)
+            iss_buf_printf(o, "%s%s", i ? ", " : "", cat->subtypes[i].code);
+        iss_buf_puts(o, "]\n");
+    }
+    for (size_t g = 0; g < cat->ngroups; g++) {
+        const iss_rule *r = rule_of(c, k, ISS_CHECK_QUALIFIED_LEADS, cat->groups[g]);
+        if (!r)
+            continue;
+        iss_buf_printf(
+            o, "    # %s %s: %s\n", r->id, title(t, r),
+            T(t, "次のいずれかの要件を満たす者を指名する", "designate persons meeting one of"));
+        for (size_t i = 0; i < r->npaths; i++) {
+            const iss_path *p = &r->paths[i];
+            iss_buf_printf(o, "    #   %s", p->id);
+            if (p->reiji)
+                iss_buf_printf(o, ": 例示 %s", p->reiji);
+            if (p->type == ISS_PATH_TRACK_RECORD && t->lang == ISS_LANG_EN)
+                iss_buf_printf(o, ": %ld cases or more in %ld years", p->min_cases,
+                               p->window_years);
+            else if (p->type == ISS_PATH_TRACK_RECORD)
+                iss_buf_printf(o, ": 過去%ld年間に%ld件以上", p->window_years, p->min_cases);
+            iss_buf_puts(o, "\n");
+        }
+        iss_buf_printf(o, "    %s:\n      persons: []\n", cat->groups[g]);
+        if (r->disclose_counts) {
+            iss_buf_printf(o, "      # %s\n",
+                           T(t, "要件を満たす者ごとの人数（report が算出値を示す）",
+                             "persons meeting each path (the report prints the "
+                             "computed numbers)"));
+            iss_buf_puts(o, "      counts: {");
+            for (size_t i = 0; i < r->npaths; i++)
+                iss_buf_printf(o, "%s%s: 0", i ? ", " : "", r->paths[i].id);
+            iss_buf_puts(o, "}\n");
+        }
+    }
+    const iss_rule *r = rule_of(c, k, ISS_CHECK_DUAL_ROLE, NULL);
+    if (r) {
+        iss_buf_printf(o, "    # %s: %s\n", r->id,
+                       T(t, "兼務者（両方の要件を満たす者）とその人数",
+                         "dual-role persons (meeting both paths) and their number"));
+        iss_buf_puts(o, "    dual_roles: {persons: [], count: 0}\n");
+    }
+    if ((r = rule_of(c, k, ISS_CHECK_PERSON_ASSIGNED, NULL))) {
+        iss_buf_printf(o, "    # %s %s: %s\n", r->id, title(t, r),
+                       T(t, "担当者の id", "the person's id"));
+        iss_buf_printf(o, "    %s: ~\n", r->field);
+    }
+    if ((r = rule_of(c, k, ISS_CHECK_MANUAL_SECTIONS, NULL))) {
+        iss_buf_printf(o, "    # %s %s: %s\n", r->id, title(t, r),
+                       T(t, "マニュアルが扱う事項", "the topics the manual covers"));
+        for (size_t i = 0; i < r->nsections; i++)
+            iss_buf_printf(o, "    #   %s: %s\n", r->sections[i].id,
+                           t->lang == ISS_LANG_EN ? r->sections[i].en : r->sections[i].ja);
+        iss_buf_puts(o, "    manual:\n      sections: []\n      evidence: ~\n");
+    }
+    for (int f = 0; f < ISS_FIELD_COUNT; f++) {
+        iss_buf why = {0};
+        for (size_t i = 0; i < c->nrules; i++) {
+            const iss_rule *q = &c->rules[i];
+            if (q->category != k || q->kind != ISS_CHECK_REIJI_ITEMS)
+                continue;
+            for (size_t j = 0; j < q->nreqs; j++) {
+                if ((int)q->reqs[j].field != f)
+                    continue;
+                iss_buf_printf(&why, "%s%s", why.len ? ", " : "", q->id);
+                if (q->reqs[j].reiji)
+                    iss_buf_printf(&why, " 例示 %s", q->reqs[j].reiji);
+                if (q->reqs[j].when_subtypes.n) {
+                    iss_buf_puts(&why, " (");
+                    strs_join(&why, &q->reqs[j].when_subtypes, ", ");
+                    iss_buf_puts(&why, ")");
+                }
+            }
+        }
+        if (why.len)
+            iss_buf_printf(o, "    # %s\n    %s: []\n", why.s, field_names[f]);
+        iss_buf_free(&why);
+    }
+    bool statements = false;
+    for (size_t i = 0; i < c->nrules; i++) {
+        const iss_rule *q = &c->rules[i];
+        if (q->category != k || q->kind != ISS_CHECK_STATEMENT)
+            continue;
+        if (!statements)
+            iss_buf_printf(o, "    # %s\n", T(t, "表明（id: 本文）:", "statements (id: text):"));
+        statements = true;
+        iss_buf_printf(o, "    #   %s %s:", q->id, title(t, q));
+        for (size_t j = 0; j < q->statements.n; j++)
+            iss_buf_printf(o, " %s", q->statements.v[j].s);
+        iss_buf_puts(o, "\n");
+    }
+    if (statements)
+        iss_buf_puts(o, "    statements: {}\n");
+}
+
+/* The installed schema, or the one beside the criteria when they are the
+ * source tree's (a build tree run), as a file: URL. */
+static void schema_url(const iss_criteria *c, iss_buf *out)
+{
+    char real[PATH_MAX];
+    iss_buf guess = {0};
+    iss_buf_printf(&guess, "%s/../../schema/isscheck-declaration.schema.json", c->dir);
+    const char *installed = ISS_INSTALL_SCHEMA;
+    char inst_real[PATH_MAX];
+    bool beside = realpath(guess.s, real) != NULL;
+    if (beside && realpath(installed, inst_real) && strcmp(real, inst_real) == 0)
+        beside = false;
+    iss_buf_printf(out, "file://%s", beside ? real : installed);
+    iss_buf_free(&guess);
+}
+
+static void template_write(const tmpl *t)
+{
+    iss_buf *o = t->out;
+    const iss_criteria *c = t->c;
+    char date[11];
+    iss_date_format(c->date, date);
+    iss_buf_puts(o, "# yaml-language-server: $schema=");
+    schema_url(c, o);
+    iss_buf_puts(o, "\n#");
+    for (size_t k = 0; k < c->ncategories; k++)
+        if (t->chosen[k])
+            iss_buf_printf(o, " %s (%s)", c->categories[k].code,
+                           t->lang == ISS_LANG_EN ? c->categories[k].name_en
+                                                  : c->categories[k].name_ja);
+    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", T(t, "基準", "criteria"), c->title, c->edition, date);
+    iss_buf_printf(
+        o, "# %s\n# %s\n",
+        T(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
+          "Template written by isscheck init.  It loads as it is; its rules fail until "
+          "it is filled in."),
+        T(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
+          "Format: man 5 isscheck-declaration.  Check: isscheck validate, isscheck "
+          "check."));
+    iss_buf_puts(o, "isscheck: 1\nprovider:\n");
+    iss_buf_printf(o, "  name: \"%s\"\n", T(t, "（事業者名）", "(provider name)"));
+    iss_buf_printf(
+        o, "  corporate_number: ~    # %s\n",
+        T(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
+    iss_buf_printf(o, "reference_date: ~        # %s\n",
+                   T(t, "基準となる日 YYYY-MM-DD（なければ --as-of か今日）",
+                     "reference date YYYY-MM-DD (without it, --as-of or today)"));
+    template_persons(t);
+    template_engagements(t);
+    iss_buf_printf(
+        o, "\n# %s\nservices:\n",
+        T(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
+    bool protection = false;
+    for (size_t k = 0; k < c->ncategories; k++) {
+        if (!t->chosen[k])
+            continue;
+        template_service(t, k);
+        protection |= rule_of(c, k, ISS_CHECK_INFO_PROTECTION, NULL) != NULL;
+    }
+    if (protection) {
+        iss_buf_printf(o, "\n# %s\ncustomer_info_protection:\n",
+                       T(t, "顧客の情報を保護するための手続（各区分の Q-c-3）。",
+                         "The procedure protecting customers' information (Q-c-3 of each "
+                         "category)."));
+        iss_buf_printf(o, "  procedure: ~           # %s\n",
+                       T(t, "手続を定めた文書", "the document setting out the procedure"));
+        iss_buf_printf(o, "  in_operation: false    # %s\n",
+                       T(t, "運用していれば true", "true once it is in operation"));
+        iss_buf_printf(
+            o, "  audits: []             # %s\n",
+            T(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
+              "{date, type: internal|external, auditor: person id | organisation: name}"));
+    }
+}
+
+/* Writes b to path, which must not exist: a temporary file beside it,
+ * flushed, then linked into place (link(2) fails when path exists, so a
+ * file that appeared meanwhile is not replaced either). */
+static int write_new_file(const char *path, const iss_buf *b)
+{
+    size_t n = strlen(path);
+    char *tmp = iss_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    bool ok = fd >= 0;
+    size_t done = 0;
+    while (ok && done < b->len) {
+        ssize_t w = write(fd, b->s + done, b->len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            done += (size_t)w;
+    }
+    ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+    int err = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        err = errno;
+        ok = false;
+    }
+    if (ok && link(tmp, path) != 0) {
+        err = errno;
+        ok = false;
+    }
+    if (fd >= 0)
+        unlink(tmp);
+    free(tmp);
+    if (ok)
+        return EXIT_OK;
+    if (err == EEXIST)
+        fprintf(stderr, "%s: error: the file exists; isscheck init does not overwrite it\n", path);
+    else
+        fprintf(stderr, "%s: error: cannot write the template: %s\n", path, strerror(err));
+    return EXIT_USAGE;
+}
+
+static int cmd_init(const iss_criteria *c, int argc, char **argv)
+{
+    static const char *const valued[] = {"--category", "--lang", "--output", "--criteria", NULL};
+    arg_iter it = {.argc = argc, .argv = argv, .cmd = "init", .valued = valued};
+    bool *chosen = iss_xmalloc(c->ncategories + 1);
+    memset(chosen, 0, c->ncategories + 1);
+    const char *lang_opt = NULL, *output = NULL;
+    int status = -1;
+    for (int k; status < 0 && (k = next_arg(&it)) != ARG_END;) {
+        if (k == ARG_ERROR)
+            status = EXIT_USAGE;
+        else if (k == ARG_OPERAND)
+            status = usage_error("init", "unexpected argument '%s'", it.val);
+        else if (is_opt(&it, "--category"))
+            status = add_categories(c, "init", it.val, chosen);
+        else if (is_opt(&it, "--lang"))
+            lang_opt = it.val;
+        else if (is_opt(&it, "--output") && !*it.val)
+            status = usage_error("init", "%s", "--output: the file name is empty");
+        else if (is_opt(&it, "--output"))
+            output = it.val;
+    }
+    bool any = false;
+    for (size_t k = 0; k < c->ncategories; k++)
+        any |= chosen[k];
+    tmpl t = {c, chosen, ISS_LANG_JA, NULL};
+    if (status < 0)
+        status = resolve_lang("init", lang_opt, &t.lang);
+    if (status < 0 && !any)
+        status = usage_error("init", "%s", "--category: name the categories applied for");
+    if (status >= 0) {
+        free(chosen);
+        return status;
+    }
+    iss_buf out = {0};
+    t.out = &out;
+    template_write(&t);
+    if (output) {
+        status = write_new_file(output, &out);
+    } else if (!write_stdout(&out)) {
+        fprintf(stderr, "isscheck: error: cannot write the template: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    } else {
+        status = EXIT_OK;
+    }
+    iss_buf_free(&out);
+    free(chosen);
+    return status;
+}
+
+/* ---- validate ---- */
+
+static int cmd_validate(const iss_criteria *c, int argc, char **argv)
+{
+    static const char *const valued[] = {"--criteria", NULL};
+    arg_iter it = {.argc = argc, .argv = argv, .cmd = "validate", .valued = valued};
+    const char **files = iss_xmalloc((size_t)argc * sizeof *files);
+    size_t n = 0;
+    int status = -1;
+    for (int k; status < 0 && (k = next_arg(&it)) != ARG_END;) {
+        if (k == ARG_ERROR)
+            status = EXIT_USAGE;
+        else if (k == ARG_OPERAND)
+            files[n++] = it.val;
+    }
+    if (status < 0 && n == 0)
+        status = usage_error("validate", "%s", "no declaration file given");
+    if (status >= 0) {
+        free(files);
+        return status;
+    }
+    status = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        iss_diags d = {0};
+        iss_decl *decl = iss_decl_load(files[i], name, c, NULL, &d);
+        if (decl) {
+            printf("%s: valid\n", name);
+        } else {
+            fflush(stdout);
+            iss_diags_print(stderr, &d);
+            status = EXIT_USAGE;
+        }
+        iss_decl_free(decl);
+        iss_diags_free(&d);
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "isscheck: error: cannot write: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    free(files);
+    return status;
+}
+
+/* ---- the table ---- */
+
+static const iss_cli_command commands[] = {
+    {"list", list_usage, cmd_list},
+    {"explain", explain_usage, cmd_explain},
+    {"init", init_usage, cmd_init},
+    {"validate", validate_usage, cmd_validate},
+};
+
+const iss_cli_command *iss_cli_authoring(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const char **criteria_dir)
+{
+    static const char *const valued[] = {"--criteria", "--category", "--format",
+                                         "--lang",     "--output",   NULL};
+    arg_iter it = {.argc = argc, .argv = argv, .cmd = cmd->name, .valued = valued};
+    *criteria_dir = NULL;
+    for (int k; (k = next_arg(&it)) != ARG_END;) {
+        if (k == ARG_ERROR)
+            return EXIT_USAGE;
+        if (k != ARG_OPTION)
+            continue;
+        if (is_opt(&it, "-h") || is_opt(&it, "--help")) {
+            fputs(cmd->usage, stdout);
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+        }
+        if (is_opt(&it, "--criteria"))
+            *criteria_dir = it.val;
+    }
+    return -1;
+}

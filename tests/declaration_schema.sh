@@ -1,0 +1,250 @@
+#!/bin/sh
+# declaration_schema.sh BINARY - keeps schema/isscheck-declaration.schema.json
+# (JSON Schema draft 2020-12, checked with Debian's python3-jsonschema) in
+# step with the declaration parser (src/lib/decl.c, via `isscheck validate`)
+# and with the criteria it reads its vocabulary from:
+#
+#  1. the schema's category names, sub-types, engagement kinds, lead groups,
+#     manual sections, statement ids and review documents are those of
+#     criteria/iss-3;
+#  2. every example and every golden-test input the parser accepts
+#     validates against the schema;
+#  3. mutations of the examples - an unknown key in each mapping, a
+#     mapping in place of each scalar and of each list, bad dates, bad
+#     booleans and numbers, a list of one written as its string, each key
+#     removed - get the same answer from the parser and from the schema.
+#
+# YAML is read as editors read it (YAML 1.2 core schema: no timestamps, so
+# dates are strings); the mutated documents are written back as YAML.
+set -eu
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775012400
+/usr/bin/python3 - "$bin" "$tmp" <<'PY'
+import copy, glob, json, os, re, subprocess, sys
+import yaml
+from jsonschema import Draft202012Validator
+
+bin_, tmp = sys.argv[1], sys.argv[2]
+problems = []
+
+def problem(msg):
+    problems.append(msg)
+    print("schema: " + msg, file=sys.stderr)
+
+# ---- YAML 1.2 core schema, as yaml-language-server reads a file ----
+class Core(yaml.SafeLoader):
+    pass
+Core.yaml_implicit_resolvers = {}
+for tag, regexp, first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+0123456789.")),
+]:
+    Core.add_implicit_resolver(tag, re.compile(regexp), first)
+Core.add_constructor("tag:yaml.org,2002:bool", lambda l, n: l.construct_scalar(n) in ("true", "True", "TRUE"))
+
+def load(path):
+    with open(path, encoding="utf-8-sig") as f:
+        return yaml.load(f, Loader=Core)
+
+schema = json.load(open("schema/isscheck-declaration.schema.json", encoding="utf-8"))
+Draft202012Validator.check_schema(schema)
+V = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+D = schema["$defs"]
+
+def schema_ok(doc):
+    return V.is_valid(doc)
+
+# ---- 1. the vocabulary is the criteria's ----
+man = yaml.safe_load(open("criteria/iss-3/manifest.yaml", encoding="utf-8"))
+docs = set()
+for c in man["categories"]:
+    code = c["code"]
+    rules = yaml.safe_load(open(f"criteria/iss-3/{code}.yaml", encoding="utf-8"))["rules"]
+    want = [code] + c.get("aliases", [])
+    if D.get(f"category-{code}", {}).get("enum") != want:
+        problem(f"$defs/category-{code} is not {want}")
+        continue
+    if {"$ref": f"#/$defs/category-{code}"} not in D["category"]["anyOf"]:
+        problem(f"$defs/category does not list category-{code}")
+    svc = D.get(f"service-{code}", {}).get("properties", {})
+    subtypes = set()
+    for s in c.get("subtypes", []):
+        subtypes |= {s["code"], s["ja"]}
+    got = set(D[f"subtype-{code}"]["enum"]) if f"subtype-{code}" in D else set()
+    if got != subtypes:
+        problem(f"sub-types of {code}: schema {sorted(got)}, criteria {sorted(subtypes)}")
+    if bool(subtypes) != ("subtypes" in D.get(f"service-{code}", {}).get("required", [])):
+        problem(f"service-{code}: 'subtypes' is required exactly when the category has sub-types")
+    kinds = None
+    for alt in D["engagement-kind"]["allOf"]:
+        if alt["if"]["properties"]["category"]["$ref"] == f"#/$defs/category-{code}":
+            kinds = alt["then"]["properties"]["kind"]["enum"]
+    if kinds != [k["code"] for k in c.get("engagement_kinds", [])] + [None]:
+        problem(f"engagement kinds of {code}: schema {kinds}")
+    groups = sorted(k for k, v in svc.items() if v.get("$ref") == "#/$defs/lead-group")
+    if groups != sorted(c.get("lead_groups", [])):
+        problem(f"lead groups of {code}: schema {groups}, criteria {c.get('lead_groups')}")
+    sections, statements = [], []
+    for r in rules:
+        ch = r["check"]
+        if ch["kind"] == "manual_sections":
+            sections += [s["id"] for s in ch["sections"]]
+        if ch["kind"] == "statement":
+            statements += ch["statements"]
+        for a in ch.get("alternatives", []):
+            docs |= set(a["documents"])
+    sec = svc["manual"]["properties"]["sections"]
+    sec = D[sec["$ref"].split("/")[-1]] if "$ref" in sec else sec
+    if sec["anyOf"][0]["enum"] != sections or sec["anyOf"][1]["items"]["enum"] != sections:
+        problem(f"manual sections of {code}: schema {sec['anyOf'][0]['enum']}, criteria {sections}")
+    names = svc["statements"].get("propertyNames")
+    names = [] if names is False else names["enum"]
+    if names != statements:
+        problem(f"statements of {code}: schema {names}, criteria {statements}")
+if set(D["review"]["properties"]["document"]["enum"]) != docs:
+    problem(f"review documents: schema {D['review']['properties']['document']['enum']}, criteria {sorted(docs)}")
+if {"$ref": "#/$defs/category-" + "x"} in D["category"]["anyOf"] or \
+        len(D["category"]["anyOf"]) != len(man["categories"]):
+    problem("$defs/category lists a category the criteria do not have")
+
+# ---- `isscheck validate` over many files at once: the files with errors ----
+def parser_errors(paths):
+    out = {p: [] for p in paths}
+    for i in range(0, len(paths), 500):
+        chunk = paths[i:i + 500]
+        r = subprocess.run([bin_, "validate", *chunk], capture_output=True, text=True)
+        for line in r.stderr.splitlines():
+            for p in chunk:
+                if line.startswith(p + ":"):
+                    out[p].append(line)
+                    break
+            else:
+                problem(f"validate printed a line naming no file: {line}")
+        if r.returncode != (2 if any(out[p] for p in chunk) else 0):
+            problem(f"validate exited {r.returncode} for a batch, errors in "
+                    f"{sum(1 for p in chunk if out[p])} files")
+    return out
+
+# ---- 2. what the parser accepts, the schema accepts ----
+examples = sorted(glob.glob("examples/*.yaml"))
+inputs = examples + sorted(glob.glob("tests/golden/*/input.yaml")) + \
+    sorted(glob.glob("tests/golden/*/*.yml")) + sorted(glob.glob("tests/golden/*/*.yaml"))
+inputs = sorted(set(inputs))
+errs = parser_errors(inputs)
+accepted = 0
+for p in inputs:
+    if errs[p]:
+        if p in examples:
+            problem(f"{p}: the parser rejects an example")
+        continue
+    accepted += 1
+    try:
+        doc = load(p)
+    except yaml.YAMLError as e:
+        problem(f"{p}: the parser accepts it, PyYAML does not: {e}")
+        continue
+    for e in V.iter_errors(doc):
+        problem(f"{p}: accepted by the parser, not by the schema: {e.json_path}: {e.message}")
+
+# ---- 3. mutations: parser and schema agree ----
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+def nodes(doc, path=()):
+    yield path, doc
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            yield from nodes(v, path + (k,))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            yield from nodes(v, path + (i,))
+
+def setat(doc, path, value):
+    d = copy.deepcopy(doc)
+    if not path:
+        return value
+    t = d
+    for k in path[:-1]:
+        t = t[k]
+    t[path[-1]] = value
+    return d
+
+def delat(doc, path):
+    d = copy.deepcopy(doc)
+    t = d
+    for k in path[:-1]:
+        t = t[k]
+    del t[path[-1]]
+    return d
+
+# (document, expectation): "reject" both must reject, "accept" both must
+# accept, "agree" both the same, "required" see below.
+# The failing examples have the shapes of the passing ones: mutating the
+# passing examples and the multi-category one reaches every key and keeps
+# the run short.
+mutants = []
+for ex in [e for e in examples if e.endswith("-pass.yaml") or "multi" in e]:
+    doc = load(ex)
+    mutants.append((ex, "original", doc, "accept"))
+    for path, v in nodes(doc):
+        where = "/".join(map(str, path)) or "(root)"
+        if isinstance(v, dict):
+            # counts is a mapping of path id to number: any key loads
+            if path and path[-1] == "counts":
+                mutants.append((ex, f"unknown path in {where}", setat(doc, path, {**v, "zz_unknown": 1}), "accept"))
+            else:
+                mutants.append((ex, f"unknown key in {where}", setat(doc, path, {**v, "zz_unknown": "x"}), "reject"))
+            for k in v:
+                mutants.append((ex, f"{where}/{k} removed", delat(doc, path + (k,)), "required"))
+        elif isinstance(v, list):
+            if path:
+                mutants.append((ex, f"mapping for the list {where}", setat(doc, path, {"zz": 1}), "reject"))
+            if v and not isinstance(v[0], (dict, list)):
+                mutants.append((ex, f"string for the list of one {where}", setat(doc, path, v[0]), "agree"))
+        elif path:
+            mutants.append((ex, f"mapping for the scalar {where}", setat(doc, path, {"zz_wrong": 1}), "reject"))
+            if isinstance(v, str) and DATE.match(v):
+                for bad in ("2026-13-01", "2026/04/01", "2026-4-1", "2025-02-29", "２０２６-０４-０１"):
+                    mutants.append((ex, f"date {bad} at {where}", setat(doc, path, bad), "reject"))
+            if isinstance(v, bool):
+                mutants.append((ex, f"'yes' for the boolean {where}", setat(doc, path, "yes"), "reject"))
+            elif isinstance(v, int):
+                mutants.append((ex, f"-1 for the number {where}", setat(doc, path, -1), "reject"))
+                mutants.append((ex, f"'{v}' quoted for the number {where}", setat(doc, path, str(v)), "reject"))
+
+files = []
+for i, (ex, what, doc, _) in enumerate(mutants):
+    f = os.path.join(tmp, f"m{i:05d}.yaml")
+    with open(f, "w", encoding="utf-8") as out:
+        yaml.safe_dump(doc, out, allow_unicode=True, sort_keys=False)
+    files.append(f)
+errs = parser_errors(files)
+counts = {}
+for f, (ex, what, doc, expect) in zip(files, mutants):
+    p_ok, s_ok = not errs[f], schema_ok(doc)
+    if expect == "required":
+        # a key the parser requires, the schema requires; a key the
+        # schema requires, the parser cannot do without
+        missing = any("missing required key" in e for e in errs[f])
+        bad = (missing and s_ok) or (not s_ok and p_ok)
+        expect = "required" if missing else "optional"
+    elif expect == "reject":
+        bad = p_ok or s_ok
+    elif expect == "accept":
+        bad = not p_ok or not s_ok
+    else:
+        bad = p_ok != s_ok
+    counts[expect] = counts.get(expect, 0) + 1
+    if bad:
+        problem(f"{ex}: {what}: parser {'accepts' if p_ok else 'rejects'}, schema "
+                f"{'accepts' if s_ok else 'rejects'} (expected: {expect}) "
+                + ("; ".join(errs[f][:2]) if errs[f] else ""))
+print(f"declaration schema: {accepted} accepted inputs validated, {len(mutants)} mutations "
+      f"({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}), {len(problems)} problems")
+sys.exit(1 if problems or accepted < len(examples) or len(mutants) < 100 else 0)
+PY
