@@ -5,7 +5,9 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <errno.h>
@@ -59,6 +61,8 @@ static const char check_usage[] =
     "                       the whole report is written\n"
     "  --criteria DIR       load the criteria set in DIR (a folder holding\n"
     "                       manifest.yaml) instead of the installed one\n"
+    "  -j N, --jobs N       check N files at a time (threads; default 1); the\n"
+    "                       output is the same, byte for byte, whatever N\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
     "  --max-persons N, --max-engagements N\n"
     "                       input limits (defaults 16777216 bytes, depth 64,\n"
@@ -327,6 +331,7 @@ typedef struct {
     iss_lang lang;
     const char *output, *summary_csv, *criteria_dir;
     opt_list files, cats, rules, skips;
+    size_t jobs; /* -j: files checked in parallel */
     iss_buf selection; /* the selection options, as given, for the report */
 } check_opts;
 
@@ -358,6 +363,24 @@ static int parse_check(int argc, char **argv, check_opts *o)
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
+        }
+        if (a[1] == 'j' || strncmp(a, "--jobs", 6) == 0) {
+            /* -j N, -jN, --jobs N, --jobs=N */
+            const char *val = a[1] == 'j' ? (a[2] ? a + 2 : NULL)
+                              : a[6] == '=' ? a + 7
+                              : a[6] == '\0' ? NULL
+                                             : "";
+            if (a[1] == '-' && a[6] != '=' && a[6] != '\0')
+                return usage_error("unknown option '%s'", a);
+            if (!val && !(val = i + 1 < argc ? argv[++i] : NULL))
+                return usage_error("option '%s' needs a value", a[1] == 'j' ? "-j" : "--jobs");
+            char *end;
+            errno = 0;
+            unsigned long v = strtoul(val, &end, 10);
+            if (errno || *end || !*val || val[0] == '-' || v == 0 || v > 1024)
+                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
+            o->jobs = (size_t)v;
+            continue;
         }
         if (a[1] != '-')
             return usage_error("unknown option '%s'", a);
@@ -463,6 +486,77 @@ static int find_files(const opt_list *files)
     return status;
 }
 
+/* What evaluating the declaration files needs and gives: results[i],
+ * decls[i] and fdiags[i] belong to found.v[i], however many threads. */
+typedef struct {
+    const check_opts *o;
+    const iss_criteria *crit;
+    const iss_selection *sel;
+    iss_day now;
+    iss_file_result *results;
+    iss_decl **decls;
+    iss_diags *fdiags;
+    atomic_size_t next; /* the next file a worker takes */
+} eval_job;
+
+/* Loads and evaluates found.v[i] into slot i; scratch holds the node tree
+ * while the file is read.  Reads only what every thread may read: the
+ * options, the criteria (compiled patterns included; match data are made
+ * per match) and found. */
+static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
+{
+    const check_opts *o = job->o;
+    const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
+    iss_file_result *fr = &job->results[i];
+    memset(&job->fdiags[i], 0, sizeof job->fdiags[i]);
+    job->decls[i] = iss_decl_load_in(found.v[i], name, job->crit, &o->lim, scratch, &job->fdiags[i]);
+    *fr = (iss_file_result){name, NULL, &job->fdiags[i], EXIT_USAGE};
+    if (!job->decls[i])
+        return;
+    iss_report *rep = iss_evaluate(job->decls[i], o->as_of, job->now);
+    if (!iss_selection_empty(job->sel))
+        iss_report_select(rep, job->sel);
+    fr->report = rep;
+    fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED
+                                                                                   : EXIT_CLEAN;
+}
+
+static void *evaluate_worker(void *arg)
+{
+    eval_job *job = arg;
+    iss_arena *scratch = iss_arena_new();
+    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < found.n;)
+        if (strcmp(found.v[i], "-") != 0) /* done before the workers start */
+            evaluate_one(job, i, scratch);
+    iss_arena_free(scratch);
+    return NULL;
+}
+
+/* Evaluates every file found, on up to `jobs` threads; the slots are filled
+ * in found's order, so what is printed from them never depends on jobs. */
+static void evaluate_files(eval_job *job, size_t jobs)
+{
+    atomic_init(&job->next, 0);
+    if (jobs > found.n)
+        jobs = found.n;
+    pthread_t *tid = iss_xmalloc((jobs ? jobs : 1) * sizeof *tid);
+    size_t started = 0;
+    /* standard input, named once or more, is read here, in order and
+     * before any worker starts, exactly as -j 1 reads it */
+    iss_arena *scratch = iss_arena_new();
+    for (size_t i = 0; i < found.n; i++)
+        if (strcmp(found.v[i], "-") == 0)
+            evaluate_one(job, i, scratch);
+    iss_arena_free(scratch);
+    for (; jobs > 1 && started < jobs - 1; started++)
+        if (pthread_create(&tid[started], NULL, evaluate_worker, job) != 0)
+            break; /* fewer threads; this one does the rest */
+    evaluate_worker(job);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    free(tid);
+}
+
 static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int status)
 {
     iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
@@ -473,26 +567,16 @@ static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int
     iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
     iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
     iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
+    eval_job job = {.o = o, .crit = crit, .sel = &sel, .now = now,
+                    .results = results, .decls = decls, .fdiags = fdiags};
+    evaluate_files(&job, o->jobs);
     for (size_t i = 0; i < n; i++) {
-        const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
-        iss_file_result *fr = &results[i];
-        memset(&fdiags[i], 0, sizeof fdiags[i]);
-        decls[i] = iss_decl_load(found.v[i], name, crit, &o->lim, &fdiags[i]);
-        *fr = (iss_file_result){name, NULL, &fdiags[i], EXIT_USAGE};
         if (!decls[i]) {
             iss_diags_print(stderr, &fdiags[i]);
             status = EXIT_USAGE;
-            continue;
-        }
-        iss_report *rep = iss_evaluate(decls[i], o->as_of, now);
-        if (!iss_selection_empty(&sel))
-            iss_report_select(rep, &sel);
-        fr->report = rep;
-        fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW])
-                         ? EXIT_FAILED
-                         : EXIT_CLEAN;
-        if (status != EXIT_USAGE && fr->status == EXIT_FAILED)
+        } else if (status != EXIT_USAGE && results[i].status == EXIT_FAILED) {
             status = EXIT_FAILED;
+        }
     }
     iss_run run = {ISS_VERSION, o->lang,  o->strict, crit,
                    results,     n,        status,    o->selection.len ? o->selection.s : NULL};
@@ -526,7 +610,7 @@ static int check_files(const check_opts *o, iss_criteria *crit, iss_day now, int
 
 static int cmd_check(int argc, char **argv)
 {
-    check_opts o = {.lim = iss_default_limits};
+    check_opts o = {.lim = iss_default_limits, .jobs = 1};
     int status = parse_check(argc, argv, &o);
     if (status >= 0) {
         check_opts_free(&o);
