@@ -313,7 +313,8 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
+    bool have_st = fstat(fileno(f), &st) == 0;
+    if (have_st) {
         if (S_ISDIR(st.st_mode)) {
             iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
             if (!is_stdin)
@@ -331,6 +332,12 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
         }
     }
     iss_buf b = {0};
+    /* a regular file's size is known: one buffer of that size, not a
+     * doubling one copied at each step (the limit still applies below) */
+    if (have_st && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= lim->max_bytes) {
+        b.cap = (size_t)st.st_size + 1;
+        b.s = iss_xmalloc(b.cap);
+    }
     char chunk[65536];
     size_t got;
     bool too_big = false;
