@@ -344,6 +344,17 @@ static void check_opts_free(check_opts *o)
     iss_buf_free(&o->selection);
 }
 
+/* -j's value: 1 to 1024 threads, or 0 when val is not one */
+static size_t parse_jobs(const char *val)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(val, &end, 10);
+    if (errno || *end || !*val || val[0] == '-' || v > 1024)
+        return 0;
+    return (size_t)v;
+}
+
 /* Parses check's arguments into o: 0 to go on, else the exit status
  * (help printed: 0; usage error reported: 2). */
 static int parse_check(int argc, char **argv, check_opts *o)
@@ -364,22 +375,13 @@ static int parse_check(int argc, char **argv, check_opts *o)
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
         }
-        if (a[1] == 'j' || strncmp(a, "--jobs", 6) == 0) {
-            /* -j N, -jN, --jobs N, --jobs=N */
-            const char *val = a[1] == 'j' ? (a[2] ? a + 2 : NULL)
-                              : a[6] == '=' ? a + 7
-                              : a[6] == '\0' ? NULL
-                                             : "";
-            if (a[1] == '-' && a[6] != '=' && a[6] != '\0')
-                return usage_error("unknown option '%s'", a);
-            if (!val && !(val = i + 1 < argc ? argv[++i] : NULL))
-                return usage_error("option '%s' needs a value", a[1] == 'j' ? "-j" : "--jobs");
-            char *end;
-            errno = 0;
-            unsigned long v = strtoul(val, &end, 10);
-            if (errno || *end || !*val || val[0] == '-' || v == 0 || v > 1024)
+        if (a[1] == 'j') { /* -j N, -jN: the same as --jobs N */
+            const char *val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val)
+                return usage_error("option '%s' needs a value", "-j");
+            o->jobs = parse_jobs(val);
+            if (!o->jobs)
                 return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
-            o->jobs = (size_t)v;
             continue;
         }
         if (a[1] != '-')
@@ -400,7 +402,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
         size_t *limit = limit_option(&o->lim, name);
         static const char *const valued[] = {"--as-of", "--lang", "--criteria", "--format",
                                              "--output", "--category", "--rule", "--skip",
-                                             "--summary-csv", NULL};
+                                             "--summary-csv", "--jobs", NULL};
         if (!limit && iss_lookup(valued, name) < 0)
             return usage_error("unknown option '%s'", a);
         char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
@@ -427,6 +429,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
             lang_s = val;
         } else if (strcmp(name, "--criteria") == 0) {
             o->criteria_dir = val;
+        } else if (strcmp(name, "--jobs") == 0) {
+            o->jobs = parse_jobs(val);
+            if (!o->jobs)
+                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
         } else if (strcmp(name, "--format") == 0) {
             size_t k = 0, nf = sizeof formats / sizeof formats[0];
             while (k < nf && strcmp(formats[k].name, val) != 0)
