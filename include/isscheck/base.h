@@ -18,6 +18,9 @@ typedef struct iss_arena iss_arena;
 iss_arena *iss_arena_new(void);
 void iss_arena_free(iss_arena *a);
 void *iss_arena_alloc(iss_arena *a, size_t size); /* zeroed; never NULL */
+/* Forgets every allocation but keeps the newest chunk for the next ones, so
+ * scratch memory reused file after file is not fetched afresh each time. */
+void iss_arena_reset(iss_arena *a);
 char *iss_arena_strndup(iss_arena *a, const char *s, size_t n);
 char *iss_arena_strdup(iss_arena *a, const char *s);
 char *iss_arena_printf(iss_arena *a, const char *fmt, ...)

@@ -239,6 +239,11 @@ typedef struct {
  * Returns NULL after adding located diagnostics to d. */
 iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *c,
                         const iss_limits *lim, iss_diags *d);
+/* The same, reading the file's node tree into scratch (reset first and
+ * after, never freed): a caller loading many files reuses one scratch
+ * arena, so the tree's memory is not fetched afresh for each file. */
+iss_decl *iss_decl_load_in(const char *path, const char *name, const iss_editions *ed,
+                           const iss_limits *lim, iss_arena *scratch, iss_diags *d);
 iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
                          const iss_limits *lim, iss_diags *d);
 /* The same against every loaded edition: the declaration's 'criteria'

@@ -39,6 +39,16 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
 iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                         const iss_limits *lim, iss_arena *arena, iss_diags *d);
 
+/* The same two, with the nodes (and their lists of children) allocated in
+ * tree and the scalars' bytes in strings: a loader that keeps only the
+ * strings frees tree when it is done, so a model does not carry the tree
+ * it was read from (about three quarters of the memory of a large file). */
+iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_limits *lim,
+                                iss_arena *tree, iss_arena *strings, iss_diags *d);
+iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
+                           const iss_limits *lim, iss_arena *tree, iss_arena *strings,
+                           iss_diags *d);
+
 /* Looks a key up in a mapping node; NULL when absent or node is not a map. */
 const iss_node *iss_map_get(const iss_node *map, const char *key);
 bool iss_scalar_is(const iss_node *n, const char *s);

@@ -6,7 +6,9 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <errno.h>
@@ -66,6 +68,8 @@ static const char check_usage[] =
     "  --criteria DIR       also load the criteria set in DIR (a folder holding\n"
     "                       manifest.yaml): it replaces a shipped set of the same\n"
     "                       document and edition, or adds an edition (repeatable)\n"
+    "  -j N, --jobs N       check N files at a time (threads; default 1); the\n"
+    "                       output is the same, byte for byte, whatever N\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
     "  --max-persons N, --max-engagements N\n"
     "                       input limits (defaults 16777216 bytes, depth 64,\n"
@@ -286,6 +290,7 @@ typedef struct {
     iss_lang lang;
     const char *output, *summary_csv;
     opt_list files, cats, rules, skips, criteria;
+    size_t jobs; /* -j: files checked in parallel */
     iss_buf selection; /* the selection options, as given, for the report */
 } check_opts;
 
@@ -297,6 +302,17 @@ static void check_opts_free(check_opts *o)
     free(o->skips.v);
     free(o->criteria.v);
     iss_buf_free(&o->selection);
+}
+
+/* -j's value: 1 to 1024 threads, or 0 when val is not one */
+static size_t parse_jobs(const char *val)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(val, &end, 10);
+    if (errno || *end || !*val || val[0] == '-' || v > 1024)
+        return 0;
+    return (size_t)v;
 }
 
 /* Parses check's arguments into o: 0 to go on, else the exit status
@@ -319,6 +335,15 @@ static int parse_check(int argc, char **argv, check_opts *o)
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
         }
+        if (a[1] == 'j') { /* -j N, -jN: the same as --jobs N */
+            const char *val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!val)
+                return usage_error("option '%s' needs a value", "-j");
+            o->jobs = parse_jobs(val);
+            if (!o->jobs)
+                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
+            continue;
+        }
         if (a[1] != '-')
             return usage_error("unknown option '%s'", a);
         char name[32];
@@ -337,7 +362,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
         size_t *limit = limit_option(&o->lim, name);
         static const char *const valued[] = {"--as-of", "--lang", "--criteria", "--format",
                                              "--output", "--category", "--rule", "--skip",
-                                             "--summary-csv", NULL};
+                                             "--summary-csv", "--jobs", NULL};
         if (!limit && iss_lookup(valued, name) < 0)
             return usage_error("unknown option '%s'", a);
         char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
@@ -364,6 +389,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
             lang_s = val;
         } else if (strcmp(name, "--criteria") == 0) {
             opt_add(&o->criteria, val, false);
+        } else if (strcmp(name, "--jobs") == 0) {
+            o->jobs = parse_jobs(val);
+            if (!o->jobs)
+                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
         } else if (strcmp(name, "--format") == 0) {
             size_t k = 0, nf = sizeof formats / sizeof formats[0];
             while (k < nf && strcmp(formats[k].name, val) != 0)
@@ -423,6 +452,77 @@ static int find_files(const opt_list *files)
     return status;
 }
 
+/* What evaluating the declaration files needs and gives: results[i],
+ * decls[i] and fdiags[i] belong to found.v[i], however many threads. */
+typedef struct {
+    const check_opts *o;
+    const iss_editions *ed;
+    const iss_selection *sel;
+    iss_day now;
+    iss_file_result *results;
+    iss_decl **decls;
+    iss_diags *fdiags;
+    atomic_size_t next; /* the next file a worker takes */
+} eval_job;
+
+/* Loads and evaluates found.v[i] into slot i; scratch holds the node tree
+ * while the file is read.  Reads only what every thread may read: the
+ * options, the criteria (compiled patterns included; match data are made
+ * per match) and found. */
+static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
+{
+    const check_opts *o = job->o;
+    const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
+    iss_file_result *fr = &job->results[i];
+    memset(&job->fdiags[i], 0, sizeof job->fdiags[i]);
+    job->decls[i] = iss_decl_load_in(found.v[i], name, job->ed, &o->lim, scratch, &job->fdiags[i]);
+    *fr = (iss_file_result){name, NULL, &job->fdiags[i], EXIT_USAGE};
+    if (!job->decls[i])
+        return;
+    iss_report *rep = iss_evaluate(job->decls[i], o->as_of, job->now);
+    if (!iss_selection_empty(job->sel))
+        iss_report_select(rep, job->sel);
+    fr->report = rep;
+    fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED
+                                                                                   : EXIT_CLEAN;
+}
+
+static void *evaluate_worker(void *arg)
+{
+    eval_job *job = arg;
+    iss_arena *scratch = iss_arena_new();
+    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < found.n;)
+        if (strcmp(found.v[i], "-") != 0) /* done before the workers start */
+            evaluate_one(job, i, scratch);
+    iss_arena_free(scratch);
+    return NULL;
+}
+
+/* Evaluates every file found, on up to `jobs` threads; the slots are filled
+ * in found's order, so what is printed from them never depends on jobs. */
+static void evaluate_files(eval_job *job, size_t jobs)
+{
+    atomic_init(&job->next, 0);
+    if (jobs > found.n)
+        jobs = found.n;
+    pthread_t *tid = iss_xmalloc((jobs ? jobs : 1) * sizeof *tid);
+    size_t started = 0;
+    /* standard input, named once or more, is read here, in order and
+     * before any worker starts, exactly as -j 1 reads it */
+    iss_arena *scratch = iss_arena_new();
+    for (size_t i = 0; i < found.n; i++)
+        if (strcmp(found.v[i], "-") == 0)
+            evaluate_one(job, i, scratch);
+    iss_arena_free(scratch);
+    for (; jobs > 1 && started < jobs - 1; started++)
+        if (pthread_create(&tid[started], NULL, evaluate_worker, job) != 0)
+            break; /* fewer threads; this one does the rest */
+    evaluate_worker(job);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    free(tid);
+}
+
 static int check_files(const check_opts *o, const iss_editions *ed, iss_day now, int status)
 {
     const iss_criteria *crit = ed->deflt;
@@ -434,26 +534,16 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
     iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
     iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
     iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
+    eval_job job = {.o = o, .ed = ed, .sel = &sel, .now = now,
+                    .results = results, .decls = decls, .fdiags = fdiags};
+    evaluate_files(&job, o->jobs);
     for (size_t i = 0; i < n; i++) {
-        const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
-        iss_file_result *fr = &results[i];
-        memset(&fdiags[i], 0, sizeof fdiags[i]);
-        decls[i] = iss_decl_load_editions(found.v[i], name, ed, &o->lim, &fdiags[i]);
-        *fr = (iss_file_result){name, NULL, &fdiags[i], EXIT_USAGE};
         if (!decls[i]) {
             iss_diags_print(stderr, &fdiags[i]);
             status = EXIT_USAGE;
-            continue;
-        }
-        iss_report *rep = iss_evaluate(decls[i], o->as_of, now);
-        if (!iss_selection_empty(&sel))
-            iss_report_select(rep, &sel);
-        fr->report = rep;
-        fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW])
-                         ? EXIT_FAILED
-                         : EXIT_CLEAN;
-        if (status != EXIT_USAGE && fr->status == EXIT_FAILED)
+        } else if (status != EXIT_USAGE && results[i].status == EXIT_FAILED) {
             status = EXIT_FAILED;
+        }
     }
     iss_run run = {ISS_VERSION, o->lang,  o->strict, crit,
                    results,     n,        status,    o->selection.len ? o->selection.s : NULL};
@@ -487,7 +577,7 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
 
 static int cmd_check(int argc, char **argv)
 {
-    check_opts o = {.lim = iss_default_limits};
+    check_opts o = {.lim = iss_default_limits, .jobs = 1};
     int status = parse_check(argc, argv, &o);
     if (status >= 0) {
         check_opts_free(&o);

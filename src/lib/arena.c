@@ -59,6 +59,22 @@ void iss_arena_free(iss_arena *a)
     free(a);
 }
 
+void iss_arena_reset(iss_arena *a)
+{
+    if (!a || !a->head)
+        return;
+    struct chunk *keep = a->head, *c = keep->next;
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+    a->head = keep;
+    a->total = keep->size;
+}
+
 void *iss_arena_alloc(iss_arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);

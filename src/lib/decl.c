@@ -1064,6 +1064,7 @@ static bool pick_criteria(loader *L, const iss_node *root)
 /* The reader gives a tree from bytes or from a file; the rest is shared. */
 static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
                       const iss_criteria *c, const iss_editions *ed, const iss_limits *lim,
+                      iss_arena *scratch,
                       iss_diags *d)
 {
     iss_decl *decl = calloc(1, sizeof *decl);
@@ -1076,10 +1077,19 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
         lim = &iss_default_limits;
     loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, NULL, 0, NULL, 0};
     size_t before = d->errors;
-    iss_node *root = path ? iss_read_yaml_file(path, decl->file, lim, decl->arena, d)
-                          : iss_read_yaml(bytes, len, decl->file, lim, decl->arena, d);
-    if (!root || (root->type == ISS_NODE_MAP && !pick_criteria(&L, root)) || !load_root(&L, root) ||
-        d->errors > before) {
+    /* the tree is scaffolding: the model keeps only its strings (and
+     * locations, by value), so the nodes go when the model is built */
+    iss_arena *tree = scratch ? scratch : iss_arena_new();
+    iss_arena_reset(tree);
+    iss_node *root = path ? iss_read_yaml_file_in(path, decl->file, lim, tree, decl->arena, d)
+                          : iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
+    bool ok = root && (root->type != ISS_NODE_MAP || pick_criteria(&L, root)) && load_root(&L, root) &&
+              d->errors == before;
+    if (scratch)
+        iss_arena_reset(scratch);
+    else
+        iss_arena_free(tree);
+    if (!ok) {
         iss_decl_free(decl);
         return NULL;
     }
@@ -1089,25 +1099,31 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
 iss_decl *iss_decl_parse(const char *bytes, size_t len, const char *name, const iss_criteria *c,
                          const iss_limits *lim, iss_diags *d)
 {
-    return load(NULL, bytes, len, name, c, NULL, lim, d);
+    return load(NULL, bytes, len, name, c, NULL, lim, NULL, d);
 }
 
 iss_decl *iss_decl_parse_editions(const char *bytes, size_t len, const char *name,
                                   const iss_editions *ed, const iss_limits *lim, iss_diags *d)
 {
-    return load(NULL, bytes, len, name, ed->deflt, ed, lim, d);
+    return load(NULL, bytes, len, name, ed->deflt, ed, lim, NULL, d);
 }
 
 iss_decl *iss_decl_load_editions(const char *path, const char *name, const iss_editions *ed,
                                  const iss_limits *lim, iss_diags *d)
 {
-    return load(path, NULL, 0, name, ed->deflt, ed, lim, d);
+    return load(path, NULL, 0, name, ed->deflt, ed, lim, NULL, d);
 }
 
 iss_decl *iss_decl_load(const char *path, const char *name, const iss_criteria *c,
                         const iss_limits *lim, iss_diags *d)
 {
-    return load(path, NULL, 0, name, c, NULL, lim, d);
+    return load(path, NULL, 0, name, c, NULL, lim, NULL, d);
+}
+
+iss_decl *iss_decl_load_in(const char *path, const char *name, const iss_editions *ed,
+                           const iss_limits *lim, iss_arena *scratch, iss_diags *d)
+{
+    return load(path, NULL, 0, name, ed->deflt, ed, lim, scratch, d);
 }
 
 void iss_decl_free(iss_decl *decl)

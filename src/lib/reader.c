@@ -109,8 +109,9 @@ static void parser_error(const yaml_parser_t *p, size_t bom, const char *name, i
         iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s", problem);
 }
 
-iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
-                        const iss_limits *lim, iss_arena *arena, iss_diags *d)
+iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
+                           const iss_limits *lim, iss_arena *tree, iss_arena *strings,
+                           iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -204,7 +205,7 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                     break;
                 }
             }
-            made = iss_arena_alloc(arena, sizeof *made);
+            made = iss_arena_alloc(tree, sizeof *made);
             made->loc = loc;
             if (ev.type == YAML_SCALAR_EVENT) {
                 size_t n = ev.data.scalar.length;
@@ -216,7 +217,7 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                     break;
                 }
                 made->type = ISS_NODE_SCALAR;
-                made->str = iss_arena_strndup(arena, (const char *)ev.data.scalar.value, n);
+                made->str = iss_arena_strndup(strings, (const char *)ev.data.scalar.value, n);
                 made->len = n;
                 made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             } else {
@@ -239,7 +240,7 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
             iss_node *node = top->node;
             node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
             if (top->n) {
-                node->kids = iss_arena_alloc(arena, top->n * sizeof *node->kids);
+                node->kids = iss_arena_alloc(tree, top->n * sizeof *node->kids);
                 memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
             }
             free(top->kids);
@@ -288,8 +289,20 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
     return root;
 }
 
+iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
+                        const iss_limits *lim, iss_arena *arena, iss_diags *d)
+{
+    return iss_read_yaml_in(bytes, len, name, lim, arena, arena, d);
+}
+
 iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
                              iss_arena *arena, iss_diags *d)
+{
+    return iss_read_yaml_file_in(path, name, lim, arena, arena, d);
+}
+
+iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_limits *lim,
+                                iss_arena *tree, iss_arena *strings, iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -300,7 +313,8 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
+    bool have_st = fstat(fileno(f), &st) == 0;
+    if (have_st) {
         if (S_ISDIR(st.st_mode)) {
             iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
             if (!is_stdin)
@@ -318,6 +332,12 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
         }
     }
     iss_buf b = {0};
+    /* a regular file's size is known: one buffer of that size, not a
+     * doubling one copied at each step (the limit still applies below) */
+    if (have_st && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= lim->max_bytes) {
+        b.cap = (size_t)st.st_size + 1;
+        b.s = iss_xmalloc(b.cap);
+    }
     char chunk[65536];
     size_t got;
     bool too_big = false;
@@ -339,7 +359,7 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
         iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
                      "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
     else
-        root = iss_read_yaml(b.s ? b.s : "", b.len, name, lim, arena, d);
+        root = iss_read_yaml_in(b.s ? b.s : "", b.len, name, lim, tree, strings, d);
     iss_buf_free(&b);
     return root;
 }
