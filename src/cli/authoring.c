@@ -635,7 +635,7 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
                        r->group);
         if (r->disclose_counts) {
             iss_buf_puts(&y, "      counts: {");
-            for (size_t i = 0; i < r->npaths; i++)
+            for (size_t i = 0; r->paths && i < r->npaths; i++)
                 iss_buf_printf(&y, "%s%s: %d", i ? ", " : "", r->paths[i].id, i == 0);
             iss_buf_puts(&y, "}\n");
         }

@@ -317,6 +317,7 @@ static size_t parse_jobs(const char *val)
 
 /* Parses check's arguments into o: 0 to go on, else the exit status
  * (help printed: 0; usage error reported: 2). */
+static int parse_check(int argc, char **argv, check_opts *o) __attribute__((nonnull(3)));
 static int parse_check(int argc, char **argv, check_opts *o)
 {
     const char *lang_s = getenv("ISSCHECK_LANG");

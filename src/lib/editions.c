@@ -154,7 +154,8 @@ iss_editions *iss_editions_load(const char *root, const char *const *extra, size
         iss_editions_free(e);
         return NULL;
     }
-    qsort(e->sets, e->nsets, sizeof *e->sets, by_document);
+    if (e->nsets > 1)
+        qsort(e->sets, e->nsets, sizeof *e->sets, by_document);
     const iss_criteria **pick = iss_xmalloc((e->nsets + 1) * sizeof *pick);
     size_t npick = 0;
     for (size_t i = 0; i < e->nsets; i++) {
