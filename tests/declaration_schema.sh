@@ -5,8 +5,9 @@
 # and with the criteria it reads its vocabulary from:
 #
 #  1. the schema's category names, sub-types, engagement kinds, lead groups,
-#     manual sections, statement ids and review documents are those of
-#     criteria/iss-3;
+#     manual and report-template sections, statement ids, review documents
+#     and criteria editions are those of every set under criteria/; a
+#     category with a section (tr) is no service;
 #  2. every example and every golden-test input the parser accepts
 #     validates against the schema;
 #  3. mutations of the examples - an unknown key in each mapping, a
@@ -61,11 +62,42 @@ def schema_ok(doc):
     return V.is_valid(doc)
 
 # ---- 1. the vocabulary is the criteria's ----
-man = yaml.safe_load(open("criteria/iss-3/manifest.yaml", encoding="utf-8"))
+def section_ids(sec):
+    """The ids a sections schema allows: an enum, or none (an empty list only)."""
+    sec = D[sec["$ref"].split("/")[-1]] if "$ref" in sec else sec
+    if sec.get("type") == "array" and sec.get("maxItems") == 0:
+        return [], []
+    return sec["anyOf"][0]["enum"], sec["anyOf"][1]["items"]["enum"]
+
 docs = set()
-for c in man["categories"]:
+editions = {}
+cats = []  # (set folder, category) of every set
+for mf in sorted(glob.glob("criteria/*/manifest.yaml")):
+    man = yaml.safe_load(open(mf, encoding="utf-8"))
+    editions.setdefault(man["document"], []).append(str(man["edition"]))
+    folder = os.path.dirname(mf)
+    rules = []
+    for f in man["files"]:
+        rf = yaml.safe_load(open(os.path.join(folder, f), encoding="utf-8"))
+        if isinstance(rf, dict) and "rules" in rf:
+            rules.append((rf["category"], rf["rules"]))
+    for c in man["categories"]:
+        cats.append((c, [r for cat, rs in rules if cat == c["code"] for r in rs]))
+crit = {k: v.get("enum") for k, v in D["criteria"]["properties"].items()}
+if crit != editions:
+    problem(f"$defs/criteria: schema {crit}, criteria {editions}")
+services = [c for c, _ in cats if not c.get("section")]
+for c, rules in cats:
     code = c["code"]
-    rules = yaml.safe_load(open(f"criteria/iss-3/{code}.yaml", encoding="utf-8"))["rules"]
+    if c.get("section"):
+        want = [code] + c.get("aliases", [])
+        if D.get(f"category-{code}", {}).get("enum") != want:
+            problem(f"$defs/category-{code} is not {want}")
+        if {"$ref": f"#/$defs/category-{code}"} in D["category"]["anyOf"] or f"service-{code}" in D:
+            problem(f"{code} applies through '{c['section']}', yet the schema makes it a service")
+        if c["section"] not in schema["properties"]:
+            problem(f"the schema has no top-level '{c['section']}' for {code}")
+        continue
     want = [code] + c.get("aliases", [])
     if D.get(f"category-{code}", {}).get("enum") != want:
         problem(f"$defs/category-{code} is not {want}")
@@ -90,19 +122,25 @@ for c in man["categories"]:
     groups = sorted(k for k, v in svc.items() if v.get("$ref") == "#/$defs/lead-group")
     if groups != sorted(c.get("lead_groups", [])):
         problem(f"lead groups of {code}: schema {groups}, criteria {c.get('lead_groups')}")
-    sections, statements = [], []
+    sections, statements, template = [], [], []
     for r in rules:
         ch = r["check"]
-        if ch["kind"] == "manual_sections":
+        if ch["kind"] == "manual_sections" and ch.get("source") == "report_template":
+            template += [s["id"] for s in ch["sections"]]
+        elif ch["kind"] == "manual_sections":
             sections += [s["id"] for s in ch["sections"]]
         if ch["kind"] == "statement":
             statements += ch["statements"]
         for a in ch.get("alternatives", []):
             docs |= set(a["documents"])
-    sec = svc["manual"]["properties"]["sections"]
-    sec = D[sec["$ref"].split("/")[-1]] if "$ref" in sec else sec
-    if sec["anyOf"][0]["enum"] != sections or sec["anyOf"][1]["items"]["enum"] != sections:
-        problem(f"manual sections of {code}: schema {sec['anyOf'][0]['enum']}, criteria {sections}")
+    one, many = section_ids(svc["manual"]["properties"]["sections"])
+    if one != sections or many != sections:
+        problem(f"manual sections of {code}: schema {one}, criteria {sections}")
+    if template or "report_template" in svc:
+        one, many = section_ids(svc.get("report_template", {}).get("properties", {}).get(
+            "sections", {"type": "array", "maxItems": 0}))
+        if one != template or many != template:
+            problem(f"report-template sections of {code}: schema {one}, criteria {template}")
     names = svc["statements"].get("propertyNames")
     names = [] if names is False else names["enum"]
     if names != statements:
@@ -110,7 +148,7 @@ for c in man["categories"]:
 if set(D["review"]["properties"]["document"]["enum"]) != docs:
     problem(f"review documents: schema {D['review']['properties']['document']['enum']}, criteria {sorted(docs)}")
 if {"$ref": "#/$defs/category-" + "x"} in D["category"]["anyOf"] or \
-        len(D["category"]["anyOf"]) != len(man["categories"]):
+        len(D["category"]["anyOf"]) != len(services):
     problem("$defs/category lists a category the criteria do not have")
 
 # ---- `isscheck validate` over many files at once: the files with errors ----
@@ -188,7 +226,10 @@ def delat(doc, path):
 # passing examples and the multi-category one reaches every key and keeps
 # the run short.
 mutants = []
-for ex in [e for e in examples if e.endswith("-pass.yaml") or "multi" in e]:
+# va-pt-trust has trust, report_template and pt; two golden inputs add
+# registrations and criteria.
+for ex in [e for e in examples if e.endswith("-pass.yaml") or "multi" in e or "trust" in e] + \
+        ["tests/golden/pt-registered-va/input.yaml", "tests/golden/edition-named-shipped/input.yaml"]:
     doc = load(ex)
     mutants.append((ex, "original", doc, "accept"))
     for path, v in nodes(doc):
@@ -215,7 +256,12 @@ for ex in [e for e in examples if e.endswith("-pass.yaml") or "multi" in e]:
                 mutants.append((ex, f"'yes' for the boolean {where}", setat(doc, path, "yes"), "reject"))
             elif isinstance(v, int):
                 mutants.append((ex, f"-1 for the number {where}", setat(doc, path, -1), "reject"))
-                mutants.append((ex, f"'{v}' quoted for the number {where}", setat(doc, path, str(v)), "reject"))
+                # a share is a percentage written as a number or a string
+                quoted = "accept" if path[-1] == "share" else "reject"
+                mutants.append((ex, f"'{v}' quoted for the number {where}", setat(doc, path, str(v)), quoted))
+            elif isinstance(v, float) and path[-1] == "share":
+                mutants.append((ex, f"three decimals for the share {where}", setat(doc, path, f"{v:.3f}1"), "reject"))
+                mutants.append((ex, f"over 100 for the share {where}", setat(doc, path, "100.01"), "reject"))
 
 files = []
 for i, (ex, what, doc, _) in enumerate(mutants):

@@ -5,7 +5,10 @@
 # 1: its rules fail until it is filled in, never 2) and that validates
 # against schema/isscheck-declaration.schema.json as an editor reads it
 # (YAML 1.2 core schema).  -o writes the same bytes to a new file and
-# refuses an existing one, leaving it untouched.
+# refuses an existing one, leaving it untouched.  A category that applies
+# through a top-level section (tr: trust) is no service: alone it is refused,
+# with a service it adds that section with every sub-key; a rule reading the
+# report template (PT-T-b) gets report_template, not manual.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -13,11 +16,30 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775012400
 unset ISSCHECK_LANG
 fail=0 n=0
-cats=$("$bin" list --format json | /usr/bin/python3 -c '
+allcats=$("$bin" list --format json | /usr/bin/python3 -c '
 import json, sys
 print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))')
-all=$(printf '%s' "$cats" | tr ' ' ',')
-for sel in $cats "$all" "脆弱性診断,機器検証"; do
+# the categories with a section, from every criteria set
+sections=$(/usr/bin/python3 -c '
+import glob, yaml
+print(" ".join(c["code"] for f in sorted(glob.glob("criteria/*/manifest.yaml"))
+               for c in yaml.safe_load(open(f, encoding="utf-8"))["categories"] if c.get("section")))')
+[ -n "$sections" ] || { echo "init: no criteria set has a category with a section" >&2; fail=1; }
+cats=
+for c in $allcats; do
+  case " $sections " in *" $c "*) ;; *) cats="$cats $c" ;; esac
+done
+all=$(printf '%s' "$allcats" | tr ' ' ',')
+for s in $sections; do
+  set +e
+  "$bin" init --category "$s" >"$tmp/sec.yaml" 2>"$tmp/err"
+  st=$?
+  set -e
+  if [ "$st" != 2 ] || [ -s "$tmp/sec.yaml" ] || ! grep -q 'at least one service' "$tmp/err"; then
+    echo "init: --category $s alone (a section, no service): exit $st" >&2; fail=1
+  fi
+done
+for sel in $cats "$all" "脆弱性診断,機器検証" "va,pt,tr" "pt" "pt,tr"; do
   for lang in ja en; do
     n=$((n + 1))
     f=$tmp/t$n.yaml
@@ -33,6 +55,24 @@ for sel in $cats "$all" "脆弱性診断,機器検証"; do
       echo "init: $sel/$lang: check exited $st (expected 1, rules failing) with:" >&2
       cat "$tmp/err" >&2; fail=1
     fi
+    case ",$sel," in
+      *,pt,*) grep -q '^    report_template:$' "$f" && ! grep -q '^    manual:$' "$f" ||
+          { [ "$sel" != pt ] && [ "$sel" != pt,tr ]; } ||
+          { echo "init: $sel/$lang: pt has no report_template, or a manual" >&2; fail=1; }
+        grep -q '^# registrations:$' "$f" ||
+          { echo "init: $sel/$lang: no commented registrations example" >&2; fail=1; } ;;
+    esac
+    case ",$sel," in
+      *,tr,*)
+        for k in trust: capital: shareholders: employees: confidentiality: training: leaving: \
+                 covers: information: certifications: storage: subcontractors: tools: security:; do
+          grep -q "^ *$k" "$f" || { echo "init: $sel/$lang: trust has no $k" >&2; fail=1; }
+        done
+        ! grep -q '^  - category: tr$' "$f" ||
+          { echo "init: $sel/$lang: tr written as a service" >&2; fail=1; }
+        [ "$(grep -c '^  *# TR-' "$f")" -ge 8 ] ||
+          { echo "init: $sel/$lang: trust sub-keys lack the comments naming their rules" >&2; fail=1; } ;;
+    esac
     head -n 1 "$f" | grep -q '^# yaml-language-server: \$schema=file:///.*/isscheck-declaration\.schema\.json$' ||
       { echo "init: $sel/$lang: first line does not name the schema" >&2; fail=1; }
   done

@@ -1024,13 +1024,21 @@ static void template_service(const tmpl *t, size_t k)
                        T(t, "担当者の id", "the person's id"));
         iss_buf_printf(o, "    %s: ~\n", r->field);
     }
-    if ((r = rule_of(c, k, ISS_CHECK_MANUAL_SECTIONS, NULL))) {
-        iss_buf_printf(o, "    # %s %s: %s\n", r->id, title(t, r),
-                       T(t, "マニュアルが扱う事項", "the topics the manual covers"));
-        for (size_t i = 0; i < r->nsections; i++)
-            iss_buf_printf(o, "    #   %s: %s\n", r->sections[i].id,
-                           t->lang == ISS_LANG_EN ? r->sections[i].en : r->sections[i].ja);
-        iss_buf_puts(o, "    manual:\n      sections: []\n      evidence: ~\n");
+    /* manual_sections reads the manual or, by its source, the report template */
+    for (size_t i = 0; i < c->nrules; i++) {
+        const iss_rule *q = &c->rules[i];
+        if (q->category != k || q->kind != ISS_CHECK_MANUAL_SECTIONS)
+            continue;
+        bool tpl = q->source == ISS_SECTIONS_REPORT_TEMPLATE;
+        iss_buf_printf(o, "    # %s %s: %s\n", q->id, title(t, q),
+                       tpl ? T(t, "報告書のテンプレートが備える記載事項",
+                               "the contents the report template has")
+                           : T(t, "マニュアルが扱う事項", "the topics the manual covers"));
+        for (size_t j = 0; j < q->nsections; j++)
+            iss_buf_printf(o, "    #   %s: %s\n", q->sections[j].id,
+                           t->lang == ISS_LANG_EN ? q->sections[j].en : q->sections[j].ja);
+        iss_buf_printf(o, "    %s:\n      sections: []\n      evidence: ~\n",
+                       tpl ? "report_template" : "manual");
     }
     for (int f = 0; f < ISS_FIELD_COUNT; f++) {
         iss_buf why = {0};
@@ -1070,6 +1078,83 @@ static void template_service(const tmpl *t, size_t k)
     }
     if (statements)
         iss_buf_puts(o, "    statements: {}\n");
+}
+
+/* A trust rule's id and the item it quotes, as a comment: "TR-CAP 会社の資本関係
+ * (title)". */
+static void trust_comment(const tmpl *t, const char *indent, iss_trust_item item, const char *what)
+{
+    for (size_t i = 0; i < t->c->nrules; i++) {
+        const iss_rule *r = &t->c->rules[i];
+        if (t->chosen[r->category] && r->kind == ISS_CHECK_TRUST && r->trust_item == item)
+            iss_buf_printf(t->out, "%s# %s 「%s」 %s: %s\n", indent, r->id, r->clause, title(t, r),
+                           what);
+    }
+}
+
+/* The top-level trust section of a category that applies through it. */
+static void template_trust(const tmpl *t)
+{
+    iss_buf *o = t->out;
+    iss_buf_printf(o, "\n# %s\n# %s\ntrust:\n",
+                   T(t, "事業者の信頼性（案）。各項目の規則は案: 満たしても要確認になる。",
+                     "Provider trustworthiness (draft).  Its rules are drafts: what they find met "
+                     "ends in review."),
+                   T(t, "項目を消すと、それを読む規則は不適合になる。",
+                     "Deleting an item fails the rules that read it."));
+    trust_comment(t, "  ", ISS_TRUST_CAPITAL,
+                  T(t, "主な株主 {name, country, share: 0-100 の %, parent, evidence}（名を挙げないなら []）",
+                    "main shareholders {name, country, share: percent 0-100, parent, evidence} "
+                    "([] when none is named)"));
+    iss_buf_puts(o, "  capital:\n    shareholders: []\n    evidence: ~\n");
+    trust_comment(t, "  ", ISS_TRUST_EMPLOYEES,
+                  T(t, "秘密保持・教育・退職時の規程 {document, evidence}",
+                    "confidentiality, training and leaving rules {document, evidence}"));
+    trust_comment(t, "  ", ISS_TRUST_COVERAGE,
+                  T(t, "covers: 規程が適用される者の id", "covers: ids of the persons the rules cover"));
+    iss_buf_puts(o, "  employees:\n    confidentiality: ~\n    training: ~\n    leaving: ~\n"
+                    "    covers: []\n");
+    iss_buf_puts(o, "  information:\n");
+    trust_comment(t, "    ", ISS_TRUST_CERTIFICATIONS,
+                  T(t, "情報管理の認証 {name, number, expires, evidence}",
+                    "information-management certifications {name, number, expires, evidence}"));
+    iss_buf_puts(o, "    certifications: []\n");
+    trust_comment(t, "    ", ISS_TRUST_STORAGE,
+                  T(t, "顧客の情報の保管場所 {data, location, country}",
+                    "where customers' information is kept {data, location, country}"));
+    iss_buf_puts(o, "    storage: []\n");
+    trust_comment(t, "  ", ISS_TRUST_SUBCONTRACTING,
+                  T(t, "委託先 {name, country, services, customer_data, confidentiality, evidence}（ないなら []）",
+                    "subcontractors {name, country, services, customer_data, confidentiality, "
+                    "evidence} ([] when none)"));
+    iss_buf_puts(o, "  subcontractors: ~\n");
+    trust_comment(t, "  ", ISS_TRUST_TOOLS,
+                  T(t, "使用ツール {name, vendor, country, ai, customer_data_leaves, evidence}",
+                    "tools used {name, vendor, country, ai, customer_data_leaves, evidence}"));
+    iss_buf_puts(o, "  tools: []\n");
+    trust_comment(t, "  ", ISS_TRUST_SECURITY,
+                  T(t, "自社の対策 {measure, evidence}", "own security measures {measure, evidence}"));
+    iss_buf_puts(o, "  security: []\n");
+}
+
+/* PT-a and the like: a category applied for here or registered already. */
+static void template_registrations(const tmpl *t)
+{
+    const iss_rule *r = NULL;
+    for (size_t i = 0; i < t->c->nrules && !r; i++)
+        if (t->chosen[t->c->rules[i].category] && t->c->rules[i].kind == ISS_CHECK_PREREQUISITE &&
+            t->c->rules[i].requires.n)
+            r = &t->c->rules[i];
+    if (!r)
+        return;
+    iss_buf_printf(t->out, "\n# %s %s: %s\n", r->id, title(t, r),
+                   T(t, "同じ申告書で申請するか、現に有効な登録を申告する:",
+                     "apply for it in this declaration, or declare a current registration:"));
+    iss_buf_printf(t->out,
+                   "# registrations:\n#   - {category: %s, number: \"%s\", expires: 2027-03-31, "
+                   "evidence: %s}\n",
+                   r->requires.v[0].s, T(t, "（登録番号）", "(registration number)"),
+                   T(t, "登録通知書", "notice of registration"));
 }
 
 /* The installed schema, or the one beside the criteria when they are the
@@ -1124,10 +1209,14 @@ static void template_write(const tmpl *t)
     iss_buf_printf(
         o, "\n# %s\nservices:\n",
         T(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
-    bool protection = false;
+    bool protection = false, trust = false;
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
             continue;
+        if (c->categories[k].section) {
+            trust |= strcmp(c->categories[k].section, "trust") == 0;
+            continue;
+        }
         template_service(t, k);
         protection |= rule_of(c, k, ISS_CHECK_INFO_PROTECTION, NULL) != NULL;
     }
@@ -1145,6 +1234,9 @@ static void template_write(const tmpl *t)
             T(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
               "{date, type: internal|external, auditor: person id | organisation: name}"));
     }
+    template_registrations(t);
+    if (trust)
+        template_trust(t);
 }
 
 /* Writes b to path, which must not exist: a temporary file beside it,
@@ -1210,14 +1302,20 @@ static int cmd_init(const iss_criteria *c, int argc, char **argv)
         else if (is_opt(&it, "--output"))
             output = it.val;
     }
-    bool any = false;
-    for (size_t k = 0; k < c->ncategories; k++)
+    bool any = false, service = false;
+    for (size_t k = 0; k < c->ncategories; k++) {
         any |= chosen[k];
+        service |= chosen[k] && !c->categories[k].section;
+    }
     tmpl t = {c, chosen, ISS_LANG_JA, NULL};
     if (status < 0)
         status = resolve_lang("init", lang_opt, &t.lang);
     if (status < 0 && !any)
         status = usage_error("init", "%s", "--category: name the categories applied for");
+    if (status < 0 && !service)
+        status = usage_error("init", "%s",
+                             "--category: a declaration applies for at least one service; "
+                             "name one besides the sections (e.g. va,tr)");
     if (status >= 0) {
         free(chosen);
         return status;
