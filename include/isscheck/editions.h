@@ -13,6 +13,12 @@ typedef struct {
     iss_criteria *deflt; /* the default editions, composed; NULL when none resolves */
 } iss_editions;
 
+/* The sub-folders of root that hold a manifest.yaml, sorted, each and the
+ * array malloc'd (iss_criteria_folders_free); NULL after a diagnostic when
+ * root cannot be read. */
+char **iss_criteria_folders(const char *root, size_t *n, iss_diags *d);
+void iss_criteria_folders_free(char **folders, size_t n);
+
 /* Loads every set under root (each sub-folder holding a manifest.yaml;
  * root may be NULL) and then each folder of extra, which replaces a set of
  * the same document and edition or adds an edition.  Returns NULL after

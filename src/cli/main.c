@@ -4,7 +4,6 @@
 #include "authoring.h"
 #include "isscheck/report.h"
 
-#include <dirent.h>
 #include <ftw.h>
 #include <pthread.h>
 #include <signal.h>
@@ -668,34 +667,9 @@ static int criteria_list(int argc, char **argv)
     return st;
 }
 
-/* The shipped sets' folders, sorted. */
-static void shipped_sets(opt_list *dirs, iss_buf *paths)
-{
-    const char *root = criteria_root();
-    DIR *dir = opendir(root);
-    size_t start = paths->len;
-    struct dirent *de;
-    while (dir && (de = readdir(dir))) {
-        struct stat st;
-        char path[PATH_MAX];
-        if (de->d_name[0] == '.' ||
-            snprintf(path, sizeof path, "%s/%s/manifest.yaml", root, de->d_name) >= (int)sizeof path ||
-            stat(path, &st) != 0)
-            continue;
-        iss_buf_printf(paths, "%s/%s%c", root, de->d_name, '\0');
-    }
-    if (dir)
-        closedir(dir);
-    for (size_t at = start; at < paths->len; at += strlen(paths->s + at) + 1)
-        opt_add(dirs, paths->s + at, false);
-    if (dirs->n > 1)
-        qsort(dirs->v, dirs->n, sizeof *dirs->v, by_name);
-}
-
 static int criteria_lint(int argc, char **argv)
 {
     opt_list dirs = {0};
-    iss_buf paths = {0};
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
             free(dirs.v);
@@ -703,8 +677,18 @@ static int criteria_lint(int argc, char **argv)
         }
         opt_add(&dirs, argv[i], false);
     }
-    if (dirs.n == 0)
-        shipped_sets(&dirs, &paths);
+    size_t nshipped = 0;
+    char **shipped = NULL;
+    if (dirs.n == 0) { /* every shipped set */
+        iss_diags d = {0};
+        shipped = iss_criteria_folders(criteria_root(), &nshipped, &d);
+        iss_diags_print(stderr, &d);
+        iss_diags_free(&d);
+        if (!shipped)
+            return EXIT_USAGE;
+        for (size_t i = 0; i < nshipped; i++)
+            opt_add(&dirs, shipped[i], false);
+    }
     int status = EXIT_CLEAN;
     for (size_t i = 0; i < dirs.n; i++) {
         iss_diags d = {0};
@@ -719,7 +703,7 @@ static int criteria_lint(int argc, char **argv)
         iss_diags_free(&d);
     }
     free(dirs.v);
-    iss_buf_free(&paths);
+    iss_criteria_folders_free(shipped, nshipped);
     if (fflush(stdout) != 0)
         status = EXIT_USAGE;
     return status;

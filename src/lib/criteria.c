@@ -954,7 +954,6 @@ iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, is
         c->issuer = p->issuer;
         c->date = p->date;
         c->draft = p->draft;
-        c->match_context = NULL;
         memcpy(c->digest, p->digest, sizeof c->digest);
     }
     c->sets = iss_arena_alloc(c->arena, (n + 1) * sizeof *c->sets);

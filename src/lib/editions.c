@@ -31,17 +31,16 @@ static void add_set(iss_editions *e, iss_criteria *c)
     e->sets[e->nsets++] = c;
 }
 
-/* Every sub-folder of root that holds a manifest.yaml, sorted. */
-static bool load_root(iss_editions *e, const char *root, iss_diags *d)
+char **iss_criteria_folders(const char *root, size_t *n, iss_diags *d)
 {
+    *n = 0;
     DIR *dir = opendir(root);
     if (!dir) {
         iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0},
                      "cannot open the criteria folder: %s (use --criteria DIR)", strerror(errno));
-        return false;
+        return NULL;
     }
-    char **names = NULL;
-    size_t n = 0;
+    char **names = iss_xmalloc(sizeof *names);
     struct dirent *de;
     while ((de = readdir(dir))) {
         if (de->d_name[0] == '.')
@@ -55,12 +54,28 @@ static bool load_root(iss_editions *e, const char *root, iss_diags *d)
             continue;
         }
         path[len - 1] = '\0'; /* the folder */
-        names = iss_xrealloc(names, (n + 1) * sizeof *names);
-        names[n++] = path;
+        names = iss_xrealloc(names, (*n + 1) * sizeof *names);
+        names[(*n)++] = path;
     }
     closedir(dir);
-    if (n)
-        qsort(names, n, sizeof *names, by_name);
+    if (*n > 1)
+        qsort(names, *n, sizeof *names, by_name);
+    return names;
+}
+
+void iss_criteria_folders_free(char **folders, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(folders[i]);
+    free(folders);
+}
+
+static bool load_root(iss_editions *e, const char *root, iss_diags *d)
+{
+    size_t n;
+    char **names = iss_criteria_folders(root, &n, d);
+    if (!names)
+        return false;
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         iss_criteria *c = iss_criteria_load(names[i], d);
@@ -68,9 +83,8 @@ static bool load_root(iss_editions *e, const char *root, iss_diags *d)
             add_set(e, c);
         else
             ok = false;
-        free(names[i]);
     }
-    free(names);
+    iss_criteria_folders_free(names, n);
     if (ok && e->nsets == 0) {
         iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0}, "no criteria set found (no */manifest.yaml)");
         ok = false;

@@ -907,14 +907,20 @@ static const char *pct_str(ev *E, long hundredths)
                             : iss_arena_printf(E->r->arena, "%ld", hundredths / 100);
 }
 
-/* An item the section leaves out fails, named in both languages. */
+/* What the section should state and does not: fail, naming it in both
+ * languages. */
+static void trust_missing(iss_result *res, iss_loc loc, const char *ja, const char *en)
+{
+    note(res, ISS_MARK_FAIL, M_TRUST_MISSING, loc, ja, END)->args_en[0] = en;
+    res->verdict = ISS_FAIL;
+}
+
+/* An item the section leaves out fails. */
 static bool trust_present(ev *E, iss_result *res, iss_loc at, const char *ja, const char *en)
 {
     if (at.line)
         return true;
-    iss_note *n = note(res, ISS_MARK_FAIL, M_TRUST_MISSING, E->d->trust.loc, ja, END);
-    n->args_en[0] = en;
-    res->verdict = ISS_FAIL;
+    trust_missing(res, E->d->trust.loc, ja, en);
     res->loc = E->d->trust.loc;
     return false;
 }
@@ -971,9 +977,7 @@ static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
     const iss_rulebook *books[] = {&t->confidentiality, &t->training, &t->leaving};
     for (int i = 0; i < 3; i++) {
         if (!books[i]->loc.line) {
-            iss_note *n = note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->employees_loc, ja[i], END);
-            n->args_en[0] = en[i];
-            res->verdict = ISS_FAIL;
+            trust_missing(res, t->employees_loc, ja[i], en[i]);
             continue;
         }
         iss_note *n = note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
@@ -1046,11 +1050,8 @@ static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
     for (size_t i = 0; i < t->nstorage; i++)
         note(res, ISS_MARK_INFO, M_STORAGE, t->storage[i].loc, t->storage[i].data.s,
              t->storage[i].location.s, t->storage[i].country.s, END);
-    if (!t->nstorage) {
-        note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->storage_loc, "保管場所", END)->args_en[0] =
-            "any storage place";
-        res->verdict = ISS_FAIL;
-    }
+    if (!t->nstorage)
+        trust_missing(res, t->storage_loc, "保管場所", "any storage place");
     trust_judge(res, "保管場所と国", "the storage places and their countries");
 }
 
@@ -1115,10 +1116,8 @@ static void trust_security(ev *E, const iss_trust *t, iss_result *res)
         note(res, ISS_MARK_INFO, M_MEASURE, t->measures[i].loc, t->measures[i].measure.s, END);
         evidence(res, &t->measures[i].evidence);
     }
-    if (!t->nmeasures) {
-        note(res, ISS_MARK_FAIL, M_TRUST_MISSING, t->security_loc, "対策", END)->args_en[0] = "any measure";
-        res->verdict = ISS_FAIL;
-    }
+    if (!t->nmeasures)
+        trust_missing(res, t->security_loc, "対策", "any measure");
     trust_judge(res, "対策の内容", "the measures' substance");
 }
 
