@@ -238,7 +238,8 @@ static void criteria_line(iss_buf *out, const iss_criteria *c, iss_lang lang)
     h(out, c->issuer);
     iss_buf_puts(out, ", ");
     date(out, c->date);
-    iss_buf_printf(out, ", %s, %s <code>", c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
+    iss_buf_printf(out, ", %s, %s <code>",
+                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
                    pick(lang, "ダイジェスト", "digest"));
     h(out, c->digest);
     iss_buf_puts(out, "</code>)");
@@ -392,8 +393,9 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
     h(out, title);
-    iss_buf_printf(out, "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
-                        "<dt>%s</dt><dd>",
+    iss_buf_printf(out,
+                   "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
+                   "<dt>%s</dt><dd>",
                    pick(lang, "出典", "Citation"));
     h(out, c->title);
     iss_buf_puts(out, " ");
@@ -411,8 +413,8 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
         iss_buf_puts(out, "<ul class=\"notes\">\n");
     for (size_t k = 0; k < res->nnotes; k++) {
         const iss_note *n = &res->notes[k];
-        iss_buf_printf(out, "<li class=\"m-%s\"><span class=\"mark\">%s</span>",
-                       marks[n->mark].cls, marks[n->mark].mark);
+        iss_buf_printf(out, "<li class=\"m-%s\"><span class=\"mark\">%s</span>", marks[n->mark].cls,
+                       marks[n->mark].mark);
         text->len = 0;
         iss_buf_add(text, "", 0);
         iss_note_render(text, n, lang);

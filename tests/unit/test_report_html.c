@@ -48,10 +48,10 @@ static char *section(const char *html, const char *escaped_file)
 static void assert_only_own_tags(const char *html)
 {
     static const char *const own[] = {
-        "html",  "head",    "meta", "title", "style",   "body",  "header", "h1",   "h2",
-        "dl",    "dt",      "dd",   "code",  "ul",      "li",    "span",   "p",    "button",
-        "main",  "section", "table", "thead", "tbody",  "tr",    "th",     "td",   "a",
-        "caption", "details", "summary", "div", "strong", "script", NULL};
+        "html",    "head",    "meta",    "title", "style",  "body",   "header", "h1", "h2",
+        "dl",      "dt",      "dd",      "code",  "ul",     "li",     "span",   "p",  "button",
+        "main",    "section", "table",   "thead", "tbody",  "tr",     "th",     "td", "a",
+        "caption", "details", "summary", "div",   "strong", "script", NULL};
     const char *body = strstr(html, "<body>");
     const char *end = strstr(html, "<script>");
     ck_assert(body && end && body < end);
@@ -73,7 +73,9 @@ START_TEST(html_escaping)
     ck_assert_str_eq(s, "&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;");
     free(s);
     /* tab and line feed kept, other controls dropped (C0, DEL, C1 U+0085) */
-    s = esc("a\tb\nc\r\x01\x1b\x7f" "d\xc2\x85" "e");
+    s = esc("a\tb\nc\r\x01\x1b\x7f"
+            "d\xc2\x85"
+            "e");
     ck_assert_str_eq(s, "a\tb\ncde");
     free(s);
     /* invalid UTF-8 (1), an overlong form (2 bytes), a surrogate (3 bytes),
@@ -245,12 +247,13 @@ START_TEST(matrix_cells)
         ck_assert_msg(at != NULL, "no cell %s after the last in:\n%s", want, s);
         const char *end = strstr(at, "</details>");
         char *c = strndup(at, (size_t)(end - at));
-        snprintf(want, sizeof want, "%s</span> <span class=\"rule\">%s</span> <span "
+        snprintf(want, sizeof want,
+                 "%s</span> <span class=\"rule\">%s</span> <span "
                  "class=\"title\">%s</span></summary>",
-                 iss_verdict_label(res->verdict, ISS_LANG_EN), res->rule->id,
-                 res->rule->title_en);
+                 iss_verdict_label(res->verdict, ISS_LANG_EN), res->rule->id, res->rule->title_en);
         ck_assert_has(c, want);
-        snprintf(want, sizeof want, "<dt>Citation</dt><dd>情報セキュリティサービス基準 第3版 %s</dd>",
+        snprintf(want, sizeof want,
+                 "<dt>Citation</dt><dd>情報セキュリティサービス基準 第3版 %s</dd>",
                  res->rule->clause);
         ck_assert_has(c, want);
         if (res->loc.line) {
@@ -296,18 +299,19 @@ START_TEST(unloaded_file)
     char *m = render(&b->run);
     char *s = section(m, "bad&lt;&amp;&gt;.yaml");
     ck_assert_str_eq(
-        s, "<h2>bad&lt;&amp;&gt;.yaml</h2>\n"
-           "<p>The declaration could not be loaded; it was not checked.</p>\n"
-           "<ul class=\"errors\">\n"
-           "<li>test.yaml:2:1: error: unknown key &#39;bogus&#39; in the declaration; expected one "
-           "of isscheck, provider, reference_date, persons, engagements, services, "
-           "customer_info_protection</li>\n"
-           "<li>bad&lt;&amp;&gt;.yaml:8:5: error: unknown key &#39;a&lt;b&gt;&amp;&quot;c&quot;&#39; "
-           "in a person</li>\n"
-           "<li>bad&lt;&amp;&gt;.yaml:9:1: error: control  and , invalid \xEF\xBF\xBD\xEF\xBF\xBD "
-           "bytes, a line\nbreak, a surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</li>\n"
-           "<li>bad&lt;&amp;&gt;.yaml: byte 17: error: invalid UTF-8</li>\n"
-           "</ul>\n");
+        s,
+        "<h2>bad&lt;&amp;&gt;.yaml</h2>\n"
+        "<p>The declaration could not be loaded; it was not checked.</p>\n"
+        "<ul class=\"errors\">\n"
+        "<li>test.yaml:2:1: error: unknown key &#39;bogus&#39; in the declaration; expected one "
+        "of isscheck, provider, reference_date, persons, engagements, services, "
+        "customer_info_protection</li>\n"
+        "<li>bad&lt;&amp;&gt;.yaml:8:5: error: unknown key &#39;a&lt;b&gt;&amp;&quot;c&quot;&#39; "
+        "in a person</li>\n"
+        "<li>bad&lt;&amp;&gt;.yaml:9:1: error: control  and , invalid \xEF\xBF\xBD\xEF\xBF\xBD "
+        "bytes, a line\nbreak, a surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</li>\n"
+        "<li>bad&lt;&amp;&gt;.yaml: byte 17: error: invalid UTF-8</li>\n"
+        "</ul>\n");
     free(s);
     free(m);
     /* without any diagnostic */
