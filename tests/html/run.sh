@@ -15,14 +15,14 @@
 # Without chromium the test is skipped (exit 77, ctest's SKIP_RETURN_CODE).
 # Run from the source root.
 set -eu
-bin=$1
-out=$2
-here=$(dirname "$0")
 chromium=$(command -v chromium || true)
 if [ -z "$chromium" ]; then
   echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
   exit 77
 fi
+bin=$1
+out=$2
+here=$(dirname "$0")
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
