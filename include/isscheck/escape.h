@@ -1,6 +1,6 @@
-/* escape.h - the escaping layer the reporters share: UTF-8 decoding and
- * JSON strings.  (XML and Markdown escaping stay with their reporter; they
- * build on iss_utf8_char.) */
+/* escape.h - the escaping layer the reporters share: UTF-8 decoding, JSON
+ * strings and HTML text.  (XML and Markdown escaping stay with their
+ * reporter; they build on iss_utf8_char.) */
 #ifndef ISSCHECK_ESCAPE_H
 #define ISSCHECK_ESCAPE_H
 
@@ -16,6 +16,12 @@ size_t iss_utf8_char(const unsigned char *p, uint32_t *cp);
 /* s as a JSON string, quotes included: escapes, and U+FFFD for bytes that
  * are not UTF-8, so the document stays valid whatever a file name holds. */
 void iss_json_str(iss_buf *out, const char *s);
+/* s as HTML text, safe both between tags and inside a quoted attribute
+ * value: & < > " ' as character references; tab and line feed kept; other
+ * control characters (C0, DEL, C1) dropped; bytes that are not UTF-8 and
+ * Unicode noncharacters become U+FFFD, so the page has no parse error
+ * whatever a declaration or a file name holds.  NULL is the empty string. */
+void iss_html_str(iss_buf *out, const char *s);
 /* ,"k": (no comma when first) */
 void iss_json_key(iss_buf *out, const char *k, bool first);
 /* "YYYY-MM-DD" */

@@ -51,6 +51,10 @@ void iss_report_json(iss_buf *out, const iss_run *run);
 void iss_report_sarif(iss_buf *out, const iss_run *run);
 void iss_report_junit(iss_buf *out, const iss_run *run);
 void iss_report_markdown(iss_buf *out, const iss_run *run);
+/* One self-contained HTML5 page (report_html.c): a summary of the files,
+ * and per file a matrix of categories and rules, one cell per result that
+ * opens to its citation, location and notes. */
+void iss_report_html(iss_buf *out, const iss_run *run);
 
 /* The message id of a note as a string ("M_TRACK", …), stable across
  * releases of the same report schema version. */

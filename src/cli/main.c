@@ -55,7 +55,8 @@ static const char check_usage[] =
     "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
     "  --strict             count review as failed in the exit status\n"
     "  --format FORMAT      text (default), json (schema/isscheck-report.schema.json),\n"
-    "                       sarif (SARIF 2.1.0), junit (JUnit XML) or markdown;\n"
+    "                       sarif (SARIF 2.1.0), junit (JUnit XML), markdown or\n"
+    "                       html (one self-contained page);\n"
     "                       machine formats carry the errors of files that could\n"
     "                       not be loaded, and are written even on exit status 2\n"
     "  --category CODE      check only this category (repeatable, or a,b,c)\n"
@@ -148,6 +149,7 @@ static const struct {
 } formats[] = {
     {"text", text_run},           {"json", iss_report_json},          {"sarif", iss_report_sarif},
     {"junit", iss_report_junit}, {"markdown", iss_report_markdown},
+    {"html", iss_report_html},
 };
 
 /* A growable list of option values ("a,b" adds two). */
@@ -399,7 +401,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
                 k++;
             if (k == nf)
                 return usage_error(
-                    "--format: expected text, json, sarif, junit or markdown, not '%s'", val);
+                    "--format: expected text, json, sarif, junit, markdown or html, not '%s'", val);
             o->format = k;
         } else if (strcmp(name, "--output") == 0 || strcmp(name, "--summary-csv") == 0) {
             if (!*val)

@@ -1,4 +1,5 @@
-/* escape.c - UTF-8 decoding and JSON strings, shared by the reporters. */
+/* escape.c - UTF-8 decoding, JSON strings and HTML text, shared by the
+ * reporters. */
 #include "isscheck/escape.h"
 
 size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
@@ -78,6 +79,61 @@ void iss_json_str(iss_buf *out, const char *s)
         }
     }
     iss_buf_add(out, "\"", 1);
+}
+
+/* U+FDD0..U+FDEF and the last two code points of every plane: HTML calls
+ * them a parse error. */
+static bool noncharacter(uint32_t cp)
+{
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+void iss_html_str(iss_buf *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        const char *ref = NULL;
+        switch (*p) {
+        case '&':
+            ref = "&amp;";
+            break;
+        case '<':
+            ref = "&lt;";
+            break;
+        case '>':
+            ref = "&gt;";
+            break;
+        case '"':
+            ref = "&quot;";
+            break;
+        case '\'':
+            ref = "&#39;";
+            break;
+        default:
+            break;
+        }
+        if (ref) {
+            iss_buf_puts(out, ref);
+            p++;
+            continue;
+        }
+        if (*p < 0x20 || *p == 0x7F) {
+            if (*p == '\t' || *p == '\n')
+                iss_buf_add(out, (const char *)p, 1);
+            p++;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t n = iss_utf8_char(p, &cp);
+        if (n == 0 || noncharacter(cp)) {
+            iss_buf_puts(out, "\xEF\xBF\xBD");
+            p += n ? n : 1;
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            p += n; /* a C1 control */
+        } else {
+            iss_buf_add(out, (const char *)p, n);
+            p += n;
+        }
+    }
 }
 
 void iss_json_date(iss_buf *out, iss_day d)

@@ -1,0 +1,539 @@
+/* report_html.c - the HTML report of a run: one self-contained HTML5 page
+ * for a person (an examiner, a provider) to read in a browser, offline, or
+ * to print.
+ *
+ * Layout (documented in isscheck(1)):
+ *   a header: the tool and its version, the criteria (title, edition,
+ *   issuer, date, status, digest), --strict and the selection, and a
+ *   legend of the verdicts;
+ *   for more than one file, a summary table, one row per file (provider,
+ *   categories, the count of each verdict, status; a file that could not
+ *   be loaded: its first error), each file linked to its section;
+ *   per file a section: provider, reference date and where it came from,
+ *   counts, results left out, the unverified-catalogue notice, then the
+ *   matrix: one row per category applied for, one cell per rule result, in
+ *   criteria order.  A cell is a <details> element: its summary shows the
+ *   verdict (colour, border style, symbol and label, so it reads in
+ *   greyscale and to a screen reader) and the rule; opened, it shows the
+ *   title, the citation, the location FILE:LINE:COL and every note.
+ *   A file that could not be loaded shows every diagnostic instead.
+ *
+ * The page needs no script: <details> opens without one, and the print
+ * style sheet shows every cell open.  The inline script only adds buttons
+ * to open or close every cell, opens a cell a link points to, and opens
+ * every cell before printing in browsers whose print style cannot.  A
+ * Content-Security-Policy allows no external resource and no script but
+ * this one (by its hash), so even a failure of escaping could not run
+ * anything.  Every string of the declaration, the file names and the
+ * diagnostics go through iss_html_str.  The output is a function of the run
+ * alone.
+ */
+#include "isscheck/escape.h"
+#include "isscheck/report.h"
+
+#include <string.h>
+
+/* How each verdict is shown: its class (the CSS below gives .v-CLASS a
+ * colour and a border style) and a symbol; the label is
+ * iss_verdict_label's.  A new verdict is a row here and a .v- rule in the
+ * style sheet. */
+static const struct {
+    const char *cls, *mark;
+} verdicts[] = {
+    [ISS_PASS] = {"pass", "✓"},
+    [ISS_REVIEW] = {"review", "?"},
+    [ISS_FAIL] = {"fail", "✗"},
+    [ISS_NA] = {"na", "–"},
+};
+_Static_assert(sizeof verdicts / sizeof verdicts[0] == ISS_VERDICTS,
+               "every verdict needs a class and a symbol");
+
+/* The note marks, by iss_mark: class and symbol. */
+static const struct {
+    const char *cls, *mark;
+} marks[] = {
+    [ISS_MARK_INFO] = {"info", "·"},
+    [ISS_MARK_PASS] = {"pass", "✓"},
+    [ISS_MARK_REVIEW] = {"review", "?"},
+    [ISS_MARK_FAIL] = {"fail", "✗"},
+};
+
+static const char style[] =
+    ":root{color-scheme:light;--ink:#1f2328;--rule:#d0d7de;"
+    "--pass:#1a7f37;--pass-bg:#dafbe1;--review:#7d4e00;--review-bg:#fff1c2;"
+    "--fail:#b3261e;--fail-bg:#ffe3e0;--na:#57606a;--na-bg:#eef1f4}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0 auto;max-width:80rem;padding:1rem 1.5rem;color:var(--ink);background:#fff;"
+    "font:15px/1.5 system-ui,\"Hiragino Sans\",\"Noto Sans CJK JP\",\"Yu Gothic\",sans-serif}\n"
+    "h1{font-size:1.4rem;margin:.5rem 0}\n"
+    "h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.2rem;"
+    "border-bottom:2px solid var(--rule);overflow-wrap:anywhere}\n"
+    "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;"
+    "overflow-wrap:anywhere}\n"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}\n"
+    "dl.facts dt{font-weight:600}\n"
+    "dl.facts dd{margin:0;overflow-wrap:anywhere}\n"
+    "table{border-collapse:collapse}\n"
+    ".summary th,.summary td{border:1px solid var(--rule);padding:.3rem .6rem;text-align:left;"
+    "vertical-align:top}\n"
+    ".summary td,.summary th[scope=row]{overflow-wrap:anywhere}\n"
+    ".summary .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}\n"
+    ".v-pass{--c:var(--pass);--bg:var(--pass-bg);--line:solid}\n"
+    ".v-review{--c:var(--review);--bg:var(--review-bg);--line:dashed}\n"
+    ".v-fail{--c:var(--fail);--bg:var(--fail-bg);--line:double}\n"
+    ".v-na{--c:var(--na);--bg:var(--na-bg);--line:dotted}\n"
+    ".badge,.cell{color:var(--c);background:var(--bg);border:3px var(--line) var(--c);"
+    "border-radius:.35rem}\n"
+    ".badge{display:inline-block;padding:0 .45rem;font-weight:600;white-space:nowrap}\n"
+    ".notice{border-left:4px solid var(--review);background:var(--review-bg);"
+    "padding:.4rem .75rem}\n"
+    ".matrix{width:100%;margin:.5rem 0 1rem}\n"
+    ".matrix caption{text-align:left;font-weight:600;padding:.3rem 0}\n"
+    ".matrix th{width:15rem;text-align:left;vertical-align:top;padding:.5rem .75rem .5rem 0;"
+    "border-top:1px solid var(--rule)}\n"
+    ".matrix td{padding:.5rem 0;border-top:1px solid var(--rule)}\n"
+    ".matrix .code{display:block;font-weight:400;font-size:.9em}\n"
+    ".cells{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.4rem}\n"
+    ".cell{min-width:0}\n"
+    ".cell[open]{grid-column:1/-1}\n"
+    ".cell>summary{cursor:pointer;padding:.25rem .5rem;font-weight:600}\n"
+    ".cell>summary:focus-visible{outline:3px solid #0969da;outline-offset:2px}\n"
+    ".cell .rule{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}\n"
+    ".cell .title{display:block;color:var(--ink);font-weight:400;font-size:.85em;"
+    "overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
+    ".cell[open] .title{white-space:normal}\n"
+    ".cell .body{background:#fff;color:var(--ink);padding:.4rem .75rem;"
+    "border-top:1px solid var(--c);border-radius:0 0 .2rem .2rem}\n"
+    ".notes{margin:.3rem 0 0;padding:0;list-style:none}\n"
+    ".notes li{padding-left:1.5em;text-indent:-1.5em;overflow-wrap:anywhere}\n"
+    ".notes .mark{display:inline-block;width:1.5em;text-indent:0;font-weight:700}\n"
+    ".m-pass .mark{color:var(--pass)}\n"
+    ".m-review .mark{color:var(--review)}\n"
+    ".m-fail .mark{color:var(--fail)}\n"
+    ".errors li{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}\n"
+    ":target{scroll-margin-top:1rem}\n"
+    ".cell:target{outline:3px solid #0969da}\n"
+    "@media print{\n"
+    "body{max-width:none;padding:0;font-size:9.5pt}\n"
+    ".tools{display:none}\n"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "details::details-content{content-visibility:visible;display:block}\n"
+    ".cells{display:block}\n"
+    ".cell{margin:0 0 .3rem;break-inside:avoid}\n"
+    ".cell .title{white-space:normal}\n"
+    ".matrix th{width:9rem}\n"
+    "tr,li,.facts{break-inside:avoid}\n"
+    "h2{break-after:avoid}\n"
+    "a{color:inherit;text-decoration:none}\n"
+    "}\n";
+
+/* The script, and its hash for the Content-Security-Policy: base64 of the
+ * SHA-256 of the text between <script> and </script>.  Change one, change
+ * the other (tests/html/static.sh checks they agree):
+ *   python3 -c 'import base64,hashlib,sys;print(base64.b64encode(hashlib.sha256(
+ *     sys.stdin.buffer.read()).digest()).decode())' <script.js */
+static const char script[] =
+    "(function(){\n"
+    "var cells=document.querySelectorAll('details.cell');\n"
+    "function all(open){for(var i=0;i<cells.length;i++)cells[i].open=open;}\n"
+    "var tools=document.querySelector('.tools');\n"
+    "if(tools&&cells.length){\n"
+    "tools.hidden=false;\n"
+    "tools.addEventListener('click',function(e){\n"
+    "var b=e.target.closest('button');if(b)all(b.value==='open');});}\n"
+    "function target(){\n"
+    "var id=decodeURIComponent(location.hash.slice(1));\n"
+    "var t=id&&document.getElementById(id);\n"
+    "if(t&&t.matches('details.cell'))t.open=true;}\n"
+    "window.addEventListener('hashchange',target);target();\n"
+    "var opened=[];\n"
+    "window.addEventListener('beforeprint',function(){\n"
+    "for(var i=0;i<cells.length;i++)if(!cells[i].open){cells[i].open=true;opened.push(cells[i]);}"
+    "});\n"
+    "window.addEventListener('afterprint',function(){\n"
+    "while(opened.length)opened.pop().open=false;});\n"
+    "})();\n";
+static const char script_hash[] = "sha256-iEcHKlSkypfyIcBX9Ric7Eu8VQzuA+VvlZi2xaERW+o=";
+
+static const char *pick(iss_lang lang, const char *ja, const char *en)
+{
+    return lang == ISS_LANG_JA ? ja : en;
+}
+
+static void h(iss_buf *out, const char *s)
+{
+    iss_html_str(out, s);
+}
+
+static void date(iss_buf *out, iss_day d)
+{
+    char b[11];
+    iss_date_format(d, b);
+    iss_buf_puts(out, b);
+}
+
+/* A verdict as a badge: symbol and label, coloured. */
+static void badge(iss_buf *out, iss_verdict v, iss_lang lang, const char *extra)
+{
+    iss_buf_printf(out, "<span class=\"badge v-%s\">%s ", verdicts[v].cls, verdicts[v].mark);
+    h(out, iss_verdict_label(v, lang));
+    if (extra)
+        iss_buf_puts(out, extra);
+    iss_buf_puts(out, "</span>");
+}
+
+/* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+{
+    iss_buf t = {0};
+    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
+    const char *file = x->file ? x->file : fallback ? fallback : "";
+    const char *msg = x->msg ? x->msg : "";
+    if (x->byte >= 0)
+        iss_buf_printf(&t, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
+    else if (x->loc.line > 0)
+        iss_buf_printf(&t, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, msg);
+    else
+        iss_buf_printf(&t, "%s: %s: %s", file, sev, msg);
+    h(out, t.s);
+    iss_buf_free(&t);
+}
+
+/* The first error of a file that could not be loaded (else its first
+ * diagnostic), or NULL. */
+static const iss_diag *first_error(const iss_file_result *f)
+{
+    const iss_diags *ds = f->diags;
+    for (size_t i = 0; ds && i < ds->n; i++)
+        if (ds->v[i].sev == ISS_SEV_ERROR)
+            return &ds->v[i];
+    return ds && ds->n ? &ds->v[0] : NULL;
+}
+
+static bool has_category(const iss_report *r, size_t cat)
+{
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == cat)
+            return true;
+    return false;
+}
+
+/* A category applied for with its sub-types: "va: web, platform". */
+static void category_code(iss_buf *out, const iss_criteria *c, size_t ci, const iss_service *s)
+{
+    h(out, c->categories[ci].code);
+    for (size_t k = 0; s && k < s->subtypes.n; k++) {
+        iss_buf_puts(out, k ? ", " : ": ");
+        h(out, s->subtypes.v[k].s);
+    }
+}
+
+/* The criteria set: title edition (issuer, date, status, digest). */
+static void criteria_line(iss_buf *out, const iss_criteria *c, iss_lang lang)
+{
+    h(out, c->title);
+    iss_buf_puts(out, " ");
+    h(out, c->edition);
+    iss_buf_puts(out, " (");
+    h(out, c->issuer);
+    iss_buf_puts(out, ", ");
+    date(out, c->date);
+    iss_buf_printf(out, ", %s, %s <code>",
+                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
+                   pick(lang, "ダイジェスト", "digest"));
+    h(out, c->digest);
+    iss_buf_puts(out, "</code>)");
+}
+
+static void head(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out,
+                   "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; script-src '%s'; base-uri 'none'; "
+                   "form-action 'none'\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"isscheck ",
+                   lang == ISS_LANG_JA ? "ja" : "en", script_hash);
+    h(out, run->tool_version);
+    iss_buf_puts(out, "\">\n<title>");
+    if (run->nfiles == 1) {
+        h(out, run->files[0].file);
+        iss_buf_puts(out, " — ");
+    }
+    iss_buf_printf(out, "isscheck</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+}
+
+static void header(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out, "<header>\n<h1>%s</h1>\n<dl class=\"facts\">\n",
+                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
+                        "isscheck: self-check against 情報セキュリティサービス基準"));
+    iss_buf_printf(out, "<dt>%s</dt><dd>isscheck ", pick(lang, "ツール", "Tool"));
+    h(out, run->tool_version);
+    iss_buf_puts(out, "</dd>\n");
+    for (size_t i = 0; i < run->criteria->nsets; i++) {
+        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
+        criteria_line(out, run->criteria->sets[i], lang);
+        iss_buf_puts(out, "</dd>\n");
+    }
+    if (run->strict)
+        iss_buf_printf(out, "<dt><code>--strict</code></dt><dd>%s</dd>\n",
+                       pick(lang, "要確認も不適合として終了状態に数える",
+                            "review counts as failed in the exit status"));
+    if (run->selection) {
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "選択", "Selection"));
+        h(out, run->selection);
+        iss_buf_puts(out, "</code></dd>\n");
+    }
+    iss_buf_printf(out, "</dl>\n<ul class=\"legend\" aria-label=\"%s\">\n",
+                   pick(lang, "判定の凡例", "Verdicts"));
+    for (size_t v = 0; v < ISS_VERDICTS; v++) {
+        iss_buf_puts(out, "<li>");
+        badge(out, (iss_verdict)v, lang, NULL);
+        iss_buf_puts(out, "</li>\n");
+    }
+    iss_buf_printf(out,
+                   "</ul>\n<p class=\"tools\" hidden><button type=\"button\" value=\"open\">%s"
+                   "</button> <button type=\"button\" value=\"close\">%s</button></p>\n"
+                   "</header>\n",
+                   pick(lang, "すべて開く", "Open all"), pick(lang, "すべて閉じる", "Close all"));
+}
+
+/* A file's status: its worst verdict, or not loaded. */
+static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    const iss_report *r = f->report;
+    if (!r) {
+        iss_buf_printf(out, "<strong>%s</strong>", pick(lang, "読込不可", "not loaded"));
+        const iss_diag *e = first_error(f);
+        if (e) {
+            iss_buf_puts(out, ": <code>");
+            diag_line(out, e, f->file);
+            iss_buf_puts(out, "</code>");
+        }
+        return;
+    }
+    if (r->counts[ISS_FAIL])
+        badge(out, ISS_FAIL, lang, NULL);
+    else if (r->counts[ISS_REVIEW] && run->strict)
+        badge(out, ISS_REVIEW, lang, " (--strict)");
+    else if (r->counts[ISS_REVIEW])
+        badge(out, ISS_REVIEW, lang, NULL);
+    else
+        badge(out, ISS_PASS, lang, NULL);
+}
+
+static void summary(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out,
+                   "<section id=\"summary\">\n<h2>%s</h2>\n<table class=\"summary\">\n"
+                   "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\">%s</th>",
+                   pick(lang, "要約", "Summary"), pick(lang, "ファイル", "File"),
+                   pick(lang, "事業者", "Provider"), pick(lang, "区分", "Categories"));
+    for (size_t v = 0; v < ISS_VERDICTS; v++) {
+        iss_buf_puts(out, "<th scope=\"col\" class=\"n\">");
+        h(out, iss_verdict_label((iss_verdict)v, lang));
+        iss_buf_puts(out, "</th>");
+    }
+    iss_buf_printf(out, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                   pick(lang, "結果", "Status"));
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const iss_file_result *f = &run->files[i];
+        const iss_report *r = f->report;
+        iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
+        h(out, f->file);
+        iss_buf_puts(out, "</a></th><td>");
+        if (r) {
+            const iss_criteria *c = r->criteria;
+            h(out, r->decl->provider.s);
+            iss_buf_puts(out, "</td><td>");
+            size_t k = 0;
+            for (size_t ci = 0; ci < c->ncategories; ci++) {
+                const iss_service *s = iss_decl_service(r->decl, ci);
+                if (!s)
+                    continue;
+                if (k++)
+                    iss_buf_puts(out, "; ");
+                category_code(out, c, ci, s);
+            }
+            iss_buf_puts(out, "</td>");
+            for (size_t v = 0; v < ISS_VERDICTS; v++)
+                iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
+        } else {
+            iss_buf_puts(out, "—</td><td>—</td>");
+            for (size_t v = 0; v < ISS_VERDICTS; v++)
+                iss_buf_puts(out, "<td class=\"n\">—</td>");
+        }
+        iss_buf_puts(out, "<td>");
+        status_cell(out, f, run);
+        iss_buf_puts(out, "</td></tr>\n");
+    }
+    iss_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+/* One cell of the matrix: the verdict and rule; opened, the title, the
+ * citation, the location and the notes. */
+static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lang lang,
+                 iss_buf *text)
+{
+    const iss_result *res = &r->results[i];
+    const iss_rule *rule = res->rule;
+    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    iss_verdict v = res->verdict < ISS_VERDICTS ? res->verdict : ISS_REVIEW;
+    iss_buf_printf(out,
+                   "<details class=\"cell v-%s\" id=\"file-%zu-%zu\"><summary>"
+                   "<span class=\"verdict\">%s ",
+                   verdicts[v].cls, fi + 1, i + 1, verdicts[v].mark);
+    h(out, iss_verdict_label(v, lang));
+    iss_buf_puts(out, "</span> <span class=\"rule\">");
+    h(out, rule->id);
+    iss_buf_puts(out, "</span> <span class=\"title\">");
+    h(out, title);
+    iss_buf_printf(out,
+                   "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
+                   "<dt>%s</dt><dd>",
+                   pick(lang, "出典", "Citation"));
+    h(out, rule->set->title);
+    iss_buf_puts(out, " ");
+    h(out, rule->set->edition);
+    iss_buf_puts(out, " ");
+    h(out, rule->clause);
+    iss_buf_puts(out, "</dd>\n");
+    if (res->loc.line) {
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "位置", "Location"));
+        h(out, r->decl->file);
+        iss_buf_printf(out, ":%d:%d</code></dd>\n", res->loc.line, res->loc.col);
+    }
+    iss_buf_puts(out, "</dl>\n");
+    if (res->nnotes)
+        iss_buf_puts(out, "<ul class=\"notes\">\n");
+    for (size_t k = 0; k < res->nnotes; k++) {
+        const iss_note *n = &res->notes[k];
+        iss_buf_printf(out, "<li class=\"m-%s\"><span class=\"mark\">%s</span>", marks[n->mark].cls,
+                       marks[n->mark].mark);
+        text->len = 0;
+        iss_buf_add(text, "", 0);
+        iss_note_render(text, n, lang);
+        h(out, text->s);
+        if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
+            iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+        iss_buf_puts(out, "</li>\n");
+    }
+    if (res->nnotes)
+        iss_buf_puts(out, "</ul>\n");
+    iss_buf_puts(out, "</div>\n</details>\n");
+}
+
+static void matrix(iss_buf *out, const iss_report *r, size_t fi, iss_lang lang)
+{
+    const iss_criteria *c = r->criteria;
+    iss_buf_printf(out, "<table class=\"matrix\">\n<caption>%s</caption>\n<tbody>\n",
+                   pick(lang, "判定（区分 × ルール）", "Verdicts (categories × rules)"));
+    iss_buf text = {0};
+    for (size_t ci = 0; ci < c->ncategories; ci++) {
+        if (!has_category(r, ci))
+            continue;
+        const iss_category *cat = &c->categories[ci];
+        iss_buf_puts(out, "<tr><th scope=\"row\">");
+        h(out, pick(lang, cat->name_ja, cat->name_en));
+        iss_buf_puts(out, " <span class=\"code\">(");
+        category_code(out, c, ci, iss_decl_service(r->decl, ci));
+        iss_buf_puts(out, ")</span></th>\n<td><div class=\"cells\">\n");
+        for (size_t i = 0; i < r->nresults; i++)
+            if (r->results[i].rule->category == ci)
+                cell(out, r, fi, i, lang, &text);
+        iss_buf_puts(out, "</div></td></tr>\n");
+    }
+    iss_buf_free(&text);
+    iss_buf_puts(out, "</tbody>\n</table>\n");
+}
+
+static void file_section(iss_buf *out, const iss_run *run, size_t fi)
+{
+    const iss_file_result *f = &run->files[fi];
+    iss_lang lang = run->lang;
+    const iss_report *r = f->report;
+    iss_buf_printf(out, "<section class=\"file\" id=\"file-%zu\">\n<h2>", fi + 1);
+    h(out, f->file);
+    iss_buf_puts(out, "</h2>\n");
+    if (!r) {
+        iss_buf_printf(out, "<p>%s</p>\n",
+                       pick(lang, "申告書を読み込めなかったため、点検していない。",
+                            "The declaration could not be loaded; it was not checked."));
+        const iss_diags *ds = f->diags;
+        if (ds && ds->n) {
+            iss_buf_puts(out, "<ul class=\"errors\">\n");
+            for (size_t i = 0; i < ds->n; i++) {
+                iss_buf_puts(out, "<li>");
+                diag_line(out, &ds->v[i], f->file);
+                iss_buf_puts(out, "</li>\n");
+            }
+            iss_buf_puts(out, "</ul>\n");
+        }
+        iss_buf_puts(out, "</section>\n");
+        return;
+    }
+    static const char *const src[3][2] = {
+        {"申告書の reference_date", "the declaration's reference_date"},
+        {"--as-of による指定", "given by --as-of"},
+        {"申告書に記載がないため本日（日本時間）",
+         "not stated in the declaration: today in Japan"}};
+    iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", pick(lang, "事業者", "Provider"));
+    h(out, r->decl->provider.s);
+    iss_buf_printf(out, "</dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
+    date(out, r->ref);
+    iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", src[r->ref_source][lang],
+                   pick(lang, "要約", "Summary"));
+    for (size_t v = 0; v < ISS_VERDICTS; v++) {
+        char n[32];
+        snprintf(n, sizeof n, " %zu", r->counts[v]);
+        if (v)
+            iss_buf_puts(out, " ");
+        badge(out, (iss_verdict)v, lang, n);
+    }
+    iss_buf_puts(out, "</dd>\n");
+    /* A declaration that chose other editions (its criteria: key) names them. */
+    for (size_t i = 0; r->criteria != run->criteria && i < r->criteria->nsets; i++) {
+        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
+        criteria_line(out, r->criteria->sets[i], lang);
+        iss_buf_puts(out, "</dd>\n");
+    }
+    if (r->omitted)
+        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
+                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
+                       r->omitted);
+    iss_buf_puts(out, "</dl>\n");
+    if (r->unverified_relied)
+        iss_buf_printf(
+            out, "<p class=\"notice\" role=\"note\">%s (%s: %zu)</p>\n",
+            pick(lang,
+                 "<strong>注意</strong>: 以下の判定は例示への掲載が未確認（unverified）の"
+                 "カタログ項目に依拠している。登録の判断ではなく自己点検の結果である。",
+                 "<strong>Note</strong>: verdicts below rest on catalogue entries whose listing "
+                 "in the 例示 is unconfirmed (unverified); this is a self-check, not a "
+                 "registration decision."),
+            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
+            r->unverified_relied);
+    matrix(out, r, fi, lang);
+    iss_buf_puts(out, "</section>\n");
+}
+
+void iss_report_html(iss_buf *out, const iss_run *run)
+{
+    iss_buf_add(out, "", 0);
+    head(out, run);
+    header(out, run);
+    iss_buf_puts(out, "<main>\n");
+    if (run->nfiles > 1)
+        summary(out, run);
+    for (size_t i = 0; i < run->nfiles; i++)
+        file_section(out, run, i);
+    iss_buf_printf(out, "</main>\n<script>%s</script>\n</body>\n</html>\n", script);
+}

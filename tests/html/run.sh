@@ -1,0 +1,93 @@
+#!/bin/sh
+# run.sh BINARY OUTDIR - the HTML report in a real browser: Debian's headless
+# Chromium loads each page from a file (offline), and the test fails on any
+# console message (an uncaught error, a Content-Security-Policy violation, a
+# blocked load: the page logs nothing of its own), or when the DOM Chromium
+# leaves after the page's script has run (--dump-dom) does not have exactly
+# one matrix cell per result of the JSON report of the same run
+# (check_page.py), or shows the open/close buttons hidden (the script did
+# not run).  Printed to PDF, every cell is open: when pdftotext (Debian's
+# poppler-utils) is there, an English page's PDF must hold one citation per
+# result.
+# Screenshots for people to look at are written to OUTDIR (the build
+# directory's html/): a batch with a failing and an unloadable file, and
+# the same page opened at one cell (a #fragment opens it).
+# Without chromium the test is skipped (exit 77, ctest's SKIP_RETURN_CODE),
+# unless ISSCHECK_REQUIRE_BROWSER=1 (as .ci/run sets): then it fails.
+# Run from the source root.
+set -eu
+chromium=$(command -v chromium || true)
+if [ -z "$chromium" ]; then
+  if [ "${ISSCHECK_REQUIRE_BROWSER:-0}" = 1 ]; then
+    echo "html: FAILED: no chromium on PATH and ISSCHECK_REQUIRE_BROWSER=1" >&2
+    exit 1
+  fi
+  echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
+  exit 77
+fi
+bin=$1
+out=$2
+here=$(dirname "$0")
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
+unset ISSCHECK_LANG
+# As the machine notes say: no background networking (the network is
+# closed), a fresh profile, no sandbox (root in a container).
+browse() { # browse URL ARGS...: chromium's stdout, its log in $tmp/log
+  url=$1
+  shift
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 "$@" "$url" 2>"$tmp/log"
+}
+hostile="$tmp/<img src=x onerror=alert(1)> & \"'.yaml"
+cp tests/golden/html-hostile/stdin "$hostile"
+n=0 fails=0
+page() { # page NAME ARGS...: render, load, compare
+  name=$1
+  shift
+  n=$((n + 1))
+  "$bin" check --format html "$@" >"$tmp/$name.html" 2>/dev/null || true
+  "$bin" check --format json "$@" >"$tmp/$name.json" 2>/dev/null || true
+  if ! browse "file://$tmp/$name.html" --dump-dom >"$tmp/$name.dom"; then
+    echo "html: $name: chromium failed:" >&2
+    tail -5 "$tmp/log" >&2
+    fails=$((fails + 1))
+    return
+  fi
+  if grep -E ':CONSOLE|Uncaught' "$tmp/log" >&2; then
+    echo "html: $name: console messages (above)" >&2
+    fails=$((fails + 1))
+  fi
+  python3 "$here/check_page.py" "$tmp/$name.html" "$tmp/$name.json" "$tmp/$name.dom" ||
+    fails=$((fails + 1))
+  # (English pages only: their labels need no CJK font to come out as text)
+  if command -v pdftotext >/dev/null && grep -q '<html lang="en">' "$tmp/$name.html"; then
+    browse "file://$tmp/$name.html" --print-to-pdf="$tmp/$name.pdf" --no-pdf-header-footer \
+      >/dev/null || true
+    got=$(pdftotext "$tmp/$name.pdf" - 2>/dev/null | grep -c "^Citation" || true)
+    want=$(grep -c '<details class="cell ' "$tmp/$name.html" || true)
+    if [ "$got" != "$want" ]; then
+      echo "html: $name: printed, $got cells open of $want" >&2
+      fails=$((fails + 1))
+    fi
+  fi
+}
+page va-fail-ja examples/va-fail.yaml
+page batch-en --lang en examples/va-fail.yaml examples/dv-pass.yaml \
+  tests/golden/err-unknown-key/input.yaml
+page hostile-en --lang en "$hostile" examples/multi-category.yaml
+page all-ja examples
+# Screenshots, for people: the batch, and the batch opened at its first cell.
+browse "file://$tmp/batch-en.html" --screenshot="$out/batch-en.png" --window-size=1280,1800 \
+  >/dev/null || fails=$((fails + 1))
+browse "file://$tmp/batch-en.html#file-1-1" --screenshot="$out/batch-en-cell.png" \
+  --window-size=1280,1800 >/dev/null || fails=$((fails + 1))
+for png in batch-en batch-en-cell; do
+  [ -s "$out/$png.png" ] || { echo "html: no screenshot $out/$png.png" >&2; fails=$((fails + 1)); }
+done
+cp "$tmp/batch-en.html" "$out/batch-en.html"
+echo "html: $n pages loaded in $("$chromium" --version 2>/dev/null | head -1), $fails failed; screenshots in $out"
+[ "$fails" -eq 0 ]
