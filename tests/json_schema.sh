@@ -10,12 +10,16 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775012400
 n=0
 for lang in ja en; do
-  for f in examples/*.yaml tests/golden/err-unknown-key/input.yaml tests/golden/err-invalid-utf8/input.yaml; do
+  for f in examples/*-*.yaml tests/golden/err-unknown-key/input.yaml tests/golden/err-invalid-utf8/input.yaml; do
     n=$((n + 1))
     "$bin" check --format json --lang "$lang" "$f" >"$tmp/$n.json" 2>/dev/null || true
   done
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" examples tests/golden/err-unknown-key/input.yaml \
+    >"$tmp/$n.json" 2>/dev/null || true
+  # waived, judged, expired and not-needed entries (examples/examiner.waivers.yaml)
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --waivers examples/examiner.waivers.yaml examples \
     >"$tmp/$n.json" 2>/dev/null || true
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" --rule 'VA-*' --skip VA-T-b examples/multi-category.yaml \

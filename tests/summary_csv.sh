@@ -1,7 +1,9 @@
 #!/bin/sh
 # summary_csv.sh BINARY - a batch over examples/ plus a broken file writes
 # every file's report, the summary, a CSV that a standard CSV reader
-# parses (one row per file, the broken one with status 2), and exits 2.
+# parses (one row per file, the broken one with status 2), and exits 2;
+# the folder search leaves the waivers file in examples/ out.  With
+# --waivers, the waived and judged columns count what it applied.
 set -u
 bin=$1
 dir=$(mktemp -d)
@@ -10,6 +12,9 @@ export SOURCE_DATE_EPOCH=1775012400
 "$bin" check --summary-csv "$dir/summary.csv" examples tests/golden/err-unknown-key/input.yaml \
   >"$dir/out.txt" 2>"$dir/err.txt"
 status=$?
+"$bin" check --summary-csv "$dir/waived.csv" --waivers examples/examiner.waivers.yaml \
+  examples/va-fail.yaml examples/va-pass.yaml >/dev/null 2>&1
+echo $? >"$dir/waived.status"
 /usr/bin/python3 - "$dir" "$status" <<'PY'
 import csv, pathlib, sys
 d = pathlib.Path(sys.argv[1]); status = int(sys.argv[2])
@@ -17,7 +22,8 @@ problems = []
 if status != 2:
     problems.append(f"exit status {status}, expected 2")
 rows = list(csv.DictReader(open(d / "summary.csv", newline="", encoding="utf-8")))
-examples = sorted(str(p) for p in pathlib.Path("examples").glob("*.yaml"))
+examples = sorted(str(p) for p in pathlib.Path("examples").glob("*.yaml")
+                  if not p.name.endswith(".waivers.yaml"))
 names = [r["file"] for r in rows]
 if names != examples + ["tests/golden/err-unknown-key/input.yaml"]:
     problems.append(f"rows {names}")
@@ -38,6 +44,14 @@ if f"== ファイルごとの要約 ({n}) ==" not in text:
     problems.append(f"no summary of {n} files")
 if "qualifcations" not in (d / "err.txt").read_text(encoding="utf-8"):
     problems.append("the broken file's error is not on stderr")
+# va-fail: VA-Q-c-1 waived, VA-Q-c-2 judged fail; va-pass: VA-Q-c-2 judged pass
+want = {"examples/va-fail.yaml": ("1", "1", "1"), "examples/va-pass.yaml": ("0", "1", "0")}
+got = {r["file"]: (r["waived"], r["judged"], r["status"])
+       for r in csv.DictReader(open(d / "waived.csv", newline="", encoding="utf-8"))}
+if got != want:
+    problems.append(f"with --waivers: (waived, judged, status) {got}, expected {want}")
+if (d / "waived.status").read_text().strip() != "1":
+    problems.append("with --waivers: exit status not 1 (a judged fail fails the run)")
 for p in problems:
     print("summary-csv:", p, file=sys.stderr)
 print(f"summary-csv: {len(rows)} rows, {len(problems)} problems")

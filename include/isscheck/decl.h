@@ -210,6 +210,7 @@ typedef struct {
 
 typedef struct {
     const char *file;
+    char sha256[65]; /* of the file's bytes, as 64 hex digits */
     const iss_criteria *criteria;
     iss_str provider, corporate_number;
     iss_day reference_date; /* ISS_NO_DATE when not stated */

@@ -4,7 +4,7 @@
 #ifndef ISSCHECK_ESCAPE_H
 #define ISSCHECK_ESCAPE_H
 
-#include "isscheck/criteria.h"
+#include "isscheck/eval.h"
 
 #include <stdint.h>
 
@@ -33,5 +33,10 @@ void iss_json_editions(iss_buf *out, const iss_criteria *c);
 void iss_json_criteria(iss_buf *out, const iss_criteria *c);
 /* A rule's citation: title, edition, date, clause. */
 void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule);
+
+/* The waiver or judgement a result's verdict rests on, as one object (kind,
+ * file, line, reason, decided_by, decided_on, expires, declaration_sha256),
+ * or null; the JSON and SARIF reports both carry it. */
+void iss_json_waiver(iss_buf *out, const iss_waiver *w);
 
 #endif

@@ -6,7 +6,9 @@
 
 #include "isscheck/decl.h"
 
-typedef enum { ISS_PASS, ISS_REVIEW, ISS_FAIL, ISS_NA, ISS_VERDICTS } iss_verdict;
+/* waived: a failed or review result an examiner's waiver covers (it does
+ * not fail the run); it comes last so the first four keep their values. */
+typedef enum { ISS_PASS, ISS_REVIEW, ISS_FAIL, ISS_NA, ISS_WAIVED, ISS_VERDICTS } iss_verdict;
 typedef enum { ISS_MARK_INFO, ISS_MARK_PASS, ISS_MARK_REVIEW, ISS_MARK_FAIL } iss_mark;
 
 typedef enum {
@@ -30,10 +32,27 @@ typedef struct {
     iss_loc loc;
 } iss_note;
 
+/* One entry of a waivers file (waivers.h): a waiver of a rule for a
+ * provider until a date, or an examiner's judgement of a review result. */
+typedef enum { ISS_ENTRY_WAIVER, ISS_ENTRY_JUDGEMENT } iss_entry_kind;
+typedef struct {
+    iss_entry_kind kind;
+    const char *file;    /* the waivers file, as named */
+    iss_loc loc;         /* of the entry */
+    const char *edition; /* from EDITION:ID; NULL: any edition */
+    const char *rule, *provider, *reason, *decided_by;
+    const char *sha256;  /* the declaration's digest it is pinned to, or NULL */
+    iss_day expires;     /* a waiver's last day */
+    iss_day decided_on;  /* a judgement's date (ISS_NO_DATE for a waiver without one) */
+    iss_verdict verdict; /* a judgement's: pass or fail */
+} iss_waiver;
+
 typedef struct {
     const iss_rule *rule;
     iss_verdict verdict;
-    iss_loc loc; /* the place in the declaration the verdict rests on */
+    iss_verdict computed;      /* before a waiver or judgement; == verdict without one */
+    const iss_waiver *applied; /* the waiver or judgement that set verdict, or NULL */
+    iss_loc loc;               /* the place in the declaration the verdict rests on */
     iss_note *notes;
     size_t nnotes, cap;
 } iss_result;
@@ -50,6 +69,8 @@ typedef struct {
     size_t counts[ISS_VERDICTS];
     size_t unverified_relied; /* distinct unverified catalogue entries a verdict rested on */
     size_t omitted;           /* results left out by iss_report_select */
+    size_t judged;            /* results whose verdict a judgement set */
+    const char *waivers;      /* the waivers file applied (iss_waivers_apply), or NULL */
     iss_arena *arena;
 } iss_report;
 
@@ -76,6 +97,10 @@ bool iss_selection_keeps(const iss_selection *sel, const iss_criteria *c, const 
  * recounts the verdicts. */
 void iss_report_select(iss_report *r, const iss_selection *sel);
 
-const char *iss_verdict_name(iss_verdict v); /* pass, review, fail, n/a */
+const char *iss_verdict_name(iss_verdict v); /* pass, review, fail, n/a, waived */
+
+/* Adds a note to res: msg's arguments follow loc, NULL-terminated (at most
+ * ISS_NOTE_ARGS); they must outlive the report (its arena, or static). */
+iss_note *iss_result_note(iss_result *res, iss_mark mark, iss_msg msg, iss_loc loc, ...);
 
 #endif

@@ -35,6 +35,11 @@ extern const iss_limits iss_default_limits;
  * display name used in diagnostics is name. */
 iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
                              iss_arena *arena, iss_diags *d);
+/* Reads the whole file at path ("-" for standard input), within
+ * lim->max_bytes, into out (replacing what it held).  A directory, a device
+ * or a socket is refused.  Returns false after adding a diagnostic. */
+bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
+                   iss_diags *d);
 /* The same for bytes in memory. */
 iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                         const iss_limits *lim, iss_arena *arena, iss_diags *d);

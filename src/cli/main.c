@@ -3,15 +3,16 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "authoring.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
+#include <errno.h>
 #include <ftw.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,9 +45,10 @@ static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for *.yaml and *.yml files; all in sorted order) against the\n"
-    "criteria and print a report: per rule its verdict (pass, review, fail, n/a),\n"
-    "the clause it cites, where in the file it rests and why.\n"
+    "searched for *.yaml and *.yml files, *.waivers.yaml and *.waivers.yml\n"
+    "left out; all in sorted order) against the criteria and print a report:\n"
+    "per rule its verdict (pass, review, fail, n/a; waived with --waivers), the\n"
+    "clause it cites, where in the file it rests and why.\n"
     "\n"
     "options:\n"
     "  --as-of YYYY-MM-DD   reference date (基準日); overrides the declaration's\n"
@@ -65,6 +67,10 @@ static const char check_usage[] =
     "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
     "                       the whole report is written\n"
+    "  --waivers FILE       apply an examiner's waivers and judgements (YAML,\n"
+    "                       isscheck-waivers(5)): a waived rule shows 'waived'\n"
+    "                       and does not fail the run; a judged one shows the\n"
+    "                       judged pass or fail; expiry is judged against today\n"
     "  --criteria DIR       also load the criteria set in DIR (a folder holding\n"
     "                       manifest.yaml): it replaces a shipped set of the same\n"
     "                       document and edition, or adds an edition (repeatable)\n"
@@ -147,9 +153,8 @@ static const struct {
     const char *name;
     void (*render)(iss_buf *out, const iss_run *run);
 } formats[] = {
-    {"text", text_run},           {"json", iss_report_json},          {"sarif", iss_report_sarif},
-    {"junit", iss_report_junit}, {"markdown", iss_report_markdown},
-    {"html", iss_report_html},
+    {"text", text_run},          {"json", iss_report_json},         {"sarif", iss_report_sarif},
+    {"junit", iss_report_junit}, {"markdown", iss_report_markdown}, {"html", iss_report_html},
 };
 
 /* A growable list of option values ("a,b" adds two). */
@@ -160,7 +165,7 @@ typedef struct {
 
 static void opt_add(opt_list *l, char *val, bool split)
 {
-    for (char *tok = val; tok; ) {
+    for (char *tok = val; tok;) {
         char *comma = split ? strchr(tok, ',') : NULL;
         if (comma)
             *comma = '\0';
@@ -230,11 +235,19 @@ static struct {
     size_t n, cap;
 } found;
 
+static bool ends_with(const char *s, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    return n > t && strcmp(s + n - t, tail) == 0;
+}
+
+/* A declaration in a searched folder: *.yaml or *.yml, but not a waivers
+ * file kept beside the declarations it covers (*.waivers.yaml). */
 static bool yaml_name(const char *path)
 {
     size_t n = strlen(path);
-    return (n > 5 && strcmp(path + n - 5, ".yaml") == 0) ||
-           (n > 4 && strcmp(path + n - 4, ".yml") == 0);
+    return (ends_with(path, n, ".yaml") || ends_with(path, n, ".yml")) &&
+           !ends_with(path, n, ".waivers.yaml") && !ends_with(path, n, ".waivers.yml");
 }
 
 static void add_found(const char *path)
@@ -289,9 +302,9 @@ typedef struct {
     bool strict;
     size_t format;
     iss_lang lang;
-    const char *output, *summary_csv;
+    const char *output, *summary_csv, *waivers;
     opt_list files, cats, rules, skips, criteria;
-    size_t jobs; /* -j: files checked in parallel */
+    size_t jobs;       /* -j: files checked in parallel */
     iss_buf selection; /* the selection options, as given, for the report */
 } check_opts;
 
@@ -362,9 +375,9 @@ static int parse_check(int argc, char **argv, check_opts *o)
             continue;
         }
         size_t *limit = limit_option(&o->lim, name);
-        static const char *const valued[] = {"--as-of", "--lang", "--criteria", "--format",
-                                             "--output", "--category", "--rule", "--skip",
-                                             "--summary-csv", "--jobs", NULL};
+        static const char *const valued[] = {
+            "--as-of", "--lang", "--criteria",    "--format", "--output",  "--category",
+            "--rule",  "--skip", "--summary-csv", "--jobs",   "--waivers", NULL};
         if (!limit && iss_lookup(valued, name) < 0)
             return usage_error("unknown option '%s'", a);
         char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
@@ -403,10 +416,11 @@ static int parse_check(int argc, char **argv, check_opts *o)
                 return usage_error(
                     "--format: expected text, json, sarif, junit, markdown or html, not '%s'", val);
             o->format = k;
-        } else if (strcmp(name, "--output") == 0 || strcmp(name, "--summary-csv") == 0) {
+        } else if (strcmp(name, "--output") == 0 || strcmp(name, "--summary-csv") == 0 ||
+                   strcmp(name, "--waivers") == 0) {
             if (!*val)
                 return usage_error("%s: the file name is empty", name);
-            *(name[2] == 'o' ? &o->output : &o->summary_csv) = val;
+            *(name[2] == 'o' ? &o->output : name[2] == 's' ? &o->summary_csv : &o->waivers) = val;
         } else {
             /* --category, --rule, --skip: recorded as given, for the report */
             iss_buf_printf(&o->selection, "%s%s %s", o->selection.len ? " " : "", name, val);
@@ -424,6 +438,9 @@ static int parse_check(int argc, char **argv, check_opts *o)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
     if (o->files.n == 0)
         return usage_error("%s", "no declaration file given");
+    for (size_t k = 0; o->waivers && strcmp(o->waivers, "-") == 0 && k < o->files.n; k++)
+        if (strcmp(o->files.v[k], "-") == 0)
+            return usage_error("%s", "--waivers -: standard input is already a declaration");
     return -1;
 }
 
@@ -460,6 +477,7 @@ typedef struct {
     const check_opts *o;
     const iss_editions *ed;
     const iss_selection *sel;
+    const iss_waivers *waivers; /* or NULL */
     iss_day now;
     iss_file_result *results;
     iss_decl **decls;
@@ -484,9 +502,10 @@ static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
     iss_report *rep = iss_evaluate(job->decls[i], o->as_of, job->now);
     if (!iss_selection_empty(job->sel))
         iss_report_select(rep, job->sel);
+    iss_waivers_apply(job->waivers, rep, job->now);
     fr->report = rep;
-    fr->status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED
-                                                                                   : EXIT_CLEAN;
+    fr->status =
+        rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED : EXIT_CLEAN;
 }
 
 static void *evaluate_worker(void *arg)
@@ -525,7 +544,8 @@ static void evaluate_files(eval_job *job, size_t jobs)
     free(tid);
 }
 
-static int check_files(const check_opts *o, const iss_editions *ed, iss_day now, int status)
+static int check_files(const check_opts *o, const iss_editions *ed, const iss_waivers *w,
+                       iss_day now, int status)
 {
     const iss_criteria *crit = ed->deflt;
     iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
@@ -536,8 +556,14 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
     iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
     iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
     iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
-    eval_job job = {.o = o, .ed = ed, .sel = &sel, .now = now,
-                    .results = results, .decls = decls, .fdiags = fdiags};
+    eval_job job = {.o = o,
+                    .ed = ed,
+                    .sel = &sel,
+                    .waivers = w,
+                    .now = now,
+                    .results = results,
+                    .decls = decls,
+                    .fdiags = fdiags};
     evaluate_files(&job, o->jobs);
     for (size_t i = 0; i < n; i++) {
         if (!decls[i]) {
@@ -547,8 +573,8 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
             status = EXIT_FAILED;
         }
     }
-    iss_run run = {ISS_VERSION, o->lang,  o->strict, crit,
-                   results,     n,        status,    o->selection.len ? o->selection.s : NULL};
+    iss_run run = {ISS_VERSION, o->lang, o->strict, crit,
+                   results,     n,       status,    o->selection.len ? o->selection.s : NULL};
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
     if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {
@@ -594,12 +620,18 @@ static int cmd_check(int argc, char **argv)
     status = find_files(&o.files);
     iss_diags diags = {0};
     iss_editions *ed = load_editions(o.criteria.v, o.criteria.n, &diags);
-    if (!ed) {
+    iss_waivers *w = NULL;
+    if (ed && o.waivers) {
+        const char *name = strcmp(o.waivers, "-") == 0 ? "<stdin>" : o.waivers;
+        w = iss_waivers_load(o.waivers, name, ed, &o.lim, &diags);
+    }
+    if (!ed || (o.waivers && !w)) {
         iss_diags_print(stderr, &diags);
         status = EXIT_USAGE;
     } else {
-        status = check_files(&o, ed, now, status);
+        status = check_files(&o, ed, w, now, status);
     }
+    iss_waivers_free(w);
     iss_editions_free(ed);
     iss_diags_free(&diags);
     free_found();
@@ -698,8 +730,10 @@ static int criteria_lint(int argc, char **argv)
         iss_diags_print(stderr, &d);
         size_t warnings = d.n - d.errors;
         printf("%s: %s (%zu error%s, %zu warning%s)\n", dirs.v[i],
-               st == 2 ? "cannot be loaded" : st ? "findings" : "clean", d.errors,
-               d.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+               st == 2 ? "cannot be loaded"
+               : st    ? "findings"
+                       : "clean",
+               d.errors, d.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         if (st > status)
             status = st;
         iss_diags_free(&d);
@@ -740,7 +774,8 @@ static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
         iss_criteria *owned = NULL;
         for (size_t i = 0; dir && i < ed->nsets; i++)
             if (ed->sets[i]->extra) {
-                iss_edition_req req = {{ed->sets[i]->document, {0, 0}}, {ed->sets[i]->edition, {0, 0}}};
+                iss_edition_req req = {{ed->sets[i]->document, {0, 0}},
+                                       {ed->sets[i]->edition, {0, 0}}};
                 iss_arena *a = iss_arena_new();
                 iss_ctx ctx = {dir, a, &diags};
                 c = iss_editions_resolve(ed, &req, 1, &ctx, &owned);

@@ -1,5 +1,6 @@
 /* decl.c - loading a declaration into the typed model, strictly. */
 #include "isscheck/decl.h"
+#include "isscheck/sha256.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,8 @@ static int id_cmp(const void *a, const void *b)
 static long person_index(loader *L, const iss_str *id)
 {
     id_index key = {id->s, 0};
-    id_index *hit = L->npersons ? bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp)
-                                : NULL;
+    id_index *hit =
+        L->npersons ? bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp) : NULL;
     if (!hit) {
         if (strchr(id->s, ','))
             iss_error(&L->c, id->loc,
@@ -120,8 +121,8 @@ static bool category_field(loader *L, const iss_node *m, const char *key, size_t
 
 static bool load_qualification(loader *L, const iss_node *m, iss_qualification *q)
 {
-    static const char *const keys[] = {"name", "number", "acquired", "expires", "equivalent",
-                                       "evidence", NULL};
+    static const char *const keys[] = {"name",       "number",   "acquired", "expires",
+                                       "equivalent", "evidence", NULL};
     if (!iss_expect_map(&L->c, m, "a qualification", keys))
         return false;
     q->loc = m->loc;
@@ -148,8 +149,8 @@ static bool load_role(loader *L, const iss_node *m, iss_community_role *r)
         static const char *const leader[] = {"leader", "リーダー", NULL};
         r->leader = iss_lookup(leader, role.s) >= 0;
         if (!r->leader && iss_lookup(lecturer, role.s) < 0) {
-            iss_error(&L->c, role.loc, "role must be 'lecturer' (講師) or 'leader' (リーダー), not '%s'",
-                      role.s);
+            iss_error(&L->c, role.loc,
+                      "role must be 'lecturer' (講師) or 'leader' (リーダー), not '%s'", role.s);
             ok = false;
         }
     }
@@ -186,7 +187,7 @@ static bool load_training(loader *L, const iss_node *m, iss_training *t)
            iss_get_str(&L->c, m, "evidence", false, &t->evidence);
 }
 
-#define LOAD_LIST(L_, map_, key_, arr_, count_, fn_, ok_)                                        \
+#define LOAD_LIST(L_, map_, key_, arr_, count_, fn_, ok_)                                          \
     do {                                                                                           \
         const iss_node *list_ = seq_field(L_, map_, key_, &(ok_));                                 \
         if (list_) {                                                                               \
@@ -199,12 +200,14 @@ static bool load_training(loader *L, const iss_node *m, iss_training *t)
 
 static bool load_person(loader *L, const iss_node *m, iss_person *p)
 {
-    static const char *const keys[] = {"id", "name", "qualifications", "community_roles",
-                                       "lecturing", "trainings", "prior_engagements", NULL};
+    static const char *const keys[] = {
+        "id",        "name",      "qualifications",    "community_roles",
+        "lecturing", "trainings", "prior_engagements", NULL};
     if (!iss_expect_map(&L->c, m, "a person", keys))
         return false;
     p->loc = m->loc;
-    bool ok = iss_get_str(&L->c, m, "id", true, &p->id) & iss_get_str(&L->c, m, "name", false, &p->name);
+    bool ok =
+        iss_get_str(&L->c, m, "id", true, &p->id) & iss_get_str(&L->c, m, "name", false, &p->name);
     LOAD_LIST(L, m, "qualifications", p->quals, p->nquals, load_qualification, ok);
     LOAD_LIST(L, m, "community_roles", p->roles, p->nroles, load_role, ok);
     LOAD_LIST(L, m, "lecturing", p->lecturing, p->nlecturing, load_lecturing, ok);
@@ -221,7 +224,8 @@ static bool load_review(loader *L, const iss_node *m, iss_review *r)
         return false;
     iss_str by = {0};
     r->loc = m->loc;
-    if (!(iss_get_str(&L->c, m, "document", true, &r->document) & iss_get_str(&L->c, m, "by", true, &by)))
+    if (!(iss_get_str(&L->c, m, "document", true, &r->document) &
+          iss_get_str(&L->c, m, "by", true, &by)))
         return false;
     bool known = false;
     for (size_t i = 0; i < L->ndocuments; i++)
@@ -230,8 +234,8 @@ static bool load_review(loader *L, const iss_node *m, iss_review *r)
         iss_buf b = {0};
         for (size_t i = 0; i < L->ndocuments; i++)
             iss_buf_printf(&b, "%s%s", i ? ", " : "", L->documents[i]);
-        iss_error(&L->c, r->document.loc, "unknown document '%s'; expected one of %s", r->document.s,
-                  b.s ? b.s : "(none in the criteria)");
+        iss_error(&L->c, r->document.loc, "unknown document '%s'; expected one of %s",
+                  r->document.s, b.s ? b.s : "(none in the criteria)");
         iss_buf_free(&b);
         return false;
     }
@@ -242,20 +246,21 @@ static bool load_review(loader *L, const iss_node *m, iss_review *r)
 
 static bool load_engagement(loader *L, const iss_node *m, iss_engagement *e, long owner)
 {
-    static const char *const own_keys[] = {"id", "category", "kind", "start", "end", "contract",
-                                           "staff", "reviews", "evidence", NULL};
-    static const char *const prior_keys[] = {"id", "category", "kind", "start", "end", "contract",
-                                             "employer", "evidence", NULL};
-    static const char *const contract_names[][4] = {
-        {"single", "単発", NULL}, {"comprehensive", "包括", "包括的", NULL},
-        {"continuing", "継続", "継続的", NULL}};
+    static const char *const own_keys[] = {"id",       "category", "kind",    "start",    "end",
+                                           "contract", "staff",    "reviews", "evidence", NULL};
+    static const char *const prior_keys[] = {"id",       "category", "kind",     "start", "end",
+                                             "contract", "employer", "evidence", NULL};
+    static const char *const contract_names[][4] = {{"single", "単発", NULL},
+                                                    {"comprehensive", "包括", "包括的", NULL},
+                                                    {"continuing", "継続", "継続的", NULL}};
     if (!iss_expect_map(&L->c, m, owner < 0 ? "an engagement" : "a prior engagement",
                         owner < 0 ? own_keys : prior_keys))
         return false;
     e->owner = owner;
     e->loc = m->loc;
     iss_str contract = {0}, dummy = {0};
-    bool ok = iss_get_str(&L->c, m, "id", true, &e->id) & category_field(L, m, "category", &e->category) &
+    bool ok = iss_get_str(&L->c, m, "id", true, &e->id) &
+              category_field(L, m, "category", &e->category) &
               iss_get_str(&L->c, m, "kind", false, &e->kind) &
               period(L, m, "start", "end", true, &e->start, &e->end) &
               iss_get_str(&L->c, m, "contract", true, &contract) &
@@ -267,10 +272,11 @@ static bool load_engagement(loader *L, const iss_node *m, iss_engagement *e, lon
             if (iss_lookup(contract_names[i], contract.s) >= 0)
                 found = i;
         if (found < 0) {
-            iss_error(&L->c, contract.loc,
-                      "contract must be single (単発), comprehensive (包括的) or continuing (継続的), "
-                      "not '%s'",
-                      contract.s);
+            iss_error(
+                &L->c, contract.loc,
+                "contract must be single (単発), comprehensive (包括的) or continuing (継続的), "
+                "not '%s'",
+                contract.s);
             ok = false;
         }
         e->contract = (iss_contract)(found < 0 ? 0 : found);
@@ -328,7 +334,8 @@ static bool load_group(loader *L, const iss_node *m, const char *key, iss_lead_g
         for (size_t i = 0; i < counts->n; i++) {
             const iss_node *k = counts->kids[2 * i];
             ok &= iss_node_str(&L->c, k, "counts", &g->counts[i].path);
-            iss_node tmp = {.type = ISS_NODE_MAP, .loc = counts->loc, .kids = counts->kids + 2 * i, .n = 1};
+            iss_node tmp = {
+                .type = ISS_NODE_MAP, .loc = counts->loc, .kids = counts->kids + 2 * i, .n = 1};
             ok &= iss_get_int(&L->c, &tmp, k->str, true, 0, 1000000, &g->counts[i].count);
         }
     }
@@ -429,14 +436,15 @@ static bool known_id(loader *L, size_t category, int what, const iss_str *id)
     return found;
 }
 
-static const char *const field_keys[ISS_FIELD_COUNT] = {"standards", "result_handling", "compliance",
-                                                        "education"};
+static const char *const field_keys[ISS_FIELD_COUNT] = {"standards", "result_handling",
+                                                        "compliance", "education"};
 
 static bool load_service(loader *L, const iss_node *m, iss_service *s)
 {
-    static const char *const base[] = {"category", "subtypes", "quality_manager", "manual",
-                                       "standards", "result_handling", "compliance", "education",
-                                       "statements", "dual_roles", "report_template", NULL};
+    static const char *const base[] = {"category",   "subtypes",        "quality_manager",
+                                       "manual",     "standards",       "result_handling",
+                                       "compliance", "education",       "statements",
+                                       "dual_roles", "report_template", NULL};
     static const char *const manual_keys[] = {"sections", "evidence", NULL};
     static const char *const dual_keys[] = {"persons", "count", NULL};
     /* the slot of a service that failed to load is reused by the next */
@@ -452,8 +460,9 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
         return false;
     const iss_category *cat = &L->cr->categories[s->category];
     if (cat->section) {
-        iss_error(&L->c, m->loc, "category '%s' is not a service: it applies through the '%s' section",
-                  cat->code, cat->section);
+        iss_error(&L->c, m->loc,
+                  "category '%s' is not a service: it applies through the '%s' section", cat->code,
+                  cat->section);
         return false;
     }
     const char *keys[32];
@@ -486,7 +495,8 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
                 s->subtypes.v[i].s = cat->subtypes[j].code;
     }
     if (ok && cat->nsubtypes > 0 && s->subtypes.n == 0) {
-        iss_error(&L->c, s->subtypes.loc, "'subtypes' must name at least one sub-type of '%s'", cat->code);
+        iss_error(&L->c, s->subtypes.loc, "'subtypes' must name at least one sub-type of '%s'",
+                  cat->code);
         ok = false;
     }
     s->groups = alloc_n(L, cat->ngroups, sizeof *s->groups);
@@ -551,8 +561,8 @@ static bool load_service(loader *L, const iss_node *m, iss_service *s)
 
 static bool load_audit(loader *L, const iss_node *m, iss_audit *a)
 {
-    static const char *const keys[] = {"date", "type", "auditor", "organisation", "cases",
-                                       "evidence", NULL};
+    static const char *const keys[] = {"date",  "type",     "auditor", "organisation",
+                                       "cases", "evidence", NULL};
     static const char *const internal[] = {"internal", "内部", "内部監査", NULL};
     static const char *const external[] = {"external", "外部", "外部監査", NULL};
     if (!iss_expect_map(&L->c, m, "an audit", keys))
@@ -570,8 +580,8 @@ static bool load_audit(loader *L, const iss_node *m, iss_audit *a)
     if (type.s) {
         a->external = iss_lookup(external, type.s) >= 0;
         if (!a->external && iss_lookup(internal, type.s) < 0) {
-            iss_error(&L->c, type.loc, "type must be 'internal' (内部) or 'external' (外部), not '%s'",
-                      type.s);
+            iss_error(&L->c, type.loc,
+                      "type must be 'internal' (内部) or 'external' (外部), not '%s'", type.s);
             ok = false;
         }
     }
@@ -667,8 +677,9 @@ static bool percent(loader *L, const iss_node *m, const char *key, long *out)
     if (*p == '%')
         p++;
     if (!digits || *p || whole * 100 + frac > 10000) {
-        iss_error(&L->c, v.loc, "'%s' must be a percentage from 0 to 100 (at most two decimals), not '%s'",
-                  key, v.s);
+        iss_error(&L->c, v.loc,
+                  "'%s' must be a percentage from 0 to 100 (at most two decimals), not '%s'", key,
+                  v.s);
         return false;
     }
     *out = whole * 100 + frac;
@@ -700,7 +711,8 @@ static bool holder(loader *L, const iss_node *m, void *item)
     iss_holder *h = item;
     h->loc = m->loc;
     return iss_expect_map(&L->c, m, "a shareholder", keys) &&
-           (iss_get_str(&L->c, m, "name", true, &h->name) & iss_get_str(&L->c, m, "country", true, &h->country) &
+           (iss_get_str(&L->c, m, "name", true, &h->name) &
+            iss_get_str(&L->c, m, "country", true, &h->country) &
             percent(L, m, "share", &h->share) & iss_get_bool(&L->c, m, "parent", &h->parent) &
             iss_get_str(&L->c, m, "evidence", false, &h->evidence));
 }
@@ -711,7 +723,8 @@ static bool certification(loader *L, const iss_node *m, void *item)
     iss_certification *c = item;
     c->loc = m->loc;
     return iss_expect_map(&L->c, m, "a certification", keys) &&
-           (iss_get_str(&L->c, m, "name", true, &c->name) & iss_get_str(&L->c, m, "number", true, &c->number) &
+           (iss_get_str(&L->c, m, "name", true, &c->name) &
+            iss_get_str(&L->c, m, "number", true, &c->number) &
             iss_get_date(&L->c, m, "expires", true, &c->expires, NULL) &
             iss_get_str(&L->c, m, "evidence", false, &c->evidence));
 }
@@ -729,8 +742,8 @@ static bool storage(loader *L, const iss_node *m, void *item)
 
 static bool subcontractor(loader *L, const iss_node *m, void *item)
 {
-    static const char *const keys[] = {"name", "country", "services", "customer_data",
-                                       "confidentiality", "evidence", NULL};
+    static const char *const keys[] = {
+        "name", "country", "services", "customer_data", "confidentiality", "evidence", NULL};
     iss_subcontractor *sc = item;
     sc->loc = m->loc;
     if (!iss_expect_map(&L->c, m, "a subcontractor", keys))
@@ -751,12 +764,13 @@ static bool subcontractor(loader *L, const iss_node *m, void *item)
 
 static bool tool(loader *L, const iss_node *m, void *item)
 {
-    static const char *const keys[] = {"name", "vendor", "country", "ai", "customer_data_leaves",
-                                       "evidence", NULL};
+    static const char *const keys[] = {
+        "name", "vendor", "country", "ai", "customer_data_leaves", "evidence", NULL};
     iss_tool *t = item;
     t->loc = m->loc;
     return iss_expect_map(&L->c, m, "a tool", keys) &&
-           (iss_get_str(&L->c, m, "name", true, &t->name) & iss_get_str(&L->c, m, "vendor", false, &t->vendor) &
+           (iss_get_str(&L->c, m, "name", true, &t->name) &
+            iss_get_str(&L->c, m, "vendor", false, &t->vendor) &
             iss_get_str(&L->c, m, "country", false, &t->country) & tristate(L, m, "ai", &t->ai) &
             tristate(L, m, "customer_data_leaves", &t->data_leaves) &
             iss_get_str(&L->c, m, "evidence", false, &t->evidence));
@@ -788,9 +802,10 @@ static bool rulebook(loader *L, const iss_node *m, const char *key, iss_rulebook
 static bool load_trust(loader *L, const iss_node *m)
 {
     static const char *const keys[] = {"capital", "employees", "information", "subcontractors",
-                                       "tools", "security", NULL};
+                                       "tools",   "security",  NULL};
     static const char *const capital_keys[] = {"shareholders", "evidence", NULL};
-    static const char *const employee_keys[] = {"confidentiality", "training", "leaving", "covers", NULL};
+    static const char *const employee_keys[] = {"confidentiality", "training", "leaving", "covers",
+                                                NULL};
     static const char *const info_keys[] = {"certifications", "storage", NULL};
     iss_decl *d = L->decl;
     iss_trust *t = &d->trust;
@@ -804,11 +819,12 @@ static bool load_trust(loader *L, const iss_node *m)
         if (iss_expect_map(&L->c, cap, "capital", capital_keys)) {
             t->capital_loc = cap->loc;
             iss_loc at = {0, 0};
-            ok &= trust_list(L, cap, "shareholders", sizeof *t->holders, holder, (void **)&t->holders,
-                             &t->nholders, &at) &
+            ok &= trust_list(L, cap, "shareholders", sizeof *t->holders, holder,
+                             (void **)&t->holders, &t->nholders, &at) &
                   iss_get_str(&L->c, cap, "evidence", false, &t->capital_evidence);
             if (!at.line) {
-                iss_error(&L->c, cap->loc, "missing required key 'shareholders' (a list; [] when none is named)");
+                iss_error(&L->c, cap->loc,
+                          "missing required key 'shareholders' (a list; [] when none is named)");
                 ok = false;
             }
         } else {
@@ -820,7 +836,8 @@ static bool load_trust(loader *L, const iss_node *m)
         if (iss_expect_map(&L->c, emp, "employees", employee_keys)) {
             t->employees_loc = emp->loc;
             ok &= rulebook(L, emp, "confidentiality", &t->confidentiality) &
-                  rulebook(L, emp, "training", &t->training) & rulebook(L, emp, "leaving", &t->leaving);
+                  rulebook(L, emp, "training", &t->training) &
+                  rulebook(L, emp, "leaving", &t->leaving);
             const iss_node *cov = iss_map_get(emp, "covers");
             if (!iss_node_is_null(cov)) {
                 t->covers_loc = cov->loc;
@@ -884,17 +901,19 @@ static bool load_registrations(loader *L, const iss_node *list)
 
 static bool load_root(loader *L, const iss_node *root)
 {
-    static const char *const keys[] = {"isscheck", "criteria", "provider", "reference_date",
-                                       "persons", "engagements", "services", "registrations",
-                                       "customer_info_protection", "trust", NULL};
+    static const char *const keys[] = {
+        "isscheck",    "criteria", "provider",      "reference_date",           "persons",
+        "engagements", "services", "registrations", "customer_info_protection", "trust",
+        NULL};
     static const char *const provider_keys[] = {"name", "corporate_number", NULL};
     iss_decl *d = L->decl;
     if (!iss_expect_map(&L->c, root, "the declaration", keys))
         return false;
     d->root_loc = root->loc;
     long version = 1;
-    bool ok = iss_get_int(&L->c, root, "isscheck", false, 1, 1, &version) &
-              iss_get_date(&L->c, root, "reference_date", false, &d->reference_date, &d->reference_loc);
+    bool ok =
+        iss_get_int(&L->c, root, "isscheck", false, 1, 1, &version) &
+        iss_get_date(&L->c, root, "reference_date", false, &d->reference_date, &d->reference_loc);
     const iss_node *prov = iss_map_get(root, "provider");
     if (!prov) {
         iss_error(&L->c, root->loc, "missing required key 'provider'");
@@ -1024,8 +1043,9 @@ static bool pick_criteria(loader *L, const iss_node *root)
     size_t n = 0;
     if (!iss_node_is_null(m)) {
         if (m->type != ISS_NODE_MAP) {
-            iss_error(&L->c, m->loc, "'criteria' must be a mapping of document id to edition "
-                                     "(meti-iss: 第3版)");
+            iss_error(&L->c, m->loc,
+                      "'criteria' must be a mapping of document id to edition "
+                      "(meti-iss: 第3版)");
             return false;
         }
         req = alloc_n(L, m->n, sizeof *req);
@@ -1053,8 +1073,8 @@ static bool pick_criteria(loader *L, const iss_node *root)
             found = strcmp(L->cr->sets[k]->document, req[i].document.s) == 0 &&
                     strcmp(L->cr->sets[k]->edition, req[i].edition.s) == 0;
         if (!found) {
-            iss_error(&L->c, req[i].edition.loc, "edition '%s' of '%s' is not loaded", req[i].edition.s,
-                      req[i].document.s);
+            iss_error(&L->c, req[i].edition.loc, "edition '%s' of '%s' is not loaded",
+                      req[i].edition.s, req[i].document.s);
             ok = false;
         }
     }
@@ -1064,8 +1084,7 @@ static bool pick_criteria(loader *L, const iss_node *root)
 /* The reader gives a tree from bytes or from a file; the rest is shared. */
 static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
                       const iss_criteria *c, const iss_editions *ed, const iss_limits *lim,
-                      iss_arena *scratch,
-                      iss_diags *d)
+                      iss_arena *scratch, iss_diags *d)
 {
     iss_decl *decl = calloc(1, sizeof *decl);
     if (!decl)
@@ -1081,10 +1100,24 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
      * locations, by value), so the nodes go when the model is built */
     iss_arena *tree = scratch ? scratch : iss_arena_new();
     iss_arena_reset(tree);
-    iss_node *root = path ? iss_read_yaml_file_in(path, decl->file, lim, tree, decl->arena, d)
-                          : iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
-    bool ok = root && (root->type != ISS_NODE_MAP || pick_criteria(&L, root)) && load_root(&L, root) &&
-              d->errors == before;
+    /* the bytes are read here, not by the reader, so that their digest
+     * (which pins waivers and judgements) is of exactly what was parsed */
+    iss_buf file = {0};
+    iss_node *root = NULL;
+    if (path && iss_read_file(path, decl->file, lim, &file, d)) {
+        bytes = file.s ? file.s : "";
+        len = file.len;
+    }
+    if (bytes) {
+        iss_sha256 h;
+        iss_sha256_init(&h);
+        iss_sha256_add(&h, bytes, len);
+        iss_sha256_hex(&h, decl->sha256);
+        root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
+    }
+    iss_buf_free(&file);
+    bool ok = root && (root->type != ISS_NODE_MAP || pick_criteria(&L, root)) &&
+              load_root(&L, root) && d->errors == before;
     if (scratch)
         iss_arena_reset(scratch);
     else

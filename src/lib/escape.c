@@ -198,3 +198,40 @@ void iss_json_key(iss_buf *out, const char *k, bool first)
     iss_json_str(out, k);
     iss_buf_add(out, ":", 1);
 }
+
+static void json_date_or_null(iss_buf *out, iss_day d)
+{
+    if (d == ISS_NO_DATE)
+        iss_buf_puts(out, "null");
+    else
+        iss_json_date(out, d);
+}
+
+void iss_json_waiver(iss_buf *out, const iss_waiver *w)
+{
+    if (!w) {
+        iss_buf_puts(out, "null");
+        return;
+    }
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "kind", true);
+    iss_json_str(out, w->kind == ISS_ENTRY_WAIVER ? "waiver" : "judgement");
+    iss_json_key(out, "file", false);
+    iss_json_str(out, w->file);
+    iss_json_key(out, "line", false);
+    iss_buf_printf(out, "%d", w->loc.line);
+    iss_json_key(out, "reason", false);
+    iss_json_str(out, w->reason);
+    iss_json_key(out, "decided_by", false);
+    iss_json_str(out, w->decided_by);
+    iss_json_key(out, "decided_on", false);
+    json_date_or_null(out, w->decided_on);
+    iss_json_key(out, "expires", false);
+    json_date_or_null(out, w->expires);
+    iss_json_key(out, "declaration_sha256", false);
+    if (w->sha256)
+        iss_json_str(out, w->sha256);
+    else
+        iss_buf_puts(out, "null");
+    iss_buf_puts(out, "}");
+}

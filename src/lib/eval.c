@@ -20,18 +20,21 @@ typedef struct {
     const iss_decl *d;
     const iss_criteria *c;
     iss_day ref;
-    bool *relied;     /* per catalogue entry: an unverified entry a verdict rested on */
-    size_t *eng_of;   /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
+    bool *relied;   /* per catalogue entry: an unverified entry a verdict rested on */
+    size_t *eng_of; /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
     size_t *eng_start;
 } ev;
 
+/* the checks below add notes by the hundred: a short name */
+#define note(...) iss_result_note(__VA_ARGS__)
+
 const char *iss_verdict_name(iss_verdict v)
 {
-    static const char *const names[] = {"pass", "review", "fail", "n/a"};
+    static const char *const names[] = {"pass", "review", "fail", "n/a", "waived"};
     return v < ISS_VERDICTS ? names[v] : "?";
 }
 
-static iss_note *note(iss_result *res, iss_mark mark, iss_msg msg, iss_loc loc, ...)
+iss_note *iss_result_note(iss_result *res, iss_mark mark, iss_msg msg, iss_loc loc, ...)
 {
     if (!res)
         return NULL;
@@ -161,25 +164,27 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
     for (size_t i = 0; i < pe->nquals; i++) {
         const iss_qualification *q = &pe->quals[i];
         bool limit;
-        const iss_entry *e = lookup(E, res, who, ISS_ENTRY_QUALIFICATION, q->name.s, q->loc, &limit);
+        const iss_entry *e =
+            lookup(E, res, who, ISS_ENTRY_QUALIFICATION, q->name.s, q->loc, &limit);
         bool relevant = q->equivalent || !e || iss_entry_on_list(e, path->reiji);
         if (relevant && q->acquired && q->acquired > E->ref) {
-            note(res, ISS_MARK_INFO, M_QUAL_NOT_YET, q->loc, who, q->name.s, date_str(E, q->acquired),
-                 END);
+            note(res, ISS_MARK_INFO, M_QUAL_NOT_YET, q->loc, who, q->name.s,
+                 date_str(E, q->acquired), END);
             continue;
         }
         if (relevant && q->expires && q->expires < E->ref) {
-            note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s, date_str(E, q->expires),
-                 END);
+            note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s,
+                 date_str(E, q->expires), END);
             continue;
         }
         if (e && iss_entry_on_list(e, path->reiji) && !q->equivalent &&
             !iss_entry_number_ok(e, q->number.s)) {
             if (q->number.s)
-                note(res, ISS_MARK_FAIL, M_QUAL_NUMBER, q->loc, who, q->name.s, q->number.s, e->name,
-                     END);
+                note(res, ISS_MARK_FAIL, M_QUAL_NUMBER, q->loc, who, q->name.s, q->number.s,
+                     e->name, END);
             else
-                note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name, END);
+                note(res, ISS_MARK_FAIL, M_QUAL_NO_NUMBER, q->loc, who, q->name.s, "", e->name,
+                     END);
             continue;
         }
         status st = judge_entry(E, res, who, ISS_ENTRY_QUALIFICATION, e, limit, q->name.s,
@@ -195,11 +200,12 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
 /* A dated claim (a community role, a training) against a 例示 list; one
  * dated after the reference date does not count yet. */
 static status dated_claim(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                          const char *name, iss_day date, const iss_str *ev_ref,
-                          const char *reiji, iss_loc loc)
+                          const char *name, iss_day date, const iss_str *ev_ref, const char *reiji,
+                          iss_loc loc)
 {
     if (date && date > E->ref) {
-        iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, loc, who, name, date_str(E, date), END);
+        iss_note *n =
+            note(res, ISS_MARK_INFO, M_DATED_LATE, loc, who, name, date_str(E, date), END);
         if (n)
             n->entry_type = (int)type;
         return ST_NO;
@@ -400,10 +406,10 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
     }
     iss_buf computed = {0}, ids = {0};
     for (size_t k = 0; k < rule->npaths; k++) {
-        const char *label = rule->paths[k].clause[0]
-                                ? iss_arena_printf(E->r->arena, "%s %s", rule->paths[k].clause,
-                                                   rule->paths[k].id)
-                                : rule->paths[k].id;
+        const char *label =
+            rule->paths[k].clause[0]
+                ? iss_arena_printf(E->r->arena, "%s %s", rule->paths[k].clause, rule->paths[k].id)
+                : rule->paths[k].id;
         note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, label, num_str(E, counts[k]), END);
         iss_buf_printf(&computed, "%s%s: %ld", k ? ", " : "", rule->paths[k].id, counts[k]);
         iss_buf_printf(&ids, "%s%s", k ? ", " : "", rule->paths[k].id);
@@ -576,12 +582,11 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
             used[f][chosen] = true;
         if (best == ST_NO) {
             iss_loc at = s->nitems[f] ? s->items_loc[f] : s->loc;
-            iss_note *n = q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, END)
-                                   : note(res, ISS_MARK_FAIL,
-                                          q->distinct && s->nitems[f] ? M_REQ_NONE_DISTINCT
-                                                                      : M_REQ_NONE_ANY,
-                                          at,
-                                          field_names[f], END);
+            iss_note *n =
+                q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, END)
+                         : note(res, ISS_MARK_FAIL,
+                                q->distinct && s->nitems[f] ? M_REQ_NONE_DISTINCT : M_REQ_NONE_ANY,
+                                at, field_names[f], END);
             n->entry_type = (int)field_type[f];
             if (!loc_set) {
                 res->loc = at;
@@ -666,10 +671,11 @@ static status judge_document(ev *E, iss_result *res, const iss_engagement *e, co
         case ISS_REVIEWER_STAFF_OR_QUALIFIED:
             st = on_staff(e, rv->by) ? ST_YES : meets_rule(E, rv->by, qr);
             if (st == ST_NO)
-                note(res, ISS_MARK_FAIL, M_CASE_NOT_QUALIFIED, rv->loc, e->id.s, doc, by, qr->id, END);
-            else if (st == ST_REVIEW)
-                note(res, ISS_MARK_REVIEW, M_CASE_QUALIFIED_REVIEW, rv->loc, e->id.s, doc, by, qr->id,
+                note(res, ISS_MARK_FAIL, M_CASE_NOT_QUALIFIED, rv->loc, e->id.s, doc, by, qr->id,
                      END);
+            else if (st == ST_REVIEW)
+                note(res, ISS_MARK_REVIEW, M_CASE_QUALIFIED_REVIEW, rv->loc, e->id.s, doc, by,
+                     qr->id, END);
             break;
         default:
             st = ST_YES;
@@ -795,8 +801,9 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             continue;
         }
         if (a->auditor >= 0 && staff_case[a->auditor] >= 0) {
-            note(res, ISS_MARK_INFO, M_AUDIT_NOT_INDEPENDENT, a->loc, when, person_id(E, (size_t)a->auditor),
-                 d->engagements[staff_case[a->auditor]].id.s, END);
+            note(res, ISS_MARK_INFO, M_AUDIT_NOT_INDEPENDENT, a->loc, when,
+                 person_id(E, (size_t)a->auditor), d->engagements[staff_case[a->auditor]].id.s,
+                 END);
             continue;
         }
         const char *who = a->auditor >= 0 ? person_id(E, (size_t)a->auditor) : a->auditor_org.s;
@@ -888,23 +895,25 @@ static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
 
 static const char *yes_no(iss_tristate t, bool en)
 {
-    static const char *const ja[] = {"未記載", "なし", "あり"}, *const enw[] = {"not stated", "no", "yes"};
+    static const char *const ja[] = {"未記載", "なし", "あり"}, *const enw[] = {"not stated", "no",
+                                                                                "yes"};
     return (en ? enw : ja)[t + 1];
 }
 
 static void tool_note(iss_result *res, const iss_tool *tl)
 {
-    iss_note *n = note(res, ISS_MARK_INFO, M_TOOL, tl->loc, tl->name.s, tl->vendor.s ? tl->vendor.s : "—",
-                       tl->country.s ? tl->country.s : "—", yes_no(tl->ai, false),
-                       yes_no(tl->data_leaves, false), END);
+    iss_note *n = note(res, ISS_MARK_INFO, M_TOOL, tl->loc, tl->name.s,
+                       tl->vendor.s ? tl->vendor.s : "—", tl->country.s ? tl->country.s : "—",
+                       yes_no(tl->ai, false), yes_no(tl->data_leaves, false), END);
     n->args_en[3] = yes_no(tl->ai, true);
     n->args_en[4] = yes_no(tl->data_leaves, true);
 }
 
 static const char *pct_str(ev *E, long hundredths)
 {
-    return hundredths % 100 ? iss_arena_printf(E->r->arena, "%ld.%02ld", hundredths / 100, hundredths % 100)
-                            : iss_arena_printf(E->r->arena, "%ld", hundredths / 100);
+    return hundredths % 100
+               ? iss_arena_printf(E->r->arena, "%ld.%02ld", hundredths / 100, hundredths % 100)
+               : iss_arena_printf(E->r->arena, "%ld", hundredths / 100);
 }
 
 /* What the section should state and does not: fail, naming it in both
@@ -936,7 +945,8 @@ static void trust_judge(iss_result *res, const char *ja, const char *en)
 
 static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->capital_loc, "資本関係（capital）", "the capital structure (capital)"))
+    if (!trust_present(E, res, t->capital_loc, "資本関係（capital）",
+                       "the capital structure (capital)"))
         return;
     res->loc = t->capital_loc;
     long sum = 0;
@@ -949,8 +959,8 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
         n->args_en[3] = h->parent ? " (parent)" : "";
         evidence(res, &h->evidence);
         if (h->parent || h->share >= res->rule->threshold)
-            iss_buf_printf(&above, "%s%s (%s, %s%%)", above.len ? ", " : "", h->name.s, h->country.s,
-                           pct_str(E, h->share));
+            iss_buf_printf(&above, "%s%s (%s, %s%%)", above.len ? ", " : "", h->name.s,
+                           h->country.s, pct_str(E, h->share));
     }
     if (!t->nholders)
         note(res, ISS_MARK_INFO, M_NONE_LISTED, t->capital_loc, "shareholders", END);
@@ -962,7 +972,8 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
     note(res, ISS_MARK_INFO, M_HOLDERS_ABOVE, t->capital_loc, pct_str(E, res->rule->threshold),
          above.s ? iss_arena_strdup(E->r->arena, above.s) : "—", END);
     iss_buf_free(&above);
-    trust_judge(res, "資本関係（親会社・主要株主とその国）", "the capital structure (parents, major shareholders, their countries)");
+    trust_judge(res, "資本関係（親会社・主要株主とその国）",
+                "the capital structure (parents, major shareholders, their countries)");
 }
 
 static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
@@ -971,16 +982,18 @@ static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
                        "the employee-management rules (employees)"))
         return;
     res->loc = t->employees_loc;
-    static const char *const ja[] = {"秘密保持（confidentiality）", "教育・研修（training）", "退職時の手続（leaving）"};
-    static const char *const en[] = {"confidentiality undertakings (confidentiality)", "training (training)",
-                                     "leaving procedures (leaving)"};
+    static const char *const ja[] = {"秘密保持（confidentiality）", "教育・研修（training）",
+                                     "退職時の手続（leaving）"};
+    static const char *const en[] = {"confidentiality undertakings (confidentiality)",
+                                     "training (training)", "leaving procedures (leaving)"};
     const iss_rulebook *books[] = {&t->confidentiality, &t->training, &t->leaving};
     for (int i = 0; i < 3; i++) {
         if (!books[i]->loc.line) {
             trust_missing(res, t->employees_loc, ja[i], en[i]);
             continue;
         }
-        iss_note *n = note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
+        iss_note *n =
+            note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
         n->args_en[0] = en[i];
         evidence(res, &books[i]->evidence);
     }
@@ -1013,7 +1026,8 @@ static void trust_coverage(ev *E, const iss_trust *t, iss_result *res)
         if (handles[p])
             iss_buf_printf(&who, "%s%s", missing++ ? ", " : "", person_id(E, p));
     if (missing) {
-        note(res, ISS_MARK_FAIL, M_NOT_COVERED, t->covers_loc, iss_arena_strdup(E->r->arena, who.s), END);
+        note(res, ISS_MARK_FAIL, M_NOT_COVERED, t->covers_loc, iss_arena_strdup(E->r->arena, who.s),
+             END);
         res->verdict = ISS_FAIL;
     } else {
         note(res, ISS_MARK_PASS, M_COVERED, t->covers_loc, num_str(E, (long)handling), END);
@@ -1030,15 +1044,16 @@ static void trust_certifications(ev *E, const iss_trust *t, iss_result *res)
     for (size_t i = 0; i < t->ncerts; i++) {
         const iss_certification *c = &t->certs[i];
         bool expired = c->expires < E->ref;
-        note(res, expired ? ISS_MARK_FAIL : ISS_MARK_INFO, expired ? M_CERT_EXPIRED : M_CERT_OK, c->loc,
-             c->name.s, c->number.s, date_str(E, c->expires), END);
+        note(res, expired ? ISS_MARK_FAIL : ISS_MARK_INFO, expired ? M_CERT_EXPIRED : M_CERT_OK,
+             c->loc, c->name.s, c->number.s, date_str(E, c->expires), END);
         evidence(res, &c->evidence);
         if (expired)
             res->verdict = ISS_FAIL;
     }
     if (!t->ncerts)
         note(res, ISS_MARK_INFO, M_CERT_NONE, t->information_loc, END);
-    trust_judge(res, "情報管理体制（認証の範囲と有効性）", "the information-management system (scope and validity of certifications)");
+    trust_judge(res, "情報管理体制（認証の範囲と有効性）",
+                "the information-management system (scope and validity of certifications)");
 }
 
 static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
@@ -1057,7 +1072,8 @@ static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
 
 static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->subcontractors_loc, "業務委託（subcontractors; 委託しない場合は []）",
+    if (!trust_present(E, res, t->subcontractors_loc,
+                       "業務委託（subcontractors; 委託しない場合は []）",
                        "subcontracting (subcontractors; [] when none)"))
         return;
     res->loc = t->subcontractors_loc;
@@ -1065,10 +1081,13 @@ static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
         note(res, ISS_MARK_INFO, M_NONE_LISTED, t->subcontractors_loc, "subcontractors", END);
     for (size_t i = 0; i < t->nsubs; i++) {
         const iss_subcontractor *sc = &t->subs[i];
-        if (sc->customer_data == ISS_UNSTATED || (sc->customer_data == ISS_YES && sc->confidentiality == ISS_UNSTATED)) {
+        if (sc->customer_data == ISS_UNSTATED ||
+            (sc->customer_data == ISS_YES && sc->confidentiality == ISS_UNSTATED)) {
             bool data = sc->customer_data == ISS_UNSTATED;
-            iss_note *n = note(res, ISS_MARK_FAIL, M_SUB_UNSTATED, sc->loc, sc->name.s, sc->country.s,
-                               data ? "顧客情報を渡すか（customer_data）" : "秘密保持条項（confidentiality）", END);
+            iss_note *n =
+                note(res, ISS_MARK_FAIL, M_SUB_UNSTATED, sc->loc, sc->name.s, sc->country.s,
+                     data ? "顧客情報を渡すか（customer_data）" : "秘密保持条項（confidentiality）",
+                     END);
             n->args_en[2] = data ? "whether customer data is passed on (customer_data)"
                                  : "whether the contract binds confidentiality (confidentiality)";
             res->verdict = ISS_FAIL;
@@ -1076,14 +1095,16 @@ static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
             note(res, ISS_MARK_FAIL, M_SUB_NO_CONF, sc->loc, sc->name.s, sc->country.s, END);
             res->verdict = ISS_FAIL;
         } else {
-            iss_note *n = note(res, ISS_MARK_INFO, M_SUB_OK, sc->loc, sc->name.s, sc->country.s,
-                               yes_no(sc->customer_data, false), yes_no(sc->confidentiality, false), END);
+            iss_note *n =
+                note(res, ISS_MARK_INFO, M_SUB_OK, sc->loc, sc->name.s, sc->country.s,
+                     yes_no(sc->customer_data, false), yes_no(sc->confidentiality, false), END);
             n->args_en[2] = yes_no(sc->customer_data, true);
             n->args_en[3] = yes_no(sc->confidentiality, true);
         }
         evidence(res, &sc->evidence);
     }
-    trust_judge(res, "委託先とその国、委託の範囲", "the subcontractors, their countries and what they do");
+    trust_judge(res, "委託先とその国、委託の範囲",
+                "the subcontractors, their countries and what they do");
 }
 
 static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
@@ -1103,7 +1124,8 @@ static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
         }
         evidence(res, &tl->evidence);
     }
-    trust_judge(res, "ツールの提供元・国と顧客情報の流れ", "the tools' vendors, countries and where customer data goes");
+    trust_judge(res, "ツールの提供元・国と顧客情報の流れ",
+                "the tools' vendors, countries and where customer data goes");
 }
 
 static void trust_security(ev *E, const iss_trust *t, iss_result *res)
@@ -1126,10 +1148,10 @@ static void check_trust(ev *E, const iss_service *s, iss_result *res)
     (void)s;
     typedef void (*item_fn)(ev *, const iss_trust *, iss_result *);
     static const item_fn items[] = {
-        [ISS_TRUST_CAPITAL] = trust_capital,          [ISS_TRUST_EMPLOYEES] = trust_employees,
-        [ISS_TRUST_COVERAGE] = trust_coverage,        [ISS_TRUST_CERTIFICATIONS] = trust_certifications,
-        [ISS_TRUST_STORAGE] = trust_storage,          [ISS_TRUST_SUBCONTRACTING] = trust_subcontracting,
-        [ISS_TRUST_TOOLS] = trust_tools,              [ISS_TRUST_SECURITY] = trust_security,
+        [ISS_TRUST_CAPITAL] = trust_capital,   [ISS_TRUST_EMPLOYEES] = trust_employees,
+        [ISS_TRUST_COVERAGE] = trust_coverage, [ISS_TRUST_CERTIFICATIONS] = trust_certifications,
+        [ISS_TRUST_STORAGE] = trust_storage,   [ISS_TRUST_SUBCONTRACTING] = trust_subcontracting,
+        [ISS_TRUST_TOOLS] = trust_tools,       [ISS_TRUST_SECURITY] = trust_security,
     };
     res->verdict = ISS_PASS;
     res->loc = E->d->trust.loc;
@@ -1253,6 +1275,7 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
                 checks[rule->kind](&E, s, res);
                 draft_cap(r, res);
             }
+            res->computed = res->verdict;
             r->counts[res->verdict]++;
         }
     }

@@ -55,6 +55,7 @@ void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
 const char *iss_verdict_label(iss_verdict v, iss_lang lang)
 {
     static const char *const labels[ISS_VERDICTS][2] = {
-        {"適合", "PASS"}, {"要確認", "REVIEW"}, {"不適合", "FAIL"}, {"対象外", "N/A"}};
+        {"適合", "PASS"},   {"要確認", "REVIEW"}, {"不適合", "FAIL"},
+        {"対象外", "N/A"}, {"免除", "WAIVED"}};
     return v < ISS_VERDICTS ? labels[v][lang] : "?";
 }

@@ -109,9 +109,8 @@ static void parser_error(const yaml_parser_t *p, size_t bom, const char *name, i
         iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s", problem);
 }
 
-iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
-                           const iss_limits *lim, iss_arena *tree, iss_arena *strings,
-                           iss_diags *d)
+iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, const iss_limits *lim,
+                           iss_arena *tree, iss_arena *strings, iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -162,7 +161,8 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
             break;
         case YAML_ALIAS_EVENT:
             iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                         "alias '*%s' not allowed; write the value out", (char *)ev.data.alias.anchor);
+                         "alias '*%s' not allowed; write the value out",
+                         (char *)ev.data.alias.anchor);
             ok = false;
             break;
         case YAML_SCALAR_EVENT:
@@ -190,8 +190,8 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
                 break;
             }
             if (++nodes > lim->max_nodes) {
-                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                             "more than %zu nodes (limit --max-nodes)", lim->max_nodes);
+                iss_diag_add(d, ISS_SEV_ERROR, name, loc, "more than %zu nodes (limit --max-nodes)",
+                             lim->max_nodes);
                 ok = false;
                 break;
             }
@@ -289,8 +289,8 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
     return root;
 }
 
-iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
-                        const iss_limits *lim, iss_arena *arena, iss_diags *d)
+iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name, const iss_limits *lim,
+                        iss_arena *arena, iss_diags *d)
 {
     return iss_read_yaml_in(bytes, len, name, lim, arena, arena, d);
 }
@@ -301,8 +301,8 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
     return iss_read_yaml_file_in(path, name, lim, arena, arena, d);
 }
 
-iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_limits *lim,
-                                iss_arena *tree, iss_arena *strings, iss_diags *d)
+bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
+                   iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -310,7 +310,7 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open: %s", strerror(errno));
-        return NULL;
+        return false;
     }
     struct stat st;
     bool have_st = fstat(fileno(f), &st) == 0;
@@ -319,19 +319,19 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
             iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
             if (!is_stdin)
                 fclose(f);
-            return NULL;
+            return false;
         }
         /* standard input may be anything a shell can redirect; a named
          * path must be a file or a pipe, never a device or a socket */
         if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !(is_stdin && S_ISCHR(st.st_mode))) {
-            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
-                         "not a regular file or a pipe");
+            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "not a regular file or a pipe");
             if (!is_stdin)
                 fclose(f);
-            return NULL;
+            return false;
         }
     }
     iss_buf b = {0};
+    out->len = 0;
     /* a regular file's size is known: one buffer of that size, not a
      * doubling one copied at each step (the limit still applies below) */
     if (have_st && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= lim->max_bytes) {
@@ -352,14 +352,29 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
     int err = errno;
     if (!is_stdin)
         fclose(f);
+    if (read_error || too_big) {
+        if (read_error)
+            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot read: %s", strerror(err));
+        else
+            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                         "file is larger than the limit of %zu bytes (--max-bytes)",
+                         lim->max_bytes);
+        iss_buf_free(&b);
+        return false;
+    }
+    iss_buf_free(out);
+    *out = b;
+    return true;
+}
+
+iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_limits *lim,
+                                iss_arena *tree, iss_arena *strings, iss_diags *d)
+{
+    iss_buf b = {0};
     iss_node *root = NULL;
-    if (read_error)
-        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot read: %s", strerror(err));
-    else if (too_big)
-        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
-                     "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
-    else
-        root = iss_read_yaml_in(b.s ? b.s : "", b.len, name, lim, tree, strings, d);
+    if (iss_read_file(path, name, lim, &b, d))
+        root = iss_read_yaml_in(b.s ? b.s : "", b.len, name, lim ? lim : &iss_default_limits, tree,
+                                strings, d);
     iss_buf_free(&b);
     return root;
 }

@@ -40,10 +40,8 @@
 static const struct {
     const char *cls, *mark;
 } verdicts[] = {
-    [ISS_PASS] = {"pass", "✓"},
-    [ISS_REVIEW] = {"review", "?"},
-    [ISS_FAIL] = {"fail", "✗"},
-    [ISS_NA] = {"na", "–"},
+    [ISS_PASS] = {"pass", "✓"}, [ISS_REVIEW] = {"review", "?"}, [ISS_FAIL] = {"fail", "✗"},
+    [ISS_NA] = {"na", "–"},     [ISS_WAIVED] = {"waived", "⊘"},
 };
 _Static_assert(sizeof verdicts / sizeof verdicts[0] == ISS_VERDICTS,
                "every verdict needs a class and a symbol");
@@ -61,7 +59,8 @@ static const struct {
 static const char style[] =
     ":root{color-scheme:light;--ink:#1f2328;--rule:#d0d7de;"
     "--pass:#1a7f37;--pass-bg:#dafbe1;--review:#7d4e00;--review-bg:#fff1c2;"
-    "--fail:#b3261e;--fail-bg:#ffe3e0;--na:#57606a;--na-bg:#eef1f4}\n"
+    "--fail:#b3261e;--fail-bg:#ffe3e0;--na:#57606a;--na-bg:#eef1f4;"
+    "--waived:#6639ba;--waived-bg:#f1ebfc}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0 auto;max-width:80rem;padding:1rem 1.5rem;color:var(--ink);background:#fff;"
     "font:15px/1.5 system-ui,\"Hiragino Sans\",\"Noto Sans CJK JP\",\"Yu Gothic\",sans-serif}\n"
@@ -83,6 +82,8 @@ static const char style[] =
     ".v-review{--c:var(--review);--bg:var(--review-bg);--line:dashed}\n"
     ".v-fail{--c:var(--fail);--bg:var(--fail-bg);--line:double}\n"
     ".v-na{--c:var(--na);--bg:var(--na-bg);--line:dotted}\n"
+    ".v-waived{--c:var(--waived);--bg:var(--waived-bg);--line:dashed}\n"
+    ".judged{font-weight:400;font-style:italic}\n"
     ".badge,.cell{color:var(--c);background:var(--bg);border:3px var(--line) var(--c);"
     "border-radius:.35rem}\n"
     ".badge{display:inline-block;padding:0 .45rem;font-weight:600;white-space:nowrap}\n"
@@ -392,6 +393,9 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
                    "<span class=\"verdict\">%s ",
                    verdicts[v].cls, fi + 1, i + 1, verdicts[v].mark);
     h(out, iss_verdict_label(v, lang));
+    if (res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT)
+        iss_buf_printf(out, " <span class=\"judged\">(%s)</span>",
+                       pick(lang, "審査員の判断", "judged"));
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
@@ -487,7 +491,9 @@ static void file_section(iss_buf *out, const iss_run *run, size_t fi)
          "not stated in the declaration: today in Japan"}};
     iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", pick(lang, "事業者", "Provider"));
     h(out, r->decl->provider.s);
-    iss_buf_printf(out, "</dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
+    iss_buf_puts(out, "</dd>\n<dt>SHA-256</dt><dd><code>");
+    h(out, r->decl->sha256);
+    iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", src[r->ref_source][lang],
                    pick(lang, "要約", "Summary"));
@@ -509,6 +515,10 @@ static void file_section(iss_buf *out, const iss_run *run, size_t fi)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
                        pick(lang, "選択により省いた結果", "Results left out by the selection"),
                        r->omitted);
+    if (r->judged)
+        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
+                       pick(lang, "審査員の判断による判定", "Verdicts set by a judgement"),
+                       r->judged);
     iss_buf_puts(out, "</dl>\n");
     if (r->unverified_relied)
         iss_buf_printf(

@@ -32,6 +32,10 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_str(out, c->categories[rule->category].code);
     iss_json_key(out, "verdict", false);
     iss_json_str(out, iss_verdict_name(res->verdict));
+    iss_json_key(out, "computed", false);
+    iss_json_str(out, iss_verdict_name(res->computed));
+    iss_json_key(out, "waiver", false);
+    iss_json_waiver(out, res->applied);
     iss_json_key(out, "title", false);
     iss_json_str(out, lang == ISS_LANG_JA ? rule->title_ja : rule->title_en);
     iss_json_key(out, "citation", false);
@@ -107,6 +111,13 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     }
     iss_json_key(out, "provider", false);
     iss_json_str(out, r->decl->provider.s);
+    iss_json_key(out, "sha256", false);
+    iss_json_str(out, r->decl->sha256);
+    iss_json_key(out, "waivers", false);
+    if (r->waivers)
+        iss_json_str(out, r->waivers);
+    else
+        iss_buf_puts(out, "null");
     iss_json_key(out, "reference_date", false);
     iss_json_date(out, r->ref);
     iss_json_key(out, "reference_date_source", false);
@@ -141,9 +152,11 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_key(out, "rules_left_out", false);
     iss_buf_printf(out, "%zu", r->omitted);
     iss_json_key(out, "summary", false);
-    iss_buf_printf(out, "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu}",
+    iss_buf_printf(out,
+                   "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
+                   "\"judged\":%zu}",
                    r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                   r->counts[ISS_NA]);
+                   r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
     iss_json_key(out, "results", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0; i < r->nresults; i++) {

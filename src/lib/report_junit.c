@@ -13,6 +13,12 @@
  *     review                      <skipped message="review: reason"/>, or with
  *                                 --strict <failure type="review"> like fail
  *     n/a                         <skipped message="n/a: reason"/>
+ *     waived                      <skipped message="waived: reason (decided
+ *                                 by, until)"/>
+ *     judged pass / fail          as pass / <failure type="judged"
+ *                                 message="judged: reason">
+ *   (the prefixes review:, n/a:, waived: and judged: are the same in
+ *   both languages, for programs to match)
  *   file that could not be loaded <testsuite name="FILE" errors="1"> with one
  *                                 <testcase name="load"> holding
  *                                 <error type="input">: every diagnostic.
@@ -141,7 +147,7 @@ static void count_result(counts *k, iss_verdict v, bool strict)
     k->tests++;
     if (v == ISS_FAIL || (v == ISS_REVIEW && strict))
         k->failures++;
-    else if (v == ISS_REVIEW || v == ISS_NA)
+    else if (v == ISS_REVIEW || v == ISS_NA || v == ISS_WAIVED)
         k->skipped++;
 }
 
@@ -196,8 +202,8 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         }
         iss_buf_puts(text, "\n");
     }
-    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"), nz(res->rule->set->title),
-                   nz(res->rule->set->edition), nz(res->rule->clause));
+    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"),
+                   nz(res->rule->set->title), nz(res->rule->set->edition), nz(res->rule->clause));
     if (res->loc.line) {
         iss_buf_printf(text, "%s: ", pick(lang, "位置", "at"));
         location(text, r->decl->file, res->loc);
@@ -225,20 +231,34 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         const iss_note *first = first_note(res, m);
         if (!first && res->nnotes)
             first = &res->notes[0];
+        bool judged = res->applied != NULL; /* a judgement's fail */
         if (review)
             iss_buf_puts(&t, "review: ");
-        if (first)
+        if (judged)
+            iss_buf_printf(&t, "judged: %s", nz(res->applied->reason));
+        else if (first)
             iss_note_render(&t, first, lang);
         else
             iss_buf_puts(&t, iss_verdict_label(res->verdict, lang));
         iss_buf_puts(out, ">\n      <failure");
         attr(out, "message", t.s);
-        attr(out, "type", review ? "review" : "fail");
+        attr(out, "type", review ? "review" : judged ? "judged" : "fail");
         iss_buf_puts(out, ">");
         reset(&t);
         failure_body(&t, r, res, lang);
         xml(out, t.s, false);
         iss_buf_puts(out, "</failure>\n    </testcase>\n");
+    } else if (res->verdict == ISS_WAIVED) {
+        /* skipped, with the waiver's reason and who decided */
+        const iss_waiver *w = res->applied;
+        char until[11];
+        iss_date_format(w->expires, until);
+        iss_buf_printf(&t, "waived: %s (%s %s, %s %s)", nz(w->reason),
+                       pick(lang, "決定", "decided by"), nz(w->decided_by),
+                       pick(lang, "期限", "until"), until);
+        iss_buf_puts(out, ">\n      <skipped");
+        attr(out, "message", t.s);
+        iss_buf_puts(out, "/>\n    </testcase>\n");
     } else if (res->verdict == ISS_REVIEW || res->verdict == ISS_NA) {
         bool review = res->verdict == ISS_REVIEW;
         iss_buf_puts(&t, review ? "review: " : "n/a: ");
@@ -294,6 +314,9 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
         property(out, "subtypes", t.s);
     }
     property(out, "provider", r->decl->provider.s);
+    property(out, "declaration.sha256", r->decl->sha256);
+    if (r->waivers)
+        property(out, "waivers", r->waivers);
     iss_date_format(r->ref, d);
     property(out, "reference_date", d);
     property(out, "reference_date.source", ref_sources[r->ref_source]);

@@ -36,7 +36,6 @@ static bool alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-
 /* s as Markdown inline text, shown literally: the characters that start
  * markup are backslash-escaped, '<' '>' '&' written as entities (no raw HTML),
  * '|' escaped (a table cell), a line break becomes <br> (a cell or a list
@@ -190,12 +189,13 @@ static void summary(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
-    iss_buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+    iss_buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                    pick(lang, "ファイル", "File"), pick(lang, "事業者", "Provider"),
                    pick(lang, "区分", "Categories"), iss_verdict_label(ISS_PASS, lang),
                    iss_verdict_label(ISS_REVIEW, lang), iss_verdict_label(ISS_FAIL, lang),
-                   iss_verdict_label(ISS_NA, lang), pick(lang, "結果", "Status"));
-    iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+                   iss_verdict_label(ISS_NA, lang), iss_verdict_label(ISS_WAIVED, lang),
+                   pick(lang, "結果", "Status"));
+    iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (size_t i = 0; i < run->nfiles; i++) {
         const iss_file_result *f = &run->files[i];
         const iss_report *r = f->report;
@@ -215,10 +215,11 @@ static void summary(iss_buf *out, const iss_run *run)
                     iss_buf_puts(out, ", ");
                 category_code(out, c, s, false);
             }
-            iss_buf_printf(out, " | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
-                           r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA]);
+            iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
+                           r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
+                           r->counts[ISS_WAIVED]);
         } else {
-            iss_buf_puts(out, "— | — | — | — | — | — | ");
+            iss_buf_puts(out, "— | — | — | — | — | — | — | ");
         }
         status_cell(out, f, run);
         iss_buf_puts(out, " |\n");
@@ -234,6 +235,13 @@ static void location(iss_buf *out, iss_loc loc)
         iss_buf_printf(out, "%d:%d", loc.line, loc.col);
     else if (loc.line)
         iss_buf_printf(out, "%d", loc.line);
+}
+
+/* Results listed with their notes under the table: failed, review, and
+ * those a waiver or judgement decided. */
+static bool detailed(const iss_result *res)
+{
+    return res->verdict == ISS_FAIL || res->verdict == ISS_REVIEW || res->applied;
 }
 
 static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_lang lang)
@@ -259,10 +267,13 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
         if (res->rule->category != ci)
             continue;
         const char *label = iss_verdict_label(res->verdict, lang);
+        const char *judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT
+                                 ? pick(lang, "（審査員の判断）", " (judged)")
+                                 : "";
         if (res->verdict == ISS_FAIL)
-            iss_buf_printf(out, "| **%s** | ", label);
+            iss_buf_printf(out, "| **%s**%s | ", label, judged);
         else
-            iss_buf_printf(out, "| %s | ", label);
+            iss_buf_printf(out, "| %s%s | ", label, judged);
         md(out, res->rule->id);
         iss_buf_puts(out, " | ");
         md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
@@ -271,14 +282,14 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
         iss_buf_puts(out, " | ");
         location(out, res->loc);
         iss_buf_puts(out, " |\n");
-        listed |= res->verdict == ISS_FAIL || res->verdict == ISS_REVIEW;
+        listed |= detailed(res);
     }
     iss_buf_puts(out, "\n");
     if (!listed)
         return;
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
-        if (res->rule->category != ci || (res->verdict != ISS_FAIL && res->verdict != ISS_REVIEW))
+        if (res->rule->category != ci || !detailed(res))
             continue;
         iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
         md(out, res->rule->id);
@@ -327,11 +338,23 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_buf_printf(out, "\n- %s: ", pick(lang, "基準日", "Reference date"));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
-    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu\n", pick(lang, "要約", "Summary"),
+    iss_buf_puts(out, "- SHA-256: `");
+    iss_buf_puts(out, r->decl->sha256);
+    iss_buf_puts(out, "`\n");
+    if (r->waivers) {
+        iss_buf_printf(out, "- %s: ", pick(lang, "免除・審査員の判断", "Waivers and judgements"));
+        md(out, r->waivers);
+        iss_buf_puts(out, "\n");
+    }
+    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu", pick(lang, "要約", "Summary"),
                    iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
                    iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
                    iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
                    iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+    if (r->counts[ISS_WAIVED] || r->judged)
+        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang),
+                       r->counts[ISS_WAIVED], pick(lang, "うち審査員の判断", "judged"), r->judged);
+    iss_buf_puts(out, "\n");
     if (r->omitted)
         iss_buf_printf(out, "- %s: %zu\n",
                        pick(lang, "選択により省いた結果", "Results left out by the selection"),

@@ -26,6 +26,14 @@
  *                    for a declaration read from standard input).
  *       fail    ->   kind "fail", level "error",   properties {"isscheck-verdict": "fail"}
  *       review  ->   kind "fail", level "warning", properties {"isscheck-verdict": "review"}
+ *       waived  ->   the level of the verdict computed (error or warning),
+ *                    suppressions [{kind "external", justification: the
+ *                    waiver's reason}] (no status: accepted), properties
+ *                    {"isscheck-verdict": "waived", "isscheck-computed",
+ *                    "isscheck-waiver": the waiver}
+ *       judged  ->   a judgement's fail is a fail (its pass gives no result),
+ *                    with "isscheck-computed": "review" and "isscheck-waiver":
+ *                    the judgement
  *                    Review stays kind "fail": SARIF 2.1.0 §3.27.10 requires
  *                    level "none" for every other kind, and GitHub code
  *                    scanning does not show level "none" results.  --strict
@@ -40,10 +48,13 @@
  *   run              language "ja" or "en"; columnKind "unicodeCodePoints"
  *                    (columns count characters, as libyaml does); properties:
  *                    criteria {document, title, edition, date, issuer, status,
- *                    digest}, strict, selection (when given) and files: each
- *                    file with its exit status and, when checked, its
- *                    reference date, unverified catalogue entries relied on
- *                    and verdict counts (passes leave no result behind).
+ *                    digest} (the primary edition), editions (every default
+ *                    edition, as that object), strict, selection (when given)
+ *                    and files: each file with its exit status and, when
+ *                    checked, its SHA-256, reference date, unverified
+ *                    catalogue entries relied on and verdict counts (passes
+ *                    leave no result behind; judged counts those a judgement
+ *                    set).
  *
  * Keys come out in a fixed order and nothing depends on the clock: the same
  * run gives the same bytes.  The log is one line, ending in a newline. */
@@ -200,7 +211,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
 
 static bool shown(iss_verdict v)
 {
-    return v == ISS_FAIL || v == ISS_REVIEW;
+    return v == ISS_FAIL || v == ISS_REVIEW || v == ISS_WAIVED;
 }
 
 static void result_message(iss_buf *out, const iss_criteria *c, const iss_result *res,
@@ -233,7 +244,9 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
 static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_index,
                    const char *file, iss_lang lang)
 {
-    bool fail = res->verdict == ISS_FAIL;
+    /* a waived result keeps the level of what was computed, suppressed */
+    bool fail =
+        res->verdict == ISS_FAIL || (res->verdict == ISS_WAIVED && res->computed == ISS_FAIL);
     iss_buf_puts(out, "{");
     iss_json_key(out, "ruleId", true);
     iss_json_str(out, res->rule->id);
@@ -251,10 +264,27 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
         location(out, file, res->loc, -1);
         iss_buf_puts(out, "]");
     }
+    if (res->verdict == ISS_WAIVED) {
+        iss_json_key(out, "suppressions", false);
+        iss_buf_puts(out, "[{");
+        iss_json_key(out, "kind", true);
+        iss_json_str(out, "external");
+        /* no status: absent means accepted (SARIF 2.1.0 §3.35.3), and the
+         * published schema misspells the key "state" (sarif-spec #449) */
+        iss_json_key(out, "justification", false);
+        iss_json_str(out, res->applied->reason);
+        iss_buf_puts(out, "}]");
+    }
     iss_json_key(out, "properties", false);
     iss_buf_puts(out, "{");
     iss_json_key(out, "isscheck-verdict", true);
-    iss_json_str(out, fail ? "fail" : "review");
+    iss_json_str(out, iss_verdict_name(res->verdict));
+    if (res->applied) {
+        iss_json_key(out, "isscheck-computed", false);
+        iss_json_str(out, iss_verdict_name(res->computed));
+        iss_json_key(out, "isscheck-waiver", false);
+        iss_json_waiver(out, res->applied);
+    }
     iss_buf_puts(out, "}}");
 }
 
@@ -330,6 +360,8 @@ static void run_properties(iss_buf *out, const iss_run *run)
     iss_buf_puts(out, "{");
     iss_json_key(out, "criteria", true);
     iss_json_criteria(out, c);
+    iss_json_key(out, "editions", false);
+    iss_json_editions(out, c);
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
     if (run->selection) {
@@ -349,14 +381,18 @@ static void run_properties(iss_buf *out, const iss_run *run)
         iss_json_key(out, "status", false);
         iss_buf_printf(out, "%d", f->status);
         if (r) {
+            iss_json_key(out, "sha256", false);
+            iss_json_str(out, r->decl->sha256);
             iss_json_key(out, "reference_date", false);
             iss_json_date(out, r->ref);
             iss_json_key(out, "unverified_entries_relied_on", false);
             iss_buf_printf(out, "%zu", r->unverified_relied);
             iss_json_key(out, "summary", false);
-            iss_buf_printf(out, "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu}",
+            iss_buf_printf(out,
+                           "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
+                           "\"waived\":%zu,\"judged\":%zu}",
                            r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                           r->counts[ISS_NA]);
+                           r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
         }
         iss_buf_puts(out, "}");
     }

@@ -17,6 +17,19 @@ static void date(iss_buf *out, iss_day d)
 
 static const char *const marks[] = {"-", "+", "?", "x"};
 
+/* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
+ * when a waivers file set any. */
+static void counts(iss_buf *out, const iss_report *r, iss_lang lang)
+{
+    iss_buf_printf(out, "%s %zu, %s %zu, %s %zu, %s %zu", iss_verdict_label(ISS_PASS, lang),
+                   r->counts[ISS_PASS], iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
+                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
+                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+    if (r->counts[ISS_WAIVED] || r->judged)
+        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang),
+                       r->counts[ISS_WAIVED], pick(lang, "うち審査員の判断", "judged"), r->judged);
+}
+
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
 {
     const iss_criteria *c = r->criteria;
@@ -32,26 +45,33 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
                        pick(lang, "ダイジェスト", "digest"), e->digest);
     }
     iss_buf_printf(out, "%s: %s\n", pick(lang, "申告書", "declaration"), d->file);
+    iss_buf_printf(out, "SHA-256: %s\n", d->sha256);
+    if (r->waivers)
+        iss_buf_printf(out, "%s: %s\n", pick(lang, "免除・審査員の判断", "waivers and judgements"),
+                       r->waivers);
     iss_buf_printf(out, "%s: %s\n", pick(lang, "事業者", "provider"), d->provider.s);
     iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
     date(out, r->ref);
     static const char *const src[3][2] = {
         {"申告書の reference_date", "the declaration's reference_date"},
         {"--as-of による指定", "given by --as-of"},
-        {"申告書に記載がないため本日（日本時間）", "not stated in the declaration: today in Japan"}};
+        {"申告書に記載がないため本日（日本時間）",
+         "not stated in the declaration: today in Japan"}};
     iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
     if (r->unverified_relied)
-        iss_buf_printf(out, "%s\n",
-                       lang == ISS_LANG_JA
-                           ? "注意: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に依拠"
-                             "している。登録の判断ではなく自己点検の結果である。"
-                           : "note: verdicts below rest on catalogue entries whose listing in the "
-                             "例示 is unconfirmed (unverified); this is a self-check, not a "
-                             "registration decision.");
+        iss_buf_printf(
+            out, "%s\n",
+            lang == ISS_LANG_JA
+                ? "注意: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に依拠"
+                  "している。登録の判断ではなく自己点検の結果である。"
+                : "note: verdicts below rest on catalogue entries whose listing in the "
+                  "例示 is unconfirmed (unverified); this is a self-check, not a "
+                  "registration decision.");
     if (r->unverified_relied)
-        iss_buf_printf(out, "%s: %zu\n",
-                       pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-                       r->unverified_relied);
+        iss_buf_printf(
+            out, "%s: %zu\n",
+            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
+            r->unverified_relied);
     if (r->omitted)
         iss_buf_printf(out, "%s: %zu\n",
                        pick(lang, "選択（--category, --rule, --skip）により除外したルール",
@@ -74,16 +94,18 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             if (k && s)
                 iss_buf_printf(out, "%s: %s — %s: %s (%s %s)\n", pick(lang, "リスク", "risk"),
                                pick(lang, k->level_ja, k->level_en),
-                               pick(lang, "取り扱うデータ", "data handled"), k->data, k->set->edition,
-                               pick(lang, "の表", "table"));
+                               pick(lang, "取り扱うデータ", "data handled"), k->data,
+                               k->set->edition, pick(lang, "の表", "table"));
         }
-        iss_buf_printf(out, "\n[%s] %s %s\n", iss_verdict_label(res->verdict, lang), rule->id,
+        bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
+        iss_buf_printf(out, "\n[%s%s] %s %s\n", iss_verdict_label(res->verdict, lang),
+                       judged ? pick(lang, "（審査員の判断）", " (judged)") : "", rule->id,
                        pick(lang, rule->title_ja, rule->title_en));
         iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), rule->set->title,
                        rule->set->edition, rule->clause);
         if (res->loc.line)
-            iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file, res->loc.line,
-                           res->loc.col);
+            iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file,
+                           res->loc.line, res->loc.col);
         for (size_t k = 0; k < res->nnotes; k++) {
             const iss_note *n = &res->notes[k];
             iss_buf_printf(out, "  %s ", marks[n->mark]);
@@ -93,11 +115,9 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             iss_buf_puts(out, "\n");
         }
     }
-    iss_buf_printf(out, "\n%s: %s %zu, %s %zu, %s %zu, %s %zu\n", pick(lang, "要約", "summary"),
-                   iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
-                   iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
-                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
-                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
+    iss_buf_printf(out, "\n%s: ", pick(lang, "要約", "summary"));
+    counts(out, r, lang);
+    iss_buf_puts(out, "\n");
 }
 
 static void categories(iss_buf *out, const iss_report *r, const char *sep)
@@ -139,12 +159,9 @@ void iss_report_text_run(iss_buf *out, const iss_run *run)
         }
         iss_buf_printf(out, "%s (", r->decl->provider.s);
         categories(out, r, ", ");
-        iss_buf_printf(out, "): %s %zu, %s %zu, %s %zu, %s %zu, %s %d\n",
-                       iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
-                       iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
-                       iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
-                       iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA],
-                       pick(lang, "終了ステータス", "status"), f->status);
+        iss_buf_puts(out, "): ");
+        counts(out, r, lang);
+        iss_buf_printf(out, ", %s %d\n", pick(lang, "終了ステータス", "status"), f->status);
     }
 }
 
@@ -167,13 +184,14 @@ static void csv_field(iss_buf *out, const char *s, bool last)
 
 void iss_report_summary_csv(iss_buf *out, const iss_run *run)
 {
-    iss_buf_puts(out, "file,provider,categories,pass,review,fail,n/a,status,error\r\n");
+    iss_buf_puts(out,
+                 "file,provider,categories,pass,review,fail,n/a,waived,judged,status,error\r\n");
     for (size_t i = 0; i < run->nfiles; i++) {
         const iss_file_result *f = &run->files[i];
         const iss_report *r = f->report;
         csv_field(out, f->file, false);
         if (!r) {
-            iss_buf_puts(out, ",,,,,,2,");
+            iss_buf_puts(out, ",,,,,,,,2,");
             csv_field(out, first_error(f), true);
             continue;
         }
@@ -183,7 +201,8 @@ void iss_report_summary_csv(iss_buf *out, const iss_run *run)
         categories(&cats, r, " ");
         csv_field(out, cats.s, false);
         iss_buf_free(&cats);
-        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%d,\r\n", r->counts[ISS_PASS], r->counts[ISS_REVIEW],
-                       r->counts[ISS_FAIL], r->counts[ISS_NA], f->status);
+        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%zu,%zu,%d,\r\n", r->counts[ISS_PASS],
+                       r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
+                       r->counts[ISS_WAIVED], r->judged, f->status);
     }
 }

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 OWN = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "dl", "dt", "dd",
        "code", "ul", "li", "span", "p", "button", "main", "section", "table", "thead", "tbody",
        "tr", "th", "td", "a", "caption", "details", "summary", "div", "strong", "script"}
-CLASS = {"pass": "pass", "review": "review", "fail": "fail", "n/a": "na"}
+CLASS = {"pass": "pass", "review": "review", "fail": "fail", "n/a": "na", "waived": "waived"}
 
 
 class Page(HTMLParser):

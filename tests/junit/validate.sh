@@ -6,8 +6,8 @@
 # whose counts are the sums of its <testsuite>s', each suite's counts those
 # of its <testcase>s, every testcase with at most one of failure, skipped and
 # error; the verdicts mapped as isscheck(1) says (review skipped, or a
-# failure of type review under --strict; n/a skipped; a file not loaded one
-# error of type input); an exit status that agrees; the same bytes when run
+# failure of type review under --strict; n/a and waived skipped; a judged
+# fail a failure of type judged; a file not loaded one error of type input); an exit status that agrees; the same bytes when run
 # again.  Run from the source root.
 set -eu
 bin=$1
@@ -23,9 +23,10 @@ run() { # run ARGS...: the report in $tmp/N.xml, the arguments and exit status b
   echo "$status" >"$tmp/$n.status"
 }
 for lang in ja en; do
-  for f in examples/*.yaml; do
+  for f in examples/*-*.yaml; do
     run --lang "$lang" "$f"
   done
+  run --lang "$lang" --waivers examples/examiner.waivers.yaml examples/va-fail.yaml examples/va-pass.yaml
   run --lang "$lang" examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" --strict examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" tests/golden/err-unknown-key/input.yaml
@@ -100,7 +101,8 @@ for p in reports:
                     got["failures"] += 1
                     kind = k.get("type")
                     seen.add("failure:" + str(kind))
-                    if kind not in ("fail", "review") or (kind == "review") != msg.startswith("review: "):
+                    if kind not in ("fail", "review", "judged") or (kind == "review") != msg.startswith("review: ") \
+                            or (kind == "judged") != msg.startswith("judged: "):
                         problem(name, f"{tname!r}: failure of type {kind!r}, message {msg[:40]!r}")
                     if kind == "review" and not strict:
                         problem(name, f"{tname!r}: a review is a failure without --strict")
@@ -109,7 +111,8 @@ for p in reports:
                 elif k.tag == "skipped":
                     got["skipped"] += 1
                     seen.add("skipped:" + msg.split(":")[0])
-                    if not (msg.startswith("n/a: ") or (msg.startswith("review: ") and not strict)):
+                    if not (msg.startswith("n/a: ") or msg.startswith("waived: ")
+                            or (msg.startswith("review: ") and not strict)):
                         problem(name, f"{tname!r}: skipped with message {msg[:40]!r}")
                 else:
                     got["errors"] += 1
@@ -128,7 +131,8 @@ for p in reports:
     want = 2 if sums["errors"] else 1 if sums["failures"] else 0
     if status != want:
         problem(name, f"exit status {status}, the report says {want}")
-for kind in ("pass", "failure:fail", "failure:review", "skipped:review", "error:input"):
+for kind in ("pass", "failure:fail", "failure:review", "failure:judged", "skipped:review",
+             "skipped:waived", "error:input"):
     if kind not in seen:
         problem("all", f"no {kind} met in any report")
 print(f"junit: {len(reports)} reports checked")

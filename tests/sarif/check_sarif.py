@@ -12,7 +12,9 @@ and isscheck's mapping promises (see src/lib/report_sarif.c):
     level "none" (kind defaults to "fail", level to "warning" for kind fail);
   - fail -> kind "fail", level "error"; review -> kind "fail", level
     "warning"; each result says which in properties["isscheck-verdict"];
-  - exactly the fail and review results of the JSON report, in its order,
+  - a waived result: the kind and level of its computed verdict, and an
+    accepted external suppression whose justification is the waiver's reason;
+  - exactly the fail, review and waived results of the JSON report, in its order,
     with its locations (pass and n/a give none);
   - the driver's rules are the rules evaluated for some file;
   - invocations[0]: executionSuccessful false exactly when some file could
@@ -126,12 +128,24 @@ for n in cases:
         level = res.get("level", "warning" if kind == "fail" else "none")
         if kind != "fail" and level != "none":  # SARIF 2.1.0 §3.27.10
             problem(n, f"result {i}: kind {kind} with level {level}")
-        verdict = res.get("properties", {}).get("isscheck-verdict")
-        want = {"fail": ("fail", "error"), "review": ("fail", "warning")}.get(verdict)
+        props = res.get("properties", {})
+        verdict = props.get("isscheck-verdict")
+        levels = {"fail": ("fail", "error"), "review": ("fail", "warning")}
+        # a waived result keeps the level of what was computed, and is suppressed
+        want = levels.get(props.get("isscheck-computed") if verdict == "waived" else verdict)
         if want is None:
             problem(n, f"result {i}: isscheck-verdict {verdict!r} (pass and n/a give no result)")
         elif (kind, level) != want:
             problem(n, f"result {i}: {verdict} as kind {kind}, level {level}, not {want}")
+        sup = res.get("suppressions")
+        if verdict == "waived":
+            w = props.get("isscheck-waiver") or {}
+            if (not sup or sup[0].get("kind") != "external" or sup[0].get("status", "accepted") != "accepted"
+                    or sup[0].get("justification") != w.get("reason")):
+                problem(n, f"result {i}: waived without an accepted external suppression "
+                        f"justified by the waiver's reason: {sup}")
+        elif sup:
+            problem(n, f"result {i}: {verdict} result suppressed")
         if not res.get("message", {}).get("text"):
             problem(n, f"result {i}: no message text")
         locs = res.get("locations", [])
@@ -142,7 +156,7 @@ for n in cases:
     expected = []
     for f in ref["files"]:
         for r in f.get("results", []):
-            if r["verdict"] in ("fail", "review"):
+            if r["verdict"] in ("fail", "review", "waived"):
                 loc = r["location"]
                 reg = (loc["line"], loc["column"] or None, None) if loc else None
                 expected.append((f["file"], r["rule"], r["verdict"], None if f["file"] == "<stdin>" else reg))

@@ -32,13 +32,15 @@ case_() {
 }
 
 for lang in ja en; do
-  for f in examples/*.yaml tests/golden/err-unknown-key/input.yaml \
+  for f in examples/*-*.yaml tests/golden/err-unknown-key/input.yaml \
     tests/golden/err-invalid-utf8/input.yaml; do
     case_ "$lang" /dev/null "$f"
   done
   case_ "$lang" /dev/null examples tests/golden/err-unknown-key/input.yaml
   case_ "$lang" /dev/null "$PWD/examples/aud-fail.yaml"
   case_ "$lang" examples/va-fail.yaml -
+  case_ "$lang" /dev/null --waivers examples/examiner.waivers.yaml examples/va-fail.yaml \
+    examples/va-pass.yaml
 done
 
 /usr/bin/python3 "$here/check_sarif.py" "$here/sarif-schema-2.1.0.json" "$tmp"

@@ -285,9 +285,10 @@ END_TEST
 
 START_TEST(verdict_labels_and_names)
 {
-    static const char *const ja[] = {"適合", "要確認", "不適合", "対象外"};
-    static const char *const en[] = {"PASS", "REVIEW", "FAIL", "N/A"};
-    static const char *const names[] = {"pass", "review", "fail", "n/a"};
+    static const char *const ja[] = {"適合", "要確認", "不適合", "対象外", "免除"};
+    static const char *const en[] = {"PASS", "REVIEW", "FAIL", "N/A", "WAIVED"};
+    static const char *const names[] = {"pass", "review", "fail", "n/a", "waived"};
+    ck_assert_int_eq(ISS_VERDICTS, 5);
     for (int v = 0; v < ISS_VERDICTS; v++) {
         ck_assert_str_eq(iss_verdict_label((iss_verdict)v, ISS_LANG_JA), ja[v]);
         ck_assert_str_eq(iss_verdict_label((iss_verdict)v, ISS_LANG_EN), en[v]);

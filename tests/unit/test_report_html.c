@@ -165,24 +165,28 @@ START_TEST(summary_table)
     batch *b = batch_new(ISS_LANG_EN, false);
     char *m = render(&b->run);
     ck_assert_uint_eq(count(m, "<table class=\"summary\">"), 1);
-    ck_assert_has(m, "<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Provider</th>"
-                     "<th scope=\"col\">Categories</th><th scope=\"col\" class=\"n\">PASS</th>"
-                     "<th scope=\"col\" class=\"n\">REVIEW</th><th scope=\"col\" class=\"n\">FAIL"
-                     "</th><th scope=\"col\" class=\"n\">N/A</th><th scope=\"col\">Status</th>"
-                     "</tr></thead>");
+    ck_assert_has(m,
+                  "<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Provider</th>"
+                  "<th scope=\"col\">Categories</th><th scope=\"col\" class=\"n\">PASS</th>"
+                  "<th scope=\"col\" class=\"n\">REVIEW</th><th scope=\"col\" class=\"n\">FAIL"
+                  "</th><th scope=\"col\" class=\"n\">N/A</th><th scope=\"col\" class=\"n\">WAIVED"
+                  "</th><th scope=\"col\">Status</th>"
+                  "</tr></thead>");
     const iss_report *fr = b->fail->report;
     char want[1024];
     snprintf(want, sizeof want,
              "<tr><th scope=\"row\"><a href=\"#file-2\">fail.yaml</a></th><td>A&lt;&amp;&quot;|B "
              "テスト</td><td>va: web; dv: device</td><td class=\"n\">%zu</td><td class=\"n\">%zu"
-             "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td><span class=\"badge "
+             "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">0</td>"
+             "<td><span class=\"badge "
              "v-fail\">✗ FAIL</span></td></tr>",
              fr->counts[ISS_PASS], fr->counts[ISS_REVIEW], fr->counts[ISS_FAIL],
              fr->counts[ISS_NA]);
     ck_assert_has(m, want);
     ck_assert_has(m, "<tr><th scope=\"row\"><a href=\"#file-3\">bad&lt;&amp;&gt;.yaml</a></th>"
                      "<td>—</td><td>—</td><td class=\"n\">—</td><td class=\"n\">—</td><td "
-                     "class=\"n\">—</td><td class=\"n\">—</td><td><strong>not loaded</strong>: "
+                     "class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>"
+                     "<td><strong>not loaded</strong>: "
                      "<code>test.yaml:2:1: error: unknown key &#39;bogus&#39; in the declaration;");
     /* every link leads to a section */
     for (int i = 1; i <= 3; i++) {

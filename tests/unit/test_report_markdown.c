@@ -158,12 +158,12 @@ START_TEST(summary_table)
     char want[1024];
     snprintf(
         want, sizeof want,
-        "| File | Provider | Categories | PASS | REVIEW | FAIL | N/A | Status |\n"
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n"
-        "| pass.yaml | テスト診断 | va (web, platform) | %zu | 0 | 0 | 0 | PASS |\n"
-        "| fail.yaml | A&lt;&amp;\"\\|B テスト | va (web), dv (device) | %zu | %zu | %zu | %zu | "
+        "| File | Provider | Categories | PASS | REVIEW | FAIL | N/A | WAIVED | Status |\n"
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n"
+        "| pass.yaml | テスト診断 | va (web, platform) | %zu | 0 | 0 | 0 | 0 | PASS |\n"
+        "| fail.yaml | A&lt;&amp;\"\\|B テスト | va (web), dv (device) | %zu | %zu | %zu | %zu | 0 | "
         "**FAIL** |\n"
-        "| bad&lt;&amp;&gt;.yaml | — | — | — | — | — | — | **not loaded**: test.yaml:2:1: error: "
+        "| bad&lt;&amp;&gt;.yaml | — | — | — | — | — | — | — | **not loaded**: test.yaml:2:1: error: "
         "unknown key "
         "'bogus' in the declaration; expected one of isscheck, criteria, provider, reference_date, "
         "persons, engagements, services, registrations, customer_info_protection, trust |\n\n",
@@ -188,12 +188,12 @@ START_TEST(summary_table)
     b = batch_new(ISS_LANG_JA, false);
     m = render(&b->run);
     ck_assert_tables(m);
-    ck_assert_has(m, "| ファイル | 事業者 | 区分 | 適合 | 要確認 | 不適合 | 対象外 | 結果 |\n");
-    ck_assert_has(m, "| pass.yaml | テスト診断 | va (web, platform) | 7 | 0 | 0 | 0 | 適合 |\n");
+    ck_assert_has(m, "| ファイル | 事業者 | 区分 | 適合 | 要確認 | 不適合 | 対象外 | 免除 | 結果 |\n");
+    ck_assert_has(m, "| pass.yaml | テスト診断 | va (web, platform) | 7 | 0 | 0 | 0 | 0 | 適合 |\n");
     ck_assert_has(m, " | **不適合** |\n");
     ck_assert_has(
         m,
-        "| bad&lt;&amp;&gt;.yaml | — | — | — | — | — | — | **読込不可**: test.yaml:2:1: error: ");
+        "| bad&lt;&amp;&gt;.yaml | — | — | — | — | — | — | — | **読込不可**: test.yaml:2:1: error: ");
     free(m);
     batch_free(b);
 }
@@ -329,7 +329,7 @@ START_TEST(unloaded_file)
     b->run.nfiles = 1;
     m = render(&b->run);
     ck_assert_tables(m);
-    ck_assert_has(m, "| x.yaml | — | — | — | — | — | — | **not loaded** |\n");
+    ck_assert_has(m, "| x.yaml | — | — | — | — | — | — | — | **not loaded** |\n");
     ck_assert(
         strcmp(
             m + strlen(m) -

@@ -374,18 +374,24 @@ START_TEST(run_properties)
     char want[2048];
     snprintf(want, sizeof want,
              "\"properties\":{\"criteria\":{\"document\":\"%s\",\"title\":\"%s\",\"edition\":\"%s\","
-             "\"date\":\"%s\",\"issuer\":\"%s\",\"status\":\"%s\",\"digest\":\"%s\"},\"strict\":false,"
-             "\"files\":[{\"file\":\"decl/pass.yaml\",\"status\":0,",
+             "\"date\":\"%s\",\"issuer\":\"%s\",\"status\":\"%s\",\"digest\":\"%s\"},"
+             "\"editions\":[{\"document\":\"%s\",\"title\":\"%s\",\"edition\":\"%s\","
+             "\"date\":\"%s\",\"issuer\":\"%s\",\"status\":\"%s\",\"digest\":\"%s\"}],"
+             "\"strict\":false,\"files\":[{\"file\":\"decl/pass.yaml\",\"status\":0,"
+             "\"sha256\":\"%s\",",
              c->document, c->title, c->edition, fx_date_str(c->date), c->issuer,
-             c->draft ? "draft" : "in-force", c->digest);
+             c->draft ? "draft" : "in-force", c->digest, c->document, c->title, c->edition,
+             fx_date_str(c->date), c->issuer, c->draft ? "draft" : "in-force", c->digest,
+             pass_run->report->decl->sha256);
     ck_assert_has(log, want);
     ck_assert_has(log, "{\"file\":\"decl/bad.yaml\",\"status\":2}]}}]}\n");
     const iss_report *f = fail_run->report;
     snprintf(want, sizeof want,
-             "{\"file\":\"decl/fail.yaml\",\"status\":1,\"reference_date\":\"2026-04-01\","
-             "\"unverified_entries_relied_on\":%zu,\"summary\":{\"pass\":%zu,\"review\":1,\"fail\":1,"
-             "\"n/a\":%zu}}",
-             f->unverified_relied, f->counts[ISS_PASS], f->counts[ISS_NA]);
+             "{\"file\":\"decl/fail.yaml\",\"status\":1,\"sha256\":\"%s\","
+             "\"reference_date\":\"2026-04-01\",\"unverified_entries_relied_on\":%zu,"
+             "\"summary\":{\"pass\":%zu,\"review\":1,\"fail\":1,\"n/a\":%zu,\"waived\":0,"
+             "\"judged\":0}}",
+             f->decl->sha256, f->unverified_relied, f->counts[ISS_PASS], f->counts[ISS_NA]);
     ck_assert_has(log, want);
     ck_assert_no(log, "\"selection\"");
     free(log);
