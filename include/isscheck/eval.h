@@ -50,6 +50,7 @@ typedef struct {
     size_t counts[ISS_VERDICTS];
     size_t unverified_relied; /* distinct unverified catalogue entries a verdict rested on */
     size_t omitted;           /* results left out by iss_report_select */
+    bool redacted;            /* persons replaced by pseudonyms (iss_report_redact) */
     iss_arena *arena;
 } iss_report;
 

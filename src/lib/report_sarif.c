@@ -40,7 +40,8 @@
  *   run              language "ja" or "en"; columnKind "unicodeCodePoints"
  *                    (columns count characters, as libyaml does); properties:
  *                    criteria {document, title, edition, date, issuer, status,
- *                    digest}, strict, selection (when given) and files: each
+ *                    digest}, strict, redacted (true, with --redact),
+ *                    selection (when given) and files: each
  *                    file with its exit status and, when checked, its
  *                    reference date, unverified catalogue entries relied on
  *                    and verdict counts (passes leave no result behind).
@@ -332,6 +333,10 @@ static void run_properties(iss_buf *out, const iss_run *run)
     iss_json_criteria(out, c);
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
+    if (run->redacted) {
+        iss_json_key(out, "redacted", false);
+        iss_buf_puts(out, "true");
+    }
     if (run->selection) {
         iss_json_key(out, "selection", false);
         iss_json_str(out, run->selection);
