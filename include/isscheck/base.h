@@ -57,6 +57,7 @@ typedef struct {
     iss_loc loc;
     long byte; /* >= 0 for encoding errors: FILE: byte N: error: */
     char *msg;
+    char *masked; /* msg with the person ids it quotes as ***, or NULL (iss_diag_mask) */
 } iss_diag;
 typedef struct {
     iss_diag *v;
@@ -67,6 +68,13 @@ void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
+/* Records that the newest diagnostic of d quotes secret (a person id)
+ * where it stands as a whole token; iss_diags_redact masks it. */
+void iss_diag_mask(iss_diags *d, const char *secret);
+/* Replaces every message that quotes a person id by its masked copy, for
+ * --redact: a declaration that did not load has no persons list to give
+ * pseudonyms from. */
+void iss_diags_redact(iss_diags *d);
 void iss_diags_print(FILE *f, const iss_diags *d);
 void iss_diags_free(iss_diags *d);
 

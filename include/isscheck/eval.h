@@ -71,6 +71,7 @@ typedef struct {
     size_t omitted;           /* results left out by iss_report_select */
     size_t judged;            /* results whose verdict a judgement set */
     const char *waivers;      /* the waivers file applied (iss_waivers_apply), or NULL */
+    bool redacted;            /* persons replaced by pseudonyms (iss_report_redact) */
     iss_arena *arena;
 } iss_report;
 

@@ -32,6 +32,7 @@ typedef struct {
     size_t nfiles;
     int status;            /* of the whole run */
     const char *selection; /* the --category/--rule/--skip options given, or NULL */
+    bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
 } iss_run;
 
 /* The text report of a run: each checked file's report and, for more than

@@ -2,6 +2,7 @@
  * No logic of the standard lives here. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "authoring.h"
+#include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
 
@@ -65,6 +66,9 @@ static const char check_usage[] =
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
     "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
     "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
+    "  --redact             replace person ids and names by pseudonyms (person-1,\n"
+    "                       person-2, … in the order of 'persons') in every format,\n"
+    "                       for sharing the report outside the provider\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
     "                       the whole report is written\n"
     "  --waivers FILE       apply an examiner's waivers and judgements (YAML,\n"
@@ -299,7 +303,7 @@ static size_t *limit_option(iss_limits *lim, const char *name)
 typedef struct {
     iss_day as_of;
     iss_limits lim;
-    bool strict;
+    bool strict, redact;
     size_t format;
     iss_lang lang;
     const char *output, *summary_csv, *waivers;
@@ -368,10 +372,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
             return usage_error("unknown option '%s'", a);
         memcpy(name, a, len);
         name[len] = '\0';
-        if (strcmp(name, "--strict") == 0) {
+        if (strcmp(name, "--strict") == 0 || strcmp(name, "--redact") == 0) {
             if (eq)
                 return usage_error("option '%s' takes no value", name);
-            o->strict = true;
+            *(name[2] == 's' ? &o->strict : &o->redact) = true;
             continue;
         }
         size_t *limit = limit_option(&o->lim, name);
@@ -497,12 +501,17 @@ static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
     memset(&job->fdiags[i], 0, sizeof job->fdiags[i]);
     job->decls[i] = iss_decl_load_in(found.v[i], name, job->ed, &o->lim, scratch, &job->fdiags[i]);
     *fr = (iss_file_result){name, NULL, &job->fdiags[i], EXIT_USAGE};
-    if (!job->decls[i])
+    if (!job->decls[i]) {
+        if (o->redact)
+            iss_diags_redact(&job->fdiags[i]);
         return;
+    }
     iss_report *rep = iss_evaluate(job->decls[i], o->as_of, job->now);
     if (!iss_selection_empty(job->sel))
         iss_report_select(rep, job->sel);
     iss_waivers_apply(job->waivers, rep, job->now);
+    if (o->redact) /* last: waiver notes quoting a person are redacted too */
+        iss_report_redact(rep);
     fr->report = rep;
     fr->status =
         rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED : EXIT_CLEAN;
@@ -574,7 +583,8 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
         }
     }
     iss_run run = {ISS_VERSION, o->lang, o->strict, crit,
-                   results,     n,       status,    o->selection.len ? o->selection.s : NULL};
+                   results,     n,       status,    o->selection.len ? o->selection.s : NULL,
+                   o->redact};
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
     if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {

@@ -39,6 +39,7 @@ static long person_index(loader *L, const iss_str *id)
                       id->s);
         else
             iss_error(&L->c, id->loc, "unknown person '%s'; declare it under 'persons'", id->s);
+        iss_diag_mask(L->c.diags, id->s);
         return -1;
     }
     return (long)hit->index;
@@ -79,6 +80,7 @@ static bool person_refs(loader *L, const iss_node *map, const char *key, bool re
         for (size_t j = 0; j < *n; j++)
             if ((*out)[j] == (size_t)p) {
                 iss_error(&L->c, ids.v[i].loc, "person '%s' listed twice", ids.v[i].s);
+                iss_diag_mask(L->c.diags, ids.v[i].s);
                 ok = false;
             }
         (*out)[(*n)++] = (size_t)p;
@@ -953,6 +955,7 @@ static bool load_root(loader *L, const iss_node *root)
                                    : L->person_ids[i - 1].index;
                 iss_error(&L->c, d->persons[later].id.loc, "person id '%s' declared twice",
                           L->person_ids[i].id);
+                iss_diag_mask(L->c.diags, L->person_ids[i].id);
                 ok = false;
             }
     }

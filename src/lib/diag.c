@@ -56,6 +56,43 @@ void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fm
     va_end(ap);
 }
 
+static bool word(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+void iss_diag_mask(iss_diags *d, const char *secret)
+{
+    size_t n = secret ? strlen(secret) : 0;
+    if (!d->n || !n)
+        return;
+    iss_diag *x = &d->v[d->n - 1];
+    const char *msg = x->masked ? x->masked : x->msg;
+    iss_buf b = {0};
+    iss_buf_add(&b, "", 0);
+    for (const char *s = msg; *s;) {
+        if (strncmp(s, secret, n) == 0 && !(s > msg && word(s[-1]) && word(s[0])) &&
+            !(word(s[n - 1]) && word(s[n]))) {
+            iss_buf_puts(&b, "***");
+            s += n;
+        } else {
+            iss_buf_add(&b, s++, 1);
+        }
+    }
+    free(x->masked);
+    x->masked = b.s;
+}
+
+void iss_diags_redact(iss_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].masked) {
+            free(d->v[i].msg);
+            d->v[i].msg = d->v[i].masked;
+            d->v[i].masked = NULL;
+        }
+}
+
 void iss_diags_print(FILE *f, const iss_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -75,6 +112,7 @@ void iss_diags_free(iss_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].msg);
+        free(d->v[i].masked);
         free((char *)d->v[i].file);
     }
     free(d->v);

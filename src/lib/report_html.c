@@ -4,7 +4,7 @@
  *
  * Layout (documented in isscheck(1)):
  *   a header: the tool and its version, the criteria (title, edition,
- *   issuer, date, status, digest), --strict and the selection, and a
+ *   issuer, date, status, digest), --strict, --redact and the selection, and a
  *   legend of the verdicts;
  *   for more than one file, a summary table, one row per file (provider,
  *   categories, the count of each verdict, status; a file that could not
@@ -285,6 +285,13 @@ static void header(iss_buf *out, const iss_run *run)
         iss_buf_printf(out, "<dt><code>--strict</code></dt><dd>%s</dd>\n",
                        pick(lang, "要確認も不適合として終了状態に数える",
                             "review counts as failed in the exit status"));
+    if (run->redacted)
+        iss_buf_printf(out, "<dt><code>--redact</code></dt><dd>%s</dd>\n",
+                       pick(lang,
+                            "人物の ID と氏名を仮名（person-1, person-2, …: "
+                            "申告書の persons の順）に置き換えた",
+                            "person ids and names replaced by pseudonyms (person-1, "
+                            "person-2, …: the order of the declaration's persons)"));
     if (run->selection) {
         iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "選択", "Selection"));
         h(out, run->selection);

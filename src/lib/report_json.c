@@ -185,6 +185,8 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
+    iss_json_key(out, "redacted", false);
+    iss_buf_puts(out, run->redacted ? "true" : "false");
     iss_json_key(out, "selection", false);
     if (run->selection)
         iss_json_str(out, run->selection);

@@ -5,7 +5,8 @@
  *   run                           <testsuites name="isscheck">
  *   checked file x category       <testsuite name="FILE: CODE (name)">, with
  *                                 <properties>: criteria, edition, date,
- *                                 status, digest, provider, reference date…
+ *                                 status, digest, provider, reference date,
+ *                                 redacted (true, with --redact)…
  *   rule result                   <testcase classname="FILE.CODE" name="ID TITLE">
  *     pass                        empty testcase
  *     fail                        <failure type="fail" message="first fail note">
@@ -324,6 +325,8 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     iss_buf_printf(&t, "%zu", r->unverified_relied);
     property(out, "unverified_entries_relied_on", t.s);
     property(out, "strict", run->strict ? "true" : "false");
+    if (run->redacted)
+        property(out, "redacted", "true");
     if (run->selection) {
         property(out, "selection", run->selection);
         reset(&t);
@@ -374,6 +377,8 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     property(out, "criteria.status", run->criteria->draft ? "draft" : "in-force");
     property(out, "criteria.digest", run->criteria->digest);
     property(out, "strict", run->strict ? "true" : "false");
+    if (run->redacted)
+        property(out, "redacted", "true");
     iss_buf t = {0};
     iss_buf_printf(&t, "isscheck %s", nz(run->tool_version));
     property(out, "tool", t.s);

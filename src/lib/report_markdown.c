@@ -401,6 +401,13 @@ void iss_report_markdown(iss_buf *out, const iss_run *run)
         iss_buf_printf(out, "  \n%s",
                        pick(lang, "`--strict`: 要確認も不適合として終了状態に数える",
                             "`--strict`: review counts as failed in the exit status"));
+    if (run->redacted)
+        iss_buf_printf(out, "  \n`--redact`: %s",
+                       pick(lang,
+                            "人物の ID と氏名を仮名（person-1, person-2, …: "
+                            "申告書の persons の順）に置き換えた",
+                            "person ids and names replaced by pseudonyms (person-1, "
+                            "person-2, …: the order of the declaration's persons)"));
     if (run->selection) {
         iss_buf_printf(out, "  \n%s: ", pick(lang, "選択", "Selection"));
         md(out, run->selection);

@@ -49,12 +49,12 @@
  *                    (columns count characters, as libyaml does); properties:
  *                    criteria {document, title, edition, date, issuer, status,
  *                    digest} (the primary edition), editions (every default
- *                    edition, as that object), strict, selection (when given)
- *                    and files: each file with its exit status and, when
- *                    checked, its SHA-256, reference date, unverified
- *                    catalogue entries relied on and verdict counts (passes
- *                    leave no result behind; judged counts those a judgement
- *                    set).
+ *                    edition, as that object), strict, redacted (true, with
+ *                    --redact), selection (when given) and files: each file
+ *                    with its exit status and, when checked, its SHA-256,
+ *                    reference date, unverified catalogue entries relied on
+ *                    and verdict counts (passes leave no result behind;
+ *                    judged counts those a judgement set).
  *
  * Keys come out in a fixed order and nothing depends on the clock: the same
  * run gives the same bytes.  The log is one line, ending in a newline. */
@@ -364,6 +364,10 @@ static void run_properties(iss_buf *out, const iss_run *run)
     iss_json_editions(out, c);
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
+    if (run->redacted) {
+        iss_json_key(out, "redacted", false);
+        iss_buf_puts(out, "true");
+    }
     if (run->selection) {
         iss_json_key(out, "selection", false);
         iss_json_str(out, run->selection);

@@ -58,6 +58,13 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         {"申告書に記載がないため本日（日本時間）",
          "not stated in the declaration: today in Japan"}};
     iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
+    if (r->redacted)
+        iss_buf_printf(out, "%s: %s\n", pick(lang, "匿名化", "redacted"),
+                       pick(lang,
+                            "人物の ID と氏名を仮名（person-1, person-2, …: "
+                            "申告書の persons の順）に置き換えた",
+                            "person ids and names replaced by pseudonyms (person-1, "
+                            "person-2, …: the order of the declaration's persons)"));
     if (r->unverified_relied)
         iss_buf_printf(
             out, "%s\n",
