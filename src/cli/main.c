@@ -216,9 +216,9 @@ static int usage_error(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, iss_diag_text(fmt, iss_cli_lang()), ap);
     va_end(ap);
-    fputs("\nTry 'isscheck help'.\n", stderr);
+    fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
     return EXIT_USAGE;
 }
 
@@ -423,7 +423,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
     else if (lang_s && strcmp(lang_s, "ja") != 0)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
     if (o->files.n == 0)
-        return usage_error("%s", "no declaration file given");
+        return usage_error("no declaration file given");
     return -1;
 }
 
@@ -438,10 +438,10 @@ static int find_files(const opt_list *files)
         if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t first = found.n;
             if (nftw(f, collect, 16, FTW_PHYS) != 0) {
-                fprintf(stderr, "%s: error: cannot search: %s\n", f, strerror(errno));
+                iss_cli_error(f, "cannot search: %s", strerror(errno));
                 status = EXIT_USAGE;
             } else if (found.n == first) {
-                fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", f);
+                iss_cli_error(f, "no *.yaml or *.yml file in this folder");
                 status = EXIT_USAGE;
             }
         } else {
@@ -541,7 +541,7 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
     evaluate_files(&job, o->jobs);
     for (size_t i = 0; i < n; i++) {
         if (!decls[i]) {
-            iss_diags_print(stderr, &fdiags[i]);
+            iss_diags_print(stderr, &fdiags[i], o->lang);
             status = EXIT_USAGE;
         } else if (status != EXIT_USAGE && results[i].status == EXIT_FAILED) {
             status = EXIT_FAILED;
@@ -552,16 +552,15 @@ static int check_files(const check_opts *o, const iss_editions *ed, iss_day now,
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
     if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n",
-                o->output ? o->output : "isscheck", strerror(errno));
+        iss_cli_error(o->output ? o->output : "isscheck", "cannot write the report: %s",
+                      strerror(errno));
         status = EXIT_USAGE;
     }
     if (o->summary_csv) {
         out.len = 0;
         iss_report_summary_csv(&out, &run);
         if (!write_file_atomic(o->summary_csv, &out)) {
-            fprintf(stderr, "%s: error: cannot write the summary: %s\n", o->summary_csv,
-                    strerror(errno));
+            iss_cli_error(o->summary_csv, "cannot write the summary: %s", strerror(errno));
             status = EXIT_USAGE;
         }
     }
@@ -595,7 +594,7 @@ static int cmd_check(int argc, char **argv)
     iss_diags diags = {0};
     iss_editions *ed = load_editions(o.criteria.v, o.criteria.n, &diags);
     if (!ed) {
-        iss_diags_print(stderr, &diags);
+        iss_diags_print(stderr, &diags, o.lang);
         status = EXIT_USAGE;
     } else {
         status = check_files(&o, ed, now, status);
@@ -640,7 +639,7 @@ static int criteria_list(int argc, char **argv)
     iss_editions *ed = load_editions(dirs.v, dirs.n, &d);
     free(dirs.v);
     if (!ed) {
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         iss_diags_free(&d);
         return EXIT_USAGE;
     }
@@ -684,7 +683,7 @@ static int criteria_lint(int argc, char **argv)
     if (dirs.n == 0) { /* every shipped set */
         iss_diags d = {0};
         shipped = iss_criteria_folders(criteria_root(), &nshipped, &d);
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         iss_diags_free(&d);
         if (!shipped)
             return EXIT_USAGE;
@@ -695,7 +694,7 @@ static int criteria_lint(int argc, char **argv)
     for (size_t i = 0; i < dirs.n; i++) {
         iss_diags d = {0};
         int st = iss_criteria_lint(dirs.v[i], &d);
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         size_t warnings = d.n - d.errors;
         printf("%s: %s (%zu error%s, %zu warning%s)\n", dirs.v[i],
                st == 2 ? "cannot be loaded" : st ? "findings" : "clean", d.errors,
@@ -748,10 +747,10 @@ static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
             }
         status = c ? ac->run(c, argc, argv) : EXIT_USAGE;
         if (!c)
-            iss_diags_print(stderr, &diags);
+            iss_diags_print(stderr, &diags, iss_cli_lang());
         iss_criteria_free(owned);
     } else {
-        iss_diags_print(stderr, &diags);
+        iss_diags_print(stderr, &diags, iss_cli_lang());
         status = EXIT_USAGE;
     }
     iss_editions_free(ed);
@@ -763,6 +762,7 @@ int main(int argc, char **argv)
 {
     /* a closed pipe is a write error (exit 2), not a silent death by signal */
     signal(SIGPIPE, SIG_IGN);
+    iss_cli_choose_lang(argc, argv);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -806,7 +806,7 @@ int main(int argc, char **argv)
         }
         if (!ed) {
             fflush(stdout);
-            iss_diags_print(stderr, &d);
+            iss_diags_print(stderr, &d, iss_cli_lang());
         }
         int st = ed ? EXIT_CLEAN : EXIT_USAGE;
         iss_editions_free(ed);
