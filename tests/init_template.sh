@@ -32,7 +32,7 @@ done
 all=$(printf '%s' "$allcats" | tr ' ' ',')
 for s in $sections; do
   set +e
-  "$bin" init --category "$s" >"$tmp/sec.yaml" 2>"$tmp/err"
+  "$bin" init --lang en --category "$s" >"$tmp/sec.yaml" 2>"$tmp/err"
   st=$?
   set -e
   if [ "$st" != 2 ] || [ -s "$tmp/sec.yaml" ] || ! grep -q 'at least one service' "$tmp/err"; then
@@ -103,7 +103,7 @@ PY
 "$bin" init --category va | cmp -s - "$tmp/new.yaml" || { echo "init: -o wrote other bytes" >&2; fail=1; }
 echo keep >"$tmp/old.yaml"
 set +e
-"$bin" init --category va -o "$tmp/old.yaml" 2>"$tmp/err"
+"$bin" init --lang en --category va -o "$tmp/old.yaml" 2>"$tmp/err"
 st=$?
 set -e
 [ "$st" = 2 ] && [ "$(cat "$tmp/old.yaml")" = keep ] && grep -q 'exists' "$tmp/err" ||

@@ -7,6 +7,7 @@ bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 export SOURCE_DATE_EPOCH=1775012400
+export ISSCHECK_LANG=en # the messages checked below are the English ones
 fail=0
 check() { # description, condition...
   d=$1; shift

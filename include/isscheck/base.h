@@ -47,17 +47,31 @@ typedef struct {
     int line, col;
 } iss_loc;
 
+/* The language of what is printed for people: reports and diagnostics.
+ * Chosen by parameter, never by locale or global state. */
+typedef enum { ISS_LANG_JA, ISS_LANG_EN } iss_lang;
+
 /* Diagnostics: records, printed as FILE:LINE:COL: error: MESSAGE.  Each
  * record owns copies of its file name and message: it outlives the model
- * (and arena) whose loading produced it; iss_diags_free frees them. */
+ * (and arena) whose loading produced it; iss_diags_free frees them.
+ *
+ * Messages are written in English at the call site; the English format
+ * string is also the key of its Japanese translation (diag_ja.def, a table
+ * with the same conversions in the same order).  Each record is formatted
+ * in both languages when it is added, from the same arguments, which stay
+ * as they are (key names, file names, values).  A format without a
+ * translation is recorded in English in both. */
 typedef enum { ISS_SEV_ERROR, ISS_SEV_WARNING } iss_severity;
 typedef struct {
     iss_severity sev;
     const char *file;
     iss_loc loc;
     long byte; /* >= 0 for encoding errors: FILE: byte N: error: */
-    char *msg;
-    char *masked; /* msg with the person ids it quotes as ***, or NULL (iss_diag_mask) */
+    char *msg;    /* English */
+    char *msg_ja; /* Japanese */
+    /* msg and msg_ja with the person ids they quote as ***, or NULL
+     * (iss_diag_mask) */
+    char *masked, *masked_ja;
 } iss_diag;
 typedef struct {
     iss_diag *v;
@@ -66,6 +80,8 @@ typedef struct {
 } iss_diags;
 void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void iss_diag_addv(iss_diags *d, iss_severity sev, const char *file, iss_loc loc, const char *fmt,
+                   va_list ap) __attribute__((format(printf, 5, 0)));
 void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
 /* Records that the newest diagnostic of d quotes secret (a person id)
@@ -75,7 +91,20 @@ void iss_diag_mask(iss_diags *d, const char *secret);
  * --redact: a declaration that did not load has no persons list to give
  * pseudonyms from. */
 void iss_diags_redact(iss_diags *d);
-void iss_diags_print(FILE *f, const iss_diags *d);
+/* A message already written in each language, for one whose arguments are
+ * words that are translated too ("a mapping", what was being read). */
+void iss_diag_add_texts(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
+                        const char *en, const char *ja);
+/* The translation of an English format string or phrase into lang: en
+ * itself for English or when the table has none. */
+const char *iss_diag_text(const char *en, iss_lang lang);
+/* A record's message in lang. */
+const char *iss_diag_msg(const iss_diag *x, iss_lang lang);
+/* FILE:LINE:COL: error: MESSAGE (no newline), fallback naming a record
+ * without a file.  The words error and warning stay English in every
+ * language, for the editors and CI annotators that parse them. */
+void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang);
+void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang);
 void iss_diags_free(iss_diags *d);
 
 #endif

@@ -5,8 +5,6 @@
 
 #include "isscheck/eval.h"
 
-typedef enum { ISS_LANG_JA, ISS_LANG_EN } iss_lang;
-
 /* Appends the note's text in lang to out. */
 void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang);
 const char *iss_verdict_label(iss_verdict v, iss_lang lang);

@@ -91,15 +91,64 @@ static const char validate_usage[] =
 
 /* ---- shared option handling ---- */
 
+static iss_lang ui_lang = ISS_LANG_JA;
+
+static bool lang_value(const char *v, iss_lang *out)
+{
+    if (!v || (strcmp(v, "ja") != 0 && strcmp(v, "en") != 0))
+        return false;
+    *out = v[0] == 'e' ? ISS_LANG_EN : ISS_LANG_JA;
+    return true;
+}
+
+void iss_cli_choose_lang(int argc, char **argv)
+{
+    ui_lang = ISS_LANG_JA;
+    lang_value(getenv("ISSCHECK_LANG"), &ui_lang);
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang_value(argv[++i], &ui_lang);
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang_value(argv[i] + 7, &ui_lang);
+    }
+}
+
+iss_lang iss_cli_lang(void)
+{
+    return ui_lang;
+}
+
+void iss_cli_error(const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: error: ", file);
+    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* fmt (English) in ui_lang, to standard error */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    va_end(ap);
+}
+
 static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'isscheck help %s'.\n", cmd);
+    fputc('\n', stderr);
+    say("Try 'isscheck help %s'.", cmd);
+    fputc('\n', stderr);
     return EXIT_USAGE;
 }
 
@@ -337,7 +386,7 @@ static int cmd_list(const iss_criteria *c, int argc, char **argv)
         iss_buf_puts(&out, "]}\n");
     status = EXIT_OK;
     if (!write_stdout(&out)) {
-        fprintf(stderr, "isscheck: error: cannot write the list: %s\n", strerror(errno));
+        iss_cli_error("isscheck", "cannot write the list: %s", strerror(errno));
         status = EXIT_USAGE;
     }
     iss_buf_free(&out);
@@ -767,7 +816,7 @@ static int cmd_explain(const iss_criteria *c, int argc, char **argv)
     if (status >= 0)
         return status;
     if (!id)
-        return usage_error("explain", "%s", "no rule id given");
+        return usage_error("explain", "no rule id given");
     const iss_rule *r = iss_criteria_rule(c, id);
     if (!r) {
         const char **ids = iss_xmalloc((c->nrules + 1) * sizeof *ids);
@@ -815,7 +864,7 @@ static int cmd_explain(const iss_criteria *c, int argc, char **argv)
     explain_snippet(&out, c, r);
     status = EXIT_OK;
     if (!write_stdout(&out)) {
-        fprintf(stderr, "isscheck: error: cannot write the explanation: %s\n", strerror(errno));
+        iss_cli_error("isscheck", "cannot write the explanation: %s", strerror(errno));
         status = EXIT_USAGE;
     }
     iss_buf_free(&out);
@@ -1274,9 +1323,9 @@ static int write_new_file(const char *path, const iss_buf *b)
     if (ok)
         return EXIT_OK;
     if (err == EEXIST)
-        fprintf(stderr, "%s: error: the file exists; isscheck init does not overwrite it\n", path);
+        iss_cli_error(path, "the file exists; isscheck init does not overwrite it");
     else
-        fprintf(stderr, "%s: error: cannot write the template: %s\n", path, strerror(err));
+        iss_cli_error(path, "cannot write the template: %s", strerror(err));
     return EXIT_USAGE;
 }
 
@@ -1298,7 +1347,7 @@ static int cmd_init(const iss_criteria *c, int argc, char **argv)
         else if (is_opt(&it, "--lang"))
             lang_opt = it.val;
         else if (is_opt(&it, "--output") && !*it.val)
-            status = usage_error("init", "%s", "--output: the file name is empty");
+            status = usage_error("init", "--output: the file name is empty");
         else if (is_opt(&it, "--output"))
             output = it.val;
     }
@@ -1311,11 +1360,10 @@ static int cmd_init(const iss_criteria *c, int argc, char **argv)
     if (status < 0)
         status = resolve_lang("init", lang_opt, &t.lang);
     if (status < 0 && !any)
-        status = usage_error("init", "%s", "--category: name the categories applied for");
+        status = usage_error("init", "--category: name the categories applied for");
     if (status < 0 && !service)
-        status = usage_error("init", "%s",
-                             "--category: a declaration applies for at least one service; "
-                             "name one besides the sections (e.g. va,tr)");
+        status = usage_error("init", "--category: a declaration applies for at least one service; "
+                                     "name one besides the sections (e.g. va,tr)");
     if (status >= 0) {
         free(chosen);
         return status;
@@ -1326,7 +1374,7 @@ static int cmd_init(const iss_criteria *c, int argc, char **argv)
     if (output) {
         status = write_new_file(output, &out);
     } else if (!write_stdout(&out)) {
-        fprintf(stderr, "isscheck: error: cannot write the template: %s\n", strerror(errno));
+        iss_cli_error("isscheck", "cannot write the template: %s", strerror(errno));
         status = EXIT_USAGE;
     } else {
         status = EXIT_OK;
@@ -1352,7 +1400,7 @@ static int cmd_validate(const iss_criteria *c, int argc, char **argv)
             files[n++] = it.val;
     }
     if (status < 0 && n == 0)
-        status = usage_error("validate", "%s", "no declaration file given");
+        status = usage_error("validate", "no declaration file given");
     if (status >= 0) {
         free(files);
         return status;
@@ -1366,14 +1414,14 @@ static int cmd_validate(const iss_criteria *c, int argc, char **argv)
             printf("%s: valid\n", name);
         } else {
             fflush(stdout);
-            iss_diags_print(stderr, &d);
+            iss_diags_print(stderr, &d, ui_lang);
             status = EXIT_USAGE;
         }
         iss_decl_free(decl);
         iss_diags_free(&d);
     }
     if (fflush(stdout) != 0) {
-        fprintf(stderr, "isscheck: error: cannot write: %s\n", strerror(errno));
+        iss_cli_error("isscheck", "cannot write: %s", strerror(errno));
         status = EXIT_USAGE;
     }
     free(files);

@@ -22,4 +22,16 @@ const iss_cli_command *iss_cli_authoring(const char *name);
  * the value of --criteria DIR (NULL when not given) and returns -1. */
 int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const char **criteria_dir);
 
+/* The language of the command line's own errors (usage errors, files it
+ * cannot write, diagnostics of commands without a report): --lang's value
+ * when argv gives a valid one (before --), else ISSCHECK_LANG's, else
+ * Japanese.  Read from argv before anything is parsed, so an error found
+ * before --lang on the line is in the language that --lang names.
+ * iss_cli_choose_lang is called once, by main. */
+void iss_cli_choose_lang(int argc, char **argv);
+iss_lang iss_cli_lang(void);
+/* FILE: error: MESSAGE, the message in iss_cli_lang (fmt is the English,
+ * a key of diag_ja.def). */
+void iss_cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -225,9 +225,9 @@ static int usage_error(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, iss_diag_text(fmt, iss_cli_lang()), ap);
     va_end(ap);
-    fputs("\nTry 'isscheck help'.\n", stderr);
+    fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
     return EXIT_USAGE;
 }
 
@@ -441,10 +441,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
     else if (lang_s && strcmp(lang_s, "ja") != 0)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
     if (o->files.n == 0)
-        return usage_error("%s", "no declaration file given");
+        return usage_error("no declaration file given");
     for (size_t k = 0; o->waivers && strcmp(o->waivers, "-") == 0 && k < o->files.n; k++)
         if (strcmp(o->files.v[k], "-") == 0)
-            return usage_error("%s", "--waivers -: standard input is already a declaration");
+            return usage_error("--waivers -: standard input is already a declaration");
     return -1;
 }
 
@@ -459,10 +459,10 @@ static int find_files(const opt_list *files)
         if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t first = found.n;
             if (nftw(f, collect, 16, FTW_PHYS) != 0) {
-                fprintf(stderr, "%s: error: cannot search: %s\n", f, strerror(errno));
+                iss_cli_error(f, "cannot search: %s", strerror(errno));
                 status = EXIT_USAGE;
             } else if (found.n == first) {
-                fprintf(stderr, "%s: error: no *.yaml or *.yml file in this folder\n", f);
+                iss_cli_error(f, "no *.yaml or *.yml file in this folder");
                 status = EXIT_USAGE;
             }
         } else {
@@ -576,7 +576,7 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
     evaluate_files(&job, o->jobs);
     for (size_t i = 0; i < n; i++) {
         if (!decls[i]) {
-            iss_diags_print(stderr, &fdiags[i]);
+            iss_diags_print(stderr, &fdiags[i], o->lang);
             status = EXIT_USAGE;
         } else if (status != EXIT_USAGE && results[i].status == EXIT_FAILED) {
             status = EXIT_FAILED;
@@ -588,16 +588,15 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
     if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n",
-                o->output ? o->output : "isscheck", strerror(errno));
+        iss_cli_error(o->output ? o->output : "isscheck", "cannot write the report: %s",
+                      strerror(errno));
         status = EXIT_USAGE;
     }
     if (o->summary_csv) {
         out.len = 0;
         iss_report_summary_csv(&out, &run);
         if (!write_file_atomic(o->summary_csv, &out)) {
-            fprintf(stderr, "%s: error: cannot write the summary: %s\n", o->summary_csv,
-                    strerror(errno));
+            iss_cli_error(o->summary_csv, "cannot write the summary: %s", strerror(errno));
             status = EXIT_USAGE;
         }
     }
@@ -636,7 +635,7 @@ static int cmd_check(int argc, char **argv)
         w = iss_waivers_load(o.waivers, name, ed, &o.lim, &diags);
     }
     if (!ed || (o.waivers && !w)) {
-        iss_diags_print(stderr, &diags);
+        iss_diags_print(stderr, &diags, o.lang);
         status = EXIT_USAGE;
     } else {
         status = check_files(&o, ed, w, now, status);
@@ -682,7 +681,7 @@ static int criteria_list(int argc, char **argv)
     iss_editions *ed = load_editions(dirs.v, dirs.n, &d);
     free(dirs.v);
     if (!ed) {
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         iss_diags_free(&d);
         return EXIT_USAGE;
     }
@@ -726,7 +725,7 @@ static int criteria_lint(int argc, char **argv)
     if (dirs.n == 0) { /* every shipped set */
         iss_diags d = {0};
         shipped = iss_criteria_folders(criteria_root(), &nshipped, &d);
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         iss_diags_free(&d);
         if (!shipped)
             return EXIT_USAGE;
@@ -737,7 +736,7 @@ static int criteria_lint(int argc, char **argv)
     for (size_t i = 0; i < dirs.n; i++) {
         iss_diags d = {0};
         int st = iss_criteria_lint(dirs.v[i], &d);
-        iss_diags_print(stderr, &d);
+        iss_diags_print(stderr, &d, iss_cli_lang());
         size_t warnings = d.n - d.errors;
         printf("%s: %s (%zu error%s, %zu warning%s)\n", dirs.v[i],
                st == 2 ? "cannot be loaded"
@@ -793,10 +792,10 @@ static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
             }
         status = c ? ac->run(c, argc, argv) : EXIT_USAGE;
         if (!c)
-            iss_diags_print(stderr, &diags);
+            iss_diags_print(stderr, &diags, iss_cli_lang());
         iss_criteria_free(owned);
     } else {
-        iss_diags_print(stderr, &diags);
+        iss_diags_print(stderr, &diags, iss_cli_lang());
         status = EXIT_USAGE;
     }
     iss_editions_free(ed);
@@ -808,6 +807,7 @@ int main(int argc, char **argv)
 {
     /* a closed pipe is a write error (exit 2), not a silent death by signal */
     signal(SIGPIPE, SIG_IGN);
+    iss_cli_choose_lang(argc, argv);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -851,7 +851,7 @@ int main(int argc, char **argv)
         }
         if (!ed) {
             fflush(stdout);
-            iss_diags_print(stderr, &d);
+            iss_diags_print(stderr, &d, iss_cli_lang());
         }
         int st = ed ? EXIT_CLEAN : EXIT_USAGE;
         iss_editions_free(ed);

@@ -411,7 +411,6 @@ enum { ID_STATEMENT = -1 }; /* else an iss_sections_source */
 
 static bool known_id(loader *L, size_t category, int what, const iss_str *id)
 {
-    static const char *const names[] = {"manual section", "report-template section"};
     bool section = what != ID_STATEMENT;
     iss_buf known = {0};
     bool found = false;
@@ -430,10 +429,37 @@ static bool known_id(loader *L, size_t category, int what, const iss_str *id)
                 iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->statements.v[k].s);
             }
     }
-    if (!found)
-        iss_error(&L->c, id->loc, "unknown %s '%s' for category '%s'; expected one of %s",
-                  section ? names[what] : "statement", id->s, L->cr->categories[category].code,
-                  known.len ? known.s : "(none: no rule of this category reads it)");
+    /* one literal message per kind and case: each is a key of diag_ja.def */
+    const char *code = L->cr->categories[category].code;
+    if (found) {
+        iss_buf_free(&known);
+        return true;
+    }
+    if (known.len && what == ID_STATEMENT)
+        iss_error(&L->c, id->loc, "unknown statement '%s' for category '%s'; expected one of %s",
+                  id->s, code, known.s);
+    else if (known.len && what == ISS_SECTIONS_MANUAL)
+        iss_error(&L->c, id->loc,
+                  "unknown manual section '%s' for category '%s'; expected one of %s", id->s, code,
+                  known.s);
+    else if (known.len)
+        iss_error(&L->c, id->loc,
+                  "unknown report-template section '%s' for category '%s'; expected one of %s",
+                  id->s, code, known.s);
+    else if (what == ID_STATEMENT)
+        iss_error(&L->c, id->loc,
+                  "unknown statement '%s' for category '%s': no rule of this category reads one",
+                  id->s, code);
+    else if (what == ISS_SECTIONS_MANUAL)
+        iss_error(
+            &L->c, id->loc,
+            "unknown manual section '%s' for category '%s': no rule of this category reads one",
+            id->s, code);
+    else
+        iss_error(&L->c, id->loc,
+                  "unknown report-template section '%s' for category '%s': no rule of this "
+                  "category reads one",
+                  id->s, code);
     iss_buf_free(&known);
     return found;
 }

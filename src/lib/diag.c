@@ -1,8 +1,34 @@
-/* diag.c - diagnostic records and their one printed shape. */
+/* diag.c - diagnostic records, their two languages and their one printed
+ * shape. */
 #include "isscheck/base.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* English format -> Japanese, sorted by the English (strcmp order; the
+ * unit test test_diag checks the order and the conversions of each pair). */
+typedef struct {
+    const char *en, *ja;
+} pair;
+static const pair ja_table[] = {
+#define ISS_DIAG_JA(en, ja) {en, ja},
+#include "isscheck/diag_ja.def"
+#undef ISS_DIAG_JA
+};
+
+static int by_en(const void *key, const void *entry)
+{
+    return strcmp(key, ((const pair *)entry)->en);
+}
+
+const char *iss_diag_text(const char *en, iss_lang lang)
+{
+    if (lang == ISS_LANG_EN || !en)
+        return en;
+    const pair *hit =
+        bsearch(en, ja_table, sizeof ja_table / sizeof ja_table[0], sizeof ja_table[0], by_en);
+    return hit ? hit->ja : en;
+}
 
 static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
@@ -18,11 +44,13 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
+static char *dup(const char *s)
+{
+    return strcpy(iss_xmalloc(strlen(s) + 1), s);
+}
+
 /* A new record; it owns a copy of file, which outlives the loader's arena. */
-static iss_diag *push(iss_diags *d, iss_severity sev, const char *file, const char *fmt,
-                      va_list ap) __attribute__((format(printf, 4, 0)));
-static iss_diag *push(iss_diags *d, iss_severity sev, const char *file, const char *fmt,
-                      va_list ap)
+static iss_diag *push(iss_diags *d, iss_severity sev, const char *file)
 {
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 8;
@@ -32,11 +60,31 @@ static iss_diag *push(iss_diags *d, iss_severity sev, const char *file, const ch
     memset(x, 0, sizeof *x);
     x->sev = sev;
     x->byte = -1;
-    x->file = file ? strcpy(iss_xmalloc(strlen(file) + 1), file) : NULL;
-    x->msg = vformat(fmt, ap);
+    x->file = file ? dup(file) : NULL;
     if (sev == ISS_SEV_ERROR)
         d->errors++;
     return x;
+}
+
+/* Both languages from the same arguments: the translation has the same
+ * conversions in the same order as fmt. */
+static void vboth(iss_diag *x, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static void vboth(iss_diag *x, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    x->msg = vformat(fmt, cp);
+    va_end(cp);
+    const char *ja = iss_diag_text(fmt, ISS_LANG_JA);
+    x->msg_ja = ja == fmt ? dup(x->msg) : vformat(ja, ap);
+}
+
+void iss_diag_addv(iss_diags *d, iss_severity sev, const char *file, iss_loc loc, const char *fmt,
+                   va_list ap)
+{
+    iss_diag *x = push(d, sev, file);
+    x->loc = loc;
+    vboth(x, fmt, ap);
 }
 
 void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
@@ -44,7 +92,7 @@ void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
 {
     va_list ap;
     va_start(ap, fmt);
-    push(d, sev, file, fmt, ap)->loc = loc;
+    iss_diag_addv(d, sev, file, loc, fmt, ap);
     va_end(ap);
 }
 
@@ -52,7 +100,9 @@ void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fm
 {
     va_list ap;
     va_start(ap, fmt);
-    push(d, ISS_SEV_ERROR, file, fmt, ap)->byte = byte;
+    iss_diag *x = push(d, ISS_SEV_ERROR, file);
+    x->byte = byte;
+    vboth(x, fmt, ap);
     va_end(ap);
 }
 
@@ -61,13 +111,9 @@ static bool word(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-void iss_diag_mask(iss_diags *d, const char *secret)
+/* msg with every whole-token secret (n bytes) as ***, malloc'd */
+static char *mask(const char *msg, const char *secret, size_t n)
 {
-    size_t n = secret ? strlen(secret) : 0;
-    if (!d->n || !n)
-        return;
-    iss_diag *x = &d->v[d->n - 1];
-    const char *msg = x->masked ? x->masked : x->msg;
     iss_buf b = {0};
     iss_buf_add(&b, "", 0);
     for (const char *s = msg; *s;) {
@@ -79,8 +125,23 @@ void iss_diag_mask(iss_diags *d, const char *secret)
             iss_buf_add(&b, s++, 1);
         }
     }
+    return b.s;
+}
+
+void iss_diag_mask(iss_diags *d, const char *secret)
+{
+    size_t n = secret ? strlen(secret) : 0;
+    if (!d->n || !n)
+        return;
+    iss_diag *x = &d->v[d->n - 1];
+    char *m = mask(x->masked ? x->masked : x->msg, secret, n);
     free(x->masked);
-    x->masked = b.s;
+    x->masked = m;
+    if (x->msg_ja) {
+        m = mask(x->masked_ja ? x->masked_ja : x->msg_ja, secret, n);
+        free(x->masked_ja);
+        x->masked_ja = m;
+    }
 }
 
 void iss_diags_redact(iss_diags *d)
@@ -90,22 +151,52 @@ void iss_diags_redact(iss_diags *d)
             free(d->v[i].msg);
             d->v[i].msg = d->v[i].masked;
             d->v[i].masked = NULL;
+            if (d->v[i].masked_ja) {
+                free(d->v[i].msg_ja);
+                d->v[i].msg_ja = d->v[i].masked_ja;
+                d->v[i].masked_ja = NULL;
+            }
         }
 }
 
-void iss_diags_print(FILE *f, const iss_diags *d)
+void iss_diag_add_texts(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
+                        const char *en, const char *ja)
 {
+    iss_diag *x = push(d, sev, file);
+    x->loc = loc;
+    x->msg = dup(en);
+    x->msg_ja = dup(ja ? ja : en);
+}
+
+const char *iss_diag_msg(const iss_diag *x, iss_lang lang)
+{
+    const char *m = lang == ISS_LANG_JA && x->msg_ja ? x->msg_ja : x->msg;
+    return m ? m : "";
+}
+
+void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
+{
+    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
+    const char *file = x->file ? x->file : fallback ? fallback : "";
+    const char *msg = iss_diag_msg(x, lang);
+    if (x->byte >= 0)
+        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
+    else if (x->loc.line > 0)
+        iss_buf_printf(out, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, msg);
+    else
+        iss_buf_printf(out, "%s: %s: %s", file, sev, msg);
+}
+
+void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang)
+{
+    iss_buf line = {0};
     for (size_t i = 0; i < d->n; i++) {
-        const iss_diag *x = &d->v[i];
-        const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
-        const char *file = x->file ? x->file : "isscheck";
-        if (x->byte >= 0)
-            fprintf(f, "%s: byte %ld: %s: %s\n", file, x->byte, sev, x->msg);
-        else if (x->loc.line > 0)
-            fprintf(f, "%s:%d:%d: %s: %s\n", file, x->loc.line, x->loc.col, sev, x->msg);
-        else
-            fprintf(f, "%s: %s: %s\n", file, sev, x->msg);
+        line.len = 0;
+        iss_diag_line(&line, &d->v[i], "isscheck", lang);
+        iss_buf_add(&line, "\n", 1);
+        fwrite(line.s, 1, line.len, f);
     }
+    iss_buf_free(&line);
 }
 
 void iss_diags_free(iss_diags *d)
@@ -113,6 +204,8 @@ void iss_diags_free(iss_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].msg);
         free(d->v[i].masked);
+        free(d->v[i].msg_ja);
+        free(d->v[i].masked_ja);
         free((char *)d->v[i].file);
     }
     free(d->v);

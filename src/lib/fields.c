@@ -6,16 +6,44 @@
 
 void iss_error(iss_ctx *c, iss_loc loc, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    iss_diag_addv(c->diags, ISS_SEV_ERROR, c->file, loc, fmt, ap);
     va_end(ap);
-    iss_diag_add(c->diags, ISS_SEV_ERROR, c->file, loc, "%s", msg);
+}
+
+/* The errors below fill their blanks with words that are translated too
+ * (what was being read, a type): each language is written with its own
+ * format, so the compiler checks both, and recorded as a pair. */
+static void error_texts(iss_ctx *c, iss_loc loc, iss_buf *en, iss_buf *ja)
+{
+    iss_diag_add_texts(c->diags, ISS_SEV_ERROR, c->file, loc, en->s ? en->s : "",
+                       ja->s ? ja->s : "");
+    iss_buf_free(en);
+    iss_buf_free(ja);
+}
+
+static const char *ja_word(const char *en)
+{
+    return iss_diag_text(en, ISS_LANG_JA);
+}
+
+/* What is being read, as the subject of a Japanese sentence: a description
+ * ("a person") in Japanese, a key name quoted as the English quotes it,
+ * with a space before the particle that follows. */
+static void subject_ja(iss_buf *b, const char *what)
+{
+    const char *ja = ja_word(what);
+    if (ja != what)
+        iss_buf_puts(b, ja);
+    else
+        iss_buf_printf(b, "'%s' ", what);
 }
 
 static const char *type_name(const iss_node *n)
 {
+    if (!n)
+        return "nothing";
     switch (n->type) {
     case ISS_NODE_MAP:
         return "a mapping";
@@ -24,6 +52,16 @@ static const char *type_name(const iss_node *n)
     default:
         return "a scalar";
     }
+}
+
+/* WHAT must be a mapping / a list, not TYPE */
+static void wrong_type(iss_ctx *c, const iss_node *n, const char *what, const char *want)
+{
+    iss_buf en = {0}, ja = {0};
+    iss_buf_printf(&en, "%s must be %s, not %s", what, want, type_name(n));
+    subject_ja(&ja, what);
+    iss_buf_printf(&ja, "は%sでなければならないが、%sである", ja_word(want), ja_word(type_name(n)));
+    error_texts(c, n ? n->loc : (iss_loc){0, 0}, &en, &ja);
 }
 
 /* Edit distance, bounded: keys are short. */
@@ -67,31 +105,39 @@ const char *iss_nearest(const char *const *list, const char *s)
 bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char *const *keys)
 {
     if (!n || n->type != ISS_NODE_MAP) {
-        iss_error(c, n ? n->loc : (iss_loc){0, 0}, "%s must be a mapping, not %s", what,
-                  n ? type_name(n) : "nothing");
+        wrong_type(c, n, what, "a mapping");
         return false;
     }
     bool ok = true;
     for (size_t i = 0; i < n->n; i++) {
         const iss_node *k = n->kids[2 * i];
+        iss_buf en = {0}, ja = {0};
         if (strlen(k->str) != k->len) {
-            iss_error(c, k->loc, "NUL byte in a key of %s", what);
+            iss_buf_printf(&en, "NUL byte in a key of %s", what);
+            subject_ja(&ja, what);
+            iss_buf_puts(&ja, "のキーに NUL バイトがある");
+            error_texts(c, k->loc, &en, &ja);
             ok = false;
             continue;
         }
         if (iss_lookup(keys, k->str) >= 0)
             continue;
         const char *best = iss_nearest(keys, k->str);
-        if (best)
-            iss_error(c, k->loc, "unknown key '%s' in %s; did you mean '%s'?", k->str, what, best);
-        else {
+        subject_ja(&ja, what);
+        if (best) {
+            iss_buf_printf(&en, "unknown key '%s' in %s; did you mean '%s'?", k->str, what, best);
+            iss_buf_printf(&ja, "に未知のキー '%s' がある。'%s' のことか", k->str, best);
+        } else {
             iss_buf known = {0};
             for (size_t j = 0; keys[j]; j++)
                 iss_buf_printf(&known, "%s%s", j ? ", " : "", keys[j]);
-            iss_error(c, k->loc, "unknown key '%s' in %s; expected one of %s", k->str, what,
-                      known.s ? known.s : "(none)");
+            iss_buf_printf(&en, "unknown key '%s' in %s; expected one of %s", k->str, what,
+                           known.s ? known.s : "(none)");
+            iss_buf_printf(&ja, "に未知のキー '%s' がある。使えるキー: %s", k->str,
+                           known.s ? known.s : "（なし）");
             iss_buf_free(&known);
         }
+        error_texts(c, k->loc, &en, &ja);
         ok = false;
     }
     return ok;
@@ -100,8 +146,7 @@ bool iss_expect_map(iss_ctx *c, const iss_node *n, const char *what, const char 
 bool iss_expect_seq(iss_ctx *c, const iss_node *n, const char *what)
 {
     if (!n || n->type != ISS_NODE_SEQ) {
-        iss_error(c, n ? n->loc : (iss_loc){0, 0}, "%s must be a list, not %s", what,
-                  n ? type_name(n) : "nothing");
+        wrong_type(c, n, what, "a list");
         return false;
     }
     return true;
@@ -110,7 +155,11 @@ bool iss_expect_seq(iss_ctx *c, const iss_node *n, const char *what)
 bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out)
 {
     if (n->type != ISS_NODE_SCALAR) {
-        iss_error(c, n->loc, "'%s' must be a string, not %s", what, type_name(n));
+        iss_buf en = {0}, ja = {0};
+        iss_buf_printf(&en, "'%s' must be a string, not %s", what, type_name(n));
+        subject_ja(&ja, what);
+        iss_buf_printf(&ja, "は文字列でなければならないが、%sである", ja_word(type_name(n)));
+        error_texts(c, n->loc, &en, &ja);
         return false;
     }
     if (strlen(n->str) != n->len) {
@@ -148,7 +197,11 @@ bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool require
     if (!v)
         return !required;
     if (v->type != ISS_NODE_SCALAR) {
-        iss_error(c, v->loc, "'%s' must be a date (YYYY-MM-DD), not %s", key, type_name(v));
+        iss_buf en = {0}, ja = {0};
+        iss_buf_printf(&en, "'%s' must be a date (YYYY-MM-DD), not %s", key, type_name(v));
+        iss_buf_printf(&ja, "'%s' は日付（YYYY-MM-DD）でなければならないが、%sである", key,
+                       ja_word(type_name(v)));
+        error_texts(c, v->loc, &en, &ja);
         return false;
     }
     if (!iss_date_parse(v->str, v->len, out)) {

@@ -185,18 +185,10 @@ static void badge(iss_buf *out, iss_verdict v, iss_lang lang, const char *extra)
 }
 
 /* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
 {
     iss_buf t = {0};
-    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
-    const char *file = x->file ? x->file : fallback ? fallback : "";
-    const char *msg = x->msg ? x->msg : "";
-    if (x->byte >= 0)
-        iss_buf_printf(&t, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
-    else if (x->loc.line > 0)
-        iss_buf_printf(&t, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, msg);
-    else
-        iss_buf_printf(&t, "%s: %s: %s", file, sev, msg);
+    iss_diag_line(&t, x, fallback, lang);
     h(out, t.s);
     iss_buf_free(&t);
 }
@@ -321,7 +313,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
         const iss_diag *e = first_error(f);
         if (e) {
             iss_buf_puts(out, ": <code>");
-            diag_line(out, e, f->file);
+            diag_line(out, e, f->file, run->lang);
             iss_buf_puts(out, "</code>");
         }
         return;
@@ -483,7 +475,7 @@ static void file_section(iss_buf *out, const iss_run *run, size_t fi)
             iss_buf_puts(out, "<ul class=\"errors\">\n");
             for (size_t i = 0; i < ds->n; i++) {
                 iss_buf_puts(out, "<li>");
-                diag_line(out, &ds->v[i], f->file);
+                diag_line(out, &ds->v[i], f->file, run->lang);
                 iss_buf_puts(out, "</li>\n");
             }
             iss_buf_puts(out, "</ul>\n");

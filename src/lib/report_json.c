@@ -103,7 +103,7 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
             else
                 iss_buf_puts(out, "null");
             iss_json_key(out, "message", false);
-            iss_json_str(out, d->msg);
+            iss_json_str(out, iss_diag_msg(d, lang));
             iss_buf_puts(out, "}");
         }
         iss_buf_puts(out, "]}");

@@ -346,16 +346,9 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
 
 /* A diagnostic as FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print
  * writes). */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
 {
-    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
-    const char *file = x->file ? x->file : nz(fallback);
-    if (x->byte >= 0)
-        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, nz(x->msg));
-    else if (x->loc.line > 0)
-        iss_buf_printf(out, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, nz(x->msg));
-    else
-        iss_buf_printf(out, "%s: %s: %s", file, sev, nz(x->msg));
+    iss_diag_line(out, x, fallback, lang);
 }
 
 static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *run, counts *total)
@@ -395,7 +388,7 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
         first = &ds->v[0];
     reset(&t);
     if (first)
-        diag_line(&t, first, f->file);
+        diag_line(&t, first, f->file, run->lang);
     else
         iss_buf_printf(
             &t, "%s: error: %s", nz(f->file),
@@ -406,7 +399,7 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_buf_puts(out, ">");
     reset(&t);
     for (size_t i = 0; ds && i < ds->n; i++) {
-        diag_line(&t, &ds->v[i], f->file);
+        diag_line(&t, &ds->v[i], f->file, run->lang);
         iss_buf_puts(&t, "\n");
     }
     xml(out, t.s, false);

@@ -115,17 +115,10 @@ static void date(iss_buf *out, iss_day d)
 }
 
 /* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback)
+static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
 {
     iss_buf t = {0};
-    const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
-    const char *file = x->file ? x->file : nz(fallback);
-    if (x->byte >= 0)
-        iss_buf_printf(&t, "%s: byte %ld: %s: %s", file, x->byte, sev, nz(x->msg));
-    else if (x->loc.line > 0)
-        iss_buf_printf(&t, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, nz(x->msg));
-    else
-        iss_buf_printf(&t, "%s: %s: %s", file, sev, nz(x->msg));
+    iss_diag_line(&t, x, fallback, lang);
     md(out, t.s);
     iss_buf_free(&t);
 }
@@ -171,7 +164,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
         const iss_diag *e = first_error(f);
         if (e) {
             iss_buf_puts(out, ": ");
-            diag_line(out, e, f->file);
+            diag_line(out, e, f->file, run->lang);
         }
         return;
     }
@@ -321,7 +314,7 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
         const iss_diags *ds = f->diags;
         for (size_t i = 0; ds && i < ds->n; i++) {
             iss_buf_puts(out, "- ");
-            diag_line(out, &ds->v[i], f->file);
+            diag_line(out, &ds->v[i], f->file, lang);
             iss_buf_puts(out, "\n");
         }
         if (ds && ds->n)

@@ -338,8 +338,8 @@ static void invocation(iss_buf *out, const iss_run *run)
             size_t n = f->diags ? f->diags->n : 0;
             for (size_t k = 0; k < n; k++) {
                 const iss_diag *d = &f->diags->v[k];
-                notification(out, &first, d->file ? d->file : f->file, d->sev, d->msg, d->loc,
-                             d->byte);
+                notification(out, &first, d->file ? d->file : f->file, d->sev,
+                             iss_diag_msg(d, run->lang), d->loc, d->byte);
             }
             if (n == 0)
                 notification(out, &first, f->file, ISS_SEV_ERROR,

@@ -134,9 +134,9 @@ static void categories(iss_buf *out, const iss_report *r, const char *sep)
                        r->criteria->categories[r->decl->services[i].category].code);
 }
 
-static const char *first_error(const iss_file_result *f)
+static const char *first_error(const iss_file_result *f, iss_lang lang)
 {
-    return f->diags && f->diags->n ? f->diags->v[0].msg : "";
+    return f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "";
 }
 
 void iss_report_text_run(iss_buf *out, const iss_run *run)
@@ -161,7 +161,7 @@ void iss_report_text_run(iss_buf *out, const iss_run *run)
         iss_buf_printf(out, "%s: ", f->file);
         if (!r) {
             iss_buf_printf(out, "%s (%s), %s 2\n", pick(lang, "読み込めない", "not loaded"),
-                           first_error(f), pick(lang, "終了ステータス", "status"));
+                           first_error(f, lang), pick(lang, "終了ステータス", "status"));
             continue;
         }
         iss_buf_printf(out, "%s (", r->decl->provider.s);
@@ -199,7 +199,7 @@ void iss_report_summary_csv(iss_buf *out, const iss_run *run)
         csv_field(out, f->file, false);
         if (!r) {
             iss_buf_puts(out, ",,,,,,,,2,");
-            csv_field(out, first_error(f), true);
+            csv_field(out, first_error(f, run->lang), true);
             continue;
         }
         csv_field(out, r->decl->provider.s, false);

@@ -56,17 +56,21 @@ static bool load_rule(iss_ctx *c, const iss_editions *ed, const iss_node *e, iss
         return true;
     if (!edition_known) {
         iss_error(c, rule.loc,
-                  "unknown criteria edition '%s' in rule '%s' (see isscheck criteria list)",
+                  "unknown criteria edition '%s' in rule '%s'; 'isscheck criteria list' shows the editions",
                   w->edition, rule.s);
         return false;
     }
     const char *near = nearest_rule(ed, w->rule);
-    if (near)
-        iss_error(c, rule.loc, "unknown rule '%s'%s%s; did you mean '%s'?", w->rule,
-                  w->edition ? " in edition " : "", w->edition ? w->edition : "", near);
+    if (w->edition && near)
+        iss_error(c, rule.loc, "unknown rule '%s' in edition %s; did you mean '%s'?", w->rule,
+                  w->edition, near);
+    else if (w->edition)
+        iss_error(c, rule.loc, "unknown rule '%s' in edition %s; 'isscheck list' shows every rule",
+                  w->rule, w->edition);
+    else if (near)
+        iss_error(c, rule.loc, "unknown rule '%s'; did you mean '%s'?", w->rule, near);
     else
-        iss_error(c, rule.loc, "unknown rule '%s'%s%s (see isscheck list)", w->rule,
-                  w->edition ? " in edition " : "", w->edition ? w->edition : "");
+        iss_error(c, rule.loc, "unknown rule '%s'; 'isscheck list' shows every rule", w->rule);
     return false;
 }
 
@@ -199,12 +203,19 @@ iss_waivers *iss_waivers_load(const char *path, const char *name, const iss_edit
                 iss_waiver *e = &w->v[w->n];
                 if (!load_entry(&c, ed, l->kids[k], kind, e))
                     continue;
-                for (size_t j = 0; j < w->n; j++)
-                    if (same_target(&w->v[j], e))
+                for (size_t j = 0; j < w->n; j++) {
+                    if (!same_target(&w->v[j], e))
+                        continue;
+                    if (kind == ISS_ENTRY_WAIVER)
                         iss_error(&c, e->loc,
-                                  "a second %s of rule '%s' for '%s' (the first is at line %d)",
-                                  kind == ISS_ENTRY_WAIVER ? "waiver" : "judgement", e->rule,
-                                  e->provider, w->v[j].loc.line);
+                                  "a second waiver of rule '%s' for '%s' (the first is at line %d)",
+                                  e->rule, e->provider, w->v[j].loc.line);
+                    else
+                        iss_error(&c, e->loc,
+                                  "a second judgement of rule '%s' for '%s' (the first is at line "
+                                  "%d)",
+                                  e->rule, e->provider, w->v[j].loc.line);
+                }
                 w->n++;
             }
         }

@@ -117,7 +117,7 @@ static char *printed(const iss_diags *d)
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     ck_assert_ptr_nonnull(f);
-    iss_diags_print(f, d);
+    iss_diags_print(f, d, ISS_LANG_EN);
     ck_assert_int_eq(fclose(f), 0);
     return text;
 }

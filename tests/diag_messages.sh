@@ -1,0 +1,119 @@
+#!/bin/sh
+# diag_messages.sh - every message isscheck can print as an error has a
+# Japanese translation in include/isscheck/diag_ja.def.
+#
+# Reads src/: the format string of every call of a function that prints or
+# records a diagnostic (FUNCS below: the function and the index of its
+# format argument), and the descriptions ("a person", "the declaration")
+# handed to the typed getters of fields.c, which name what was being read.
+# A format that is not a string literal fails too: the lookup is by the
+# English text, so it must be visible here.  Run from the source root.
+set -eu
+/usr/bin/python3 - <<'PY'
+import glob, re, sys
+
+# function name -> index of its format (or description) argument
+FUNCS = {
+    "iss_diag_add": 4, "iss_diag_add_byte": 3, "iss_error": 2,
+    "usage_error": None,  # main.c: 0; authoring.c: 1 (it names the command first)
+    "iss_cli_error": 1,
+}
+WHAT = {"iss_expect_map": 2, "iss_expect_seq": 2, "iss_node_str": 2}
+
+def literal_body(tok):
+    # adjacent string literals of one argument, joined; None if not only literals
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', tok)
+    rest = re.sub(r'"((?:[^"\\]|\\.)*)"', "", tok).strip()
+    if not parts or rest:
+        return None
+    return "".join(parts)
+
+def args_at(src, i):
+    # the arguments of the call whose "(" is at src[i], split at top-level commas
+    depth, args, cur, j = 0, [], [], i
+    while j < len(src):
+        ch = src[j]
+        if ch == '"':
+            k = j + 1
+            while src[k] != '"':
+                k += 2 if src[k] == "\\" else 1
+            cur.append(src[j:k + 1]); j = k + 1; continue
+        if ch == "'":
+            k = j + 1
+            while src[k] != "'":
+                k += 2 if src[k] == "\\" else 1
+            cur.append(src[j:k + 1]); j = k + 1; continue
+        if ch in "({[":
+            depth += 1
+            if depth == 1:
+                j += 1; continue
+        elif ch in ")}]":
+            depth -= 1
+            if depth == 0:
+                args.append("".join(cur).strip()); return args
+        elif ch == "," and depth == 1:
+            args.append("".join(cur).strip()); cur = []; j += 1; continue
+        cur.append(ch); j += 1
+    return args
+
+def strip_comments(s):
+    out, i = [], 0
+    while i < len(s):
+        if s.startswith("/*", i):
+            i = s.index("*/", i) + 2; out.append(" ")
+        elif s.startswith("//", i):
+            i = s.index("\n", i)
+        elif s[i] in "\"'":
+            q, k = s[i], i + 1
+            while s[k] != q:
+                k += 2 if s[k] == "\\" else 1
+            out.append(s[i:k + 1]); i = k + 1
+        else:
+            out.append(s[i]); i += 1
+    return "".join(out)
+
+table = {}
+for line in open("include/isscheck/diag_ja.def", encoding="utf-8"):
+    m = re.match(r'ISS_DIAG_JA\("((?:[^"\\]|\\.)*)",', line)
+    if m:
+        table[m.group(1)] = True
+
+missing, bad, seen = [], [], 0
+for path in sorted(glob.glob("src/**/*.c", recursive=True)):
+    src = strip_comments(open(path, encoding="utf-8").read())
+    for m in re.finditer(r"\b(\w+)\s*\(", src):
+        name = m.group(1)
+        if name not in FUNCS and name not in WHAT:
+            continue
+        line = src.count("\n", 0, m.start()) + 1
+        before = src[:m.start()].rstrip()
+        # a declaration or definition, not a call
+        if re.search(r"\b(void|int|bool|static|const)\s*\**$", before):
+            continue
+        args = args_at(src, m.end() - 1)
+        if name in WHAT:
+            what = literal_body(args[WHAT[name]]) if len(args) > WHAT[name] else None
+            if what is not None and re.match(r"(a|an|the) ", what) and what not in table:
+                missing.append("%s:%d: description \"%s\"" % (path, line, what))
+            continue
+        idx = FUNCS[name]
+        if idx is None:
+            idx = 1 if path.endswith("authoring.c") else 0
+        fmt = literal_body(args[idx]) if len(args) > idx else None
+        seen += 1
+        if fmt is None:
+            bad.append("%s:%d: %s: the format is not a string literal: %s" % (path, line, name, args[idx:idx + 1]))
+        elif fmt == "%s" and len(args) > idx + 1 and literal_body(args[idx + 1]) is not None:
+            bad.append("%s:%d: %s: pass the message itself as the format, so it is looked up" % (path, line, name))
+        elif fmt not in table:
+            missing.append("%s:%d: \"%s\"" % (path, line, fmt))
+for m in bad + missing:
+    print("diag_messages: " + m, file=sys.stderr)
+if missing:
+    print("diag_messages: add each message above to include/isscheck/diag_ja.def "
+          "(kept sorted: the unit test test_diag says where)", file=sys.stderr)
+if seen < 100:
+    print("diag_messages: only %d calls found: is the scan broken?" % seen, file=sys.stderr)
+    sys.exit(1)
+sys.exit(1 if missing or bad else 0)
+PY
