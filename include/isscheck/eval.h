@@ -70,6 +70,8 @@ typedef struct {
     size_t unverified_relied; /* distinct unverified catalogue entries a verdict rested on */
     size_t omitted;           /* results left out by iss_report_select */
     size_t judged;            /* results whose verdict a judgement set */
+    size_t unevidenced;       /* claims that name no evidence document */
+    bool require_evidence;    /* such claims counted only as review */
     const char *waivers;      /* the waivers file applied (iss_waivers_apply), or NULL */
     bool redacted;            /* persons replaced by pseudonyms (iss_report_redact) */
     iss_arena *arena;
@@ -78,6 +80,15 @@ typedef struct {
 /* Evaluates every rule.  as_of (when not ISS_NO_DATE) overrides the
  * declaration's reference date; today is used when neither is given. */
 iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today);
+
+typedef struct {
+    /* a claim that names no evidence document counts only as review
+     * (without it, such claims are listed and count) */
+    bool require_evidence;
+} iss_eval_options;
+/* The same with options (NULL: the defaults, as iss_evaluate). */
+iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today,
+                              const iss_eval_options *opt);
 void iss_report_free(iss_report *r);
 
 /* Which results a run keeps (for pipelines): categories by code (none:

@@ -31,6 +31,7 @@ typedef struct {
     int status;            /* of the whole run */
     const char *selection; /* the --category/--rule/--skip options given, or NULL */
     bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
+    bool require_evidence; /* --require-evidence: claims naming no evidence are review */
 } iss_run;
 
 /* The text report of a run: each checked file's report and, for more than

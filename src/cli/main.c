@@ -57,6 +57,9 @@ static const char check_usage[] =
     "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
     "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
     "  --strict             count review as failed in the exit status\n"
+    "  --require-evidence   a claim (a qualification, a training, a manual, an\n"
+    "                       audit…) that names no evidence document counts only\n"
+    "                       as review; without it such claims are still listed\n"
     "  --format FORMAT      text (default), json (schema/isscheck-report.schema.json),\n"
     "                       sarif (SARIF 2.1.0), junit (JUnit XML), markdown or\n"
     "                       html (one self-contained page);\n"
@@ -303,7 +306,7 @@ static size_t *limit_option(iss_limits *lim, const char *name)
 typedef struct {
     iss_day as_of;
     iss_limits lim;
-    bool strict, redact;
+    bool strict, redact, require_evidence;
     size_t format;
     iss_lang lang;
     const char *output, *summary_csv, *waivers;
@@ -372,10 +375,12 @@ static int parse_check(int argc, char **argv, check_opts *o)
             return usage_error("unknown option '%s'", a);
         memcpy(name, a, len);
         name[len] = '\0';
-        if (strcmp(name, "--strict") == 0 || strcmp(name, "--redact") == 0) {
+        static const char *const flags[] = {"--strict", "--redact", "--require-evidence", NULL};
+        int flag = iss_lookup(flags, name);
+        if (flag >= 0) {
             if (eq)
                 return usage_error("option '%s' takes no value", name);
-            *(name[2] == 's' ? &o->strict : &o->redact) = true;
+            *(flag == 0 ? &o->strict : flag == 1 ? &o->redact : &o->require_evidence) = true;
             continue;
         }
         size_t *limit = limit_option(&o->lim, name);
@@ -506,7 +511,8 @@ static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
             iss_diags_redact(&job->fdiags[i]);
         return;
     }
-    iss_report *rep = iss_evaluate(job->decls[i], o->as_of, job->now);
+    iss_eval_options eo = {o->require_evidence};
+    iss_report *rep = iss_evaluate_with(job->decls[i], o->as_of, job->now, &eo);
     if (!iss_selection_empty(job->sel))
         iss_report_select(rep, job->sel);
     iss_waivers_apply(job->waivers, rep, job->now);
@@ -584,7 +590,7 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
     }
     iss_run run = {ISS_VERSION, o->lang, o->strict, crit,
                    results,     n,       status,    o->selection.len ? o->selection.s : NULL,
-                   o->redact};
+                   o->redact,   o->require_evidence};
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
     if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {

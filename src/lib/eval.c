@@ -23,6 +23,10 @@ typedef struct {
     bool *relied;   /* per catalogue entry: an unverified entry a verdict rested on */
     size_t *eng_of; /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
     size_t *eng_start;
+    bool require_evidence; /* --require-evidence: a claim naming no evidence is review */
+    bool unevidenced;      /* the rule being evaluated rests on such a claim */
+    iss_loc *noev;         /* the claims naming no evidence met so far (rules share claims) */
+    size_t nnoev, capnoev;
 } ev;
 
 /* the checks below add notes by the hundred: a short name */
@@ -82,10 +86,45 @@ static iss_verdict verdict_of(status s)
     return s == ST_YES ? ISS_PASS : s == ST_REVIEW ? ISS_REVIEW : ISS_FAIL;
 }
 
-static void evidence(iss_result *res, const iss_str *ev_ref)
+/* The evidence document a claim (written at loc) names, as a note; one
+ * that names none is always listed, and with --require-evidence it is
+ * review: the returned status caps a claim at review. */
+static status claim_evidence(ev *E, iss_result *res, const iss_str *ev_ref, iss_loc loc)
 {
-    if (ev_ref->s)
+    if (ev_ref->s) {
         note(res, ISS_MARK_INFO, M_EVIDENCE, ev_ref->loc, ev_ref->s, END);
+        return ST_YES;
+    }
+    size_t k = 0;
+    while (k < E->nnoev && (E->noev[k].line != loc.line || E->noev[k].col != loc.col))
+        k++;
+    if (k == E->nnoev) { /* counted once, however many rules read it */
+        if (E->nnoev == E->capnoev) {
+            E->capnoev = E->capnoev ? 2 * E->capnoev : 16;
+            E->noev = iss_xrealloc(E->noev, E->capnoev * sizeof *E->noev);
+        }
+        E->noev[E->nnoev++] = loc;
+        E->r->unevidenced++;
+    }
+    if (!E->require_evidence) {
+        note(res, ISS_MARK_INFO, M_NO_EVIDENCE, loc, END);
+        return ST_YES;
+    }
+    note(res, ISS_MARK_REVIEW, M_NO_EVIDENCE_REQUIRED, loc, END);
+    return ST_REVIEW;
+}
+
+/* The same for a claim the whole rule rests on (a manual, an audit, a
+ * registration…): with --require-evidence, a pass becomes review. */
+static void evidence(ev *E, iss_result *res, const iss_str *ev_ref, iss_loc loc)
+{
+    if (claim_evidence(E, res, ev_ref, loc) != ST_YES)
+        E->unevidenced = true;
+}
+
+static status min_status(status a, status b)
+{
+    return a < b ? a : b;
 }
 
 static const char *person_id(ev *E, size_t p)
@@ -190,7 +229,7 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
         status st = judge_entry(E, res, who, ISS_ENTRY_QUALIFICATION, e, limit, q->name.s,
                                 q->equivalent, path->reiji, q->loc);
         if (st != ST_NO)
-            evidence(res, &q->evidence);
+            st = min_status(st, claim_evidence(E, res, &q->evidence, q->loc));
         if (st > best)
             best = st;
     }
@@ -212,7 +251,7 @@ static status dated_claim(ev *E, iss_result *res, const char *who, iss_entry_typ
     }
     status st = judge_item(E, res, who, type, name, false, reiji, loc);
     if (st != ST_NO)
-        evidence(res, ev_ref);
+        st = min_status(st, claim_evidence(E, res, ev_ref, loc));
     return st;
 }
 
@@ -239,8 +278,9 @@ static status community_path(ev *E, iss_result *res, size_t p, const iss_path *p
                            E->c->categories[ci].name_ja, END);
         if (n)
             n->args_en[2] = E->c->categories[ci].name_en;
-        evidence(res, &l->evidence);
-        best = ST_YES;
+        status st = claim_evidence(E, res, &l->evidence, l->loc);
+        if (st > best)
+            best = st;
     }
     return best;
 }
@@ -570,7 +610,7 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
                                 it->loc);
             }
             if (st != ST_NO)
-                evidence(res, &it->evidence);
+                st = min_status(st, claim_evidence(E, res, &it->evidence, it->loc));
             if (st > best) {
                 best = st;
                 chosen = (long)k;
@@ -640,7 +680,7 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
         if (!in)
             res->verdict = missing;
     }
-    evidence(res, tpl ? &s->template_evidence : &s->manual_evidence);
+    evidence(E, res, tpl ? &s->template_evidence : &s->manual_evidence, res->loc);
 }
 
 static bool on_staff(const iss_engagement *e, size_t p)
@@ -810,7 +850,7 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
         iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
                            a->external ? "外部監査" : "内部監査", who, END);
         n->args_en[1] = a->external ? "external" : "internal";
-        evidence(res, &a->evidence);
+        evidence(E, res, &a->evidence, a->loc);
         valid++;
     }
     if (!valid) {
@@ -840,7 +880,7 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
             res->loc = st->id.loc;
         note(res, rule->when_present_pass ? ISS_MARK_PASS : ISS_MARK_REVIEW, M_STATEMENT_OK,
              st->text.loc, id, st->text.s, END);
-        evidence(res, &st->evidence);
+        evidence(E, res, &st->evidence, st->text.loc);
     }
     if (!all)
         res->verdict = ISS_FAIL;
@@ -882,7 +922,7 @@ static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
             res->verdict = ISS_FAIL;
         } else if (reg) {
             note(res, ISS_MARK_PASS, M_PREREQ_REGISTERED, reg->loc, cat->code, reg->number.s, END);
-            evidence(res, &reg->evidence);
+            evidence(E, res, &reg->evidence, reg->loc);
             res->loc = reg->loc;
         } else {
             note(res, ISS_MARK_FAIL, M_PREREQ_MISSING, s->loc, cat->code, END);
@@ -957,14 +997,14 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
         iss_note *n = note(res, ISS_MARK_INFO, M_HOLDER, h->loc, h->name.s, h->country.s,
                            pct_str(E, h->share), h->parent ? "（親会社）" : "", END);
         n->args_en[3] = h->parent ? " (parent)" : "";
-        evidence(res, &h->evidence);
+        evidence(E, res, &h->evidence, h->loc);
         if (h->parent || h->share >= res->rule->threshold)
             iss_buf_printf(&above, "%s%s (%s, %s%%)", above.len ? ", " : "", h->name.s,
                            h->country.s, pct_str(E, h->share));
     }
     if (!t->nholders)
         note(res, ISS_MARK_INFO, M_NONE_LISTED, t->capital_loc, "shareholders", END);
-    evidence(res, &t->capital_evidence);
+    evidence(E, res, &t->capital_evidence, t->capital_loc);
     if (sum > 10000) {
         note(res, ISS_MARK_FAIL, M_SHARES_OVER, t->capital_loc, pct_str(E, sum), END);
         res->verdict = ISS_FAIL;
@@ -995,7 +1035,7 @@ static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
         iss_note *n =
             note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
         n->args_en[0] = en[i];
-        evidence(res, &books[i]->evidence);
+        evidence(E, res, &books[i]->evidence, books[i]->loc);
     }
     trust_judge(res, "規程の内容と運用", "the rules' content and how they are applied");
 }
@@ -1046,7 +1086,7 @@ static void trust_certifications(ev *E, const iss_trust *t, iss_result *res)
         bool expired = c->expires < E->ref;
         note(res, expired ? ISS_MARK_FAIL : ISS_MARK_INFO, expired ? M_CERT_EXPIRED : M_CERT_OK,
              c->loc, c->name.s, c->number.s, date_str(E, c->expires), END);
-        evidence(res, &c->evidence);
+        evidence(E, res, &c->evidence, c->loc);
         if (expired)
             res->verdict = ISS_FAIL;
     }
@@ -1101,7 +1141,7 @@ static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
             n->args_en[2] = yes_no(sc->customer_data, true);
             n->args_en[3] = yes_no(sc->confidentiality, true);
         }
-        evidence(res, &sc->evidence);
+        evidence(E, res, &sc->evidence, sc->loc);
     }
     trust_judge(res, "委託先とその国、委託の範囲",
                 "the subcontractors, their countries and what they do");
@@ -1122,7 +1162,7 @@ static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
         } else {
             tool_note(res, tl);
         }
-        evidence(res, &tl->evidence);
+        evidence(E, res, &tl->evidence, tl->loc);
     }
     trust_judge(res, "ツールの提供元・国と顧客情報の流れ",
                 "the tools' vendors, countries and where customer data goes");
@@ -1136,7 +1176,7 @@ static void trust_security(ev *E, const iss_trust *t, iss_result *res)
     res->loc = t->security_loc;
     for (size_t i = 0; i < t->nmeasures; i++) {
         note(res, ISS_MARK_INFO, M_MEASURE, t->measures[i].loc, t->measures[i].measure.s, END);
-        evidence(res, &t->measures[i].evidence);
+        evidence(E, res, &t->measures[i].evidence, t->measures[i].loc);
     }
     if (!t->nmeasures)
         trust_missing(res, t->security_loc, "対策", "any measure");
@@ -1233,6 +1273,12 @@ static void draft_cap(iss_report *r, iss_result *res)
 
 iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
 {
+    return iss_evaluate_with(decl, as_of, today, NULL);
+}
+
+iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today,
+                              const iss_eval_options *opt)
+{
     iss_report *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -1249,7 +1295,9 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
         r->ref = today;
         r->ref_source = ISS_REF_TODAY;
     }
-    ev E = {r, decl, decl->criteria, r->ref, NULL, NULL, NULL};
+    ev E = {r,     decl,  decl->criteria, r->ref, NULL, NULL, NULL, opt && opt->require_evidence,
+            false, NULL,  0,              0};
+    r->require_evidence = E.require_evidence;
     E.relied = iss_arena_alloc(r->arena, decl->criteria->nentries + 1);
     index_engagements(&E);
     const iss_criteria *c = decl->criteria;
@@ -1272,7 +1320,10 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
             } else if (s && rule->when_subtypes.n && !applied_any(s, &rule->when_subtypes)) {
                 not_applied(r, s, res);
             } else {
+                E.unevidenced = false;
                 checks[rule->kind](&E, s, res);
+                if (E.unevidenced && res->verdict == ISS_PASS)
+                    res->verdict = ISS_REVIEW;
                 draft_cap(r, res);
             }
             res->computed = res->verdict;
@@ -1281,6 +1332,7 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
     }
     for (size_t i = 0; i < c->nentries; i++)
         r->unverified_relied += E.relied[i];
+    free(E.noev);
     return r;
 }
 

@@ -149,6 +149,8 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_buf_puts(out, "]");
     iss_json_key(out, "unverified_entries_relied_on", false);
     iss_buf_printf(out, "%zu", r->unverified_relied);
+    iss_json_key(out, "claims_without_evidence", false);
+    iss_buf_printf(out, "%zu", r->unevidenced);
     iss_json_key(out, "rules_left_out", false);
     iss_buf_printf(out, "%zu", r->omitted);
     iss_json_key(out, "summary", false);
@@ -185,6 +187,8 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
+    iss_json_key(out, "require_evidence", false);
+    iss_buf_puts(out, run->require_evidence ? "true" : "false");
     iss_json_key(out, "redacted", false);
     iss_buf_puts(out, run->redacted ? "true" : "false");
     iss_json_key(out, "selection", false);

@@ -79,6 +79,13 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             out, "%s: %zu\n",
             pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
             r->unverified_relied);
+    if (r->unevidenced || r->require_evidence)
+        iss_buf_printf(out, "%s: %zu%s\n",
+                       pick(lang, "根拠資料を示していない主張", "claims naming no evidence"),
+                       r->unevidenced,
+                       !r->require_evidence ? ""
+                       : lang == ISS_LANG_JA ? "（--require-evidence: いずれも要確認）"
+                                             : " (--require-evidence: each is review)");
     if (r->omitted)
         iss_buf_printf(out, "%s: %zu\n",
                        pick(lang, "選択（--category, --rule, --skip）により除外したルール",
