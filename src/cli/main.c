@@ -588,8 +588,10 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
             status = EXIT_FAILED;
         }
     }
-    iss_run run = {ISS_VERSION, o->lang, o->strict, crit,
-                   results,     n,       status,    o->selection.len ? o->selection.s : NULL,
+    iss_run run = {ISS_VERSION, o->lang,
+                   o->strict,   crit,
+                   results,     n,
+                   status,      o->selection.len ? o->selection.s : NULL,
                    o->redact,   o->require_evidence};
     iss_buf out = {0};
     formats[o->format].render(&out, &run);

@@ -1295,8 +1295,18 @@ iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today
         r->ref = today;
         r->ref_source = ISS_REF_TODAY;
     }
-    ev E = {r,     decl,  decl->criteria, r->ref, NULL, NULL, NULL, opt && opt->require_evidence,
-            false, NULL,  0,              0};
+    ev E = {r,
+            decl,
+            decl->criteria,
+            r->ref,
+            NULL,
+            NULL,
+            NULL,
+            opt && opt->require_evidence,
+            false,
+            NULL,
+            0,
+            0};
     r->require_evidence = E.require_evidence;
     E.relied = iss_arena_alloc(r->arena, decl->criteria->nentries + 1);
     index_engagements(&E);

@@ -83,7 +83,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         iss_buf_printf(out, "%s: %zu%s\n",
                        pick(lang, "根拠資料を示していない主張", "claims naming no evidence"),
                        r->unevidenced,
-                       !r->require_evidence ? ""
+                       !r->require_evidence  ? ""
                        : lang == ISS_LANG_JA ? "（--require-evidence: いずれも要確認）"
                                              : " (--require-evidence: each is review)");
     if (r->omitted)
