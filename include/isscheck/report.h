@@ -56,6 +56,12 @@ void iss_report_markdown(iss_buf *out, const iss_run *run);
  * opens to its citation, location and notes. */
 void iss_report_html(iss_buf *out, const iss_run *run);
 
+/* The first error of a file that could not be loaded (else its first
+ * diagnostic), or NULL. */
+const iss_diag *iss_file_first_error(const iss_file_result *f);
+/* Whether r has a result of category cat. */
+bool iss_report_has_category(const iss_report *r, size_t cat);
+
 /* The message id of a note as a string ("M_TRACK", …), stable across
  * releases of the same report schema version. */
 const char *iss_msg_id(iss_msg msg);

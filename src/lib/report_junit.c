@@ -152,14 +152,6 @@ static void count_result(counts *k, iss_verdict v, bool strict)
         k->skipped++;
 }
 
-static bool has_category(const iss_report *r, size_t cat)
-{
-    for (size_t i = 0; i < r->nresults; i++)
-        if (r->results[i].rule->category == cat)
-            return true;
-    return false;
-}
-
 /* The first note of res with mark m, or NULL. */
 static const iss_note *first_note(const iss_result *res, iss_mark m)
 {
@@ -420,7 +412,7 @@ void iss_report_junit(iss_buf *out, const iss_run *run)
             continue;
         }
         for (size_t ci = 0; ci < f->report->criteria->ncategories; ci++)
-            if (has_category(f->report, ci))
+            if (iss_report_has_category(f->report, ci))
                 category_suite(&body, f, ci, run, &total);
     }
     iss_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");

@@ -123,25 +123,6 @@ static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss
     iss_buf_free(&t);
 }
 
-/* The first error of a file that could not be loaded (else its first
- * diagnostic), or NULL. */
-static const iss_diag *first_error(const iss_file_result *f)
-{
-    const iss_diags *ds = f->diags;
-    for (size_t i = 0; ds && i < ds->n; i++)
-        if (ds->v[i].sev == ISS_SEV_ERROR)
-            return &ds->v[i];
-    return ds && ds->n ? &ds->v[0] : NULL;
-}
-
-static bool has_category(const iss_report *r, size_t cat)
-{
-    for (size_t i = 0; i < r->nresults; i++)
-        if (r->results[i].rule->category == cat)
-            return true;
-    return false;
-}
-
 /* A category applied for with its sub-types: "va (web, platform)", or with
  * colon "va: web, platform". */
 static void category_code(iss_buf *out, const iss_criteria *c, const iss_service *s, bool colon)
@@ -161,7 +142,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
     const iss_report *r = f->report;
     if (!r) {
         iss_buf_printf(out, "**%s**", pick(lang, "読込不可", "not loaded"));
-        const iss_diag *e = first_error(f);
+        const iss_diag *e = iss_file_first_error(f);
         if (e) {
             iss_buf_puts(out, ": ");
             diag_line(out, e, f->file, run->lang);
@@ -365,7 +346,7 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
             pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
             r->unverified_relied);
     for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
-        if (has_category(r, ci))
+        if (iss_report_has_category(r, ci))
             category_section(out, r, ci, lang);
 }
 
