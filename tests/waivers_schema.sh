@@ -17,7 +17,9 @@
 #  4. mutations of the example's entries - each key removed, each key
 #     misspelt, bad dates, bad digests, bad verdicts, wrong types, unknown
 #     rules and editions - get the same answer from the loader and from
-#     the schema.
+#     the schema;
+#  5. the example printed in man/isscheck-waivers.5 is
+#     examples/examiner.waivers.yaml, line for line.
 #
 # YAML is read as editors read it (YAML 1.2 core schema: no timestamps, so
 # dates are strings); the mutated documents are written back as YAML.
@@ -236,6 +238,17 @@ for path, what, expect in cases:
         problem(f"{what}: loader {'accepts' if l_ok else 'rejects'}, schema "
                 f"{'accepts' if s_ok else 'rejects'} (expected: {expect}) "
                 + "; ".join((l_errs + s_errs)[:2]))
+# ---- 5. the man page prints the example file as it is ----
+page = open("man/isscheck-waivers.5", encoding="utf-8").read().split("\n")
+first = "# yaml-language-server: $schema=../schema/isscheck-waivers.schema.json"
+shown = None
+if first in page:
+    start = page.index(first)
+    shown = page[start:page.index(".Ed", start)]
+    shown = [re.sub(r"^\\&", "", l).replace("\\e", "\\") for l in shown]
+if shown != open("examples/examiner.waivers.yaml", encoding="utf-8").read().rstrip("\n").split("\n"):
+    problem("man/isscheck-waivers.5: EXAMPLES does not print examples/examiner.waivers.yaml as it is")
+
 print(f"waivers schema: {accepted} accepted and {rejected} rejected files, {len(cases)} cases "
       f"({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}), {len(problems)} problems")
 sys.exit(1 if problems or accepted < 2 or len(cases) < 100 else 0)
