@@ -65,6 +65,7 @@ static const char check_usage[] =
     "                       html (one self-contained page);\n"
     "                       machine formats carry the errors of files that could\n"
     "                       not be loaded, and are written even on exit status 2\n"
+    "                       (not when the criteria or the waivers file fail)\n"
     "  --category CODE      check only this category (repeatable, or a,b,c)\n"
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
     "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
