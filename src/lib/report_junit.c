@@ -184,7 +184,7 @@ static const char *const marks[] = {"-", "+", "?", "x"};
  * location the verdict rests on. */
 static void failure_body(iss_buf *text, const iss_report *r, const iss_result *res, iss_lang lang)
 {
-    for (size_t i = 0; i < res->nnotes; i++) {
+    for (size_t i = 0; res->notes && i < res->nnotes; i++) {
         const iss_note *n = &res->notes[i];
         iss_buf_printf(text, "%s ", marks[n->mark]);
         iss_note_render(text, n, lang);
