@@ -8,6 +8,8 @@
 /* Appends the note's text in lang to out. */
 void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang);
 const char *iss_verdict_label(iss_verdict v, iss_lang lang);
+/* Where the reference date came from, in lang, for every report's header. */
+const char *iss_ref_source_label(iss_ref_source src, iss_lang lang);
 
 /* The plain-text report; tool_version names the program. */
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version);

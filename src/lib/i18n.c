@@ -21,8 +21,12 @@ const char *iss_msg_id(iss_msg msg)
 }
 
 static const char *const type_words[][2] = {
-    {"資格", "qualification"},      {"専門家コミュニティ", "community"}, {"研修", "training"},
-    {"基準", "standard"},           {"結果の取扱", "result handling"},   {"準拠する内容", "compliance content"},
+    {"資格", "qualification"},
+    {"専門家コミュニティ", "community"},
+    {"研修", "training"},
+    {"基準", "standard"},
+    {"結果の取扱", "result handling"},
+    {"準拠する内容", "compliance content"},
     {"教育・研修", "education"},
 };
 
@@ -54,8 +58,20 @@ void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
 
 const char *iss_verdict_label(iss_verdict v, iss_lang lang)
 {
-    static const char *const labels[ISS_VERDICTS][2] = {
-        {"適合", "PASS"},   {"要確認", "REVIEW"}, {"不適合", "FAIL"},
-        {"対象外", "N/A"}, {"免除", "WAIVED"}};
+    static const char *const labels[ISS_VERDICTS][2] = {{"適合", "PASS"},
+                                                        {"要確認", "REVIEW"},
+                                                        {"不適合", "FAIL"},
+                                                        {"対象外", "N/A"},
+                                                        {"免除", "WAIVED"}};
     return v < ISS_VERDICTS ? labels[v][lang] : "?";
+}
+
+const char *iss_ref_source_label(iss_ref_source src, iss_lang lang)
+{
+    static const char *const labels[3][2] = {
+        {"申告書の reference_date", "the declaration's reference_date"},
+        {"--as-of による指定", "given by --as-of"},
+        {"申告書に記載がないため本日（日本時間）",
+         "not stated in the declaration: today in Japan"}};
+    return src <= ISS_REF_TODAY ? labels[src][lang] : "?";
 }

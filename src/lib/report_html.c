@@ -464,18 +464,13 @@ static void file_section(iss_buf *out, const iss_run *run, size_t fi)
         iss_buf_puts(out, "</section>\n");
         return;
     }
-    static const char *const src[3][2] = {
-        {"申告書の reference_date", "the declaration's reference_date"},
-        {"--as-of による指定", "given by --as-of"},
-        {"申告書に記載がないため本日（日本時間）",
-         "not stated in the declaration: today in Japan"}};
     iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", pick(lang, "事業者", "Provider"));
     h(out, r->decl->provider.s);
     iss_buf_puts(out, "</dd>\n<dt>SHA-256</dt><dd><code>");
     h(out, r->decl->sha256);
     iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
     date(out, r->ref);
-    iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", src[r->ref_source][lang],
+    iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", iss_ref_source_label(r->ref_source, lang),
                    pick(lang, "要約", "Summary"));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         char n[32];

@@ -302,16 +302,11 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
             iss_buf_puts(out, "\n");
         return;
     }
-    static const char *const src[3][2] = {
-        {"申告書の reference_date", "the declaration's reference_date"},
-        {"--as-of による指定", "given by --as-of"},
-        {"申告書に記載がないため本日（日本時間）",
-         "not stated in the declaration: today in Japan"}};
     iss_buf_printf(out, "- %s: ", pick(lang, "事業者", "Provider"));
     md(out, r->decl->provider.s);
     iss_buf_printf(out, "\n- %s: ", pick(lang, "基準日", "Reference date"));
     date(out, r->ref);
-    iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
+    iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
     iss_buf_puts(out, "- SHA-256: `");
     iss_buf_puts(out, r->decl->sha256);
     iss_buf_puts(out, "`\n");

@@ -52,12 +52,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
     iss_buf_printf(out, "%s: %s\n", pick(lang, "事業者", "provider"), d->provider.s);
     iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
     date(out, r->ref);
-    static const char *const src[3][2] = {
-        {"申告書の reference_date", "the declaration's reference_date"},
-        {"--as-of による指定", "given by --as-of"},
-        {"申告書に記載がないため本日（日本時間）",
-         "not stated in the declaration: today in Japan"}};
-    iss_buf_printf(out, " (%s)\n", src[r->ref_source][lang]);
+    iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
     if (r->redacted)
         iss_buf_printf(out, "%s: %s\n", pick(lang, "匿名化", "redacted"),
                        pick(lang,
