@@ -7,6 +7,11 @@
 
 #include "isscheck/fields.h"
 
+#include <stdatomic.h>
+
+/* A compiled PCRE2 pattern (pcre2_code *), or NULL while not compiled. */
+typedef _Atomic(void *) iss_pattern_slot;
+
 typedef struct {
     const char *code, *ja, *en;
 } iss_label;
@@ -130,21 +135,30 @@ typedef struct {
     iss_entry_type type;
     const char **alias_src;
     size_t naliases;
-    void **alias_re; /* pcre2_code *, compiled with the criteria */
+    /* pcre2_code *, one per alias: compiled when the set is loaded from a
+     * folder (a bad pattern is a located error), when first needed for a
+     * built-in set (zero until then; set once, atomically, so the threads
+     * of check -j may race to it) */
+    iss_pattern_slot *alias_re;
     const struct iss_criteria *owner;
     iss_strs lists;
     const char *number_src;
-    void *number_re;
+    iss_pattern_slot number_re;
     bool verified;
     const char *provenance; /* "unverified" or "例示 DATE, checked DATE by WHO" */
 } iss_entry;
+
+/* Where a set comes from, in rising precedence. */
+typedef enum { ISS_ORIGIN_BUILTIN, ISS_ORIGIN_ENV, ISS_ORIGIN_OPTION } iss_origin;
 
 typedef struct iss_criteria iss_criteria;
 struct iss_criteria {
     const char *dir, *document, *title, *edition, *source, *issuer;
     iss_day date;
     bool draft;
-    bool extra; /* loaded by --criteria rather than from the shipped folder */
+    bool extra;   /* loaded from a folder (--criteria, ISSCHECK_CRITERIA) */
+    bool builtin; /* compiled into the binary: static data, never freed */
+    iss_origin origin;
     /* The editions this criteria is made of: itself for a set loaded from
      * a folder; one per document for a composite (iss_criteria_compose). */
     const iss_criteria **sets;
@@ -160,20 +174,32 @@ struct iss_criteria {
     iss_entry *entries;
     size_t nentries;
     char digest[17]; /* FNV-1a 64 of the files loaded, hex */
-    void *match_context; /* pcre2_match_context *: the match and depth limits */
-    iss_arena *arena;
+    iss_arena *arena; /* NULL for a built-in set */
 };
 
 /* Loads the criteria set in dir (its manifest.yaml and the files it
  * names).  Returns NULL after adding diagnostics to d. */
 iss_criteria *iss_criteria_load(const char *dir, iss_diags *d);
+/* iss_criteria_free of a built-in set does nothing. */
 void iss_criteria_free(iss_criteria *c);
+
+/* A criteria file held in memory (a built-in set's YAML): its plain name
+ * in the set's folder and its bytes. */
+typedef struct {
+    const char *name;
+    const char *bytes;
+    size_t len;
+} iss_criteria_file;
 
 /* Checks a criteria set for its authors (isscheck criteria lint): loads it
  * as far as it goes and adds every finding to d, warnings included.
  * Returns 0 clean (warnings allowed), 1 findings, 2 not loadable at all
  * (a manifest or rule file that is missing or not YAML). */
 int iss_criteria_lint(const char *dir, iss_diags *d);
+/* The same for a set whose files are in memory; dir is the name its files
+ * are reported under (dir/NAME). */
+int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, size_t n,
+                            iss_diags *d);
 
 /* One criteria made of several sets (one edition per document), in the
  * order given: categories, rules and catalogue entries concatenated, each

@@ -1,5 +1,5 @@
-/* editions.h - every criteria set a run has loaded (the shipped folder's
- * and those given with --criteria), and which edition of each document a
+/* editions.h - every criteria set a run has loaded (the built-in ones and
+ * those given with ISSCHECK_CRITERIA or --criteria), and which edition of each document a
  * declaration is checked against.
  */
 #ifndef ISSCHECK_EDITIONS_H
@@ -13,18 +13,23 @@ typedef struct {
     iss_criteria *deflt; /* the default editions, composed; NULL when none resolves */
 } iss_editions;
 
-/* The sub-folders of root that hold a manifest.yaml, sorted, each and the
- * array malloc'd (iss_criteria_folders_free); NULL after a diagnostic when
- * root cannot be read. */
-char **iss_criteria_folders(const char *root, size_t *n, iss_diags *d);
-void iss_criteria_folders_free(char **folders, size_t n);
+/* Where a run's criteria sets come from, in rising precedence: the
+ * built-in sets, the folders of ISSCHECK_CRITERIA, the folders of
+ * --criteria.  A set from a folder replaces a set of the same document and
+ * edition from a lower origin, or adds an edition; the same edition twice
+ * from one origin is an error. */
+typedef struct {
+    iss_criteria *const *builtin;
+    size_t nbuiltin;
+    const char *const *env; /* ISSCHECK_CRITERIA */
+    size_t nenv;
+    const char *const *option; /* --criteria */
+    size_t noption;
+} iss_editions_sources;
 
-/* Loads every set under root (each sub-folder holding a manifest.yaml;
- * root may be NULL) and then each folder of extra, which replaces a set of
- * the same document and edition or adds an edition.  Returns NULL after
- * adding diagnostics to d. */
-iss_editions *iss_editions_load(const char *root, const char *const *extra, size_t nextra,
-                                iss_diags *d);
+/* Loads the sets of src; returns NULL after adding diagnostics to d.  The
+ * built-in sets are borrowed, never freed. */
+iss_editions *iss_editions_load(const iss_editions_sources *src, iss_diags *d);
 void iss_editions_free(iss_editions *e);
 
 /* An edition a declaration names: document id and edition. */
@@ -33,9 +38,9 @@ typedef struct {
 } iss_edition_req;
 
 /* The criteria a declaration is checked against: per document, the edition
- * it names, else the single in-force edition (one from --criteria before a
- * shipped one), else the document's only edition.  Returns the default
- * composite, or a new one stored in *owned for the caller to free; NULL
+ * it names, else the single in-force edition (one from --criteria before
+ * one from ISSCHECK_CRITERIA before a built-in one), else the document's
+ * only edition.  Returns the default composite, or a new one stored in *owned for the caller to free; NULL
  * after a located error in c (an edition that is not loaded). */
 const iss_criteria *iss_editions_resolve(const iss_editions *e, const iss_edition_req *req,
                                          size_t n, iss_ctx *c, iss_criteria **owned);

@@ -18,10 +18,6 @@
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2 };
 
-#ifndef ISS_INSTALL_SCHEMA
-#define ISS_INSTALL_SCHEMA "/usr/local/share/isscheck/schema/isscheck-declaration.schema.json"
-#endif
-
 static const char list_usage[] =
     "usage: isscheck list [--category CODE] [--format text|json] [--lang ja|en]\n"
     "                     [--criteria DIR]\n"
@@ -33,7 +29,7 @@ static const char list_usage[] =
     "  --category CODE      only this category (code or alias; repeatable, or a,b)\n"
     "  --format text|json   text (default, aligned columns) or one JSON document\n"
     "  --lang ja|en         language of the titles (default ja, or ISSCHECK_LANG)\n"
-    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 listed, 2 usage error\n";
@@ -47,7 +43,7 @@ static const char explain_usage[] =
     "\n"
     "options:\n"
     "  --lang ja|en         language of the title (default ja, or ISSCHECK_LANG)\n"
-    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 explained, 2 unknown rule (with the nearest ids) or usage error\n";
@@ -61,7 +57,9 @@ static const char init_usage[] =
     "for (lead groups and their paths, manual sections, statements, 例示\n"
     "lists).  The template loads as it is; its rules fail until it is filled\n"
     "in.  Its first line points editors (yaml-language-server) at the\n"
-    "installed JSON Schema of the declaration format.\n"
+    "installed JSON Schema of the declaration format, found beside the\n"
+    "isscheck binary (PREFIX/bin, PREFIX/share/isscheck/schema); without\n"
+    "one there, the template has no such line.\n"
     "\n"
     "options:\n"
     "  --category CODE      a category applied for (code or alias; repeatable, or\n"
@@ -69,7 +67,7 @@ static const char init_usage[] =
     "  --lang ja|en         language of the comments (default ja, or ISSCHECK_LANG)\n"
     "  -o, --output FILE    write to FILE, which must not exist (it is never\n"
     "                       overwritten), instead of standard output\n"
-    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 written, 2 usage error, FILE exists or cannot be written\n";
@@ -83,7 +81,7 @@ static const char validate_usage[] =
     "rule.  A valid file is named on standard output as FILE: valid.\n"
     "\n"
     "options:\n"
-    "  --criteria DIR       the criteria set in DIR instead of the installed one\n"
+    "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 every file valid, 2 a file is invalid (errors printed as\n"
@@ -1206,20 +1204,37 @@ static void template_registrations(const tmpl *t)
                    T(t, "登録通知書", "notice of registration"));
 }
 
-/* The installed schema, or the one beside the criteria when they are the
- * source tree's (a build tree run), as a file: URL. */
-static void schema_url(const iss_criteria *c, iss_buf *out)
+/* The declaration schema as a file: URL in out, found from the running
+ * binary and never from the install prefix, which may have been moved: in
+ * the build tree, the source tree's schema/; installed, the schema folder
+ * beside the binary's (ISS_SCHEMA_FROM_BIN: ../share/isscheck/schema).
+ * False when there is none: there is no published URL to point at
+ * instead, so the template goes without the modeline. */
+static bool schema_url(iss_buf *out)
 {
-    char real[PATH_MAX];
+    char exe[PATH_MAX], real[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = n > 0 ? memchr(exe, '/', (size_t)n) : NULL;
+    if (!slash)
+        return false;
+    exe[n] = '\0';
+    *strrchr(exe, '/') = '\0'; /* the binary's folder */
     iss_buf guess = {0};
-    iss_buf_printf(&guess, "%s/../../schema/isscheck-declaration.schema.json", c->dir);
-    const char *installed = ISS_INSTALL_SCHEMA;
-    char inst_real[PATH_MAX];
-    bool beside = realpath(guess.s, real) != NULL;
-    if (beside && realpath(installed, inst_real) && strcmp(real, inst_real) == 0)
-        beside = false;
-    iss_buf_printf(out, "file://%s", beside ? real : installed);
+#if defined(ISS_BUILD_DIR) && defined(ISS_SOURCE_SCHEMA)
+    char build[PATH_MAX];
+    if (realpath(ISS_BUILD_DIR, build) && strcmp(build, exe) == 0)
+        iss_buf_puts(&guess, ISS_SOURCE_SCHEMA "/isscheck-declaration.schema.json");
+#endif
+#ifdef ISS_SCHEMA_FROM_BIN
+    if (!guess.len)
+        iss_buf_printf(&guess, "%s/%s/isscheck-declaration.schema.json", exe, ISS_SCHEMA_FROM_BIN);
+#endif
+    struct stat st;
+    bool found = guess.len && realpath(guess.s, real) && stat(real, &st) == 0 && S_ISREG(st.st_mode);
+    if (found)
+        iss_buf_printf(out, "file://%s", real);
     iss_buf_free(&guess);
+    return found;
 }
 
 static void template_write(const tmpl *t)
@@ -1228,9 +1243,11 @@ static void template_write(const tmpl *t)
     const iss_criteria *c = t->c;
     char date[11];
     iss_date_format(c->date, date);
-    iss_buf_puts(o, "# yaml-language-server: $schema=");
-    schema_url(c, o);
-    iss_buf_puts(o, "\n#");
+    iss_buf url = {0};
+    if (schema_url(&url))
+        iss_buf_printf(o, "# yaml-language-server: $schema=%s\n", url.s);
+    iss_buf_free(&url);
+    iss_buf_puts(o, "#");
     for (size_t k = 0; k < c->ncategories; k++)
         if (t->chosen[k])
             iss_buf_printf(o, " %s (%s)", c->categories[k].code,

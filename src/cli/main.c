@@ -2,11 +2,13 @@
  * No logic of the standard lives here. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "authoring.h"
+#include "isscheck/builtin.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <pthread.h>
@@ -80,8 +82,9 @@ static const char check_usage[] =
     "                       and does not fail the run; a judged one shows the\n"
     "                       judged pass or fail; expiry is judged against today\n"
     "  --criteria DIR       also load the criteria set in DIR (a folder holding\n"
-    "                       manifest.yaml): it replaces a shipped set of the same\n"
-    "                       document and edition, or adds an edition (repeatable)\n"
+    "                       manifest.yaml): it replaces a built-in set (or one\n"
+    "                       from ISSCHECK_CRITERIA) of the same document and\n"
+    "                       edition, or adds an edition (repeatable)\n"
     "  -j N, --jobs N       check N files at a time (threads; default 1); the\n"
     "                       output is the same, byte for byte, whatever N\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
@@ -94,40 +97,9 @@ static const char check_usage[] =
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
     "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
 
-/* The criteria root: the source tree's criteria/ when run from the build
- * tree, else where `cmake --install` put it. */
-static const char *criteria_root(void)
-{
-#if defined(ISS_BUILD_DIR) && defined(ISS_SOURCE_CRITERIA)
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char real_build[PATH_MAX];
-            if (realpath(ISS_BUILD_DIR, real_build) && strcmp(real_build, exe) == 0)
-                return ISS_SOURCE_CRITERIA;
-        }
-    }
-#endif
-#ifdef ISS_INSTALL_CRITERIA
-    return ISS_INSTALL_CRITERIA;
-#else
-    return "criteria";
-#endif
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every criteria set: the shipped ones and those given with --criteria. */
-static iss_editions *load_editions(const char *const *dirs, size_t n, iss_diags *d)
-{
-    return iss_editions_load(criteria_root(), dirs, n, d);
 }
 
 static iss_day today(void)
@@ -183,6 +155,48 @@ static void opt_add(opt_list *l, char *val, bool split)
         }
         tok = comma ? comma + 1 : NULL;
     }
+}
+
+/* The folders ISSCHECK_CRITERIA lists (colon-separated, each a set's
+ * folder, as --criteria takes): empty elements are skipped, so an empty
+ * variable is an unset one and "$X:$ISSCHECK_CRITERIA" works while the
+ * variable is still empty.  The strings point into *copy (free it). */
+static opt_list env_criteria(char **copy)
+{
+    opt_list l = {0};
+    const char *v = getenv("ISSCHECK_CRITERIA");
+    *copy = NULL;
+    if (!v || !*v)
+        return l;
+    *copy = strcpy(iss_xmalloc(strlen(v) + 1), v);
+    for (char *tok = *copy; tok;) {
+        char *colon = strchr(tok, ':');
+        if (colon)
+            *colon = '\0';
+        if (*tok) {
+            l.v = iss_xrealloc(l.v, (l.n + 1) * sizeof *l.v);
+            l.v[l.n++] = tok;
+        }
+        tok = colon ? colon + 1 : NULL;
+    }
+    return l;
+}
+
+/* Every criteria set, in rising precedence: the built-in ones (no YAML is
+ * read for them), ISSCHECK_CRITERIA's, those given with --criteria. */
+static iss_editions *load_editions(const char *const *dirs, size_t n, iss_diags *d)
+{
+    iss_criteria **builtin = iss_xmalloc((iss_builtin_nsets + 1) * sizeof *builtin);
+    for (size_t i = 0; i < iss_builtin_nsets; i++)
+        builtin[i] = iss_builtin_sets[i].set;
+    char *copy;
+    opt_list env = env_criteria(&copy);
+    iss_editions_sources src = {builtin, iss_builtin_nsets, env.v, env.n, dirs, n};
+    iss_editions *e = iss_editions_load(&src, d);
+    free(env.v);
+    free(copy);
+    free(builtin);
+    return e;
 }
 
 /* Writes the report beside path under a temporary name, flushes it to
@@ -660,18 +674,44 @@ static int cmd_check(int argc, char **argv)
 static const char criteria_usage[] =
     "usage: isscheck criteria list [--criteria DIR]...\n"
     "       isscheck criteria lint [DIR...]\n"
+    "       isscheck criteria export DIR\n"
     "\n"
-    "list: every criteria edition loaded (the shipped sets and those given with\n"
-    "--criteria): document, edition, date, status, digest, rules, folder, and\n"
-    "whether a declaration that names no edition is checked against it.\n"
+    "Criteria come from, first to last: --criteria DIR (repeatable), the\n"
+    "folders ISSCHECK_CRITERIA lists (colon-separated), the sets built into\n"
+    "isscheck.  A set from a folder replaces one of the same document and\n"
+    "edition from further down, or adds an edition.\n"
     "\n"
-    "lint: check criteria sets for their authors (default: every shipped set):\n"
-    "ids, citations, clause text, summaries, check kinds and parameters,\n"
-    "catalogue references, PCRE2 patterns, every clause of the manifest has a\n"
-    "rule, draft rules cannot pass.  Findings print as FILE:LINE:COL: error|warning.\n"
+    "list: every criteria edition loaded: document, edition, date, status,\n"
+    "digest, rules, where it comes from, and whether a declaration that names\n"
+    "no edition is checked against it.\n"
+    "\n"
+    "lint: check criteria sets for their authors (default: every built-in set,\n"
+    "from the YAML it was built from): ids, citations, clause text, summaries,\n"
+    "check kinds and parameters, catalogue references, PCRE2 patterns, every\n"
+    "clause of the manifest has a rule, draft rules cannot pass.  Findings\n"
+    "print as FILE:LINE:COL: error|warning.\n"
+    "\n"
+    "export: write the built-in sets' YAML, byte for byte as they were built,\n"
+    "to DIR/SET/ (created; an existing file is never overwritten): the\n"
+    "starting point of a local edition, used with --criteria DIR/SET.\n"
     "\n"
     "exit status: 0 clean (warnings allowed), 1 findings, 2 a set that cannot be\n"
-    "loaded at all (a missing file, or one that is not YAML) or a usage error\n";
+    "loaded at all (a missing file, or one that is not YAML), a file export\n"
+    "cannot write, or a usage error\n";
+
+/* Where a set of criteria list comes from. */
+static const char *origin_note(const iss_criteria *c)
+{
+    switch (c->origin) {
+    case ISS_ORIGIN_ENV:
+        return " (ISSCHECK_CRITERIA)";
+    case ISS_ORIGIN_OPTION:
+        return " (--criteria)";
+    case ISS_ORIGIN_BUILTIN:
+        break;
+    }
+    return "";
+}
 
 static int criteria_list(int argc, char **argv)
 {
@@ -710,7 +750,7 @@ static int criteria_list(int argc, char **argv)
         for (size_t k = 0; k < c->ncategories; k++)
             iss_buf_printf(&out, "%s%s", k ? ", " : "", c->categories[k].code);
         iss_buf_printf(&out, "), catalogue entries: %zu\n  digest:   %s\n  from:     %s%s\n",
-                       c->nentries, c->digest, c->dir, c->extra ? " (--criteria)" : "");
+                       c->nentries, c->digest, c->dir, origin_note(c));
     }
     int st = write_all(&out) ? EXIT_CLEAN : EXIT_USAGE;
     iss_buf_free(&out);
@@ -729,25 +769,18 @@ static int criteria_lint(int argc, char **argv)
         }
         opt_add(&dirs, argv[i], false);
     }
-    size_t nshipped = 0;
-    char **shipped = NULL;
-    if (dirs.n == 0) { /* every shipped set */
-        iss_diags d = {0};
-        shipped = iss_criteria_folders(criteria_root(), &nshipped, &d);
-        iss_diags_print(stderr, &d, iss_cli_lang());
-        iss_diags_free(&d);
-        if (!shipped)
-            return EXIT_USAGE;
-        for (size_t i = 0; i < nshipped; i++)
-            opt_add(&dirs, shipped[i], false);
-    }
+    bool builtin = dirs.n == 0; /* every built-in set, from its YAML */
+    size_t n = builtin ? iss_builtin_nsets : dirs.n;
     int status = EXIT_CLEAN;
-    for (size_t i = 0; i < dirs.n; i++) {
+    for (size_t i = 0; i < n; i++) {
         iss_diags d = {0};
-        int st = iss_criteria_lint(dirs.v[i], &d);
+        const char *name = builtin ? iss_builtin_sets[i].set->dir : dirs.v[i];
+        int st = builtin ? iss_criteria_lint_files(name, iss_builtin_sets[i].files,
+                                                   iss_builtin_sets[i].nfiles, &d)
+                         : iss_criteria_lint(name, &d);
         iss_diags_print(stderr, &d, iss_cli_lang());
         size_t warnings = d.n - d.errors;
-        printf("%s: %s (%zu error%s, %zu warning%s)\n", dirs.v[i],
+        printf("%s: %s (%zu error%s, %zu warning%s)\n", name,
                st == 2 ? "cannot be loaded"
                : st    ? "findings"
                        : "clean",
@@ -757,9 +790,83 @@ static int criteria_lint(int argc, char **argv)
         iss_diags_free(&d);
     }
     free(dirs.v);
-    iss_criteria_folders_free(shipped, nshipped);
     if (fflush(stdout) != 0)
         status = EXIT_USAGE;
+    return status;
+}
+
+/* Writes n bytes to a new file at path: never over an existing one. */
+static bool write_new_file(const char *path, const char *bytes, size_t n)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return false;
+    size_t done = 0;
+    bool ok = true;
+    while (ok && done < n) {
+        ssize_t w = write(fd, bytes + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            done += (size_t)w;
+    }
+    int err = errno;
+    ok = close(fd) == 0 && ok;
+    if (!ok) {
+        unlink(path);
+        errno = err;
+    }
+    return ok;
+}
+
+/* isscheck criteria export DIR: the built-in sets' YAML, as built, in
+ * DIR/SET/FILE.  Every target is checked before anything is written, so a
+ * refused export leaves nothing behind; O_EXCL still guards each file. */
+static int criteria_export(int argc, char **argv)
+{
+    if (argc != 1 || (argv[0][0] == '-' && argv[0][1]))
+        return argc == 1 ? usage_error("criteria export: unknown option '%s'", argv[0])
+                         : usage_error("criteria export: expected one folder (DIR)");
+    const char *root = argv[0];
+    iss_buf path = {0};
+    int status = EXIT_CLEAN;
+    for (size_t i = 0; i < iss_builtin_nsets && status == EXIT_CLEAN; i++)
+        for (size_t k = 0; k < iss_builtin_sets[i].nfiles; k++) {
+            path.len = 0;
+            iss_buf_printf(&path, "%s/%s/%s", root, iss_builtin_sets[i].name,
+                           iss_builtin_sets[i].files[k].name);
+            struct stat st;
+            if (lstat(path.s, &st) == 0) {
+                iss_cli_error(path.s, "already exists: criteria export never overwrites a file");
+                status = EXIT_USAGE;
+                break;
+            }
+        }
+    if (status == EXIT_CLEAN && mkdir(root, 0777) != 0 && errno != EEXIST) {
+        iss_cli_error(root, "cannot create the folder: %s", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < iss_builtin_nsets && status == EXIT_CLEAN; i++) {
+        const iss_builtin_set *b = &iss_builtin_sets[i];
+        path.len = 0;
+        iss_buf_printf(&path, "%s/%s", root, b->name);
+        if (mkdir(path.s, 0777) != 0 && errno != EEXIST) {
+            iss_cli_error(path.s, "cannot create the folder: %s", strerror(errno));
+            status = EXIT_USAGE;
+            break;
+        }
+        for (size_t k = 0; k < b->nfiles; k++) {
+            path.len = 0;
+            iss_buf_printf(&path, "%s/%s/%s", root, b->name, b->files[k].name);
+            if (!write_new_file(path.s, b->files[k].bytes, b->files[k].len)) {
+                iss_cli_error(path.s, "cannot write: %s", strerror(errno));
+                status = EXIT_USAGE;
+                break;
+            }
+        }
+    }
+    iss_buf_free(&path);
     return status;
 }
 
@@ -773,11 +880,13 @@ static int cmd_criteria(int argc, char **argv)
         return criteria_list(argc - 2, argv + 2);
     if (strcmp(argv[1], "lint") == 0)
         return criteria_lint(argc - 2, argv + 2);
-    return usage_error("criteria: unknown subcommand '%s' (list or lint)", argv[1]);
+    if (strcmp(argv[1], "export") == 0)
+        return criteria_export(argc - 2, argv + 2);
+    return usage_error("criteria: unknown subcommand '%s' (list, lint or export)", argv[1]);
 }
 
 /* An authoring command (authoring.c) over the criteria set it names with
- * --criteria, or the installed one. */
+ * --criteria, or the built-in one. */
 static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
 {
     const char *dir = NULL;

@@ -3,6 +3,7 @@
 #include "isscheck/criteria.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@ typedef struct {
     const iss_limits *lim;
     bool lint;       /* go on past errors, to report every finding */
     bool unloadable; /* a file is missing or not YAML */
+    const iss_criteria_file *mem; /* the set's files in memory, or NULL: read dir */
+    size_t nmem;
 } loader;
 
 static bool label(loader *L, const iss_node *n, const char *what, iss_label *out)
@@ -100,12 +103,28 @@ static bool load_category(loader *L, const iss_node *n, iss_category *cat)
 static const char *const entry_types[] = {"qualification", "community", "training", "standard",
                                           "result_handling", "compliance", "education", NULL};
 
+/* Whether patterns are JIT-compiled.  Measured on the one-file run (see
+ * the commit that set it): the JIT costs more to compile than it saves on
+ * the few matches a declaration needs. */
+#ifndef ISS_PATTERN_JIT
+#define ISS_PATTERN_JIT 0
+#endif
+static const bool pattern_jit = ISS_PATTERN_JIT;
+
+static pcre2_code *pattern_compile(const char *pat, int *err, PCRE2_SIZE *off)
+{
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                                   err, off, NULL);
+    if (re && pattern_jit)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* best effort: the interpreter works too */
+    return re;
+}
+
 static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *what)
 {
     int err;
     PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                                   &err, &off, NULL);
+    pcre2_code *re = pattern_compile(pat, &err, &off);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
@@ -113,17 +132,16 @@ static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *
                   (size_t)off, (char *)msg);
         return NULL;
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* best effort: the interpreter works too */
     return re;
 }
 
 static void free_entry_patterns(iss_entry *e)
 {
     for (size_t j = 0; e->alias_re && j < e->naliases; j++)
-        pcre2_code_free(e->alias_re[j]);
-    pcre2_code_free(e->number_re);
+        pcre2_code_free(atomic_load(&e->alias_re[j]));
+    pcre2_code_free(atomic_load(&e->number_re));
     e->alias_re = NULL;
-    e->number_re = NULL;
+    atomic_store(&e->number_re, NULL);
 }
 
 static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
@@ -156,13 +174,15 @@ static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
     e->alias_src = plain_list(L, &aliases);
     e->alias_re = iss_arena_alloc(L->cr->arena, (aliases.n + 1) * sizeof *e->alias_re);
     for (size_t i = 0; i < aliases.n; i++) {
-        e->alias_re[i] = compile(L, aliases.v[i].s, aliases.v[i].loc, "alias");
-        ok &= e->alias_re[i] != NULL;
+        pcre2_code *re = compile(L, aliases.v[i].s, aliases.v[i].loc, "alias");
+        atomic_store(&e->alias_re[i], re);
+        ok &= re != NULL;
     }
     if (num.s && *num.s) {
         e->number_src = num.s;
-        e->number_re = compile(L, num.s, num.loc, "number");
-        ok &= e->number_re != NULL;
+        pcre2_code *re = compile(L, num.s, num.loc, "number");
+        atomic_store(&e->number_re, re);
+        ok &= re != NULL;
     }
     const iss_node *prov = iss_map_get(n, "provenance");
     if (!prov) {
@@ -572,6 +592,32 @@ typedef struct {
     size_t n, cap;
 } rule_vec;
 
+/* The bytes of the set's file base (at path): from memory for a built-in
+ * set, else from the folder. */
+static bool read_source(loader *L, const char *path, const char *base, iss_buf *b)
+{
+    if (L->mem) {
+        for (size_t i = 0; i < L->nmem; i++)
+            if (strcmp(L->mem[i].name, base) == 0) {
+                iss_buf_add(b, L->mem[i].bytes, L->mem[i].len);
+                return true;
+            }
+    } else {
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            char chunk[65536];
+            size_t got;
+            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= L->lim->max_bytes)
+                iss_buf_add(b, chunk, got);
+            fclose(f);
+            return true;
+        }
+    }
+    iss_diag_add(L->c.diags, ISS_SEV_ERROR, path, (iss_loc){0, 0}, "cannot open criteria file");
+    L->unloadable = true;
+    return false;
+}
+
 /* The digest covers each file's plain name and bytes, so it does not
  * depend on where the set is installed. */
 static bool load_file(loader *L, const char *path, const char *base, rule_vec *rules,
@@ -580,18 +626,9 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     const char *name = path;
     L->c.file = name;
     /* read bytes once: they feed both the digest and the parser */
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        iss_diag_add(L->c.diags, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open criteria file");
-        L->unloadable = true;
-        return false;
-    }
     iss_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= L->lim->max_bytes)
-        iss_buf_add(&b, chunk, got);
-    fclose(f);
+    if (!read_source(L, path, base, &b))
+        return false;
     digest_add(h, base, strlen(base) + 1);
     digest_add(h, b.s ? b.s : "", b.len);
     iss_node *root = iss_read_yaml(b.s ? b.s : "", b.len, name, L->lim, L->cr->arena, L->c.diags);
@@ -788,7 +825,8 @@ static bool lint_set(loader *L, const char *mpath)
     return ok;
 }
 
-static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *unloadable)
+static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, size_t nmem,
+                              iss_diags *d, bool lint, bool *unloadable)
 {
     static const char *const keys[] = {"document", "title", "edition", "date", "issuer", "source",
                                        "status", "files", "categories", "clauses", "risk", NULL};
@@ -796,23 +834,11 @@ static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *un
     if (!cr)
         return NULL;
     cr->arena = iss_arena_new();
-    /* limits for every match against a rule file's pattern: a pattern
-     * that backtracks catastrophically stops here instead of hanging */
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    if (!mc) {
-        iss_arena_free(cr->arena);
-        free(cr);
-        return NULL;
-    }
-    pcre2_set_match_limit(mc, 100000);
-    pcre2_set_depth_limit(mc, 1000);
-    pcre2_set_heap_limit(mc, 20000); /* KiB */
-    cr->match_context = mc;
     cr->dir = iss_arena_strdup(cr->arena, dir);
     cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);
     cr->sets[0] = cr;
     cr->nsets = 1;
-    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits, lint, false};
+    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits, lint, false, mem, nmem};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
     L.c.file = mpath;
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -820,7 +846,15 @@ static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *un
     iss_node *catalogue = NULL;
     const char *catalogue_name = NULL;
     size_t before = d->errors;
-    iss_node *m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+    iss_node *m = NULL;
+    if (mem) {
+        iss_buf mbytes = {0};
+        if (read_source(&L, mpath, "manifest.yaml", &mbytes))
+            m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L.lim, cr->arena, d);
+        iss_buf_free(&mbytes);
+    } else {
+        m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+    }
     if (!m)
         L.unloadable = true;
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
@@ -905,16 +939,29 @@ fail:
 
 iss_criteria *iss_criteria_load(const char *dir, iss_diags *d)
 {
-    return load_set(dir, d, false, NULL);
+    return load_set(dir, NULL, 0, d, false, NULL);
+}
+
+static int lint(const char *dir, const iss_criteria_file *mem, size_t nmem, iss_diags *d)
+{
+    bool unloadable = false;
+    size_t before = d->errors;
+    iss_criteria *c = load_set(dir, mem, nmem, d, true, &unloadable);
+    iss_criteria_free(c);
+    return unloadable ? 2 : d->errors > before ? 1 : 0;
 }
 
 int iss_criteria_lint(const char *dir, iss_diags *d)
 {
-    bool unloadable = false;
-    size_t before = d->errors;
-    iss_criteria *c = load_set(dir, d, true, &unloadable);
-    iss_criteria_free(c);
-    return unloadable ? 2 : d->errors > before ? 1 : 0;
+    return lint(dir, NULL, 0, d);
+}
+
+int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, size_t n,
+                            iss_diags *d)
+{
+    /* an empty list is not "read the folder" */
+    static const iss_criteria_file none = {"", "", 0};
+    return lint(dir, n ? files : &none, n, d);
 }
 
 /* memcpy, but n == 0 may come with a NULL source */
@@ -1018,11 +1065,10 @@ const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category)
 
 void iss_criteria_free(iss_criteria *c)
 {
-    if (!c)
+    if (!c || c->builtin)
         return;
     if (!c->composite)
         free_patterns(c);
-    pcre2_match_context_free(c->match_context);
     iss_arena_free(c->arena);
     free(c);
 }
@@ -1048,12 +1094,53 @@ const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id)
     return NULL;
 }
 
-/* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
-static int re_match(const iss_entry *e, void *code, const char *s)
+/* The limits of every match against a rule file's pattern, the same for
+ * every set: a pattern that backtracks catastrophically stops there
+ * instead of hanging.  Made once, on the first match. */
+static pcre2_match_context *match_limits;
+static pthread_once_t match_limits_once = PTHREAD_ONCE_INIT;
+
+static void match_limits_make(void)
 {
-    pcre2_code *re = code;
+    match_limits = pcre2_match_context_create(NULL);
+    if (!match_limits) {
+        fputs("isscheck: out of memory\n", stderr);
+        exit(2);
+    }
+    pcre2_set_match_limit(match_limits, 100000);
+    pcre2_set_depth_limit(match_limits, 1000);
+    pcre2_set_heap_limit(match_limits, 20000); /* KiB */
+}
+
+/* The compiled pattern of a slot, compiling src when it is first needed (a
+ * built-in set's patterns: they compiled when the binary was built).  Two
+ * threads may both compile it; the first to store it wins, the other's
+ * copy is freed.  NULL if it does not compile. */
+static pcre2_code *pattern(iss_pattern_slot *slot, const char *src)
+{
+    pcre2_code *re = atomic_load_explicit(slot, memory_order_acquire);
+    if (re || !src)
+        return re;
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *mine = pattern_compile(src, &err, &off);
+    void *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(slot, &expected, mine, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    pcre2_code_free(mine);
+    return expected;
+}
+
+/* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
+static int re_match(iss_pattern_slot *slot, const char *src, const char *s)
+{
+    pcre2_code *re = pattern(slot, src);
+    if (!re)
+        return -1;
+    pthread_once(&match_limits_once, match_limits_make);
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, e->owner->match_context);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, match_limits);
     pcre2_match_data_free(md);
     return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
@@ -1078,7 +1165,7 @@ const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type
         if (e->type != type)
             continue;
         for (size_t j = 0; j < e->naliases; j++) {
-            int m = re_match(e, e->alias_re[j], name);
+            int m = re_match(&e->alias_re[j], e->alias_src[j], name);
             if (m > 0)
                 return e;
             if (m < 0 && limit_hit && !*limit_hit)
@@ -1090,9 +1177,10 @@ const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type
 
 bool iss_entry_number_ok(const iss_entry *e, const char *number)
 {
-    if (!e->number_re)
+    if (!e->number_src)
         return true;
-    return number && re_match(e, e->number_re, number) > 0;
+    /* the slot is the one mutable part of an entry */
+    return number && re_match((iss_pattern_slot *)&e->number_re, e->number_src, number) > 0;
 }
 
 bool iss_entry_on_list(const iss_entry *e, const char *reiji)

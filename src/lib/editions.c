@@ -1,18 +1,9 @@
 /* editions.c - the criteria sets of a run, and the edition of each
  * document a declaration is checked against. */
-#define _XOPEN_SOURCE 700
 #include "isscheck/editions.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int by_document(const void *a, const void *b)
 {
@@ -31,67 +22,6 @@ static void add_set(iss_editions *e, iss_criteria *c)
     e->sets[e->nsets++] = c;
 }
 
-char **iss_criteria_folders(const char *root, size_t *n, iss_diags *d)
-{
-    *n = 0;
-    DIR *dir = opendir(root);
-    if (!dir) {
-        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0},
-                     "cannot open the criteria folder: %s (use --criteria DIR)", strerror(errno));
-        return NULL;
-    }
-    char **names = iss_xmalloc(sizeof *names);
-    struct dirent *de;
-    while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
-            continue;
-        size_t len = strlen(root) + strlen(de->d_name) + 2;
-        char *path = iss_xmalloc(len + sizeof "/manifest.yaml");
-        snprintf(path, len + sizeof "/manifest.yaml", "%s/%s/manifest.yaml", root, de->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0) {
-            free(path);
-            continue;
-        }
-        path[len - 1] = '\0'; /* the folder */
-        names = iss_xrealloc(names, (*n + 1) * sizeof *names);
-        names[(*n)++] = path;
-    }
-    closedir(dir);
-    if (*n > 1)
-        qsort(names, *n, sizeof *names, by_name);
-    return names;
-}
-
-void iss_criteria_folders_free(char **folders, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(folders[i]);
-    free(folders);
-}
-
-static bool load_root(iss_editions *e, const char *root, iss_diags *d)
-{
-    size_t n;
-    char **names = iss_criteria_folders(root, &n, d);
-    if (!names)
-        return false;
-    bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        iss_criteria *c = iss_criteria_load(names[i], d);
-        if (c)
-            add_set(e, c);
-        else
-            ok = false;
-    }
-    iss_criteria_folders_free(names, n);
-    if (ok && e->nsets == 0) {
-        iss_diag_add(d, ISS_SEV_ERROR, root, (iss_loc){0, 0}, "no criteria set found (no */manifest.yaml)");
-        ok = false;
-    }
-    return ok;
-}
-
 static bool same_edition(const iss_criteria *a, const iss_criteria *b)
 {
     return strcmp(a->document, b->document) == 0 && strcmp(a->edition, b->edition) == 0;
@@ -102,21 +32,23 @@ static bool same_edition(const iss_criteria *a, const iss_criteria *b)
 static const iss_criteria *default_edition(const iss_editions *e, const char *doc, iss_diags *d)
 {
     const iss_criteria *pick = NULL;
-    size_t ninforce = 0, nextra = 0;
+    size_t ninforce = 0;
+    iss_origin top = ISS_ORIGIN_BUILTIN; /* the highest origin of an in-force edition */
     for (size_t i = 0; i < e->nsets; i++) {
         const iss_criteria *c = e->sets[i];
         if (strcmp(c->document, doc) != 0)
             continue;
         if (!c->draft) {
             ninforce++;
-            nextra += c->extra;
+            if (c->origin > top)
+                top = c->origin;
         }
     }
     for (size_t i = 0; i < e->nsets; i++) {
         const iss_criteria *c = e->sets[i];
         if (strcmp(c->document, doc) != 0)
             continue;
-        bool wins = ninforce ? !c->draft && (nextra ? c->extra : true) : true;
+        bool wins = ninforce ? !c->draft && c->origin == top : true;
         if (wins) {
             if (pick) {
                 iss_diag_add(d, ISS_SEV_ERROR, c->dir, (iss_loc){0, 0},
@@ -131,38 +63,55 @@ static const iss_criteria *default_edition(const iss_editions *e, const char *do
     return pick;
 }
 
-iss_editions *iss_editions_load(const char *root, const char *const *extra, size_t nextra,
-                                iss_diags *d)
+/* Loads each folder of dirs as a set of the given origin, in place of a
+ * set of the same edition from a lower origin. */
+static bool load_folders(iss_editions *e, const char *const *dirs, size_t n, iss_origin origin,
+                         iss_diags *d)
 {
-    iss_editions *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
-    bool ok = root ? load_root(e, root, d) : true;
-    for (size_t i = 0; i < nextra; i++) {
-        iss_criteria *c = iss_criteria_load(extra[i], d);
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        iss_criteria *c = iss_criteria_load(dirs[i], d);
         if (!c) {
             ok = false;
             continue;
         }
         c->extra = true;
+        c->origin = origin;
         bool placed = false;
         for (size_t j = 0; j < e->nsets && !placed; j++) {
             if (!same_edition(e->sets[j], c))
                 continue;
-            if (e->sets[j]->extra) {
+            if (e->sets[j]->origin == origin) {
                 iss_diag_add(d, ISS_SEV_ERROR, c->dir, (iss_loc){0, 0},
-                             "--criteria gives '%s' %s twice (first: %s)", c->document, c->edition,
-                             e->sets[j]->dir);
+                             "%s gives '%s' %s twice (first: %s)",
+                             origin == ISS_ORIGIN_ENV ? "ISSCHECK_CRITERIA" : "--criteria",
+                             c->document, c->edition, e->sets[j]->dir);
                 iss_criteria_free(c);
                 ok = false;
             } else {
-                iss_criteria_free(e->sets[j]);
+                iss_criteria_free(e->sets[j]); /* nothing for a built-in set */
                 e->sets[j] = c;
             }
             placed = true;
         }
         if (!placed)
             add_set(e, c);
+    }
+    return ok;
+}
+
+iss_editions *iss_editions_load(const iss_editions_sources *src, iss_diags *d)
+{
+    iss_editions *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    for (size_t i = 0; i < src->nbuiltin; i++)
+        add_set(e, src->builtin[i]);
+    bool ok = load_folders(e, src->env, src->nenv, ISS_ORIGIN_ENV, d);
+    ok &= load_folders(e, src->option, src->noption, ISS_ORIGIN_OPTION, d);
+    if (ok && e->nsets == 0) {
+        iss_diag_add(d, ISS_SEV_ERROR, "isscheck", (iss_loc){0, 0}, "no criteria set loaded");
+        ok = false;
     }
     if (!ok) {
         iss_editions_free(e);
