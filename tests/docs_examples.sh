@@ -24,7 +24,11 @@ run() { # command-line, expected status, origin
 }
 expected() { printf '%s' "$1" | sed -n 's/.*# exit \([0-9]\).*/\1/p'; }
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+# examples that write files (criteria export ~/...) write them into a
+# home of their own, removed afterwards
+HOME=$(mktemp -d)
+export HOME
+trap 'rm -f "$tmp"; rm -rf "$HOME"' EXIT
 awk '/^```sh/{on=1;next} /^```/{on=0} on' README.md | grep -E '^(\./build/)?isscheck ' >"$tmp" || true
 while IFS= read -r line; do
   e=$(expected "$line"); run "$line" "${e:-0}" README.md
