@@ -97,6 +97,27 @@ grep -q '(ISSCHECK_CRITERIA)' "$tmp/l4" && err "env + --criteria: the replaced s
 ISSCHECK_CRITERIA="$tmp/edit" "$bin" explain VA-T-a >"$tmp/x1"
 grep -q "^Criteria: $tmp/edit, in force" "$tmp/x1" || err "env: explain does not use the ISSCHECK_CRITERIA set"
 
+# ---- no YAML parsed for the built-in sets ----
+# A breakpoint on libyaml's parser: never reached by commands that use
+# only built-in sets, reached once ISSCHECK_CRITERIA gives a set (so the
+# probe itself works).  Skipped without gdb.
+yaml_hits() { # command... : how often yaml_parser_initialize was reached
+  ASAN_OPTIONS=detect_leaks=0 gdb -nx -batch -ex 'set breakpoint pending on' \
+    -ex 'break yaml_parser_initialize' -ex run -ex 'info breakpoints' --args "$@" </dev/null 2>&1 |
+    sed -n 's/.*breakpoint already hit \([0-9]*\) time.*/\1/p'
+}
+if command -v gdb >/dev/null 2>&1; then
+  for cmd in "--version" "criteria list" "list" "explain VA-T-a" "init --category va"; do
+    # shellcheck disable=SC2086
+    n=$(yaml_hits "$bin" $cmd)
+    [ -z "$n" ] || err "no-yaml: '$cmd' parsed YAML with built-in sets only"
+  done
+  n=$(ISSCHECK_CRITERIA="$tmp/exp/iss-3" yaml_hits "$bin" --version)
+  [ -n "$n" ] || err "no-yaml: the probe does not see ISSCHECK_CRITERIA's set being parsed"
+else
+  echo "builtin: gdb not installed, the no-YAML probe is skipped" >&2
+fi
+
 # ---- a moved install prefix ----
 "$cmake" --install "$build" --prefix "$tmp/p" >/dev/null || err "cmake --install failed"
 [ -e "$tmp/p/share/isscheck/criteria" ] && err "install: share/isscheck/criteria is still installed"

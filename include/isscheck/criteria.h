@@ -135,15 +135,15 @@ typedef struct {
     iss_entry_type type;
     const char **alias_src;
     size_t naliases;
-    /* pcre2_code *, one per alias: compiled when the set is loaded from a
-     * folder (a bad pattern is a located error), when first needed for a
-     * built-in set (zero until then; set once, atomically, so the threads
-     * of check -j may race to it) */
+    /* pcre2_code *, one per alias and then the number pattern's (naliases
+     * + 1 slots, shared by every copy of the entry): compiled when the set
+     * is loaded from a folder (a bad pattern is a located error), when
+     * first needed for a built-in set (NULL until then; set once,
+     * atomically, so the threads of check -j may race to it) */
     iss_pattern_slot *alias_re;
     const struct iss_criteria *owner;
     iss_strs lists;
     const char *number_src;
-    iss_pattern_slot number_re;
     bool verified;
     const char *provenance; /* "unverified" or "例示 DATE, checked DATE by WHO" */
 } iss_entry;
@@ -156,9 +156,8 @@ struct iss_criteria {
     const char *dir, *document, *title, *edition, *source, *issuer;
     iss_day date;
     bool draft;
-    bool extra;   /* loaded from a folder (--criteria, ISSCHECK_CRITERIA) */
-    bool builtin; /* compiled into the binary: static data, never freed */
-    iss_origin origin;
+    bool builtin;      /* compiled into the binary: static data, never freed */
+    iss_origin origin; /* built in, or the folder of ISSCHECK_CRITERIA or --criteria */
     /* The editions this criteria is made of: itself for a set loaded from
      * a folder; one per document for a composite (iss_criteria_compose). */
     const iss_criteria **sets;

@@ -900,7 +900,7 @@ static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
         const iss_criteria *c = ed->deflt;
         iss_criteria *owned = NULL;
         for (size_t i = 0; dir && i < ed->nsets; i++)
-            if (ed->sets[i]->extra) {
+            if (ed->sets[i]->origin == ISS_ORIGIN_OPTION) {
                 iss_edition_req req = {{ed->sets[i]->document, {0, 0}},
                                        {ed->sets[i]->edition, {0, 0}}};
                 iss_arena *a = iss_arena_new();

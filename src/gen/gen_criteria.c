@@ -35,8 +35,7 @@ typedef enum {
     K_SUB,    /* an embedded struct, by value */
     K_ARR,    /* T *, count in the field at count_off */
     K_CSTRS,  /* const char **, count at count_off */
-    K_SLOTS,  /* iss_pattern_slot *, count at count_off: zeroed slots */
-    K_SLOT,   /* iss_pattern_slot: zero, compiled when needed */
+    K_SLOTS,  /* iss_pattern_slot *, count at count_off: count + 1 NULL slots */
     K_RULE,   /* const iss_rule *, fixed count n: an address in this set's rules */
     K_SET,    /* const iss_criteria *: this set */
     K_SETS,   /* const iss_criteria **, count at count_off: this set alone */
@@ -191,7 +190,6 @@ static const field entry_fields[] = {
     SPECIAL(iss_entry, owner, K_SET, 0, 1),
     SUB(iss_entry, lists, strs_type),
     STR(iss_entry, number_src),
-    SPECIAL(iss_entry, number_re, K_SLOT, 0, 0),
     NUM(iss_entry, verified),
     STR(iss_entry, provenance),
     END};
@@ -206,7 +204,6 @@ static const field criteria_fields[] = {
     STR(iss_criteria, issuer),
     NUM(iss_criteria, date),
     NUM(iss_criteria, draft),
-    NUM(iss_criteria, extra),
     NUM(iss_criteria, builtin),
     NUM(iss_criteria, origin),
     SPECIAL(iss_criteria, sets, K_SETS, offsetof(iss_criteria, nsets), 0),
@@ -368,9 +365,6 @@ static void put_field(const field *f, const void *base)
     case K_SLOTS:
         fprintf(out, "(iss_pattern_slot[%zu]){NULL}", count_at(base, f->count_off) + 1);
         break;
-    case K_SLOT:
-        fputs("NULL", out);
-        break;
     case K_RULE: {
         const iss_rule *const *v = (const iss_rule *const *)p;
         if (f->n > 1)
@@ -429,8 +423,8 @@ static void put_struct(const type *t, const void *base)
     check_covered(t, base);
     fputc('{', out);
     for (const field *f = t->fields; f->name; f++) {
-        if (f->k == K_SLOT || f->k == K_ARENA)
-            continue; /* zero */
+        if (f->k == K_ARENA)
+            continue; /* NULL */
         fprintf(out, "%s.%s = ", f == t->fields ? "" : ", ", f->name);
         put_field(f, base);
     }

@@ -137,11 +137,9 @@ static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *
 
 static void free_entry_patterns(iss_entry *e)
 {
-    for (size_t j = 0; e->alias_re && j < e->naliases; j++)
+    for (size_t j = 0; e->alias_re && j <= e->naliases; j++)
         pcre2_code_free(atomic_load(&e->alias_re[j]));
-    pcre2_code_free(atomic_load(&e->number_re));
     e->alias_re = NULL;
-    atomic_store(&e->number_re, NULL);
 }
 
 static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
@@ -181,7 +179,7 @@ static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
     if (num.s && *num.s) {
         e->number_src = num.s;
         pcre2_code *re = compile(L, num.s, num.loc, "number");
-        atomic_store(&e->number_re, re);
+        atomic_store(&e->alias_re[aliases.n], re);
         ok &= re != NULL;
     }
     const iss_node *prov = iss_map_get(n, "provenance");
@@ -1179,8 +1177,7 @@ bool iss_entry_number_ok(const iss_entry *e, const char *number)
 {
     if (!e->number_src)
         return true;
-    /* the slot is the one mutable part of an entry */
-    return number && re_match((iss_pattern_slot *)&e->number_re, e->number_src, number) > 0;
+    return number && re_match(&e->alias_re[e->naliases], e->number_src, number) > 0;
 }
 
 bool iss_entry_on_list(const iss_entry *e, const char *reiji)

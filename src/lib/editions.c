@@ -75,7 +75,6 @@ static bool load_folders(iss_editions *e, const char *const *dirs, size_t n, iss
             ok = false;
             continue;
         }
-        c->extra = true;
         c->origin = origin;
         bool placed = false;
         for (size_t j = 0; j < e->nsets && !placed; j++) {
