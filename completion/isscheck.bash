@@ -201,13 +201,13 @@ _isscheck()
             known="$opts ${!var}"
             ;;
         criteria)
-            ((cword == 2)) && { _isscheck_words "list lint"; return; }
+            ((cword == 2)) && { _isscheck_words "list lint export"; return; }
             sub=${words[2]}
             if [[ $sub == list ]]; then
                 opts=$_isscheck_static_criteria_list
                 known=$opts
             else
-                # lint DIR...
+                # lint DIR..., export DIR
                 _isscheck_dirs
                 return
             fi

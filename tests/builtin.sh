@@ -1,5 +1,6 @@
 #!/bin/sh
-# builtin.sh BINARY BUILD_DIR CMAKE - the criteria built into the binary.
+# builtin.sh BINARY BUILD_DIR CMAKE GENERATOR - the criteria built into the
+# binary.
 #
 # - the binary copied alone into an empty folder and run from there with
 #   env -i checks an example exactly as the build tree's binary does, and
@@ -9,12 +10,14 @@
 # - ISSCHECK_CRITERIA: a colon-separated list of set folders below
 #   --criteria and above the built-in sets; empty elements skipped, an
 #   empty variable is an unset one;
-# - an installed prefix, moved, still works, init's modeline included.
+# - an installed prefix, moved, still works, init's modeline included;
+# - the generator refuses a set that loads but has a lint error.
 # Run from the source root.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 build=$2
 cmake=$3
+gen=$4
 src=$(pwd)
 tmp=$(mktemp -d)
 tmp=$(cd "$tmp" && pwd -P)
@@ -128,6 +131,18 @@ cmp -s "$tmp/c0" "$tmp/m.out" || err "moved: check output differs from the build
 want="# yaml-language-server: \$schema=file://$tmp/q/share/isscheck/schema/isscheck-declaration.schema.json"
 [ "$(head -n 1 "$tmp/m.yaml")" = "$want" ] || err "moved: init's modeline is '$(head -n 1 "$tmp/m.yaml")', expected '$want'"
 test -f "$tmp/q/share/isscheck/schema/isscheck-declaration.schema.json" || err "moved: no schema"
+
+# ---- the generator lints ----
+"$gen" "$tmp/gen.c" "$tmp/exp/pt-draft" || err "generator: the exported pt-draft does not generate"
+grep -q 'iss_builtin_sets' "$tmp/gen.c" || err "generator: no table of sets in its output"
+cp -R "$tmp/exp/pt-draft" "$tmp/bad"
+sed 's/^clauses: \[/clauses: [第9章 9, /' "$tmp/exp/pt-draft/manifest.yaml" >"$tmp/bad/manifest.yaml"
+"$bin" check --criteria "$tmp/bad" examples/va-pass.yaml >/dev/null 2>&1 ||
+  err "generator: the lint-only error set does not even load"
+"$gen" "$tmp/bad.c" "$tmp/bad" 2>"$tmp/gen.err"
+[ $? = 1 ] || err "generator: a set with a lint error did not fail"
+grep -q "clause '第9章 9' has no rule" "$tmp/gen.err" || err "generator: the lint error is not printed"
+[ -e "$tmp/bad.c" ] && err "generator: wrote output for a set that failed"
 
 [ $fail = 0 ] && echo "builtin: all checks passed"
 exit $fail

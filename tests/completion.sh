@@ -101,7 +101,8 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck check --output " a.yaml b.yml c.txt d
     comp "isscheck init -o c" c.txt
     comp "isscheck check --criteria " d
-    comp "isscheck criteria " list lint
+    comp "isscheck criteria " list lint export
+    comp "isscheck criteria export " d
     comp "isscheck criteria list --" --criteria
     comp "isscheck criteria lint " d
     comp "isscheck check -j " 
