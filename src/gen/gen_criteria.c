@@ -63,8 +63,8 @@ struct type {
 #define SZ(T, f) sizeof(((T *)0)->f)
 #define STR(T, f) {#f, K_STR, offsetof(T, f), SZ(T, f), 0, NULL, 0}
 #define NUM(T, f) {#f, K_NUM, offsetof(T, f), SZ(T, f), 0, NULL, 0}
-#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &sub, 0}
-#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &sub, 0}
+#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &(sub), 0}
+#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &(sub), 0}
 #define CSTRS(T, f, count) {#f, K_CSTRS, offsetof(T, f), SZ(T, f), offsetof(T, count), NULL, 0}
 #define SPECIAL(T, f, k, count, n) {#f, k, offsetof(T, f), SZ(T, f), count, NULL, n}
 #define END {NULL, K_STR, 0, 0, 0, NULL, 0}
@@ -475,7 +475,8 @@ static char **folder_files(const char *dir, size_t *n)
         v[(*n)++] = strcpy(iss_xmalloc(strlen(de->d_name) + 1), de->d_name);
     }
     closedir(d);
-    qsort(v, *n, sizeof *v, by_name);
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, by_name);
     return v;
 }
 
