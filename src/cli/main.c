@@ -22,6 +22,9 @@
 #ifndef ISS_VERSION
 #define ISS_VERSION "0.0.0"
 #endif
+#ifndef ISS_COMMIT
+#define ISS_COMMIT ""
+#endif
 
 enum { EXIT_CLEAN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -850,13 +853,17 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--version") == 0) {
         iss_diags d = {0};
         iss_editions *ed = load_editions(NULL, 0, &d);
+        /* the version, the source commit when built from git (reports carry
+         * the version only) and every edition with the digest reports cite */
         printf("isscheck %s\n", ISS_VERSION);
-        for (size_t i = 0; ed && i < ed->deflt->nsets; i++) {
-            const iss_criteria *c = ed->deflt->sets[i];
+        if (*ISS_COMMIT)
+            printf("commit: %s\n", ISS_COMMIT);
+        for (size_t i = 0; ed && i < ed->nsets; i++) {
+            const iss_criteria *c = ed->sets[i];
             char date[11];
             iss_date_format(c->date, date);
-            printf("criteria: %s %s (%s, %s, %s)\n", c->title, c->edition, date,
-                   c->draft ? "draft" : "in force", c->dir);
+            printf("criteria: %s %s (%s, %s, digest %s, %s)\n", c->title, c->edition, date,
+                   c->draft ? "draft" : "in force", c->digest, c->dir);
         }
         if (!ed) {
             fflush(stdout);
