@@ -79,6 +79,9 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 if(ISSCHECK_STATIC)
   set(CPACK_GENERATOR TGZ)
   set(CPACK_PACKAGE_FILE_NAME "isscheck-${PROJECT_VERSION}-linux-x86_64-static")
+  # isscheck-VERSION-linux-x86_64-static/bin/isscheck, share/man/..., so
+  # the archive unpacks as a prefix of its own
+  set(CPACK_PACKAGING_INSTALL_PREFIX "/")
 else()
   set(CPACK_GENERATOR DEB)
 endif()

@@ -5,8 +5,9 @@
 # copied alone into an empty directory and run with an empty environment
 # (env -i) checks examples/va-pass.yaml with the same bytes of output as
 # the normal build: the golden output tests/golden/va-pass/expected.stdout
-# (which the normal build's own test asserts), and, when given, what
-# REFERENCE_BINARY (a normal build) prints.  Run from the source root.
+# (which the normal build's own test asserts), and, when given (or named by
+# ISSCHECK_STATIC_REFERENCE), what REFERENCE_BINARY, a normal build, prints.
+# Run from the source root.
 #
 # MODE builtin: the criteria are built into the binary (issue 13), so
 # nothing but the binary is needed.  MODE installed: the binary does not
@@ -15,7 +16,7 @@
 # directory exercises everything else, and the test is skipped (77) when
 # that folder is not installed.
 set -u
-bin=$(realpath "$1") mode=$2 root=${3:-} ref=${4:-}
+bin=$(realpath "$1") mode=$2 root=${3:-} ref=${4:-${ISSCHECK_STATIC_REFERENCE:-}}
 fail=0
 err() { echo "static: $*" >&2; fail=1; }
 command -v file >/dev/null || { echo "static: 'file' is not installed" >&2; exit 1; }
