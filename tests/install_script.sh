@@ -37,7 +37,7 @@ run_install() {
   ( cd "$tmp/repo" && env ISSCHECK_PREFIX="$p" ISSCHECK_VERSION="$version" ISSCHECK_SHA256="$s" \
       ISSCHECK_RELEASE_URL="$u" ISSCHECK_REPO= "$@" sh ci/install-isscheck.sh ) >"$tmp/log" 2>&1
 }
-static_ok() { file -b "$1/bin/isscheck" 2>/dev/null | grep -q 'statically linked'; }
+static_ok() { file -b "$1/bin/isscheck" 2>/dev/null | grep -Eq 'statically linked|static-pie linked'; }
 
 run_install "$tmp/p1" "$sum" "file://$dist" || { err "file:// with the right checksum failed"; cat "$tmp/log" >&2; }
 static_ok "$tmp/p1" || err "file://: no static bin/isscheck installed"

@@ -60,7 +60,7 @@ for f in bin/isscheck share/man/man1/isscheck.1.gz share/bash-completion/complet
   [ -f "$top/$f" ] || fail "the static archive lacks $f"
 done
 case $(file -b "$top/bin/isscheck") in
-  *"statically linked"*) ;;
+  *"statically linked"* | *"static-pie linked"*) ;;
   *) fail "the archive's binary is not statically linked" ;;
 esac
 debv=$(dpkg-deb -f "$deb" Version)

@@ -20,15 +20,22 @@ bin=$(realpath "$1") mode=$2 root=${3:-} ref=${4:-${ISSCHECK_STATIC_REFERENCE:-}
 fail=0
 err() { echo "static: $*" >&2; fail=1; }
 command -v file >/dev/null || { echo "static: 'file' is not installed" >&2; exit 1; }
+# "static-pie linked" is file's name for a static PIE, what -static-pie
+# makes (loaded at a random address, still no dynamic dependency)
 case $(file -b "$bin") in
-  *"statically linked"*) ;;
+  *"statically linked"* | *"static-pie linked"*) ;;
   *) err "file does not say statically linked: $(file -b "$bin")" ;;
 esac
-# ldd exits 1 and says "not a dynamic executable" for a static binary
+case $(file -b "$bin") in
+  *"interpreter "* | *"dynamically linked"*) err "file names a dynamic loader: $(file -b "$bin")" ;;
+esac
+# ldd says "not a dynamic executable" for a static binary, "statically
+# linked" for a static PIE, and lists nothing
 lddout=$(LC_ALL=C ldd "$bin" 2>&1)
 case $lddout in
-  *"not a dynamic executable"*) ;;
-  *) err "ldd lists dependencies: $lddout" ;;
+  *"=>"* | *"ld-linux"*) err "ldd lists dependencies: $lddout" ;;
+  *"not a dynamic executable"* | *"statically linked"*) ;;
+  *) err "ldd does not say static: $lddout" ;;
 esac
 if [ "$mode" = installed ] && [ ! -d "$root" ]; then
   echo "static: the criteria are not built in yet and $root is not installed: skipped" >&2
