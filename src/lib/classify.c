@@ -55,10 +55,10 @@ static const char *close_quote(const char *p, const char *end)
 {
     char q = *p;
     for (p++; p < end; p++) {
-        if (q == '"' && *p == '\\')
-            p++;
-        else if (q == '\'' && *p == '\'' && p + 1 < end && p[1] == '\'')
-            p++;
+        bool escape =
+            (q == '"' && *p == '\\') || (q == '\'' && *p == '\'' && p + 1 < end && p[1] == '\'');
+        if (escape)
+            p++; /* \x in double quotes, '' in single quotes */
         else if (*p == q)
             return p;
     }
@@ -180,7 +180,7 @@ iss_file_kind iss_classify(const char *s, size_t n)
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     unsigned seen = 0;
-    size_t indent = 0;  /* of the document's top-level keys */
+    size_t indent = 0; /* of the document's top-level keys */
     bool start = true; /* before the document's first content */
     while (p < end && !(seen & SEEN_DECL)) {
         const char *e = eol(p, end), *q = p;

@@ -39,8 +39,7 @@ START_TEST(declarations)
     ck_assert_int_eq(kind("%YAML 1.2\n---\n\"provider\": {name: A}\n"), ISS_KIND_DECLARATION);
     ck_assert_int_eq(kind("'engagements' : []\n"), ISS_KIND_DECLARATION);
     /* the whole document indented, or in flow style over several lines */
-    ck_assert_int_eq(kind("  isscheck: 1\n  customer_info_protection: {}\n"),
-                     ISS_KIND_DECLARATION);
+    ck_assert_int_eq(kind("  isscheck: 1\n  customer_info_protection: {}\n"), ISS_KIND_DECLARATION);
     ck_assert_int_eq(kind("{isscheck: 1,\n # c\n \"provider\": {name: A}}\n"),
                      ISS_KIND_DECLARATION);
     ck_assert_int_eq(kind("--- {services: [va], x: 1}\n"), ISS_KIND_DECLARATION);
@@ -91,10 +90,9 @@ END_TEST
 
 START_TEST(shipped_examples)
 {
-    static const char *const decls[] = {"aud-fail",  "aud-pass",       "df-fail",  "df-pass",
-                                        "dv-fail",   "dv-pass",        "mon-fail", "mon-pass",
-                                        "va-fail",   "va-pass",        "va-pt-trust",
-                                        "multi-category"};
+    static const char *const decls[] = {"aud-fail", "aud-pass", "df-fail",     "df-pass",
+                                        "dv-fail",  "dv-pass",  "mon-fail",    "mon-pass",
+                                        "va-fail",  "va-pass",  "va-pt-trust", "multi-category"};
     char path[4096];
     for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++) {
         snprintf(path, sizeof path, "%s/examples/%s.yaml", ISS_SOURCE_DIR, decls[i]);
