@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "authoring.h"
 #include "isscheck/builtin.h"
+#include "isscheck/classify.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
@@ -23,6 +24,9 @@
 
 #ifndef ISS_VERSION
 #define ISS_VERSION "0.0.0"
+#endif
+#ifndef ISS_COMMIT
+#define ISS_COMMIT ""
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -48,8 +52,9 @@ static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for *.yaml and *.yml files, *.waivers.yaml and *.waivers.yml\n"
-    "left out; all in sorted order) against the criteria and print a report:\n"
+    "searched for the *.yaml and *.yml files that are declarations by the rule\n"
+    "of isscheck-declaration(5), *.waivers.yaml and *.waivers.yml left out; all\n"
+    "in sorted order) against the criteria and print a report:\n"
     "per rule its verdict (pass, review, fail, n/a; waived with --waivers), the\n"
     "clause it cites, where in the file it rests and why.\n"
     "\n"
@@ -59,6 +64,9 @@ static const char check_usage[] =
     "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
     "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
     "  --strict             count review as failed in the exit status\n"
+    "  --only-declarations  skip each FILE named that is not a declaration (a\n"
+    "                       waivers file, other YAML) with a note, as a folder\n"
+    "                       search does; for the pre-commit hook\n"
     "  --require-evidence   a claim (a qualification, a training, a manual, an\n"
     "                       audit…) that names no evidence document counts only\n"
     "                       as review; without it such claims are still listed\n"
@@ -285,7 +293,7 @@ static int collect(const char *path, const struct stat *st, int type, struct FTW
 {
     (void)st;
     (void)ftw;
-    if (type == FTW_F && yaml_name(path))
+    if (type == FTW_F && yaml_name(path) && iss_classify_file(path) == ISS_KIND_DECLARATION)
         add_found(path);
     return 0;
 }
@@ -321,7 +329,7 @@ static size_t *limit_option(iss_limits *lim, const char *name)
 typedef struct {
     iss_day as_of;
     iss_limits lim;
-    bool strict, redact, require_evidence;
+    bool strict, redact, require_evidence, only_declarations;
     size_t format;
     iss_lang lang;
     const char *output, *summary_csv, *waivers;
@@ -390,12 +398,15 @@ static int parse_check(int argc, char **argv, check_opts *o)
             return usage_error("unknown option '%s'", a);
         memcpy(name, a, len);
         name[len] = '\0';
-        static const char *const flags[] = {"--strict", "--redact", "--require-evidence", NULL};
+        static const char *const flags[] = {"--strict", "--redact", "--require-evidence",
+                                            "--only-declarations", NULL};
+        bool *const flag_of[] = {&o->strict, &o->redact, &o->require_evidence,
+                                 &o->only_declarations};
         int flag = iss_lookup(flags, name);
         if (flag >= 0) {
             if (eq)
                 return usage_error("option '%s' takes no value", name);
-            *(flag == 0 ? &o->strict : flag == 1 ? &o->redact : &o->require_evidence) = true;
+            *flag_of[flag] = true;
             continue;
         }
         size_t *limit = limit_option(&o->lim, name);
@@ -635,6 +646,28 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
     return status;
 }
 
+/* --only-declarations: drops each file named that the rule of classify.h
+ * does not call a declaration, with a note on standard error (directories
+ * stay: their search applies the same rule; '-' stays, unread).  Returns
+ * the number of arguments left. */
+static size_t keep_declarations(opt_list *files, iss_lang lang)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        const char *f = files->v[i];
+        iss_file_kind k = strcmp(f, "-") == 0 ? ISS_KIND_DECLARATION : iss_classify_file(f);
+        if (k == ISS_KIND_DECLARATION)
+            files->v[kept++] = f;
+        else
+            fprintf(stderr, "%s: note: %s\n", f,
+                    iss_diag_text(k == ISS_KIND_WAIVERS
+                                      ? "skipped: a waivers file, not a declaration"
+                                      : "skipped: not a declaration (isscheck-declaration(5))",
+                                  lang));
+    }
+    return files->n = kept;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     check_opts o = {.lim = iss_default_limits, .jobs = 1};
@@ -648,6 +681,10 @@ static int cmd_check(int argc, char **argv)
         check_opts_free(&o);
         return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
                            getenv("SOURCE_DATE_EPOCH"));
+    }
+    if (o.only_declarations && keep_declarations(&o.files, o.lang) == 0) {
+        check_opts_free(&o); /* nothing but other YAML: nothing to check */
+        return EXIT_CLEAN;
     }
     status = find_files(&o.files);
     iss_diags diags = {0};
@@ -959,13 +996,17 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--version") == 0) {
         iss_diags d = {0};
         iss_editions *ed = load_editions(NULL, 0, &d);
+        /* the version, the source commit when built from git (reports carry
+         * the version only) and every edition with the digest reports cite */
         printf("isscheck %s\n", ISS_VERSION);
-        for (size_t i = 0; ed && i < ed->deflt->nsets; i++) {
-            const iss_criteria *c = ed->deflt->sets[i];
+        if (*ISS_COMMIT)
+            printf("commit: %s\n", ISS_COMMIT);
+        for (size_t i = 0; ed && i < ed->nsets; i++) {
+            const iss_criteria *c = ed->sets[i];
             char date[11];
             iss_date_format(c->date, date);
-            printf("criteria: %s %s (%s, %s, %s)\n", c->title, c->edition, date,
-                   c->draft ? "draft" : "in force", c->dir);
+            printf("criteria: %s %s (%s, %s, digest %s, %s)\n", c->title, c->edition, date,
+                   c->draft ? "draft" : "in force", c->digest, c->dir);
         }
         if (!ed) {
             fflush(stdout);

@@ -11,13 +11,14 @@ CC=clang cmake -S "$root" -B "$build" -DISSCHECK_FUZZ=ON -DISSCHECK_TESTS=OFF >/
 cmake --build "$build" -j"$(nproc)" >/dev/null
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-mkdir -p "$corpus/decl" "$corpus/reader" "$corpus/criteria"
+mkdir -p "$corpus/decl" "$corpus/reader" "$corpus/criteria" "$corpus/classify"
 cp "$root"/examples/*.yaml "$corpus/decl/"
 cp "$root"/examples/*.yaml "$corpus/reader/"
 find "$root/tests/golden" -name '*.yaml' -exec cp {} "$corpus/decl/" \; 2>/dev/null || true
 cp "$root"/criteria/iss-3/*.yaml "$corpus/criteria/"
+cp "$root"/examples/*.yaml "$root"/examples/ci/*.in "$corpus/classify/"
 status=0
-for h in reader decl criteria; do
+for h in reader decl criteria classify; do
   log=$corpus/$h.log
   if "$build/tests/fuzz/fuzz_$h" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
     -dict="$root/tests/fuzz/yaml.dict" -print_final_stats=1 "$corpus/$h" >"$log" 2>&1; then

@@ -1088,7 +1088,8 @@ END_TEST
 static fx_run *dv_dual(const char *dual, const char *subtypes)
 {
     iss_buf b = {0}, st = {0};
-    iss_buf_printf(&b, "    dual_roles: %s\n    quality_manager: P3\n", dual);
+    if (dual) /* NULL: no dual_roles (printf of a null %s is undefined) */
+        iss_buf_printf(&b, "    dual_roles: %s\n    quality_manager: P3\n", dual);
     iss_buf_printf(&st, "subtypes: [%s]", subtypes);
     fx_run *r = mutate(DV_PASS, NULL, "subtypes: [device+web]", st.s, "    trainings: [{name: SEC556, completed: 2024-06-30}]\n",
                        "    qualifications: [{name: CISSP}]\n",
