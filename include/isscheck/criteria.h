@@ -160,6 +160,9 @@ struct iss_criteria {
     iss_entry *entries;
     size_t nentries;
     char digest[17]; /* FNV-1a 64 of the files loaded, hex */
+    const char **files; /* a set loaded from a folder: the paths of its manifest
+                         * and of the files it lists (none for a composite) */
+    size_t nfiles;
     void *match_context; /* pcre2_match_context *: the match and depth limits */
     iss_arena *arena;
 };

@@ -580,9 +580,14 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     const char *name = path;
     L->c.file = name;
     /* read bytes once: they feed both the digest and the parser */
-    FILE *f = fopen(path, "rb");
+    /* a regular file only: a FIFO in its place would hang the run */
+    int why = 0;
+    FILE *f = iss_input_open(path, true, &why);
     if (!f) {
-        iss_diag_add(L->c.diags, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open criteria file");
+        if (why > 0)
+            iss_diag_add(L->c.diags, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open criteria file");
+        else
+            iss_input_error(L->c.diags, name, why);
         L->unloadable = true;
         return false;
     }
@@ -820,7 +825,12 @@ static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *un
     iss_node *catalogue = NULL;
     const char *catalogue_name = NULL;
     size_t before = d->errors;
-    iss_node *m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+    /* the files read, manifest first, for a caller that must not write over them */
+    cr->files = iss_arena_alloc(cr->arena, sizeof *cr->files);
+    cr->files[cr->nfiles++] = mpath;
+    iss_limits mlim = *L.lim;
+    mlim.regular_only = true;
+    iss_node *m = iss_read_yaml_file(mpath, mpath, &mlim, cr->arena, d);
     if (!m)
         L.unloadable = true;
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
@@ -857,6 +867,9 @@ static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *un
         cr->ncategories = i + 1;
     }
     ok = load_risks(&L, m);
+    const char **all = iss_arena_alloc(cr->arena, (files.n + 1) * sizeof *all);
+    all[0] = cr->files[0];
+    cr->files = all;
     for (size_t i = 0; i < files.n; i++) {
         const char *f = files.v[i].s;
         if (strchr(f, '/') || f[0] == '.') {
@@ -866,6 +879,7 @@ static iss_criteria *load_set(const char *dir, iss_diags *d, bool lint, bool *un
             continue;
         }
         char *path = iss_arena_printf(cr->arena, "%s/%s", dir, f);
+        cr->files[cr->nfiles++] = path;
         iss_node *cat = NULL;
         ok &= load_file(&L, path, f, &rules, &cat, &h);
         if (cat) {
