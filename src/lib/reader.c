@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -329,16 +330,18 @@ FILE *iss_input_open(const char *path, bool regular_only, int *why)
     else if (S_ISDIR(st.st_mode))
         *why = ISS_INPUT_DIRECTORY;
     else if (S_ISFIFO(st.st_mode) && !regular_only) {
-        /* a named pipe streams: open it again, blocking until its writer
-         * comes, and make sure it is still the same pipe */
-        int fd2 = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        struct stat st2;
-        if (fd2 < 0)
+        /* a named pipe streams: wait for its writer.  Opened without a
+         * writer, a blocking read would see end of file at once; poll
+         * waits for data, or for a writer that came and went (Linux
+         * reports POLLHUP only then), so nothing it wrote is lost even
+         * if it has closed its end already */
+        int fl = fcntl(fd, F_GETFL);
+        struct pollfd p = {fd, POLLIN, 0};
+        if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
             *why = errno;
-        else if (fstat(fd2, &st2) != 0 || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino)
-            *why = ISS_INPUT_SPECIAL;
-        close(fd);
-        fd = fd2;
+        while (!*why && poll(&p, 1, -1) < 0)
+            if (errno != EINTR)
+                *why = errno;
     } else if (!S_ISREG(st.st_mode))
         *why = regular_only ? ISS_INPUT_NOT_REGULAR : ISS_INPUT_SPECIAL;
     else {
