@@ -1,11 +1,11 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
 #include "authoring.h"
-#include "output.h"
-#include "walk.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
+#include "output.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -46,7 +46,7 @@ static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for *.yaml and *.yml files, *.waivers.yaml and *.waivers.yml\n"
+    "searched for regular *.yaml and *.yml files, *.waivers.yaml and *.waivers.yml\n"
     "left out; all in sorted order) against the criteria and print a report:\n"
     "per rule its verdict (pass, review, fail, n/a; waived with --waivers), the\n"
     "clause it cites, where in the file it rests and why.\n"
@@ -70,11 +70,14 @@ static const char check_usage[] =
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
     "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
     "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
+    "                       ('-': standard output, with --output FILE)\n"
     "  --redact             replace person ids and names by pseudonyms (person-1,\n"
     "                       person-2, … in the order of 'persons') in every format,\n"
     "                       for sharing the report outside the provider\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
-    "                       the whole report is written\n"
+    "                       the whole report is written ('-': standard output;\n"
+    "                       never a file the run reads; a FIFO or a device is\n"
+    "                       written in place)\n"
     "  --waivers FILE       apply an examiner's waivers and judgements (YAML,\n"
     "                       isscheck-waivers(5)): a waived rule shows 'waived'\n"
     "                       and does not fail the run; a judged one shows the\n"

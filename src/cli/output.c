@@ -198,7 +198,8 @@ bool cli_output_close(cli_output *o, bool commit)
         output_free(o);
         return !err || !commit;
     }
-    if (!err && commit && (o->kind == OUT_REPLACE || o->kind == OUT_NEW) && fsync(fileno(o->f)) != 0)
+    if (!err && commit && (o->kind == OUT_REPLACE || o->kind == OUT_NEW) &&
+        fsync(fileno(o->f)) != 0)
         err = errno;
     if (fclose(o->f) != 0 && !err)
         err = errno;
@@ -240,8 +241,8 @@ bool cli_output_distinct(const char *path, const char *const *inputs, size_t n)
         return true;
     for (size_t i = 0; i < n; i++) {
         struct stat in;
-        bool have = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in) == 0
-                                                : stat(inputs[i], &in) == 0;
+        bool have =
+            strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in) == 0 : stat(inputs[i], &in) == 0;
         if (have && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
             iss_cli_error(path ? path : stdout_name,
                           "is the same file as the input '%s'; refusing to write over it",

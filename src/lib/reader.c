@@ -310,14 +310,13 @@ FILE *iss_input_open(const char *path, bool regular_only, int *why)
     if (strcmp(path, "-") == 0) {
         /* standard input may be anything a shell can redirect, but a
          * directory or a socket */
-        if (fstat(STDIN_FILENO, &st) == 0) {
-            *why = S_ISDIR(st.st_mode)                                                 ? ISS_INPUT_DIRECTORY
-                   : !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode) ? ISS_INPUT_SPECIAL
-                                                                                        : 0;
-            if (*why)
-                return NULL;
-        }
-        return stdin;
+        *why = 0;
+        if (fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode))
+            *why = ISS_INPUT_DIRECTORY;
+        else if (fstat(STDIN_FILENO, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) &&
+                 !S_ISCHR(st.st_mode))
+            *why = ISS_INPUT_SPECIAL;
+        return *why ? NULL : stdin;
     }
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
