@@ -153,6 +153,24 @@ run check --output "$dir/r.txt" examples/va-pass.yaml tests/golden/err-unknown-k
 run check examples/va-pass.yaml tests/golden/err-unknown-key/input.yaml >"$dir/r.stdout" 2>/dev/null
 check "a text report in a file = standard output" same "$dir/r.txt" "$dir/r.stdout"
 
+# a run stopped by a signal while its temporary file is open removes it:
+# a FIFO declaration without a writer holds the run after the outputs
+# are opened
+mkfifo "$dir/stuck.yaml"
+timeout 20 "$bin" check --output "$dir/stopped.txt" "$dir/stuck.yaml" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && no_temp; do sleep 0.1; i=$((i + 1)); done
+appeared=yes
+no_temp && appeared=no
+check "the run under test has its temporary file open" [ $appeared = yes ]
+kill -TERM $pid 2>/dev/null
+wait $pid
+check "SIGTERM stops the run" [ $? -ne 0 ]
+check "SIGTERM leaves no temporary file" no_temp
+check "SIGTERM writes no report" [ ! -e "$dir/stopped.txt" ]
+rm -f "$dir/stuck.yaml"
+
 # help and version to a full disk
 if [ -w /dev/full ]; then
   for args in "--help" "--version" "help" "help check" "help init" "check --help" "init --help" \

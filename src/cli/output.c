@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,55 @@ static char *xstrdup(const char *s)
     return strcpy(iss_xmalloc(strlen(s) + 1), s);
 }
 
+/* The temporary files not yet renamed into place or removed: a run
+ * stopped by SIGINT, SIGTERM or SIGHUP removes them on its way out, as
+ * git's lockfile does.  Only the thread that opens outputs touches the
+ * list; the handler only reads it (unlink is async-signal-safe). */
+enum { MAX_PENDING = 8 };
+static const char *volatile pending[MAX_PENDING];
+
+static void remove_pending(int sig)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]);
+    raise(sig); /* SA_RESETHAND: the default action, once this returns */
+}
+
+static void pending_add(const char *tmp)
+{
+    static bool installed;
+    if (!installed) {
+        installed = true;
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction old, sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = remove_pending;
+            sa.sa_flags = (int)SA_RESETHAND;
+            sigemptyset(&sa.sa_mask);
+            /* a signal the caller ignores (nohup) stays ignored */
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+                sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    for (size_t i = 0; i < MAX_PENDING; i++)
+        if (!pending[i]) {
+            pending[i] = tmp;
+            return;
+        }
+}
+
+static void pending_remove(const char *tmp)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == tmp)
+            pending[i] = NULL;
+}
+
 static void output_free(cli_output *o)
 {
+    pending_remove(o->tmp);
     free(o->name);
     free(o->target);
     free(o->tmp);
@@ -72,6 +120,8 @@ static int make_temp(cli_output *o, mode_t mode)
             p[10 + i] = letters[z % 62];
         p[16] = '\0';
         int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+        if (fd >= 0)
+            pending_add(o->tmp);
         if (fd >= 0 || errno != EEXIST)
             return fd;
     }
