@@ -139,6 +139,14 @@ check "init -o over a file exits 2" [ $? -eq 2 ]
 check "init -o never overwrites" same "$dir/init077.yaml" "$dir/init.orig"
 check "init -o over a file says so" grep -q "does not overwrite it" "$dir/err"
 
+# a symbolic link is replaced itself; what it points to is left alone
+printf 'not mine\n' >"$dir/pointed.txt"
+ln -s pointed.txt "$dir/sym.txt"
+run check --output "$dir/sym.txt" examples/va-pass.yaml 2>/dev/null
+check "--output over a symbolic link exits 0" [ $? -eq 0 ]
+check "the file a link points to is left alone" [ "$(cat "$dir/pointed.txt")" = "not mine" ]
+check "the link is replaced by the report" sh -c '[ ! -L "$1" ] && grep -q va-pass.yaml "$1"' _ "$dir/sym.txt"
+
 # a name at NAME_MAX (255 bytes): the temporary file's name is its own
 long=$(printf '%0251d' 0).txt
 run check --output "$dir/$long" examples/va-pass.yaml 2>"$dir/err"

@@ -129,22 +129,6 @@ static int make_temp(cli_output *o, mode_t mode)
     return -1;
 }
 
-/* The file a regular path stands for: itself, or what its symbolic links
- * lead to (renaming over a link would replace the link, not its file). */
-static char *resolve_target(const char *path)
-{
-    struct stat lst;
-    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        char *real = realpath(path, NULL);
-        if (real) {
-            char *copy = xstrdup(real);
-            free(real);
-            return copy;
-        }
-    }
-    return xstrdup(path);
-}
-
 static cli_output *output_open(const char *path, bool must_be_new)
 {
     cli_output *o = iss_xmalloc(sizeof *o);
@@ -172,8 +156,10 @@ static cli_output *output_open(const char *path, bool must_be_new)
         output_free(o);
         return NULL;
     } else if (exists) {
+        /* a symbolic link is replaced itself, never followed: what it
+         * points to (perhaps planted in a shared folder) is left alone */
         o->kind = OUT_REPLACE;
-        o->target = resolve_target(path);
+        o->target = xstrdup(path);
         fd = make_temp(o, 0600);
         /* the replaced file's owner, group and mode; chown first, as it
          * clears the set-id bits.  An owner this process cannot give keeps
