@@ -121,6 +121,23 @@ if mknod "$dir/null" c 1 3 2>/dev/null; then
   check "/dev/null's device is still a character device" [ -c "$dir/null" ]
 fi
 
+# /dev/stdout and /dev/stderr: links into /proc/self/fd, made here so that
+# a writer that renames over them can only ever replace the test's own
+ln -s /proc/self/fd/1 "$dir/stdout-link"
+ln -s /proc/self/fd/2 "$dir/stderr-link"
+run check --output "$dir/stdout-link" examples/va-pass.yaml >"$dir/via-link.txt" 2>/dev/null
+check "--output /dev/stdout (a file) exits 0" [ $? -eq 0 ]
+check "--output /dev/stdout (a file) writes standard output" grep -q "va-pass.yaml" "$dir/via-link.txt"
+check "/dev/stdout is still a link" [ -L "$dir/stdout-link" ]
+run check --output "$dir/stdout-link" examples/va-pass.yaml 2>/dev/null | cat >"$dir/via-pipe.txt"
+check "--output /dev/stdout (a pipe) writes standard output" grep -q "va-pass.yaml" "$dir/via-pipe.txt"
+check "/dev/stdout is still a link after a pipe" [ -L "$dir/stdout-link" ]
+run check --output "$dir/stderr-link" examples/va-pass.yaml 2>"$dir/stderr.txt" >/dev/null
+check "--output /dev/stderr (a file) exits 2" [ $? -eq 2 ]
+check "/dev/stderr is still a link" [ -L "$dir/stderr-link" ]
+run check --summary-csv "$dir/stdout-link" examples/va-pass.yaml >"$dir/via-link.txt" 2>/dev/null
+check "--summary-csv /dev/stdout with the report on standard output exits 2" [ $? -eq 2 ]
+
 # modes: the umask's for a new file, the old one's for a replaced file
 (umask 077 && run check --output "$dir/m077.txt" examples/va-pass.yaml >/dev/null 2>&1)
 check "umask 077 gives a new file 0600" [ "$(stat -c %a "$dir/m077.txt")" = 600 ]

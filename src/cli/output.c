@@ -129,22 +129,43 @@ static int make_temp(cli_output *o, mode_t mode)
     return -1;
 }
 
+/* Whether path is standard output under another name: /dev/stdout,
+ * /dev/fd/1, or the file standard output was redirected to */
+static bool is_stdout(const struct stat *st)
+{
+    struct stat so;
+    return fstat(STDOUT_FILENO, &so) == 0 && so.st_dev == st->st_dev && so.st_ino == st->st_ino;
+}
+
+/* Whether path is a symbolic link into /proc (/dev/stderr, /dev/fd/N):
+ * a name for a descriptor, which renaming would replace in /dev itself */
+static bool is_fd_link(const char *path)
+{
+    char link[16];
+    ssize_t n = readlink(path, link, sizeof link);
+    return n >= 6 && memcmp(link, "/proc/", 6) == 0;
+}
+
 static cli_output *output_open(const char *path, bool must_be_new)
 {
     cli_output *o = iss_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
-    if (!path || strcmp(path, "-") == 0) {
+    struct stat st;
+    bool exists = path && strcmp(path, "-") != 0 && stat(path, &st) == 0;
+    int stat_err = errno;
+    if (!path || strcmp(path, "-") == 0 || (exists && is_stdout(&st))) {
         o->kind = OUT_STDOUT;
         o->f = stdout;
-        o->name = xstrdup(stdout_name);
+        o->name = xstrdup(path && strcmp(path, "-") != 0 ? path : stdout_name);
         return o;
     }
     o->name = xstrdup(path);
-    struct stat st;
     int fd = -1;
-    bool exists = stat(path, &st) == 0;
-    int stat_err = errno;
-    if (exists && S_ISDIR(st.st_mode)) {
+    if (exists && S_ISREG(st.st_mode) && is_fd_link(path)) {
+        iss_cli_error(path, "names a file descriptor of a regular file; name the file itself");
+        output_free(o);
+        return NULL;
+    } else if (exists && S_ISDIR(st.st_mode)) {
         errno = EISDIR;
     } else if (exists && !S_ISREG(st.st_mode)) {
         /* a FIFO or a device: written in place, never truncated or replaced
