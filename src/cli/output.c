@@ -185,7 +185,7 @@ static cli_output *output_open(const char *path, bool must_be_new)
         /* the replaced file's owner, group and mode; chown first, as it
          * clears the set-id bits.  An owner this process cannot give keeps
          * the new file private to its owner rather than widen who reads it */
-        mode_t mode = st.st_mode & 07777;
+        mode_t mode = st.st_mode & 0777; /* a set-id bit is no report's */
         if (fd >= 0 && fchown(fd, st.st_uid, st.st_gid) != 0)
             mode &= 0700;
         if (fd >= 0 && fchmod(fd, mode) != 0) {
