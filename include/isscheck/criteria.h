@@ -173,6 +173,10 @@ struct iss_criteria {
     iss_entry *entries;
     size_t nentries;
     char digest[17]; /* FNV-1a 64 of the files loaded, hex */
+    const char **files; /* a set loaded from a folder: the paths of its manifest
+                         * and of the files it lists (none for a composite or
+                         * a built-in set) */
+    size_t nfiles;
     iss_arena *arena; /* NULL for a built-in set */
 };
 

@@ -26,6 +26,8 @@ typedef struct {
     size_t max_scalar; /* bytes in one scalar */
     size_t max_persons;     /* persons in a declaration */
     size_t max_engagements; /* engagements, own and prior, in a declaration */
+    bool regular_only; /* a regular file only, not even a pipe: a file a folder
+                        * search found or a criteria manifest lists */
 } iss_limits;
 
 extern const iss_limits iss_default_limits;
@@ -35,9 +37,22 @@ extern const iss_limits iss_default_limits;
  * display name used in diagnostics is name. */
 iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
                              iss_arena *arena, iss_diags *d);
+/* Opens path for reading, never blocking on a FIFO without a writer: it is
+ * opened with O_NONBLOCK and fstat'd first.  A regular file is returned
+ * (O_NONBLOCK cleared).  A FIFO, unless regular_only, is opened again to
+ * stream from its writer, as a file named on the command line does.  A
+ * directory, a device or a socket is refused, a FIFO too when regular_only.
+ * "-" is standard input (a FIFO, a terminal or a file, never closed by the
+ * caller).  Returns the stream, or NULL with *why set: an errno value of
+ * open(2) (> 0), or one of the ISS_INPUT_ reasons (< 0). */
+enum { ISS_INPUT_DIRECTORY = -1, ISS_INPUT_NOT_REGULAR = -2, ISS_INPUT_SPECIAL = -3 };
+FILE *iss_input_open(const char *path, bool regular_only, int *why);
+/* Adds the diagnostic for a *why of iss_input_open, naming name. */
+void iss_input_error(iss_diags *d, const char *name, int why);
 /* Reads the whole file at path ("-" for standard input), within
- * lim->max_bytes, into out (replacing what it held).  A directory, a device
- * or a socket is refused.  Returns false after adding a diagnostic. */
+ * lim->max_bytes, into out (replacing what it held), opened by
+ * iss_input_open (lim->regular_only).  Returns false after adding a
+ * diagnostic. */
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
                    iss_diags *d);
 /* The same for bytes in memory. */

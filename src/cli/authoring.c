@@ -3,6 +3,7 @@
  * print about the standard is generated from the criteria set: rule
  * files, their check kinds and parameters, the catalogue. */
 #include "authoring.h"
+#include "output.h"
 
 #include "isscheck/decl.h"
 #include "isscheck/escape.h"
@@ -66,7 +67,9 @@ static const char init_usage[] =
     "                       a,b); required\n"
     "  --lang ja|en         language of the comments (default ja, or ISSCHECK_LANG)\n"
     "  -o, --output FILE    write to FILE, which must not exist (it is never\n"
-    "                       overwritten), instead of standard output\n"
+    "                       overwritten; a FIFO or a device is written in\n"
+    "                       place; '-': standard output), instead of standard\n"
+    "                       output\n"
     "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -1305,47 +1308,6 @@ static void template_write(const tmpl *t)
         template_trust(t);
 }
 
-/* Writes b to path, which must not exist: a temporary file beside it,
- * flushed, then linked into place (link(2) fails when path exists, so a
- * file that appeared meanwhile is not replaced either). */
-static int write_new_file(const char *path, const iss_buf *b)
-{
-    size_t n = strlen(path);
-    char *tmp = iss_xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    size_t done = 0;
-    while (ok && done < b->len) {
-        ssize_t w = write(fd, b->s + done, b->len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok)
-            done += (size_t)w;
-    }
-    ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
-    int err = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        err = errno;
-        ok = false;
-    }
-    if (ok && link(tmp, path) != 0) {
-        err = errno;
-        ok = false;
-    }
-    if (fd >= 0)
-        unlink(tmp);
-    free(tmp);
-    if (ok)
-        return EXIT_OK;
-    if (err == EEXIST)
-        iss_cli_error(path, "the file exists; isscheck init does not overwrite it");
-    else
-        iss_cli_error(path, "cannot write the template: %s", strerror(err));
-    return EXIT_USAGE;
-}
-
 static int cmd_init(const iss_criteria *c, int argc, char **argv)
 {
     static const char *const valued[] = {"--category", "--lang", "--output", "--criteria", NULL};
@@ -1388,14 +1350,12 @@ static int cmd_init(const iss_criteria *c, int argc, char **argv)
     iss_buf out = {0};
     t.out = &out;
     template_write(&t);
-    if (output) {
-        status = write_new_file(output, &out);
-    } else if (!write_stdout(&out)) {
-        iss_cli_error("isscheck", "cannot write the template: %s", strerror(errno));
-        status = EXIT_USAGE;
-    } else {
-        status = EXIT_OK;
-    }
+    /* -o FILE never replaces a file (a special one is written in place);
+     * without it, or with -o -, standard output */
+    cli_output *o = cli_output_open_new(output);
+    if (o)
+        fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(o));
+    status = o && cli_output_close(o, true) ? EXIT_OK : EXIT_USAGE;
     iss_buf_free(&out);
     free(chosen);
     return status;
@@ -1474,8 +1434,8 @@ int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const cha
         if (k != ARG_OPTION)
             continue;
         if (is_opt(&it, "-h") || is_opt(&it, "--help")) {
-            fputs(cmd->usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+            fputs(cmd->usage, stdout); /* a write error: main's cli_stdout_finish */
+            return EXIT_OK;
         }
         if (is_opt(&it, "--criteria"))
             *criteria_dir = it.val;

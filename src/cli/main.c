@@ -1,16 +1,16 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
-#define _XOPEN_SOURCE 700 /* nftw */
 #include "authoring.h"
 #include "isscheck/builtin.h"
 #include "isscheck/classify.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
+#include "output.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -52,9 +52,9 @@ static const char check_usage[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for the *.yaml and *.yml files that are declarations by the rule\n"
-    "of isscheck-declaration(5), *.waivers.yaml and *.waivers.yml left out; all\n"
-    "in sorted order) against the criteria and print a report:\n"
+    "searched for the regular *.yaml and *.yml files that are declarations by\n"
+    "the rule of isscheck-declaration(5), *.waivers.yaml and *.waivers.yml left\n"
+    "out; all in sorted order) against the criteria and print a report:\n"
     "per rule its verdict (pass, review, fail, n/a; waived with --waivers), the\n"
     "clause it cites, where in the file it rests and why.\n"
     "\n"
@@ -80,11 +80,14 @@ static const char check_usage[] =
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
     "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
     "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
+    "                       ('-': standard output, with --output FILE)\n"
     "  --redact             replace person ids and names by pseudonyms (person-1,\n"
     "                       person-2, … in the order of 'persons') in every format,\n"
     "                       for sharing the report outside the provider\n"
     "  --output FILE        write the report to FILE, replacing it only when\n"
-    "                       the whole report is written\n"
+    "                       the whole report is written ('-': standard output;\n"
+    "                       never a file the run reads; a FIFO or a device is\n"
+    "                       written in place)\n"
     "  --waivers FILE       apply an examiner's waivers and judgements (YAML,\n"
     "                       isscheck-waivers(5)): a waived rule shows 'waived'\n"
     "                       and does not fail the run; a judged one shows the\n"
@@ -104,11 +107,6 @@ static const char check_usage[] =
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
     "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static iss_day today(void)
 {
@@ -207,44 +205,6 @@ static iss_editions *load_editions(const char *const *dirs, size_t n, iss_diags 
     return e;
 }
 
-/* Writes the report beside path under a temporary name, flushes it to
- * disk and renames it into place: path is either the old file, untouched,
- * or the whole new report, never half of one. */
-static bool write_file_atomic(const char *path, const iss_buf *b)
-{
-    size_t n = strlen(path);
-    char *tmp = iss_xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return false;
-    }
-    size_t done = 0;
-    bool ok = true;
-    while (ok && done < b->len) {
-        ssize_t w = write(fd, b->s + done, b->len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok)
-            done += (size_t)w;
-    }
-    ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
-    int err = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) != 0) {
-        err = errno;
-        ok = false;
-    }
-    if (!ok) {
-        unlink(tmp);
-        errno = err;
-    }
-    free(tmp);
-    return ok;
-}
-
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -255,56 +215,6 @@ static int usage_error(const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
     return EXIT_USAGE;
-}
-
-/* Declaration files found under a directory argument: *.yaml and *.yml,
- * symbolic links not followed, sorted so the order never depends on the
- * file system's. */
-static struct {
-    char **v;
-    size_t n, cap;
-} found;
-
-static bool ends_with(const char *s, size_t n, const char *tail)
-{
-    size_t t = strlen(tail);
-    return n > t && strcmp(s + n - t, tail) == 0;
-}
-
-/* A declaration in a searched folder: *.yaml or *.yml, but not a waivers
- * file kept beside the declarations it covers (*.waivers.yaml). */
-static bool yaml_name(const char *path)
-{
-    size_t n = strlen(path);
-    return (ends_with(path, n, ".yaml") || ends_with(path, n, ".yml")) &&
-           !ends_with(path, n, ".waivers.yaml") && !ends_with(path, n, ".waivers.yml");
-}
-
-static void add_found(const char *path)
-{
-    if (found.n == found.cap) {
-        found.cap = found.cap ? found.cap * 2 : 64;
-        found.v = iss_xrealloc(found.v, found.cap * sizeof *found.v);
-    }
-    found.v[found.n++] = strcpy(iss_xmalloc(strlen(path) + 1), path);
-}
-
-static int collect(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-    (void)st;
-    (void)ftw;
-    if (type == FTW_F && yaml_name(path) && iss_classify_file(path) == ISS_KIND_DECLARATION)
-        add_found(path);
-    return 0;
-}
-
-static void free_found(void)
-{
-    for (size_t i = 0; i < found.n; i++)
-        free(found.v[i]);
-    free(found.v);
-    found.v = NULL;
-    found.n = found.cap = 0;
 }
 
 /* The input limits, each settable by its option. */
@@ -473,43 +383,21 @@ static int parse_check(int argc, char **argv, check_opts *o)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
     if (o->files.n == 0)
         return usage_error("no declaration file given");
+    if (o->summary_csv && strcmp(o->summary_csv, "-") == 0 &&
+        (!o->output || strcmp(o->output, "-") == 0))
+        return usage_error("--summary-csv -: the report goes to standard output already "
+                           "(write it elsewhere with --output FILE)");
     for (size_t k = 0; o->waivers && strcmp(o->waivers, "-") == 0 && k < o->files.n; k++)
         if (strcmp(o->files.v[k], "-") == 0)
             return usage_error("--waivers -: standard input is already a declaration");
     return -1;
 }
 
-/* Directories are searched for declarations (sorted within each one); a
- * file named on the command line is taken whatever its name. */
-static int find_files(const opt_list *files)
-{
-    int status = EXIT_CLEAN;
-    for (size_t i = 0; i < files->n; i++) {
-        const char *f = files->v[i];
-        struct stat st;
-        if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t first = found.n;
-            if (nftw(f, collect, 16, FTW_PHYS) != 0) {
-                iss_cli_error(f, "cannot search: %s", strerror(errno));
-                status = EXIT_USAGE;
-            } else if (found.n == first) {
-                iss_cli_error(f, "no *.yaml or *.yml file in this folder");
-                status = EXIT_USAGE;
-            }
-        } else {
-            add_found(f);
-        }
-    }
-    /* the order of the results never depends on the order of discovery */
-    if (found.n > 1)
-        qsort(found.v, found.n, sizeof *found.v, by_name);
-    return status;
-}
-
 /* What evaluating the declaration files needs and gives: results[i],
- * decls[i] and fdiags[i] belong to found.v[i], however many threads. */
+ * decls[i] and fdiags[i] belong to found->v[i], however many threads. */
 typedef struct {
     const check_opts *o;
+    const cli_inputs *found;
     const iss_editions *ed;
     const iss_selection *sel;
     const iss_waivers *waivers; /* or NULL */
@@ -520,17 +408,20 @@ typedef struct {
     atomic_size_t next; /* the next file a worker takes */
 } eval_job;
 
-/* Loads and evaluates found.v[i] into slot i; scratch holds the node tree
+/* Loads and evaluates found->v[i] into slot i; scratch holds the node tree
  * while the file is read.  Reads only what every thread may read: the
  * options, the criteria (compiled patterns included; match data are made
  * per match) and found. */
 static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
 {
     const check_opts *o = job->o;
-    const char *name = strcmp(found.v[i], "-") == 0 ? "<stdin>" : found.v[i];
+    const cli_input *in = &job->found->v[i];
+    const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
     iss_file_result *fr = &job->results[i];
     memset(&job->fdiags[i], 0, sizeof job->fdiags[i]);
-    job->decls[i] = iss_decl_load_in(found.v[i], name, job->ed, &o->lim, scratch, &job->fdiags[i]);
+    iss_limits lim = o->lim;
+    lim.regular_only = in->searched; /* not a FIFO put there since the search */
+    job->decls[i] = iss_decl_load_in(in->path, name, job->ed, &lim, scratch, &job->fdiags[i]);
     *fr = (iss_file_result){name, NULL, &job->fdiags[i], EXIT_USAGE};
     if (!job->decls[i]) {
         if (o->redact)
@@ -553,8 +444,8 @@ static void *evaluate_worker(void *arg)
 {
     eval_job *job = arg;
     iss_arena *scratch = iss_arena_new();
-    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < found.n;)
-        if (strcmp(found.v[i], "-") != 0) /* done before the workers start */
+    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->found->n;)
+        if (strcmp(job->found->v[i].path, "-") != 0) /* done before the workers start */
             evaluate_one(job, i, scratch);
     iss_arena_free(scratch);
     return NULL;
@@ -565,15 +456,15 @@ static void *evaluate_worker(void *arg)
 static void evaluate_files(eval_job *job, size_t jobs)
 {
     atomic_init(&job->next, 0);
-    if (jobs > found.n)
-        jobs = found.n;
+    if (jobs > job->found->n)
+        jobs = job->found->n;
     pthread_t *tid = iss_xmalloc((jobs ? jobs : 1) * sizeof *tid);
     size_t started = 0;
     /* standard input, named once or more, is read here, in order and
      * before any worker starts, exactly as -j 1 reads it */
     iss_arena *scratch = iss_arena_new();
-    for (size_t i = 0; i < found.n; i++)
-        if (strcmp(found.v[i], "-") == 0)
+    for (size_t i = 0; i < job->found->n; i++)
+        if (strcmp(job->found->v[i].path, "-") == 0)
             evaluate_one(job, i, scratch);
     iss_arena_free(scratch);
     for (; jobs > 1 && started < jobs - 1; started++)
@@ -585,19 +476,28 @@ static void evaluate_files(eval_job *job, size_t jobs)
     free(tid);
 }
 
-static int check_files(const check_opts *o, const iss_editions *ed, const iss_waivers *w,
-                       iss_day now, int status)
+static int check_files(const check_opts *o, const cli_inputs *found, const iss_editions *ed,
+                       const iss_waivers *w, iss_day now, int status)
 {
     const iss_criteria *crit = ed->deflt;
     iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
     for (size_t k = 0; k < o->cats.n; k++)
         if (iss_criteria_category(crit, o->cats.v[k]) < 0)
             return usage_error("--category: unknown category '%s'", o->cats.v[k]);
-    size_t n = found.n;
+    /* opened before any file is read: an output that cannot be written
+     * costs no work, and a usage error above leaves it untouched */
+    cli_output *report = cli_output_open(o->output);
+    cli_output *summary = report && o->summary_csv ? cli_output_open(o->summary_csv) : NULL;
+    if (!report || (o->summary_csv && !summary)) {
+        cli_output_close(report, false);
+        return EXIT_USAGE;
+    }
+    size_t n = found->n;
     iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
     iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
     iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
     eval_job job = {.o = o,
+                    .found = found,
                     .ed = ed,
                     .sel = &sel,
                     .waivers = w,
@@ -621,18 +521,15 @@ static int check_files(const check_opts *o, const iss_editions *ed, const iss_wa
                    o->redact,   o->require_evidence};
     iss_buf out = {0};
     formats[o->format].render(&out, &run);
-    if (!(o->output ? write_file_atomic(o->output, &out) : write_all(&out))) {
-        iss_cli_error(o->output ? o->output : "isscheck", "cannot write the report: %s",
-                      strerror(errno));
+    fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(report));
+    if (!cli_output_close(report, true))
         status = EXIT_USAGE;
-    }
-    if (o->summary_csv) {
+    if (summary) {
         out.len = 0;
         iss_report_summary_csv(&out, &run);
-        if (!write_file_atomic(o->summary_csv, &out)) {
-            iss_cli_error(o->summary_csv, "cannot write the summary: %s", strerror(errno));
+        fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(summary));
+        if (!cli_output_close(summary, true))
             status = EXIT_USAGE;
-        }
     }
     iss_buf_free(&out);
     for (size_t i = 0; i < n; i++) {
@@ -668,6 +565,29 @@ static size_t keep_declarations(opt_list *files, iss_lang lang)
     return files->n = kept;
 }
 
+/* Neither output is a file the run reads (a declaration, the waivers
+ * file, a criteria file) nor the other output: prints why and returns
+ * false otherwise. */
+static bool outputs_distinct(const check_opts *o, const cli_inputs *found, const iss_editions *ed)
+{
+    size_t n = 0, cap = found->n + 1;
+    for (size_t i = 0; i < ed->nsets; i++)
+        cap += ed->sets[i]->nfiles;
+    const char **in = iss_xmalloc(cap * sizeof *in);
+    for (size_t i = 0; i < found->n; i++)
+        in[n++] = found->v[i].path;
+    if (o->waivers)
+        in[n++] = o->waivers;
+    for (size_t i = 0; i < ed->nsets; i++)
+        for (size_t k = 0; k < ed->sets[i]->nfiles; k++)
+            in[n++] = ed->sets[i]->files[k];
+    bool ok = cli_output_distinct(o->output, in, n) &&
+              (!o->summary_csv || cli_output_distinct(o->summary_csv, in, n)) &&
+              cli_outputs_distinct(o->output ? o->output : "-", o->summary_csv);
+    free(in);
+    return ok;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     check_opts o = {.lim = iss_default_limits, .jobs = 1};
@@ -686,24 +606,28 @@ static int cmd_check(int argc, char **argv)
         check_opts_free(&o); /* nothing but other YAML: nothing to check */
         return EXIT_CLEAN;
     }
-    status = find_files(&o.files);
+    cli_inputs found = {0};
+    status = cli_inputs_find(&found, o.files.v, o.files.n);
     iss_diags diags = {0};
     iss_editions *ed = load_editions(o.criteria.v, o.criteria.n, &diags);
     iss_waivers *w = NULL;
-    if (ed && o.waivers) {
+    bool refused = ed && !outputs_distinct(&o, &found, ed); /* before the waivers are read */
+    if (ed && o.waivers && !refused) {
         const char *name = strcmp(o.waivers, "-") == 0 ? "<stdin>" : o.waivers;
         w = iss_waivers_load(o.waivers, name, ed, &o.lim, &diags);
     }
-    if (!ed || (o.waivers && !w)) {
+    if (refused) {
+        status = EXIT_USAGE;
+    } else if (!ed || (o.waivers && !w)) {
         iss_diags_print(stderr, &diags, o.lang);
         status = EXIT_USAGE;
     } else {
-        status = check_files(&o, ed, w, now, status);
+        status = check_files(&o, &found, ed, w, now, status);
     }
     iss_waivers_free(w);
     iss_editions_free(ed);
     iss_diags_free(&diags);
-    free_found();
+    cli_inputs_free(&found);
     check_opts_free(&o);
     return status;
 }
@@ -789,7 +713,7 @@ static int criteria_list(int argc, char **argv)
         iss_buf_printf(&out, "), catalogue entries: %zu\n  digest:   %s\n  from:     %s%s\n",
                        c->nentries, c->digest, c->dir, origin_note(c));
     }
-    int st = write_all(&out) ? EXIT_CLEAN : EXIT_USAGE;
+    int st = write_all(&out) ? EXIT_CLEAN : cli_stdout_finish(EXIT_CLEAN);
     iss_buf_free(&out);
     iss_editions_free(ed);
     iss_diags_free(&d);
@@ -827,7 +751,7 @@ static int criteria_lint(int argc, char **argv)
         iss_diags_free(&d);
     }
     free(dirs.v);
-    if (fflush(stdout) != 0)
+    if (cli_stdout_finish(EXIT_CLEAN) != EXIT_CLEAN)
         status = EXIT_USAGE;
     return status;
 }
@@ -958,11 +882,8 @@ static int cmd_authoring(const iss_cli_command *ac, int argc, char **argv)
     return status;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
-    /* a closed pipe is a write error (exit 2), not a silent death by signal */
-    signal(SIGPIPE, SIG_IGN);
-    iss_cli_choose_lang(argc, argv);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -1024,4 +945,14 @@ int main(int argc, char **argv)
     if (iss_cli_authoring(cmd))
         return cmd_authoring(iss_cli_authoring(cmd), argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    /* a closed pipe is a write error (exit 2), not a silent death by signal */
+    signal(SIGPIPE, SIG_IGN);
+    iss_cli_choose_lang(argc, argv);
+    /* help, version and every other text that reached standard output only
+     * in part (a full disk, a closed pipe) make exit status 2 */
+    return cli_stdout_finish(dispatch(argc, argv));
 }

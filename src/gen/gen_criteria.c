@@ -41,7 +41,7 @@ typedef enum {
     K_SETS,   /* const iss_criteria **, count at count_off: this set alone */
     K_RULES,  /* iss_rule *: the named array of this set's rules */
     K_CHARS,  /* char[n], NUL-terminated */
-    K_ARENA,  /* the loader's arena: NULL */
+    K_ZERO,   /* left zero: the loader's arena, the files a folder was read from */
 } kind;
 
 typedef struct type type;
@@ -219,7 +219,9 @@ static const field criteria_fields[] = {
     ARR(iss_criteria, entries, nentries, entry_type),
     NUM(iss_criteria, nentries),
     SPECIAL(iss_criteria, digest, K_CHARS, 0, 0),
-    SPECIAL(iss_criteria, arena, K_ARENA, 0, 0),
+    SPECIAL(iss_criteria, files, K_ZERO, 0, 0),
+    SPECIAL(iss_criteria, nfiles, K_ZERO, 0, 0),
+    SPECIAL(iss_criteria, arena, K_ZERO, 0, 0),
     END};
 static const type criteria_type = {"iss_criteria", sizeof(iss_criteria), criteria_fields};
 
@@ -390,7 +392,7 @@ static void put_field(const field *f, const void *base)
     case K_CHARS:
         put_str(p);
         break;
-    case K_ARENA:
+    case K_ZERO:
         fputs("NULL", out);
         break;
     }
@@ -423,8 +425,8 @@ static void put_struct(const type *t, const void *base)
     check_covered(t, base);
     fputc('{', out);
     for (const field *f = t->fields; f->name; f++) {
-        if (f->k == K_ARENA)
-            continue; /* NULL */
+        if (f->k == K_ZERO)
+            continue; /* zero */
         fprintf(out, "%s.%s = ", f == t->fields ? "" : ", ", f->name);
         put_field(f, base);
     }

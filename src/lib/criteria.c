@@ -603,7 +603,9 @@ static bool read_source(loader *L, const char *path, const char *base, iss_buf *
                 return true;
             }
     } else {
-        FILE *f = fopen(path, "rb");
+        /* a regular file only: a FIFO in its place would hang the run */
+        int why = 0;
+        FILE *f = iss_input_open(path, true, &why);
         if (f) {
             char chunk[65536];
             size_t got;
@@ -611,6 +613,11 @@ static bool read_source(loader *L, const char *path, const char *base, iss_buf *
                 iss_buf_add(b, chunk, got);
             fclose(f);
             return true;
+        }
+        if (why <= 0) {
+            iss_input_error(L->c.diags, path, why);
+            L->unloadable = true;
+            return false;
         }
     }
     iss_diag_add(L->c.diags, ISS_SEV_ERROR, path, (iss_loc){0, 0}, "cannot open criteria file");
@@ -846,6 +853,9 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     iss_node *catalogue = NULL;
     const char *catalogue_name = NULL;
     size_t before = d->errors;
+    /* the files read, manifest first, for a caller that must not write over them */
+    cr->files = iss_arena_alloc(cr->arena, sizeof *cr->files);
+    cr->files[cr->nfiles++] = mpath;
     iss_node *m = NULL;
     if (mem) {
         iss_buf mbytes = {0};
@@ -853,7 +863,9 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
             m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L.lim, cr->arena, d);
         iss_buf_free(&mbytes);
     } else {
-        m = iss_read_yaml_file(mpath, mpath, L.lim, cr->arena, d);
+        iss_limits mlim = *L.lim;
+        mlim.regular_only = true; /* a FIFO in its place would hang the run */
+        m = iss_read_yaml_file(mpath, mpath, &mlim, cr->arena, d);
     }
     if (!m)
         L.unloadable = true;
@@ -891,6 +903,9 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
         cr->ncategories = i + 1;
     }
     ok = load_risks(&L, m);
+    const char **all = iss_arena_alloc(cr->arena, (files.n + 1) * sizeof *all);
+    all[0] = cr->files[0];
+    cr->files = all;
     for (size_t i = 0; i < files.n; i++) {
         const char *f = files.v[i].s;
         if (strchr(f, '/') || f[0] == '.') {
@@ -900,6 +915,7 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
             continue;
         }
         char *path = iss_arena_printf(cr->arena, "%s/%s", dir, f);
+        cr->files[cr->nfiles++] = path;
         iss_node *cat = NULL;
         ok &= load_file(&L, path, f, &rules, &cat, &h);
         if (cat) {

@@ -9,9 +9,12 @@
 #include "isscheck/node.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 const iss_limits iss_default_limits = {
@@ -301,35 +304,84 @@ iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limit
     return iss_read_yaml_file_in(path, name, lim, arena, arena, d);
 }
 
+FILE *iss_input_open(const char *path, bool regular_only, int *why)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0) {
+        /* standard input may be anything a shell can redirect, but a
+         * directory or a socket */
+        *why = 0;
+        if (fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode))
+            *why = ISS_INPUT_DIRECTORY;
+        else if (fstat(STDIN_FILENO, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) &&
+                 !S_ISCHR(st.st_mode))
+            *why = ISS_INPUT_SPECIAL;
+        return *why ? NULL : stdin;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *why = errno;
+        return NULL;
+    }
+    *why = 0;
+    if (fstat(fd, &st) != 0)
+        *why = errno;
+    else if (S_ISDIR(st.st_mode))
+        *why = ISS_INPUT_DIRECTORY;
+    else if (S_ISFIFO(st.st_mode) && !regular_only) {
+        /* a named pipe streams: wait for its writer.  Opened without a
+         * writer, a blocking read would see end of file at once; poll
+         * waits for data, or for a writer that came and went (Linux
+         * reports POLLHUP only then), so nothing it wrote is lost even
+         * if it has closed its end already */
+        int fl = fcntl(fd, F_GETFL);
+        struct pollfd p = {fd, POLLIN, 0};
+        if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
+            *why = errno;
+        while (!*why && poll(&p, 1, -1) < 0)
+            if (errno != EINTR)
+                *why = errno;
+    } else if (!S_ISREG(st.st_mode))
+        *why = regular_only ? ISS_INPUT_NOT_REGULAR : ISS_INPUT_SPECIAL;
+    else {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
+            *why = errno;
+    }
+    FILE *f = *why ? NULL : fdopen(fd, "rb");
+    if (!f && !*why)
+        *why = errno;
+    if (!f && fd >= 0)
+        close(fd);
+    return f;
+}
+
+void iss_input_error(iss_diags *d, const char *name, int why)
+{
+    if (why == ISS_INPUT_DIRECTORY)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
+    else if (why == ISS_INPUT_NOT_REGULAR)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "not a regular file");
+    else if (why == ISS_INPUT_SPECIAL)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "not a regular file or a pipe");
+    else
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open: %s", strerror(why));
+}
+
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
                    iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
     bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    int why = 0;
+    FILE *f = iss_input_open(path, lim->regular_only, &why);
     if (!f) {
-        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot open: %s", strerror(errno));
+        iss_input_error(d, name, why);
         return false;
     }
     struct stat st;
     bool have_st = fstat(fileno(f), &st) == 0;
-    if (have_st) {
-        if (S_ISDIR(st.st_mode)) {
-            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "is a directory");
-            if (!is_stdin)
-                fclose(f);
-            return false;
-        }
-        /* standard input may be anything a shell can redirect; a named
-         * path must be a file or a pipe, never a device or a socket */
-        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !(is_stdin && S_ISCHR(st.st_mode))) {
-            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "not a regular file or a pipe");
-            if (!is_stdin)
-                fclose(f);
-            return false;
-        }
-    }
     iss_buf b = {0};
     out->len = 0;
     /* a regular file's size is known: one buffer of that size, not a

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -153,6 +155,51 @@ START_TEST(pipe_by_name_read)
 }
 END_TEST
 
+/* A FIFO where a regular file is expected (found by a folder search,
+ * listed by a criteria manifest) is refused at once: no writer ever comes,
+ * and a blocking open would hang here until Check's timeout */
+START_TEST(fifo_refused_when_regular_only)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/fifo.yaml", tmp);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    iss_limits lim = iss_default_limits;
+    lim.regular_only = true;
+    rd *r = read_path(path, &lim);
+    assert_refused_whole(r, "not a regular file");
+    rd_free(r);
+    int why = 0;
+    ck_assert_ptr_null(iss_input_open(path, true, &why));
+    ck_assert_int_eq(why, ISS_INPUT_NOT_REGULAR);
+    /* a regular file is still read */
+    r = read_path(write_file("plain.yaml", "k: v\n"), &lim);
+    ck_assert_msg(r->root != NULL, "%s", fx_diags_text(&r->diags));
+    rd_free(r);
+}
+END_TEST
+
+/* A FIFO named by the user streams: the writer (a child) may come after
+ * the reader opened it, and may be gone before it reads */
+START_TEST(fifo_by_name_streams)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/stream.yaml", tmp);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        FILE *w = fopen(path, "wb"); /* waits for the reader */
+        _exit(w && fputs("streamed: [a, b]\n", w) >= 0 && fclose(w) == 0 ? 0 : 1);
+    }
+    rd *r = read_path(path, NULL);
+    int st = 0;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert_msg(r->root != NULL, "%s", fx_diags_text(&r->diags));
+    ck_assert_uint_eq(iss_map_get(r->root, "streamed")->n, 2);
+    rd_free(r);
+}
+END_TEST
+
 START_TEST(file_over_max_bytes_refused)
 {
     const char *p = write_file("big.yaml", "a: 0123456789\n"); /* 14 bytes */
@@ -210,6 +257,8 @@ static Suite *reader_file_suite(void)
     tcase_add_test(tc, stdin_from_a_device_read);
     tcase_add_test(tc, stdin_directory_refused);
     tcase_add_test(tc, pipe_by_name_read);
+    tcase_add_test(tc, fifo_refused_when_regular_only);
+    tcase_add_test(tc, fifo_by_name_streams);
     tcase_add_test(tc, file_over_max_bytes_refused);
     suite_add_tcase(s, tc);
     tc = tcase_create("documents");
