@@ -576,6 +576,9 @@ static void explain_path(iss_buf *out, const iss_criteria *c, const iss_rule *r,
         break;
     case ISS_PATH_TRACK_RECORD: {
         const char *own = c->categories[r->category].code;
+        iss_buf wref = {0};
+        snprintf(on, sizeof on, "%s.window_years", p->id);
+        reading_ref(&wref, r, on, lang);
         iss_buf_printf(out,
                        X(lang,
                          "基準日までの %ld 年間の区間に %ld 件以上の実績。その者を staff に含む案件と、その者の "
@@ -601,17 +604,12 @@ static void explain_path(iss_buf *out, const iss_criteria *c, const iss_rule *r,
                          "with no kind stated does not count and is listed\n"
                          "      the counted cases are listed, each with its category when it is "
                          "not '%s'\n"),
-                       "", own);
-        snprintf(on, sizeof on, "%s.window_years", p->id);
-        if (iss_rule_reading(r, on) >= 0) {
-            iss_buf_puts(out, "      ");
-            reading_ref(out, r, on, lang);
-            iss_buf_puts(out, "\n");
-        }
+                       wref.s ? wref.s : "", own);
+        iss_buf_free(&wref);
         if (p->per_year_contract != ISS_CONTRACT_NONE) {
             iss_buf_printf(out,
                            X(lang,
-                             "      %s は区間との重なりのうち満12か月ごとに1件、重なりがあれば少なくとも1件。その他の契約は1件",
+                             "      %sは区間との重なりのうち満12か月ごとに1件、重なりがあれば少なくとも1件。その他の契約は1件",
                              "      a %s counts one case per whole 12-month span of its overlap "
                              "with the window, at least one; any other contract counts one"),
                            contract_word(lang, p->per_year_contract));
@@ -666,39 +664,131 @@ static const char *reviewer_words(iss_reviewer r, iss_lang lang)
     }
 }
 
-/* Every parameter the rule's check gives, with what it means (params.c). */
+static const char *strs_value(iss_buf *tmp, const iss_strs *l)
+{
+    if (!l->n)
+        return NULL;
+    iss_buf_puts(tmp, "[");
+    strs_join(tmp, l, ", ");
+    iss_buf_puts(tmp, "]");
+    return tmp->s;
+}
+
+/* The value the rule gives a check parameter, as written, or NULL when it
+ * gives none. */
+static const char *check_value(const iss_rule *r, const char *key, iss_buf *tmp)
+{
+    static const char *const trust[] = {"capital",  "employees",      "coverage", "certifications",
+                                        "storage",  "subcontracting", "tools",    "security"};
+    if (strcmp(key, "group") == 0)
+        return r->group;
+    if (strcmp(key, "disclose_counts") == 0)
+        return r->disclose_counts ? "true" : "false";
+    if (strcmp(key, "paths") == 0) {
+        for (size_t i = 0; i < r->npaths; i++)
+            iss_buf_printf(tmp, "%s%s", i ? ", " : "[", r->paths[i].id);
+        iss_buf_puts(tmp, "]");
+        return tmp->s;
+    }
+    if (strcmp(key, "rules") == 0 && r->dual[0]) {
+        iss_buf_printf(tmp, "[%s, %s]", r->dual[0]->id, r->dual[1]->id);
+        return tmp->s;
+    }
+    if (strcmp(key, "requirements") == 0 || strcmp(key, "sections") == 0 ||
+        strcmp(key, "alternatives") == 0) {
+        size_t n = key[0] == 'r' ? r->nreqs : key[0] == 's' ? r->nsections : r->nalts;
+        iss_buf_printf(tmp, "(%zu)", n);
+        return tmp->s;
+    }
+    if (strcmp(key, "field") == 0)
+        return r->field;
+    if (strcmp(key, "source") == 0)
+        return r->source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+    if (strcmp(key, "when_missing") == 0)
+        return r->missing_review ? "review" : "fail";
+    if (strcmp(key, "window_years") == 0) {
+        iss_buf_printf(tmp, "%ld", r->window_years);
+        return tmp->s;
+    }
+    if (strcmp(key, "qualified_rule") == 0)
+        return r->qualified_rule ? r->qualified_rule->id : NULL;
+    if (strcmp(key, "statements") == 0)
+        return strs_value(tmp, &r->statements);
+    if (strcmp(key, "when_present") == 0)
+        return r->when_present_pass ? "pass" : "review";
+    if (strcmp(key, "requires") == 0)
+        return strs_value(tmp, &r->requires);
+    if (strcmp(key, "accept_registration") == 0)
+        return r->accept_registration ? "true" : NULL;
+    if (strcmp(key, "item") == 0)
+        return trust[r->trust_item];
+    if (strcmp(key, "threshold_percent") == 0 && r->trust_item == ISS_TRUST_CAPITAL) {
+        iss_buf_printf(tmp, "%ld", r->threshold / 100);
+        return tmp->s;
+    }
+    return NULL;
+}
+
+static const char *path_value(const iss_path *p, const char *key, iss_buf *tmp)
+{
+    static const char *const contracts[] = {"single", "comprehensive", "continuing", "none"};
+    if (strcmp(key, "reiji") == 0)
+        return p->reiji;
+    if (strcmp(key, "lecturing_subject") == 0)
+        return p->lecturing_subject;
+    if (strcmp(key, "work") == 0)
+        return strs_value(tmp, &p->work);
+    if (strcmp(key, "work_review") == 0)
+        return strs_value(tmp, &p->work_review);
+    if (strcmp(key, "per_year_contract") == 0)
+        return p->per_year_contract == ISS_CONTRACT_NONE ? NULL : contracts[p->per_year_contract];
+    long v = strcmp(key, "window_years") == 0 ? p->window_years
+             : strcmp(key, "min_cases") == 0  ? p->min_cases
+             : strcmp(key, "min_years") == 0  ? p->min_years
+                                              : 0;
+    if (strcmp(key, "years_reading") == 0 && p->min_years)
+        return "window";
+    if (!v)
+        return NULL;
+    iss_buf_printf(tmp, "%ld", v);
+    return tmp->s;
+}
+
+/* Every parameter the rule's check gives, with its value and what it
+ * means (params.c: the table the loader accepts parameters from). */
 static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
 {
     const char *kind = iss_check_name(r->kind);
     const char *const *keys = iss_check_params(r->kind);
     iss_buf_printf(out, X(lang, "パラメータ（検査 '%s'）:\n", "Parameters (check '%s'):\n"), kind);
-    if (!keys[0])
-        iss_buf_puts(out, X(lang, "  なし\n", "  none\n"));
+    bool any = false;
     for (size_t i = 0; keys[i]; i++) {
+        iss_buf tmp = {0};
+        const char *v = check_value(r, keys[i], &tmp);
         const char *doc = iss_param_doc(kind, keys[i], lang);
-        iss_buf_printf(out, "  %s: %s\n", keys[i], doc ? doc : "?");
+        if (v) {
+            iss_buf_printf(out, "  %s: %s — %s\n", keys[i], v, doc ? doc : "?");
+            any = true;
+        }
+        iss_buf_free(&tmp);
     }
     for (size_t k = 0; k < r->npaths; k++) {
         const iss_path *p = &r->paths[k];
         char scope[64];
         snprintf(scope, sizeof scope, "path:%s", iss_path_type_name(p->type));
+        iss_buf_printf(out, "  paths[%s].type: %s\n", p->id, iss_path_type_name(p->type));
         const char *const *pk = iss_path_params(p->type);
         for (size_t i = 0; pk[i]; i++) {
+            iss_buf tmp = {0};
+            const char *v = path_value(p, pk[i], &tmp);
             const char *doc = iss_param_doc(scope, pk[i], lang);
-            iss_buf_printf(out, "  paths[%s].%s: %s\n", p->id, pk[i], doc ? doc : "?");
+            if (v)
+                iss_buf_printf(out, "  paths[%s].%s: %s — %s\n", p->id, pk[i], v, doc ? doc : "?");
+            iss_buf_free(&tmp);
         }
     }
-    static const char *const parts[] = {"requirement", "section", "alternative"};
-    size_t counts[] = {r->nreqs, r->nsections, r->nalts};
-    for (size_t j = 0; j < 3; j++) {
-        if (!counts[j])
-            continue;
-        const char *const *pk = iss_part_params(parts[j]);
-        for (size_t i = 0; pk[i]; i++) {
-            const char *doc = iss_param_doc(parts[j], pk[i], lang);
-            iss_buf_printf(out, "  %s.%s: %s\n", parts[j], pk[i], doc ? doc : "?");
-        }
-    }
+    if (!any && !r->npaths)
+        iss_buf_puts(out, X(lang, "  なし\n", "  none\n"));
 }
 
 /* How the rule is evaluated: every branch the evaluator takes, from the
