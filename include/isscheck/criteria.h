@@ -65,7 +65,10 @@ typedef struct {
     iss_path_type type;
     const char *reiji;             /* qualification, community, training */
     const char *lecturing_subject; /* community: category code of higher-education lecturing */
-    iss_strs categories, kinds;    /* track_record */
+    /* track_record: the work that counts, as "category/kind" pairs (kind
+     * codes repeat across categories); work_review: work that counts only
+     * subject to review (clauses.md readings 10, 11) */
+    iss_strs work, work_review;
     long window_years, min_cases, min_years;
     iss_contract per_year_contract;
     iss_loc loc;
@@ -91,7 +94,14 @@ typedef struct iss_rule iss_rule;
 struct iss_rule {
     const char *id, *clause, *title_ja, *title_en, *text, *summary;
     const char *text_unavailable; /* draft rules: why the clause text is not given, and its source */
-    const char *reading;          /* this project's reading, not the document's text (cited as such) */
+    const char *label;            /* a heading composed by this project (not verbatim), or NULL */
+    const char *related_text;     /* verbatim text from elsewhere in the document the rule rests on */
+    const char *related_clause;   /* where related_text is */
+    /* The readings the rule applies (clauses.md or this project's own),
+     * parallel lists: reading_on names the parameter (or "check") each one
+     * justifies, reading_source where it comes from, reading_ja/_en the
+     * reading itself. */
+    iss_strs reading_on, reading_source, reading_ja, reading_en;
     const struct iss_criteria *set; /* the edition the rule belongs to */
     const char *file;
     iss_loc loc;
@@ -117,6 +127,7 @@ struct iss_rule {
     bool missing_review; /* a missing section is review, not fail (unconfirmed criteria) */
     /* prerequisite: categories applied for here or registered already */
     iss_strs requires;
+    bool accept_registration; /* a current registration declared with its number also does */
     /* trust */
     iss_trust_item trust_item;
     long threshold; /* capital: share in hundredths of a percent */
@@ -209,6 +220,22 @@ int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, siz
  * rule still naming its own set.  The sets must outlive it.  Returns NULL
  * after adding a diagnostic (a category or rule id defined by two sets). */
 iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d);
+
+/* The index of the rule's reading on `on` (a parameter, PATH.PARAMETER or
+ * "check"), or -1. */
+int iss_rule_reading(const iss_rule *r, const char *on);
+
+/* The parameters of each check kind, path type and part of a check
+ * ("requirement", "section", "alternative"), NULL-terminated: the loader
+ * accepts these and no others, and iss_param_doc describes each one
+ * (scope: the check kind's name, "path:<type>", or the part) in lang, or
+ * returns NULL for a parameter it does not describe (params.c). */
+const char *iss_check_name(iss_check_kind k);
+const char *const *iss_check_params(iss_check_kind k);
+const char *iss_path_type_name(iss_path_type t);
+const char *const *iss_path_params(iss_path_type t);
+const char *const *iss_part_params(const char *part);
+const char *iss_param_doc(const char *scope, const char *key, iss_lang lang);
 
 /* The risk row of a category code, or NULL. */
 const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category);

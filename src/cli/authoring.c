@@ -38,12 +38,14 @@ static const char list_usage[] =
 static const char explain_usage[] =
     "usage: isscheck explain [--lang ja|en] [--criteria DIR] RULE-ID\n"
     "\n"
-    "Explain one rule: its citation, the clause text (Japanese, verbatim), an\n"
-    "English summary, how isscheck evaluates it (from the rule's check and its\n"
-    "parameters) and what in a declaration satisfies it, with a YAML snippet.\n"
+    "Explain one rule: its citation, the clause text (Japanese, verbatim), the\n"
+    "readings it applies, every branch of how isscheck evaluates it and every\n"
+    "parameter (from the rule's check and its parameters), and what in a\n"
+    "declaration satisfies it, with a YAML snippet.  All in the chosen language;\n"
+    "the English summary is shown with --lang en.\n"
     "\n"
     "options:\n"
-    "  --lang ja|en         language of the title (default ja, or ISSCHECK_LANG)\n"
+    "  --lang ja|en         language of the explanation (default ja, or ISSCHECK_LANG)\n"
     "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -429,8 +431,24 @@ static const char *const field_names[ISS_FIELD_COUNT] = {"standards", "result_ha
                                                          "compliance", "education"};
 static const iss_entry_type field_entry[ISS_FIELD_COUNT] = {
     ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
-static const char *const contract_words[] = {"single (単発)", "comprehensive (包括的な契約)",
-                                             "continuing (継続的な契約)", "none"};
+
+/* The text in the explanation's language (a macro, so that a format's
+ * two literals are both checked). */
+#define X(lang, ja, en) ((lang) == ISS_LANG_EN ? (en) : (ja))
+
+static const char *contract_word(iss_lang lang, iss_contract k)
+{
+    switch (k) {
+    case ISS_CONTRACT_SINGLE:
+        return X(lang, "単一の契約（single）", "single contract (single)");
+    case ISS_CONTRACT_COMPREHENSIVE:
+        return X(lang, "包括的な契約（comprehensive）", "comprehensive contract (comprehensive, 包括的な契約)");
+    case ISS_CONTRACT_CONTINUING:
+        return X(lang, "継続的な契約（continuing）", "continuing contract (continuing, 継続的な契約)");
+    default:
+        return "none";
+    }
+}
 
 /* The first catalogue entry of the type on the 例示 list, for examples. */
 static const char *example_entry(const iss_criteria *c, iss_entry_type type, const char *reiji)
@@ -447,194 +465,546 @@ static void strs_join(iss_buf *out, const iss_strs *l, const char *sep)
         iss_buf_printf(out, "%s%s", i ? sep : "", l->v[i].s);
 }
 
-static void explain_path(iss_buf *out, const iss_criteria *c, const iss_path *p)
+/* "category/kind" pairs with the kinds' names, where the criteria know them. */
+static void work_list(iss_buf *out, const iss_criteria *c, const iss_strs *work, iss_lang lang)
+{
+    for (size_t i = 0; i < work->n; i++) {
+        const char *w = work->v[i].s, *slash = strchr(w, '/');
+        iss_buf_printf(out, "%s%s", i ? ", " : "", w);
+        char code[64];
+        size_t len = slash ? (size_t)(slash - w) : 0;
+        if (!slash || len >= sizeof code)
+            continue;
+        memcpy(code, w, len);
+        code[len] = '\0';
+        int ci = iss_criteria_category(c, code);
+        for (size_t k = 0; ci >= 0 && k < c->categories[ci].nkinds; k++)
+            if (strcmp(c->categories[ci].kinds[k].code, slash + 1) == 0)
+                iss_buf_printf(out, X(lang, "（%s）", " (%s)"),
+                               lang == ISS_LANG_EN ? c->categories[ci].kinds[k].en
+                                                   : c->categories[ci].kinds[k].ja);
+        if (ci < 0)
+            iss_buf_puts(out, X(lang, "（この区分を定める基準を読み込んだときに数える）",
+                                " (counted when the criteria defining this category are loaded)"));
+    }
+}
+
+/* "(reading: ON)" when the rule carries a reading on the parameter. */
+static void reading_ref(iss_buf *out, const iss_rule *r, const char *on, iss_lang lang)
+{
+    if (iss_rule_reading(r, on) >= 0)
+        iss_buf_printf(out, X(lang, "（読み: %s）", " (reading: %s)"), on);
+}
+
+/* One catalogue-backed claim's branches, common to three path types. */
+static void catalogue_branches(iss_buf *out, iss_lang lang, const char *what)
+{
+    iss_buf_printf(out,
+                   X(lang,
+                     "      %sがカタログにない、又は同等のもの（equivalent: true）として申告: 要確認\n"
+                     "      カタログの項目に当たるが例示への掲載が未確認（unverified）: 要確認\n"
+                     "      カタログの項目に当たるが当該例示に載っていない: 数えない\n"
+                     "      別名パターンが PCRE2 の上限に達した: 要確認\n"
+                     "      根拠（evidence）の記載がない: 一覧に示し、--require-evidence のときは要確認\n",
+                     "      the %s is not in the catalogue, or is claimed as equivalent (equivalent: "
+                     "true): review\n"
+                     "      it matches a catalogue entry whose listing in the 例示 is unconfirmed "
+                     "(unverified): review\n"
+                     "      it matches an entry that is not on this 例示 list: not counted\n"
+                     "      an alias pattern hits PCRE2's limits: review\n"
+                     "      it names no evidence: listed, and review under --require-evidence\n"),
+                   what);
+}
+
+static void explain_path(iss_buf *out, const iss_criteria *c, const iss_rule *r, const iss_path *p,
+                         iss_lang lang)
 {
     bool parens = *p->clause && *p->clause != '(';
-    iss_buf_printf(out, "  - path '%s'%s%s%s: ", p->id, *p->clause ? (parens ? " (" : " ") : "",
-                   p->clause, parens ? ")" : "");
+    iss_buf_printf(out, X(lang, "  - 要件 '%s'%s%s%s: ", "  - path '%s'%s%s%s: "), p->id,
+                   *p->clause ? (parens ? " (" : " ") : "", p->clause, parens ? ")" : "");
+    char on[128];
+    snprintf(on, sizeof on, "%s.reiji", p->id);
     switch (p->type) {
     case ISS_PATH_QUALIFICATION:
         iss_buf_printf(out,
-                       "a qualification (persons[].qualifications) matching a catalogue entry "
-                       "on 例示 %s, acquired on or before the reference date and not expired; "
-                       "where the entry gives a registration-number format, a matching number\n",
+                       X(lang, "例示 %s の資格（persons[].qualifications）",
+                         "a qualification (persons[].qualifications) on 例示 %s"),
                        p->reiji);
+        reading_ref(out, r, on, lang);
+        iss_buf_puts(out, X(lang, "\n      取得日が基準日より後: 数えない\n"
+                                  "      有効期限が基準日より前: 数えない（期限切れとして示す）\n"
+                                  "      カタログの項目に登録番号の形式があり、番号がない又は合わない: 数えない\n",
+                            "\n      acquired after the reference date: not counted\n"
+                            "      expired before the reference date: not counted (shown as expired)\n"
+                            "      the catalogue entry gives a number format and the number is "
+                            "missing or does not match: not counted\n"));
+        catalogue_branches(out, lang, X(lang, "資格", "qualification"));
+        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
+                            "      otherwise, a verified entry on the list: met\n"));
         break;
     case ISS_PATH_COMMUNITY:
         iss_buf_printf(out,
-                       "a lecturer or leader role (persons[].community_roles) in a community on "
-                       "例示 %s, begun on or before the reference date",
+                       X(lang, "例示 %s の専門家コミュニティでの講師又はリーダーの経験（persons[].community_roles）",
+                         "a lecturer or leader role (persons[].community_roles) in a community on "
+                         "例示 %s"),
                        p->reiji);
+        reading_ref(out, r, on, lang);
         if (p->lecturing_subject)
             iss_buf_printf(out,
-                           ", or a higher-education lecturing record (persons[].lecturing) "
-                           "with subject '%s'",
+                           X(lang, "、又は区分 '%s' を対象とする高等教育機関での講師経験（persons[].lecturing）",
+                             ", or a higher-education lecturing record (persons[].lecturing) "
+                             "with subject '%s'"),
                            p->lecturing_subject);
-        iss_buf_puts(out, "\n");
+        iss_buf_puts(out, X(lang, "\n      開始日が基準日より後: 数えない\n",
+                            "\n      begun after the reference date: not counted\n"));
+        catalogue_branches(out, lang, X(lang, "コミュニティ", "community"));
+        if (p->lecturing_subject)
+            iss_buf_puts(out, X(lang, "      対象の区分が合う講師経験（基準日以前）: 満たす\n",
+                                "      a lecturing record on the subject, begun on or before the "
+                                "reference date: met\n"));
+        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
+                            "      otherwise, a verified entry on the list: met\n"));
         break;
     case ISS_PATH_TRAINING:
         iss_buf_printf(out,
-                       "a training (persons[].trainings) on 例示 %s, completed on or before the "
-                       "reference date\n",
+                       X(lang, "例示 %s の研修の修了（persons[].trainings）",
+                         "a training (persons[].trainings) on 例示 %s"),
                        p->reiji);
+        reading_ref(out, r, on, lang);
+        iss_buf_puts(out, X(lang, "\n      修了日が基準日より後: 数えない\n",
+                            "\n      completed after the reference date: not counted\n"));
+        catalogue_branches(out, lang, X(lang, "研修", "training"));
+        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
+                            "      otherwise, a verified entry on the list: met\n"));
         break;
-    case ISS_PATH_TRACK_RECORD:
+    case ISS_PATH_TRACK_RECORD: {
+        const char *own = c->categories[r->category].code;
+        iss_buf wref = {0};
+        snprintf(on, sizeof on, "%s.window_years", p->id);
+        reading_ref(&wref, r, on, lang);
         iss_buf_printf(out,
-                       "at least %ld cases in the %ld years up to the reference date, among "
-                       "engagements of categories ",
-                       p->min_cases, p->window_years);
-        strs_join(out, &p->categories, ", ");
-        if (p->kinds.n) {
-            iss_buf_puts(out, " of kinds ");
-            strs_join(out, &p->kinds, ", ");
-        }
-        iss_buf_puts(out, " listing the person as staff, and the person's prior_engagements");
-        if (p->per_year_contract != ISS_CONTRACT_NONE)
-            iss_buf_printf(out,
-                           "; a %s contract counts one case per whole year it overlaps "
-                           "the window",
-                           contract_words[p->per_year_contract]);
-        if (p->min_years)
-            iss_buf_printf(out, "; and at least %ld operating years (のべ) inside the window",
-                           p->min_years);
+                       X(lang,
+                         "基準日までの %ld 年間の区間に %ld 件以上の実績。その者を staff に含む案件と、その者の "
+                         "prior_engagements のうち、次の業務（区分/種別）を数える: ",
+                         "at least %ld cases in the %ld years up to the reference date, among the "
+                         "engagements listing the person as staff and the person's "
+                         "prior_engagements, of this work (category/kind): "),
+                       lang == ISS_LANG_EN ? p->min_cases : p->window_years,
+                       lang == ISS_LANG_EN ? p->window_years : p->min_cases);
+        work_list(out, c, &p->work, lang);
+        snprintf(on, sizeof on, "%s.work", p->id);
+        reading_ref(out, r, on, lang);
         iss_buf_puts(out, "\n");
+        iss_buf_printf(out,
+                       X(lang,
+                         "      期間が区間に重なる案件を数える%s。基準日より後に始まる案件は数えない。終了日のない案件は基準日まで続くものとする\n"
+                         "      業務が上記の組に当たらない案件は数えない。種別（kind）の記載がない案件は数えず、一覧に示す\n"
+                         "      数えた案件は一覧に示し、区分が '%s' でない案件にはその区分を添える\n",
+                         "      an engagement counts when its period overlaps the window%s; one "
+                         "that starts after the reference date never counts; an ongoing one runs "
+                         "to the reference date\n"
+                         "      an engagement whose work is none of the pairs does not count; one "
+                         "with no kind stated does not count and is listed\n"
+                         "      the counted cases are listed, each with its category when it is "
+                         "not '%s'\n"),
+                       wref.s ? wref.s : "", own);
+        iss_buf_free(&wref);
+        if (p->per_year_contract != ISS_CONTRACT_NONE) {
+            iss_buf_printf(out,
+                           X(lang,
+                             "      %sは区間との重なりのうち満12か月ごとに1件、重なりがあれば少なくとも1件。その他の契約は1件",
+                             "      a %s counts one case per whole 12-month span of its overlap "
+                             "with the window, at least one; any other contract counts one"),
+                           contract_word(lang, p->per_year_contract));
+            snprintf(on, sizeof on, "%s.per_year_contract", p->id);
+            reading_ref(out, r, on, lang);
+            iss_buf_puts(out, "\n");
+        } else {
+            iss_buf_puts(out, X(lang, "      どの契約も1件と数える\n",
+                                "      every contract counts one case\n"));
+        }
+        if (p->min_years) {
+            iss_buf_printf(out,
+                           X(lang,
+                             "      かつ、数えた案件の区間内の期間の合計（並行する案件もそれぞれ）が運用年数のべ %ld 年以上",
+                             "      and the counted engagements' durations inside the window, "
+                             "concurrent ones each counted, reach %ld operating years (のべ)"),
+                           p->min_years);
+            snprintf(on, sizeof on, "%s.min_years", p->id);
+            reading_ref(out, r, on, lang);
+            iss_buf_puts(out, X(lang,
+                                "\n      件数は満たすが区間内の年数が足りず、区間より前の案件を含めると年数に達する（通算の読み）: 要確認（両方の数字を示す）\n",
+                                "\n      the cases suffice but the years inside the window do "
+                                "not, while counting the engagements before the window would "
+                                "reach them (the career reading): review, with both figures\n"));
+        }
+        if (p->work_review.n) {
+            iss_buf_puts(out, X(lang, "      次の業務は審査員の確認を条件として数える: ",
+                                "      this work counts only subject to review: "));
+            work_list(out, c, &p->work_review, lang);
+            snprintf(on, sizeof on, "%s.work_review", p->id);
+            reading_ref(out, r, on, lang);
+            iss_buf_puts(out, X(lang, "\n      それを数えて初めて満たす: 要確認\n",
+                                "\n      met only by counting it: review\n"));
+        }
+        iss_buf_puts(out, X(lang, "      それ以外で件数（と年数）を満たす: 満たす\n",
+                            "      otherwise, enough cases (and years): met\n"));
         break;
     }
-    (void)c;
+    }
 }
 
-static const char *reviewer_words(iss_reviewer r)
+static const char *reviewer_words(iss_reviewer r, iss_lang lang)
 {
     switch (r) {
     case ISS_REVIEWER_INDEPENDENT:
-        return "by a person not on the case's staff";
+        return X(lang, "当該案件の従事者（staff）以外の者が行う", "by a person not on the case's staff");
     case ISS_REVIEWER_ANY:
-        return "by anyone";
+        return X(lang, "誰が行ってもよい", "by anyone");
     default:
-        return "by a person on the case's staff or one meeting a path of";
+        return X(lang, "当該案件の従事者、又は次の規則を満たす者が行う:",
+                 "by a person on the case's staff or one meeting a path of");
     }
 }
 
-/* How the rule is evaluated, from its check kind and parameters. */
-static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r)
+static const char *strs_value(iss_buf *tmp, const iss_strs *l)
 {
-    static const char *const kind_names[] = {"qualified_leads", "dual_role",       "reiji_items",
-                                             "person_assigned", "manual_sections", "case_review",
-                                             "info_protection", "statement",      "prerequisite",
-                                             "trust"};
+    if (!l->n)
+        return NULL;
+    iss_buf_puts(tmp, "[");
+    strs_join(tmp, l, ", ");
+    iss_buf_puts(tmp, "]");
+    return tmp->s;
+}
+
+/* The value the rule gives a check parameter, as written, or NULL when it
+ * gives none. */
+static const char *check_value(const iss_rule *r, const char *key, iss_buf *tmp)
+{
+    static const char *const trust[] = {"capital",  "employees",      "coverage", "certifications",
+                                        "storage",  "subcontracting", "tools",    "security"};
+    if (strcmp(key, "group") == 0)
+        return r->group;
+    if (strcmp(key, "disclose_counts") == 0)
+        return r->disclose_counts ? "true" : "false";
+    if (strcmp(key, "paths") == 0) {
+        for (size_t i = 0; i < r->npaths; i++)
+            iss_buf_printf(tmp, "%s%s", i ? ", " : "[", r->paths[i].id);
+        iss_buf_puts(tmp, "]");
+        return tmp->s;
+    }
+    if (strcmp(key, "rules") == 0 && r->dual[0]) {
+        iss_buf_printf(tmp, "[%s, %s]", r->dual[0]->id, r->dual[1]->id);
+        return tmp->s;
+    }
+    if (strcmp(key, "requirements") == 0 || strcmp(key, "sections") == 0 ||
+        strcmp(key, "alternatives") == 0) {
+        size_t n = key[0] == 'r' ? r->nreqs : key[0] == 's' ? r->nsections : r->nalts;
+        iss_buf_printf(tmp, "(%zu)", n);
+        return tmp->s;
+    }
+    if (strcmp(key, "field") == 0)
+        return r->field;
+    if (strcmp(key, "source") == 0)
+        return r->source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+    if (strcmp(key, "when_missing") == 0)
+        return r->missing_review ? "review" : "fail";
+    if (strcmp(key, "window_years") == 0) {
+        iss_buf_printf(tmp, "%ld", r->window_years);
+        return tmp->s;
+    }
+    if (strcmp(key, "qualified_rule") == 0)
+        return r->qualified_rule ? r->qualified_rule->id : NULL;
+    if (strcmp(key, "statements") == 0)
+        return strs_value(tmp, &r->statements);
+    if (strcmp(key, "when_present") == 0)
+        return r->when_present_pass ? "pass" : "review";
+    if (strcmp(key, "requires") == 0)
+        return strs_value(tmp, &r->requires);
+    if (strcmp(key, "accept_registration") == 0)
+        return r->accept_registration ? "true" : NULL;
+    if (strcmp(key, "item") == 0)
+        return trust[r->trust_item];
+    if (strcmp(key, "threshold_percent") == 0 && r->trust_item == ISS_TRUST_CAPITAL) {
+        iss_buf_printf(tmp, "%ld", r->threshold / 100);
+        return tmp->s;
+    }
+    return NULL;
+}
+
+static const char *path_value(const iss_path *p, const char *key, iss_buf *tmp)
+{
+    static const char *const contracts[] = {"single", "comprehensive", "continuing", "none"};
+    if (strcmp(key, "reiji") == 0)
+        return p->reiji;
+    if (strcmp(key, "lecturing_subject") == 0)
+        return p->lecturing_subject;
+    if (strcmp(key, "work") == 0)
+        return strs_value(tmp, &p->work);
+    if (strcmp(key, "work_review") == 0)
+        return strs_value(tmp, &p->work_review);
+    if (strcmp(key, "per_year_contract") == 0)
+        return p->per_year_contract == ISS_CONTRACT_NONE ? NULL : contracts[p->per_year_contract];
+    long v = strcmp(key, "window_years") == 0 ? p->window_years
+             : strcmp(key, "min_cases") == 0  ? p->min_cases
+             : strcmp(key, "min_years") == 0  ? p->min_years
+                                              : 0;
+    if (strcmp(key, "years_reading") == 0 && p->min_years)
+        return "window";
+    if (!v)
+        return NULL;
+    iss_buf_printf(tmp, "%ld", v);
+    return tmp->s;
+}
+
+/* Every parameter the rule's check gives, with its value and what it
+ * means (params.c: the table the loader accepts parameters from). */
+static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
+{
+    const char *kind = iss_check_name(r->kind);
+    const char *const *keys = iss_check_params(r->kind);
+    iss_buf_printf(out, X(lang, "パラメータ（検査 '%s'）:\n", "Parameters (check '%s'):\n"), kind);
+    bool any = false;
+    for (size_t i = 0; keys[i]; i++) {
+        iss_buf tmp = {0};
+        const char *v = check_value(r, keys[i], &tmp);
+        const char *doc = iss_param_doc(kind, keys[i], lang);
+        if (v) {
+            iss_buf_printf(out, "  %s: %s — %s\n", keys[i], v, doc ? doc : "?");
+            any = true;
+        }
+        iss_buf_free(&tmp);
+    }
+    for (size_t k = 0; k < r->npaths; k++) {
+        const iss_path *p = &r->paths[k];
+        char scope[64];
+        snprintf(scope, sizeof scope, "path:%s", iss_path_type_name(p->type));
+        iss_buf_printf(out, "  paths[%s].type: %s\n", p->id, iss_path_type_name(p->type));
+        const char *const *pk = iss_path_params(p->type);
+        for (size_t i = 0; pk[i]; i++) {
+            iss_buf tmp = {0};
+            const char *v = path_value(p, pk[i], &tmp);
+            const char *doc = iss_param_doc(scope, pk[i], lang);
+            if (v)
+                iss_buf_printf(out, "  paths[%s].%s: %s — %s\n", p->id, pk[i], v, doc ? doc : "?");
+            iss_buf_free(&tmp);
+        }
+    }
+    if (!any && !r->npaths)
+        iss_buf_puts(out, X(lang, "  なし\n", "  none\n"));
+}
+
+/* How the rule is evaluated: every branch the evaluator takes, from the
+ * check kind and the rule's parameters. */
+static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
+{
     const char *cat = c->categories[r->category].code;
-    iss_buf_printf(out, "How it is evaluated (check '%s'):\n", kind_names[r->kind]);
+    iss_buf_printf(out, X(lang, "評価の方法（検査 '%s'）:\n", "How it is evaluated (check '%s'):\n"),
+                   iss_check_name(r->kind));
     if (r->when_subtypes.n) {
-        iss_buf_puts(out, "  Applies only when one of the sub-types ");
+        iss_buf_puts(out, X(lang, "  申請区分 ", "  Applies only when one of the sub-types "));
         strs_join(out, &r->when_subtypes, ", ");
-        iss_buf_puts(out, " is applied for; otherwise n/a.\n");
+        iss_buf_puts(out, X(lang, " のいずれかを申請するときに適用し、それ以外は対象外（n/a）。\n",
+                            " is applied for; otherwise n/a.\n"));
     }
     switch (r->kind) {
     case ISS_CHECK_QUALIFIED_LEADS:
         iss_buf_printf(out,
-                       "  At least one person listed under services[].%s.persons (category '%s') "
-                       "must meet one of these paths; the rule is review when the best a lead "
-                       "does rests on a claim of equivalence or an unverified catalogue entry:\n",
+                       X(lang,
+                         "  services[].%s.persons に挙げた者（区分 '%s'）を一人ずつ、次の要件について調べる:\n",
+                         "  Each person listed under services[].%s.persons (category '%s') is "
+                         "checked against these paths:\n"),
                        r->group, cat);
         for (size_t i = 0; i < r->npaths; i++)
-            explain_path(out, c, &r->paths[i]);
+            explain_path(out, c, r, &r->paths[i], lang);
+        iss_buf_printf(out,
+                       X(lang,
+                         "  services[].%s がない又は persons が空: 不適合\n"
+                         "  いずれの要件も満たさない者は、その旨を要件の一覧とともに示す（実績の要件がない規則では、その者の当該区分の案件を数えないことも示す）\n"
+                         "  少なくとも1名が要件を確実に満たす: 適合。最善でも要確認の要件による: 要確認。誰も満たさない: 不適合\n",
+                         "  services[].%s missing, or no persons: fail\n"
+                         "  a person meeting no path is listed with the paths (where the rule has "
+                         "no track-record path, also that the person's cases of the category do "
+                         "not count)\n"
+                         "  at least one person meets a path firmly: pass; the best rests on "
+                         "review: review; nobody meets one: fail\n"),
+                       r->group);
         if (r->disclose_counts) {
             iss_buf_printf(out,
-                           "  The number of persons meeting each path must be stated under "
-                           "services[].%s.counts (",
+                           X(lang, "  要件ごとの人数を services[].%s.counts に書く（",
+                             "  The number of persons meeting each path must be stated under "
+                             "services[].%s.counts ("),
                            r->group);
             for (size_t i = 0; i < r->npaths; i++)
                 iss_buf_printf(out, "%s%s", i ? ", " : "", r->paths[i].id);
-            iss_buf_puts(out, "); missing, incomplete or wrong counts fail, and the report "
-                              "prints the computed ones.\n");
+            iss_buf_puts(out, X(lang, "）。要確認の要件を満たす者も数える。ない・欠ける・未知の要件・算出値と違う: 不適合（算出値を示す）\n",
+                                "), counting persons who meet a path on review too; missing, "
+                                "incomplete, naming an unknown path or differing from the "
+                                "computed ones: fail, and the report prints the computed ones\n"));
         } else {
-            iss_buf_printf(out, "  services[].%s.counts is not read.\n", r->group);
+            iss_buf_printf(out, X(lang, "  services[].%s.counts は読まない。\n",
+                                  "  services[].%s.counts is not read.\n"),
+                           r->group);
         }
         break;
     case ISS_CHECK_DUAL_ROLE:
         iss_buf_printf(out,
-                       "  The persons in both services[].%s and services[].%s who meet a path of "
-                       "both %s and %s must be listed under services[].dual_roles.persons, "
-                       "nobody else may be, and dual_roles.count must be their number.\n",
+                       X(lang,
+                         "  services[].%s と services[].%s の両方に挙げられ、%s と %s の両方の要件を満たす者（要確認を含む）を算出する。\n"
+                         "  算出した者が services[].dual_roles.persons にない: 不適合\n"
+                         "  dual_roles.persons に両方を満たさない者がいる: 不適合\n"
+                         "  dual_roles.count がない又は算出した人数と違う: 不適合\n"
+                         "  それ以外: 適合\n",
+                         "  The persons in both services[].%s and services[].%s who meet a path "
+                         "of both %s and %s (on review too) are computed.\n"
+                         "  one of them not under services[].dual_roles.persons: fail\n"
+                         "  a person under dual_roles.persons not meeting both: fail\n"
+                         "  dual_roles.count missing, or not their number: fail\n"
+                         "  otherwise: pass\n"),
                        r->dual[0]->group, r->dual[1]->group, r->dual[0]->id, r->dual[1]->id);
         break;
     case ISS_CHECK_REIJI_ITEMS:
-        iss_buf_puts(out, "  Each requirement needs an item of the list named (a name, or "
-                          "{name, evidence, equivalent}); an item not in the catalogue, claimed "
-                          "as equivalent, or matching an unverified entry makes it review:\n");
+        iss_buf_puts(out, X(lang, "  要求ごとに、その欄の項目（名前、又は {name, evidence, equivalent}）から最もよいものを選ぶ:\n",
+                            "  For each requirement the best item of its field (a name, or {name, "
+                            "evidence, equivalent}) is chosen:\n"));
         for (size_t i = 0; i < r->nreqs; i++) {
             const iss_requirement *q = &r->reqs[i];
             iss_buf_printf(out, "  - services[].%s: ", field_names[q->field]);
             if (q->reiji)
-                iss_buf_printf(out, "an item on 例示 %s", q->reiji);
+                iss_buf_printf(out, X(lang, "例示 %s の項目", "an item on 例示 %s"), q->reiji);
             else
-                iss_buf_puts(out, "any item");
+                iss_buf_puts(out, X(lang, "任意の項目", "any item"));
             if (q->distinct)
-                iss_buf_puts(out, ", different from the items meeting the other requirements");
+                iss_buf_puts(out, X(lang, "（他の要求を満たした項目とは別のもの）",
+                                    ", different from the items meeting the other requirements"));
             if (q->when_subtypes.n) {
-                iss_buf_puts(out, " (only with sub-type ");
-                strs_join(out, &q->when_subtypes, " or ");
-                iss_buf_puts(out, ")");
+                iss_buf_puts(out, X(lang, "（申請区分 ", " (only with sub-type "));
+                strs_join(out, &q->when_subtypes, X(lang, " 又は ", " or "));
+                iss_buf_puts(out, X(lang, " のときだけ）", ")"));
             }
             iss_buf_puts(out, "\n");
         }
+        catalogue_branches(out, lang, X(lang, "項目", "item"));
+        iss_buf_puts(out, X(lang, "      例示に載る確認済みの項目: 満たす\n"
+                                  "  各項目は一度だけ示す（満たした要求について、又はどの要求も満たさなければその欄の最初の要求について）\n"
+                                  "  満たす項目のない要求がある: 不適合。すべて満たし、一つでも要確認: 要確認。それ以外: 適合\n",
+                            "      a verified entry on the list: met\n"
+                            "  Each item is described once (for the requirement it meets, or "
+                            "for the first requirement of its field when it meets none).\n"
+                            "  a requirement no item meets: fail; all met, one on review: review; "
+                            "otherwise: pass\n"));
         break;
     case ISS_CHECK_PERSON_ASSIGNED:
-        iss_buf_printf(out, "  services[].%s must name a person declared under persons.\n",
+        iss_buf_printf(out,
+                       X(lang, "  services[].%s に persons で申告した者を書く: 適合。ない: 不適合\n",
+                         "  services[].%s names a person declared under persons: pass; "
+                         "missing: fail\n"),
                        r->field);
         break;
-    case ISS_CHECK_MANUAL_SECTIONS:
-        iss_buf_puts(out, "  services[].manual.sections must include every one of:\n");
+    case ISS_CHECK_MANUAL_SECTIONS: {
+        const char *where = r->source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+        iss_buf_printf(out, X(lang, "  services[].%s.sections に次のすべてを含む:\n",
+                              "  services[].%s.sections must include every one of:\n"),
+                       where);
         for (size_t i = 0; i < r->nsections; i++)
-            iss_buf_printf(out, "  - %s: %s (%s)%s%s\n", r->sections[i].id, r->sections[i].ja,
-                           r->sections[i].en, *r->sections[i].clause ? " " : "",
-                           r->sections[i].clause);
+            iss_buf_printf(out, "  - %s: %s%s%s\n", r->sections[i].id,
+                           lang == ISS_LANG_EN ? r->sections[i].en : r->sections[i].ja,
+                           r->sections[i].clause && *r->sections[i].clause ? " " : "",
+                           r->sections[i].clause ? r->sections[i].clause : "");
+        const char *miss = r->missing_review ? X(lang, "要確認", "review") : X(lang, "不適合", "fail");
+        iss_buf_printf(out,
+                       X(lang, "  services[].%s がない: %s。節が欠ける: %s。すべてある: 適合（根拠の記載がなく --require-evidence のときは要確認）\n",
+                         "  services[].%s missing: %s; a section missing: %s; all there: pass "
+                         "(review when it names no evidence under --require-evidence)\n"),
+                       where, miss, miss);
         break;
+    }
     case ISS_CHECK_CASE_REVIEW:
         iss_buf_printf(out,
-                       "  Every engagement of category '%s' that ended within the %ld years up to "
-                       "the reference date needs, under engagements[].reviews, one of:\n",
+                       X(lang,
+                         "  区分 '%s' の自社の案件のうち、基準日までの %ld 年間の区間に終了したものを確認する",
+                         "  Every own engagement of category '%s' that ended within the %ld years "
+                         "up to the reference date is checked"),
                        cat, r->window_years);
+        reading_ref(out, r, "window_years", lang);
+        iss_buf_puts(out, X(lang, "。区間より前に終了した案件は数えず、継続中（終了日なし又は基準日より後）の案件は除いて一覧に示す。各案件の engagements[].reviews に次のいずれかが要る:\n",
+                            "; cases that ended before the window are not checked, and ongoing "
+                            "ones (no end, or ending after the reference date) are left out and "
+                            "listed. Each needs, under engagements[].reviews, one of:\n"));
         for (size_t i = 0; i < r->nalts; i++) {
             iss_buf_puts(out, "  - ");
-            strs_join(out, &r->alts[i].documents, " and ");
-            iss_buf_printf(out, " reviewed %s", reviewer_words(r->alts[i].reviewer));
+            strs_join(out, &r->alts[i].documents, X(lang, " 及び ", " and "));
+            iss_buf_printf(out, X(lang, "（%s", " reviewed %s"), reviewer_words(r->alts[i].reviewer, lang));
             if (r->alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
                 iss_buf_printf(out, " %s", r->qualified_rule ? r->qualified_rule->id : "?");
-            iss_buf_puts(out, "\n");
+            iss_buf_puts(out, X(lang, "）\n", "\n"));
         }
-        iss_buf_puts(out, "  With no such engagement the rule is review.\n");
+        iss_buf_puts(out, X(lang,
+                            "  文書のレビューの記録がない、又はレビュー者が条件を満たさない: その案件は満たさない\n"
+                            "  レビュー者が規則を満たすかが要確認の項目による: その案件は要確認\n"
+                            "  満たさない案件がある: 不適合。要確認の案件がある: 要確認。すべて満たす: 適合\n"
+                            "  確認する案件がない: 要確認（手続の実施は審査員が確認する）\n",
+                            "  no review of a document, or a reviewer not meeting the condition: "
+                            "the case fails\n"
+                            "  whether a reviewer meets the rule rests on items to review: the "
+                            "case is review\n"
+                            "  a case fails: fail; a case is review: review; all met: pass\n"
+                            "  no case to check: review (an examiner checks the procedure itself)\n"));
         break;
     case ISS_CHECK_INFO_PROTECTION:
         iss_buf_printf(out,
-                       "  customer_info_protection must name its procedure, be in_operation: "
-                       "true, and have an audit dated on or before the reference date by an "
-                       "organisation or by a person on the staff of no engagement of category "
-                       "'%s'.\n",
+                       X(lang,
+                         "  customer_info_protection がない: 不適合\n"
+                         "  procedure（手続の文書）がない: 不適合。in_operation: true でない: 不適合\n"
+                         "  audits の監査のうち、基準日より後のもの、及び区分 '%s' の自社の案件のいずれかの担当者が監査人であるものは数えない",
+                         "  customer_info_protection missing: fail\n"
+                         "  no procedure named: fail; not in_operation: true: fail\n"
+                         "  an audit dated after the reference date, or by a person on the staff "
+                         "of any own engagement of category '%s', does not count"),
                        cat);
+        reading_ref(out, r, "check", lang);
+        iss_buf_puts(out, X(lang, "\n  数える監査がない: 不適合（数えなかった監査とその理由を先に示す）。それ以外: 適合\n",
+                            "\n  no audit counts: fail (the audits that did not count, and why, "
+                            "come first); otherwise: pass\n"));
         break;
     case ISS_CHECK_STATEMENT:
-        iss_buf_puts(out, "  services[].statements must give ");
+        iss_buf_puts(out, X(lang, "  services[].statements に次を書く: ",
+                            "  services[].statements must give "));
         strs_join(out, &r->statements, ", ");
-        iss_buf_printf(out, "; all given: %s; one missing: fail.\n",
-                       r->when_present_pass ? "pass" : "review (an examiner judges the substance)");
+        iss_buf_printf(out, X(lang, "。すべてある: %s。一つでもない: 不適合\n",
+                              "; all given: %s; one missing: fail\n"),
+                       r->when_present_pass ? X(lang, "適合", "pass")
+                                            : X(lang, "要確認（内容は審査員が判断する）",
+                                                "review (an examiner judges the substance)"));
         break;
     case ISS_CHECK_PREREQUISITE:
-        iss_buf_puts(out, "  Each of these categories must be applied for in the same declaration, "
-                          "or declared under registrations with its number and not expired on the "
-                          "reference date: ");
+        iss_buf_puts(out, X(lang, "  次の区分をそれぞれ同じ申告書で申請していること: ",
+                            "  Each of these categories must be applied for in the same "
+                            "declaration: "));
         strs_join(out, &r->requires, ", ");
-        iss_buf_puts(out, "; otherwise fail.\n");
+        if (r->accept_registration) {
+            iss_buf_puts(out, X(lang, "。又は registrations に登録番号とともに申告した登録が基準日に有効であること",
+                                "; or declared under registrations with its number and not "
+                                "expired on the reference date"));
+            reading_ref(out, r, "accept_registration", lang);
+            iss_buf_puts(out, X(lang, "。登録が期限切れ: 不適合", "; a registration that expired: fail"));
+        }
+        iss_buf_puts(out, X(lang, "。それ以外: 不適合。区分が読み込んだ基準にない: 不適合\n",
+                            "; otherwise: fail; a category not in the loaded criteria: fail\n"));
         break;
     case ISS_CHECK_TRUST:
-        iss_buf_puts(out, "  Applies when the declaration has a 'trust' section (else n/a). Items "
-                          "left out, and the inconsistencies this tool's reading names, fail; the "
-                          "rest is review: an examiner judges the substance.\n");
+        iss_buf_puts(out, X(lang, "  申告書に 'trust' の節があるときに適用する（なければ対象外）。書かれていない項目と、本ツールの読みが挙げる不整合は不適合。それ以外は要確認（内容は審査員が判断する）",
+                            "  Applies when the declaration has a 'trust' section (else n/a). "
+                            "Items left out, and the inconsistencies this tool's reading names, "
+                            "fail; the rest is review: an examiner judges the substance"));
+        reading_ref(out, r, "check", lang);
+        iss_buf_puts(out, X(lang, "。\n", ".\n"));
         break;
     }
     if (r->set->draft)
-        iss_buf_puts(out, "  The rule belongs to a draft set: what it finds met ends in review, "
-                          "never pass.\n");
+        iss_buf_puts(out, X(lang, "  この規則は案の基準に属する: 満たすと判断したものも適合ではなく要確認になる。\n",
+                            "  The rule belongs to a draft set: what it finds met ends in review, "
+                            "never pass.\n"));
 }
 
 static void snippet_lines(iss_buf *out, const char *text)
@@ -650,7 +1020,7 @@ static void snippet_lines(iss_buf *out, const char *text)
 }
 
 /* A short declaration fragment that satisfies the rule. */
-static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule *r)
+static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
     iss_buf y = {0};
@@ -661,25 +1031,28 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
         if (p && p->type == ISS_PATH_QUALIFICATION) {
             const char *name = example_entry(c, ISS_ENTRY_QUALIFICATION, p->reiji);
             iss_buf_puts(&y, "    qualifications:\n      - {name: ");
-            yaml_scalar(&y, name ? name : "(qualification)");
+            yaml_scalar(&y, name ? name : X(lang, "(資格)", "(qualification)"));
             iss_buf_puts(&y, ", acquired: 2024-04-01}\n");
         } else if (p && p->type == ISS_PATH_COMMUNITY) {
             const char *name = example_entry(c, ISS_ENTRY_COMMUNITY, p->reiji);
             iss_buf_puts(&y, "    community_roles:\n      - {community: ");
-            yaml_scalar(&y, name ? name : "(community)");
+            yaml_scalar(&y, name ? name : X(lang, "(コミュニティ)", "(community)"));
             iss_buf_puts(&y, ", role: lecturer, from: 2024-04-01}\n");
         } else if (p && p->type == ISS_PATH_TRAINING) {
             const char *name = example_entry(c, ISS_ENTRY_TRAINING, p->reiji);
             iss_buf_puts(&y, "    trainings:\n      - {name: ");
-            yaml_scalar(&y, name ? name : "(training)");
+            yaml_scalar(&y, name ? name : X(lang, "(研修)", "(training)"));
             iss_buf_puts(&y, ", completed: 2024-04-01}\n");
         } else if (p) {
-            iss_buf_puts(&y, "engagements:   # and more, up to the cases needed\n");
+            const char *w = p->work.n ? p->work.v[0].s : "";
+            const char *slash = strchr(w, '/');
+            iss_buf_printf(&y, "engagements:   # %s\n",
+                           X(lang, "必要な件数まで続ける", "and more, up to the cases needed"));
             iss_buf_printf(&y,
-                           "  - {id: E001, category: %s, kind: %s, start: 2025-04-01, "
+                           "  - {id: E001, category: %.*s, kind: %s, start: 2025-04-01, "
                            "end: 2025-04-30, contract: single, staff: [P001]}\n",
-                           p->categories.n ? p->categories.v[0].s : cat,
-                           p->kinds.n ? p->kinds.v[0].s : "(kind)");
+                           slash ? (int)(slash - w) : (int)strlen(cat), slash ? w : cat,
+                           slash ? slash + 1 : "(kind)");
         }
         iss_buf_printf(&y, "services:\n  - category: %s\n    %s:\n      persons: [P001]\n", cat,
                        r->group);
@@ -710,8 +1083,8 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
                     iss_buf_printf(&y, "    %s:\n", field_names[f]);
                 first = false;
                 iss_buf_puts(&y, "      - {name: ");
-                yaml_scalar(&y, name ? name : "(item)");
-                iss_buf_puts(&y, ", evidence: (document)}");
+                yaml_scalar(&y, name ? name : X(lang, "(項目)", "(item)"));
+                iss_buf_printf(&y, ", evidence: %s}", X(lang, "(文書)", "(document)"));
                 if (q->reiji)
                     iss_buf_printf(&y, "   # 例示 %s", q->reiji);
                 iss_buf_puts(&y, "\n");
@@ -722,12 +1095,15 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
         iss_buf_printf(&y, "persons:\n  - id: P001\nservices:\n  - category: %s\n    %s: P001\n",
                        cat, r->field);
         break;
-    case ISS_CHECK_MANUAL_SECTIONS:
-        iss_buf_printf(&y, "services:\n  - category: %s\n    manual:\n      sections: [", cat);
+    case ISS_CHECK_MANUAL_SECTIONS: {
+        const char *where = r->source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+        iss_buf_printf(&y, "services:\n  - category: %s\n    %s:\n      sections: [", cat, where);
         for (size_t i = 0; i < r->nsections; i++)
             iss_buf_printf(&y, "%s%s", i ? ", " : "", r->sections[i].id);
-        iss_buf_puts(&y, "]\n      evidence: (manual, version)\n");
+        iss_buf_printf(&y, "]\n      evidence: %s\n",
+                       X(lang, "(文書と版)", "(document, version)"));
         break;
+    }
     case ISS_CHECK_CASE_REVIEW: {
         const iss_alternative *a = r->nalts ? &r->alts[0] : NULL;
         iss_buf_printf(&y,
@@ -741,21 +1117,26 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
         break;
     }
     case ISS_CHECK_INFO_PROTECTION:
-        iss_buf_puts(&y,
-                     "customer_info_protection:\n  procedure: (document)\n  in_operation: true\n"
-                     "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
-                     "   # on no case's staff\n");
+        iss_buf_printf(&y,
+                       "customer_info_protection:\n  procedure: %s\n  in_operation: true\n"
+                       "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
+                       "   # %s\n",
+                       X(lang, "(文書)", "(document)"),
+                       X(lang, "どの案件の担当者でもない者", "on no case's staff"));
         break;
     case ISS_CHECK_STATEMENT:
         iss_buf_printf(&y, "services:\n  - category: %s\n    statements:\n", cat);
         for (size_t i = 0; i < r->statements.n; i++)
-            iss_buf_printf(&y, "      %s: (text)\n", r->statements.v[i].s);
+            iss_buf_printf(&y, "      %s: %s\n", r->statements.v[i].s, X(lang, "(本文)", "(text)"));
         break;
     case ISS_CHECK_PREREQUISITE:
         iss_buf_printf(&y, "services:\n  - category: %s\n", r->requires.n ? r->requires.v[0].s : cat);
-        iss_buf_printf(&y, "  - category: %s\n# or, when already registered:\nregistrations:\n"
-                           "  - {category: %s, number: \"(registration number)\", expires: 2027-03-31}\n",
-                       cat, r->requires.n ? r->requires.v[0].s : cat);
+        iss_buf_printf(&y, "  - category: %s\n", cat);
+        if (r->accept_registration)
+            iss_buf_printf(&y, "# %s\nregistrations:\n  - {category: %s, number: \"%s\", expires: 2027-03-31}\n",
+                           X(lang, "又は、登録済みのとき:", "or, when already registered:"),
+                           r->requires.n ? r->requires.v[0].s : cat,
+                           X(lang, "(登録番号)", "(registration number)"));
         break;
     case ISS_CHECK_TRUST: {
         static const char *const snippets[] = {
@@ -776,7 +1157,8 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
         break;
     }
     }
-    iss_buf_puts(out, "What satisfies it, in a declaration (see isscheck-declaration(5)):\n");
+    iss_buf_puts(out, X(lang, "申告書でこれを満たす例（isscheck-declaration(5) を参照）:\n",
+                        "What satisfies it, in a declaration (see isscheck-declaration(5)):\n"));
     snippet_lines(out, y.s ? y.s : "");
     iss_buf_free(&y);
 }
@@ -791,6 +1173,20 @@ static void indented(iss_buf *out, const char *text)
         iss_buf_puts(out, "\n");
         p += n + (nl ? 1 : 0);
     }
+}
+
+/* The readings the rule applies, each with the parameter it is on and
+ * where it comes from. */
+static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
+{
+    if (!r->reading_on.n)
+        return;
+    iss_buf_puts(out, X(lang, "\n読み（本ツールによる解釈であり、文書の本文ではない）:\n",
+                        "\nReadings (this tool's, not the document's text):\n"));
+    for (size_t i = 0; i < r->reading_on.n; i++)
+        iss_buf_printf(out, X(lang, "  - %s（出典: %s）:\n    %s\n", "  - %s (source: %s):\n    %s\n"),
+                       r->reading_on.v[i].s, r->reading_source.v[i].s,
+                       lang == ISS_LANG_EN ? r->reading_en.v[i].s : r->reading_ja.v[i].s);
 }
 
 /* ---- explain ---- */
@@ -842,27 +1238,41 @@ static int cmd_explain(const iss_criteria *c, int argc, char **argv)
     iss_date_format(set->date, date);
     iss_buf out = {0};
     iss_buf_printf(&out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
-    iss_buf_printf(&out, "Citation: %s %s (%s) %s\n", set->title, set->edition, date, r->clause);
-    iss_buf_printf(&out, "Category: %s (%s / %s, %s)\n", cat->code, cat->name_ja, cat->name_en,
-                   cat->clause);
-    iss_buf_printf(&out, "Criteria: %s, %s\n\n", set->dir, set->draft ? "draft" : "in force");
+    iss_buf_printf(&out, X(lang, "出典: %s %s（%s）%s\n", "Citation: %s %s (%s) %s\n"), set->title,
+                   set->edition, date, r->clause);
+    iss_buf_printf(&out, X(lang, "区分: %s（%s）%s\n", "Category: %s (%s, %s)\n"), cat->code,
+                   lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause);
+    iss_buf_printf(&out, X(lang, "基準: %s、%s\n\n", "Criteria: %s, %s\n\n"), set->dir,
+                   set->draft ? X(lang, "案", "draft") : X(lang, "施行中", "in force"));
+    if (r->label)
+        iss_buf_printf(&out,
+                       X(lang, "見出し（本プロジェクトが組み立てたもので、文書の本文ではない）: %s\n\n",
+                         "Heading (composed by this project, not the document's text): %s\n\n"),
+                       r->label);
     if (r->text) {
-        iss_buf_puts(&out, "Text (本文, verbatim):\n");
+        iss_buf_puts(&out, X(lang, "本文（逐語）:\n", "Text (本文, verbatim):\n"));
         indented(&out, r->text);
     } else {
-        iss_buf_puts(&out, "Text: not available (draft):\n");
+        iss_buf_puts(&out, X(lang, "本文: 入手できない（案）。出典と内容の報告（英語）:\n",
+                             "Text: not available (draft):\n"));
         indented(&out, r->text_unavailable);
     }
-    if (r->reading) {
-        iss_buf_puts(&out, "\nThis tool's reading (not the document's text):\n");
-        indented(&out, r->reading);
+    if (r->related_text) {
+        iss_buf_printf(&out, X(lang, "\n関連する本文（逐語、%s）:\n", "\nRelated text (verbatim, %s):\n"),
+                       r->related_clause);
+        indented(&out, r->related_text);
     }
-    iss_buf_puts(&out, "\nSummary:\n");
-    indented(&out, r->summary);
+    explain_readings(&out, r, lang);
+    if (lang == ISS_LANG_EN) { /* the summary is written in English only */
+        iss_buf_puts(&out, "\nSummary:\n");
+        indented(&out, r->summary);
+    }
     iss_buf_puts(&out, "\n");
-    explain_evaluation(&out, c, r);
+    explain_evaluation(&out, c, r, lang);
     iss_buf_puts(&out, "\n");
-    explain_snippet(&out, c, r);
+    explain_params(&out, r, lang);
+    iss_buf_puts(&out, "\n");
+    explain_snippet(&out, c, r, lang);
     status = EXIT_OK;
     if (!write_stdout(&out)) {
         iss_cli_error("isscheck", "cannot write the explanation: %s", strerror(errno));

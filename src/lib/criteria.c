@@ -5,6 +5,7 @@
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,10 +264,33 @@ static bool enum_field(loader *L, const iss_node *map, const char *key, const ch
     return true;
 }
 
+/* A "category/kind" pair of a track-record path: the kind must be one of
+ * the category's engagement kinds when the category is in this set; a
+ * category of another set (a penetration test counted as VA d) is checked
+ * when the sets are composed (iss_criteria_compose). */
+static bool work_pair(loader *L, const iss_str *w)
+{
+    const char *slash = strchr(w->s, '/');
+    if (!slash || slash == w->s || !slash[1] || strchr(slash + 1, '/')) {
+        iss_error(&L->c, w->loc, "work '%s' is not 'category/kind'", w->s);
+        return false;
+    }
+    char *cat = iss_arena_strndup(L->cr->arena, w->s, (size_t)(slash - w->s));
+    int ci = iss_criteria_category(L->cr, cat);
+    if (ci < 0)
+        return true;
+    const iss_category *c = &L->cr->categories[ci];
+    for (size_t k = 0; k < c->nkinds; k++)
+        if (strcmp(c->kinds[k].code, slash + 1) == 0)
+            return true;
+    iss_error(&L->c, w->loc, "unknown engagement kind '%s' of category '%s'", slash + 1, cat);
+    return false;
+}
+
 static bool load_path(loader *L, const iss_node *n, iss_path *p)
 {
     static const char *const keys[] = {"id", "clause", "type", "reiji", "lecturing_subject",
-                                       "categories", "kinds", "window_years", "min_cases",
+                                       "work", "work_review", "window_years", "min_cases",
                                        "per_year_contract", "min_years", "years_reading", NULL};
     if (!iss_expect_map(&L->c, n, "a path", keys))
         return false;
@@ -278,9 +302,19 @@ static bool load_path(loader *L, const iss_node *n, iss_path *p)
     if (!ok)
         return false;
     p->type = (iss_path_type)type;
+    const char *const *params = iss_path_params(p->type);
+    for (size_t i = 0; i + 1 < 2 * n->n; i += 2) {
+        const char *key = n->kids[i]->str;
+        if (strcmp(key, "id") != 0 && strcmp(key, "clause") != 0 && strcmp(key, "type") != 0 &&
+            iss_lookup(params, key) < 0) {
+            iss_error(&L->c, n->kids[i]->loc, "'%s' is not a parameter of a %s path", key,
+                      iss_path_type_name(p->type));
+            ok = false;
+        }
+    }
     if (p->type == ISS_PATH_TRACK_RECORD) {
-        ok &= iss_get_strs(&L->c, n, "categories", true, &p->categories) &
-              iss_get_strs(&L->c, n, "kinds", false, &p->kinds) &
+        ok &= iss_get_strs(&L->c, n, "work", true, &p->work) &
+              iss_get_strs(&L->c, n, "work_review", false, &p->work_review) &
               iss_get_int(&L->c, n, "window_years", true, 1, 100, &p->window_years) &
               iss_get_int(&L->c, n, "min_cases", true, 1, 100000, &p->min_cases) &
               iss_get_int(&L->c, n, "min_years", false, 1, 1000, &p->min_years) &
@@ -291,11 +325,14 @@ static bool load_path(loader *L, const iss_node *n, iss_path *p)
             iss_error(&L->c, reading.loc, "years_reading must be 'window'");
             ok = false;
         }
-        for (size_t i = 0; ok && i < p->categories.n; i++)
-            if (iss_criteria_category(L->cr, p->categories.v[i].s) < 0) {
-                iss_error(&L->c, p->categories.v[i].loc, "unknown category '%s'", p->categories.v[i].s);
-                ok = false;
-            }
+        if (ok && p->work.n == 0) {
+            iss_error(&L->c, p->work.loc, "work must not be empty");
+            ok = false;
+        }
+        for (size_t i = 0; ok && i < p->work.n; i++)
+            ok &= work_pair(L, &p->work.v[i]);
+        for (size_t i = 0; ok && i < p->work_review.n; i++)
+            ok &= work_pair(L, &p->work_review.v[i]);
     } else {
         ok &= iss_get_str(&L->c, n, "reiji", true, &reiji) &
               iss_get_str(&L->c, n, "lecturing_subject", false, &subj);
@@ -314,7 +351,7 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
                                        "requirements", "field", "sections", "window_years",
                                        "alternatives", "qualified_rule", "statements",
                                        "when_present", "source", "when_missing", "requires",
-                                       "item", "threshold_percent", NULL};
+                                       "item", "threshold_percent", "accept_registration", NULL};
     static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
                                            NULL};
     static const char *const sec_keys[] = {"id", "clause", "ja", "en", NULL};
@@ -326,6 +363,15 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         return false;
     r->kind = (iss_check_kind)kind;
     bool ok = true;
+    const char *const *params = iss_check_params(r->kind);
+    for (size_t i = 0; i + 1 < 2 * n->n; i += 2) {
+        const char *key = n->kids[i]->str;
+        if (strcmp(key, "kind") != 0 && iss_lookup(params, key) < 0) {
+            iss_error(&L->c, n->kids[i]->loc, "'%s' is not a parameter of check kind '%s'", key,
+                      iss_check_name(r->kind));
+            ok = false;
+        }
+    }
     const iss_node *list;
     switch (r->kind) {
     case ISS_CHECK_QUALIFIED_LEADS: {
@@ -478,7 +524,8 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
         break;
     }
     case ISS_CHECK_PREREQUISITE:
-        ok &= iss_get_strs(&L->c, n, "requires", true, &r->requires);
+        ok &= iss_get_strs(&L->c, n, "requires", true, &r->requires) &
+              iss_get_bool(&L->c, n, "accept_registration", &r->accept_registration);
         break;
     case ISS_CHECK_TRUST: {
         int item = 0;
@@ -497,21 +544,59 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
     return ok;
 }
 
+/* The rule's readings: a list of {on, source, ja, en}, kept as four
+ * parallel string lists (the rule struct holds only plain data). */
+static bool load_readings(loader *L, const iss_node *n, iss_rule *r)
+{
+    static const char *const keys[] = {"on", "source", "ja", "en", NULL};
+    const iss_node *list = iss_map_get(n, "reading");
+    if (!list)
+        return true;
+    if (!iss_expect_seq(&L->c, list, "reading"))
+        return false;
+    iss_strs *all[] = {&r->reading_on, &r->reading_source, &r->reading_ja, &r->reading_en};
+    for (size_t k = 0; k < 4; k++) {
+        all[k]->v = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof(iss_str));
+        all[k]->n = list->n;
+        all[k]->loc = list->loc;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        const iss_node *m = list->kids[i];
+        if (!iss_expect_map(&L->c, m, "a reading", keys)) {
+            ok = false;
+            continue;
+        }
+        for (size_t k = 0; k < 4; k++)
+            ok &= iss_get_str(&L->c, m, keys[k], true, &all[k]->v[i]);
+    }
+    return ok;
+}
+
 static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
-    static const char *const keys[] = {"id", "clause", "title", "text", "text_unavailable",
-                                       "reading", "summary", "when_subtypes", "check", NULL};
+    static const char *const keys[] = {"id",      "clause",        "title",          "text",
+                                       "label",   "related_text",  "related_clause", "text_unavailable",
+                                       "reading", "summary",       "when_subtypes",  "check",
+                                       NULL};
     static const char *const title_keys[] = {"ja", "en", NULL};
     if (!iss_expect_map(&L->c, n, "a rule", keys))
         return false;
     iss_str id = {0}, clause = {0}, text = {0}, summary = {0}, ja = {0}, en = {0}, none = {0},
-            reading = {0};
+            label = {0}, rel = {0}, rel_clause = {0};
     bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", true, &clause) &
               iss_get_str(&L->c, n, "text_unavailable", false, &none) &
               iss_get_str(&L->c, n, "text", !none.s, &text) &
-              iss_get_str(&L->c, n, "reading", false, &reading) &
+              iss_get_str(&L->c, n, "label", false, &label) &
+              iss_get_str(&L->c, n, "related_text", false, &rel) &
+              iss_get_str(&L->c, n, "related_clause", false, &rel_clause) &
+              load_readings(L, n, r) &
               iss_get_str(&L->c, n, "summary", true, &summary) &
               iss_get_strs(&L->c, n, "when_subtypes", false, &r->when_subtypes);
+    if (!rel.s != !rel_clause.s) {
+        iss_error(&L->c, n->loc, "'related_text' and 'related_clause' go together");
+        ok = false;
+    }
     if (none.s && text.s) {
         iss_error(&L->c, none.loc, "a rule gives either 'text' or 'text_unavailable', not both");
         ok = false;
@@ -538,7 +623,9 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
     r->clause = clause.s;
     r->text = text.s;
     r->text_unavailable = none.s;
-    r->reading = reading.s;
+    r->label = label.s;
+    r->related_text = rel.s;
+    r->related_clause = rel_clause.s;
     r->set = L->cr;
     r->summary = summary.s;
     r->title_ja = ja.s;
@@ -784,6 +871,97 @@ static bool load_risks(loader *L, const iss_node *m)
 
 /* Checks only an author needs: every clause the manifest lists has a rule,
  * and every 例示 list a rule refers to has an entry in the catalogue. */
+/* The rule's reading on `on`, or -1. */
+int iss_rule_reading(const iss_rule *r, const char *on)
+{
+    for (size_t i = 0; i < r->reading_on.n; i++)
+        if (strcmp(r->reading_on.v[i].s, on) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Whether a reading's `on` names something the rule has: "check" (the
+ * check kind itself), a check parameter, or PATH.PARAMETER. */
+static bool reading_target(const iss_rule *r, const char *on)
+{
+    if (strcmp(on, "check") == 0)
+        return true;
+    if (r->kind == ISS_CHECK_CASE_REVIEW && strcmp(on, "window_years") == 0)
+        return true;
+    if (r->kind == ISS_CHECK_PREREQUISITE && strcmp(on, "accept_registration") == 0)
+        return r->accept_registration;
+    if (r->kind == ISS_CHECK_TRUST && strcmp(on, "threshold_percent") == 0)
+        return r->trust_item == ISS_TRUST_CAPITAL;
+    const char *dot = strchr(on, '.');
+    for (size_t k = 0; dot && k < r->npaths; k++) {
+        const iss_path *p = &r->paths[k];
+        if (strlen(p->id) != (size_t)(dot - on) || strncmp(p->id, on, (size_t)(dot - on)) != 0)
+            continue;
+        const char *key = dot + 1;
+        if (p->type != ISS_PATH_TRACK_RECORD)
+            return strcmp(key, "reiji") == 0 ||
+                   (strcmp(key, "lecturing_subject") == 0 && p->lecturing_subject);
+        return strcmp(key, "work") == 0 || strcmp(key, "window_years") == 0 ||
+               strcmp(key, "min_cases") == 0 || (strcmp(key, "work_review") == 0 && p->work_review.n) ||
+               (strcmp(key, "min_years") == 0 && p->min_years) ||
+               (strcmp(key, "per_year_contract") == 0 && p->per_year_contract != ISS_CONTRACT_NONE);
+    }
+    return false;
+}
+
+/* A parameter that departs from the clause text (or fills a gap in it)
+ * without a reading saying so and where it comes from. */
+static void lint_needs_reading(loader *L, const iss_rule *r, iss_loc loc, const char *on)
+{
+    if (iss_rule_reading(r, on) >= 0)
+        return;
+    iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
+                 "rule '%s': parameter '%s' departs from the clause text or fills a gap in it, "
+                 "but no reading says so and where it comes from (reading: [{on: %s, ...}])",
+                 r->id, on, on);
+}
+
+static void lint_readings(loader *L, const iss_rule *r)
+{
+    for (size_t i = 0; i < r->reading_on.n; i++)
+        if (!reading_target(r, r->reading_on.v[i].s))
+            iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, r->reading_on.v[i].loc,
+                         "rule '%s': reading on '%s' names no parameter of the rule", r->id,
+                         r->reading_on.v[i].s);
+    const char *own = L->cr->categories[r->category].code;
+    char on[256];
+    for (size_t k = 0; k < r->npaths; k++) {
+        const iss_path *p = &r->paths[k];
+        if (p->type != ISS_PATH_TRACK_RECORD)
+            continue;
+        bool other = false;
+        for (size_t w = 0; w < p->work.n; w++) {
+            size_t len = strlen(own);
+            other |= strncmp(p->work.v[w].s, own, len) != 0 || p->work.v[w].s[len] != '/';
+        }
+        snprintf(on, sizeof on, "%s.work", p->id);
+        if (other)
+            lint_needs_reading(L, r, p->work.loc, on);
+        snprintf(on, sizeof on, "%s.work_review", p->id);
+        if (p->work_review.n)
+            lint_needs_reading(L, r, p->work_review.loc, on);
+        snprintf(on, sizeof on, "%s.window_years", p->id);
+        lint_needs_reading(L, r, p->loc, on);
+        snprintf(on, sizeof on, "%s.per_year_contract", p->id);
+        if (p->per_year_contract != ISS_CONTRACT_NONE)
+            lint_needs_reading(L, r, p->loc, on);
+        snprintf(on, sizeof on, "%s.min_years", p->id);
+        if (p->min_years)
+            lint_needs_reading(L, r, p->loc, on);
+    }
+    if (r->kind == ISS_CHECK_CASE_REVIEW)
+        lint_needs_reading(L, r, r->loc, "window_years");
+    if (r->kind == ISS_CHECK_PREREQUISITE && r->accept_registration)
+        lint_needs_reading(L, r, r->loc, "accept_registration");
+    if (r->kind == ISS_CHECK_TRUST || r->kind == ISS_CHECK_INFO_PROTECTION)
+        lint_needs_reading(L, r, r->loc, "check");
+}
+
 static bool lint_set(loader *L, const char *mpath)
 {
     iss_criteria *cr = L->cr;
@@ -804,6 +982,7 @@ static bool lint_set(loader *L, const char *mpath)
                                                  ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
     for (size_t i = 0; i < cr->nrules; i++) {
         const iss_rule *r = &cr->rules[i];
+        lint_readings(L, r);
         for (size_t k = 0; k < r->npaths + r->nreqs; k++) {
             const char *list;
             iss_entry_type type;
@@ -822,6 +1001,10 @@ static bool lint_set(loader *L, const char *mpath)
             bool found = !list;
             for (size_t j = 0; j < cr->nentries && !found; j++)
                 found = cr->entries[j].type == type && iss_entry_on_list(&cr->entries[j], list);
+            char on[256];
+            snprintf(on, sizeof on, "%s.reiji", k < r->npaths ? r->paths[k].id : "");
+            if (!found && k < r->npaths && iss_rule_reading(r, on) >= 0)
+                continue; /* a reading says why the list is empty */
             if (!found)
                 iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
                              "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
@@ -1063,6 +1246,34 @@ iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, is
         c->nentries += s->nentries;
         copy_n(c->risks + c->nrisks, s->risks, s->nrisks, sizeof *s->risks);
         c->nrisks += s->nrisks;
+    }
+    /* track-record work naming a category of another set: its kind */
+    for (size_t i = 0; ok && i < c->nrules; i++) {
+        const iss_rule *r = &c->rules[i];
+        for (size_t k = 0; k < r->npaths; k++)
+            for (size_t w = 0; w < r->paths[k].work.n + r->paths[k].work_review.n; w++) {
+                const iss_str *pair = w < r->paths[k].work.n
+                                          ? &r->paths[k].work.v[w]
+                                          : &r->paths[k].work_review.v[w - r->paths[k].work.n];
+                const char *slash = strchr(pair->s, '/');
+                char code[64];
+                size_t len = (size_t)(slash - pair->s);
+                if (len >= sizeof code)
+                    continue;
+                memcpy(code, pair->s, len);
+                code[len] = '\0';
+                int ci = iss_criteria_category(c, code);
+                if (ci < 0)
+                    continue;
+                bool known = false;
+                for (size_t j = 0; j < c->categories[ci].nkinds; j++)
+                    known |= strcmp(c->categories[ci].kinds[j].code, slash + 1) == 0;
+                if (!known) {
+                    iss_diag_add(d, ISS_SEV_ERROR, r->file, pair->loc,
+                                 "unknown engagement kind '%s' of category '%s'", slash + 1, code);
+                    ok = false;
+                }
+            }
     }
     if (!ok) {
         iss_criteria_free(c);

@@ -21,6 +21,8 @@ typedef struct {
     const iss_criteria *c;
     iss_day ref;
     bool *relied;   /* per catalogue entry: an unverified entry a verdict rested on */
+    size_t *pend;   /* unverified entries met while evaluating the current rule: they */
+    size_t npend, cappend; /* count as relied on only if the rule's verdict rests on them */
     size_t *eng_of; /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
     size_t *eng_start;
     bool require_evidence; /* --require-evidence: a claim naming no evidence is review */
@@ -132,6 +134,21 @@ static const char *person_id(ev *E, size_t p)
     return E->d->persons[p].id.s;
 }
 
+/* The rule's reading on `on`, as a note, once per result: the reading
+ * decided (part of) the verdict. */
+static void reading_note(iss_result *res, const iss_rule *rule, const char *on)
+{
+    int i = res && rule ? iss_rule_reading(rule, on) : -1;
+    if (i < 0)
+        return;
+    for (size_t k = 0; k < res->nnotes; k++)
+        if (res->notes[k].msg == M_READING && res->notes[k].args[1] == rule->reading_ja.v[i].s)
+            return;
+    iss_note *n = note(res, ISS_MARK_INFO, M_READING, res->loc, rule->reading_source.v[i].s,
+                       rule->reading_ja.v[i].s, END);
+    n->args_en[1] = rule->reading_en.v[i].s;
+}
+
 /* ---- the catalogue: one declared name against one 例示 list ---- */
 
 /* A catalogue look-up; a pattern that gave up at PCRE2's limits is noted
@@ -168,8 +185,13 @@ static status judge_entry(ev *E, iss_result *res, const char *who, iss_entry_typ
     } else if (!e->verified) {
         n = note(res, ISS_MARK_REVIEW, M_ITEM_UNVERIFIED, loc, who, name, reiji, e->name, END);
         /* also when res is NULL: a reviewer's or 兼務者's qualification is
-         * weighed without notes, and the verdict still rests on it */
-        E->relied[e - E->c->entries] = true;
+         * weighed without notes, and the verdict may still rest on it;
+         * pending until the rule's verdict says whether it does */
+        if (E->npend == E->cappend) {
+            E->cappend = E->cappend ? 2 * E->cappend : 16;
+            E->pend = iss_xrealloc(E->pend, E->cappend * sizeof *E->pend);
+        }
+        E->pend[E->npend++] = (size_t)(e - E->c->entries);
         st = ST_REVIEW;
     } else {
         n = note(res, ISS_MARK_PASS, M_ITEM_OK, loc, who, name, reiji, e->name, END);
@@ -306,30 +328,69 @@ static const char *years_str(ev *E, long days)
     return iss_arena_printf(E->r->arena, "%ld.%ld", tenths / 10, tenths % 10);
 }
 
-/* Cases of one person in the "past N years" window (reading 2 and 3 of
+/* Whether the engagement's work is one of the "category/kind" pairs. */
+static bool work_has(const iss_strs *work, const char *cat, const char *kind)
+{
+    size_t n = strlen(cat);
+    for (size_t i = 0; i < work->n; i++) {
+        const char *w = work->v[i].s;
+        if (strncmp(w, cat, n) == 0 && w[n] == '/' && kind && strcmp(w + n + 1, kind) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether some pair names the category. */
+static bool work_names(const iss_strs *work, const char *cat)
+{
+    size_t n = strlen(cat);
+    for (size_t i = 0; i < work->n; i++)
+        if (strncmp(work->v[i].s, cat, n) == 0 && work->v[i].s[n] == '/')
+            return true;
+    return false;
+}
+
+/* The reading on PATH.KEY of the rule, as a note. */
+static void path_reading(ev *E, iss_result *res, const iss_rule *rule, const iss_path *path,
+                         const char *key)
+{
+    if (res && rule)
+        reading_note(res, rule, iss_arena_printf(E->r->arena, "%s.%s", path->id, key));
+}
+
+/* Cases of one person in the "past N years" window (readings 2 and 3 of
  * clauses.md): an engagement counts when its period overlaps the window;
  * the rule's per-year contract type counts 1 per whole 12-month span of
- * the overlap, at least 1; an ongoing one runs to the reference date. */
-static status track_record(ev *E, iss_result *res, size_t p, const iss_path *path)
+ * the overlap, at least 1; an ongoing one runs to the reference date.
+ * What counts is the kind of work, wherever it was declared (reading 10):
+ * the path's `work` pairs; `work_review` pairs count only subject to review
+ * (reading 11).  Each counted case is listed, with its category when it is
+ * not the rule's own. */
+static status track_record(ev *E, iss_result *res, size_t p, const iss_path *path,
+                           const iss_rule *rule)
 {
     const char *who = person_id(E, p);
+    const char *own = E->c->categories[rule->category].code;
     iss_day ws = iss_window_start(E->ref, (int)path->window_years);
-    long cases = 0, days_in = 0, days_career = 0;
-    iss_buf list = {0}, kindless = {0};
+    /* [0]: firm work only; [1]: with the work counted subject to review */
+    long cases[2] = {0, 0}, days_in[2] = {0, 0}, days_career[2] = {0, 0};
+    bool other = false, per_year = false, clipped = false;
+    iss_buf list = {0}, kindless = {0}, doubtful = {0};
     for (size_t k = E->eng_start[p]; k < E->eng_start[p + 1]; k++) {
         const iss_engagement *e = &E->d->engagements[E->eng_of[k]];
-        if (!strs_has(&path->categories, E->c->categories[e->category].code))
-            continue;
-        if (path->kinds.n && !e->kind.s) {
-            iss_buf_printf(&kindless, "%s%s", kindless.len ? ", " : "", e->id.s);
+        const char *cat = E->c->categories[e->category].code;
+        bool firm = work_has(&path->work, cat, e->kind.s);
+        bool doubt = !firm && work_has(&path->work_review, cat, e->kind.s);
+        if (!firm && !doubt) {
+            if (!e->kind.s && (work_names(&path->work, cat) || work_names(&path->work_review, cat)))
+                iss_buf_printf(&kindless, "%s%s", kindless.len ? ", " : "", e->id.s);
             continue;
         }
-        if (path->kinds.n && !strs_has(&path->kinds, e->kind.s))
-            continue;
         if (e->start > E->ref)
             continue;
         iss_day end = e->end && e->end < E->ref ? e->end : E->ref;
-        days_career += end - e->start + 1;
+        for (int j = doubt; j < 2; j++)
+            days_career[j] += end - e->start + 1;
         if (end < ws)
             continue;
         iss_day from = e->start > ws ? e->start : ws;
@@ -338,18 +399,35 @@ static status track_record(ev *E, iss_result *res, size_t p, const iss_path *pat
             n = iss_whole_years(from, end);
             if (n < 1)
                 n = 1;
+            per_year = true;
         }
-        cases += n;
-        days_in += end - from + 1;
+        clipped |= e->start < ws;
+        for (int j = doubt; j < 2; j++) {
+            cases[j] += n;
+            days_in[j] += end - from + 1;
+        }
+        bool foreign = strcmp(cat, own) != 0;
+        other |= foreign;
+        iss_buf_printf(&list, "%s%s", list.len ? ", " : "", e->id.s);
         if (n > 1)
-            iss_buf_printf(&list, "%s%s×%ld", list.len ? ", " : "", e->id.s, n);
-        else
-            iss_buf_printf(&list, "%s%s", list.len ? ", " : "", e->id.s);
+            iss_buf_printf(&list, "×%ld", n);
+        if (doubt)
+            iss_buf_printf(&list, " (%s/%s?)", cat, e->kind.s);
+        else if (foreign)
+            iss_buf_printf(&list, " (%s)", cat);
+        if (doubt)
+            iss_buf_printf(&doubtful, "%s%s", doubtful.len ? ", " : "", e->id.s);
     }
-    bool cases_ok = cases >= path->min_cases;
-    bool years_ok = !path->min_years || days_in * 4 >= path->min_years * 1461;
-    bool career_ok = path->min_years && days_career * 4 >= path->min_years * 1461;
-    status st = cases_ok && years_ok ? ST_YES : cases_ok && career_ok ? ST_REVIEW : ST_NO;
+    bool ok[2], career[2];
+    for (int j = 0; j < 2; j++) {
+        bool years_ok = !path->min_years || days_in[j] * 4 >= path->min_years * 1461;
+        ok[j] = cases[j] >= path->min_cases && years_ok;
+        career[j] = path->min_years && cases[j] >= path->min_cases &&
+                    days_career[j] * 4 >= path->min_years * 1461;
+    }
+    status st = ok[0] ? ST_YES : ok[1] || career[0] || career[1] ? ST_REVIEW : ST_NO;
+    /* the figures shown: with the doubtful work when it is what makes the path */
+    int j = st == ST_YES ? 0 : doubtful.len ? 1 : 0;
     const char *ids = iss_arena_strdup(E->r->arena, list.len ? list.s : "—");
     iss_buf_free(&list);
     if (kindless.len)
@@ -359,19 +437,38 @@ static status track_record(ev *E, iss_result *res, size_t p, const iss_path *pat
     iss_mark m = st == ST_YES ? ISS_MARK_PASS : ISS_MARK_INFO;
     if (path->min_years) {
         note(res, m, M_TRACK_YEARS, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
-             num_str(E, cases), num_str(E, path->min_cases), ids, years_str(E, days_in),
+             num_str(E, cases[j]), num_str(E, path->min_cases), ids, years_str(E, days_in[j]),
              num_str(E, path->min_years), END);
-        if (st == ST_REVIEW)
-            note(res, ISS_MARK_REVIEW, M_TRACK_CAREER, E->d->persons[p].loc, who,
-                 years_str(E, days_career), END);
     } else {
         note(res, m, M_TRACK, E->d->persons[p].loc, who, date_str(E, ws), date_str(E, E->ref),
-             num_str(E, cases), num_str(E, path->min_cases), ids, END);
+             num_str(E, cases[j]), num_str(E, path->min_cases), ids, END);
     }
+    if (st == ST_REVIEW && !ok[1] && (career[0] || career[1])) {
+        note(res, ISS_MARK_REVIEW, M_TRACK_CAREER, E->d->persons[p].loc, who,
+             years_str(E, days_career[career[0] ? 0 : 1]), END);
+        path_reading(E, res, rule, path, "min_years");
+    } else if (st == ST_REVIEW) {
+        note(res, ISS_MARK_REVIEW, M_TRACK_REVIEW_WORK, E->d->persons[p].loc, who,
+             iss_arena_strdup(E->r->arena, doubtful.s), END);
+        path_reading(E, res, rule, path, "work_review");
+    }
+    iss_buf_free(&doubtful);
+    if (st != ST_NO) {
+        /* the readings this result rests on */
+        if (clipped)
+            path_reading(E, res, rule, path, "window_years");
+        if (per_year)
+            path_reading(E, res, rule, path, "per_year_contract");
+        if (other)
+            path_reading(E, res, rule, path, "work");
+    }
+    if (path->min_years && cases[j] >= path->min_cases)
+        path_reading(E, res, rule, path, "min_years");
     return st;
 }
 
-static status eval_path(ev *E, iss_result *res, size_t p, const iss_path *path)
+static status eval_path(ev *E, iss_result *res, size_t p, const iss_path *path,
+                        const iss_rule *rule)
 {
     switch (path->type) {
     case ISS_PATH_QUALIFICATION:
@@ -381,7 +478,7 @@ static status eval_path(ev *E, iss_result *res, size_t p, const iss_path *path)
     case ISS_PATH_TRAINING:
         return training_path(E, res, p, path);
     case ISS_PATH_TRACK_RECORD:
-        return track_record(E, res, p, path);
+        return track_record(E, res, p, path, rule);
     }
     return ST_NO;
 }
@@ -390,11 +487,14 @@ static status eval_path(ev *E, iss_result *res, size_t p, const iss_path *path)
 static status meets_rule(ev *E, size_t p, const iss_rule *rule)
 {
     status best = ST_NO;
+    size_t mark = E->npend;
     for (size_t k = 0; k < rule->npaths && best != ST_YES; k++) {
-        status st = eval_path(E, NULL, p, &rule->paths[k]);
+        status st = eval_path(E, NULL, p, &rule->paths[k], rule);
         if (st > best)
             best = st;
     }
+    if (best == ST_YES)
+        E->npend = mark; /* met on verified ground: nothing unverified decided it */
     return best;
 }
 
@@ -407,6 +507,32 @@ static const iss_lead_group *find_group(const iss_service *s, const char *key)
 }
 
 /* ---- check kinds ---- */
+
+/* Why a lead meets no path: the paths, and when the rule has no
+ * track-record path, that the person's cases of the category do not count. */
+static void lead_meets_none(ev *E, iss_result *res, size_t p)
+{
+    const iss_rule *rule = res->rule;
+    iss_buf paths = {0}, cases = {0};
+    bool track = false;
+    for (size_t k = 0; k < rule->npaths; k++) {
+        iss_buf_printf(&paths, "%s%s", k ? ", " : "", rule->paths[k].id);
+        track |= rule->paths[k].type == ISS_PATH_TRACK_RECORD;
+    }
+    for (size_t k = E->eng_start[p]; !track && k < E->eng_start[p + 1]; k++) {
+        const iss_engagement *e = &E->d->engagements[E->eng_of[k]];
+        if (e->category == rule->category)
+            iss_buf_printf(&cases, "%s%s", cases.len ? ", " : "", e->id.s);
+    }
+    const char *ps = iss_arena_strdup(E->r->arena, paths.s ? paths.s : "");
+    if (cases.len)
+        note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE_NO_TRACK, E->d->persons[p].loc, person_id(E, p), ps,
+             rule->id, iss_arena_strdup(E->r->arena, cases.s), END);
+    else
+        note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, person_id(E, p), ps, END);
+    iss_buf_free(&paths);
+    iss_buf_free(&cases);
+}
 
 static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
 {
@@ -425,8 +551,9 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
         size_t p = g->persons[i];
         status pbest = ST_NO;
         iss_buf met = {0};
+        size_t mark = E->npend;
         for (size_t k = 0; k < rule->npaths; k++) {
-            status st = eval_path(E, res, p, &rule->paths[k]);
+            status st = eval_path(E, res, p, &rule->paths[k], rule);
             if (st >= ST_REVIEW) {
                 counts[k]++;
                 iss_buf_printf(&met, "%s%s%s", met.len ? ", " : "", rule->paths[k].id,
@@ -435,8 +562,10 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
             if (st > pbest)
                 pbest = st;
         }
+        if (pbest == ST_YES)
+            E->npend = mark; /* met on verified ground: nothing unverified decided it */
         if (pbest == ST_NO)
-            note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, person_id(E, p), END);
+            lead_meets_none(E, res, p);
         else
             note(res, mark_of(pbest), M_LEAD_MEETS, E->d->persons[p].loc, person_id(E, p),
                  iss_arena_strdup(E->r->arena, met.s), END);
@@ -578,13 +707,68 @@ static const iss_entry_type field_type[ISS_FIELD_COUNT] = {
 static const char *const field_names[ISS_FIELD_COUNT] = {"standards", "result_handling",
                                                          "compliance", "education"};
 
+/* One item against one requirement; res NULL: weighed without notes. */
+static status judge_req_item(ev *E, iss_result *res, const iss_requirement *q, int f, size_t k,
+                             const iss_item *it)
+{
+    const char *who = iss_arena_printf(E->r->arena, "%s[%zu]", field_names[f], k + 1);
+    status st;
+    if (!q->reiji) {
+        iss_note *n = note(res, ISS_MARK_PASS, M_REQ_ANY_OK, it->loc, it->name.s, END);
+        if (n)
+            n->entry_type = (int)field_type[f];
+        st = ST_YES;
+    } else {
+        st = judge_item(E, res, who, field_type[f], it->name.s, it->equivalent, q->reiji, it->loc);
+    }
+    if (st != ST_NO)
+        st = min_status(st, claim_evidence(E, res, &it->evidence, it->loc));
+    return st;
+}
+
+/* Each requirement is met by the best item of its field (one not used by
+ * another requirement when `distinct`).  Items are weighed silently first;
+ * then each item is described once: against the requirement it meets, or,
+ * when it meets none, against the first requirement of its field. */
 static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
 {
     const iss_rule *rule = res->rule;
-    bool *used[ISS_FIELD_COUNT];
-    for (int f = 0; f < ISS_FIELD_COUNT; f++)
+    bool *used[ISS_FIELD_COUNT], *told[ISS_FIELD_COUNT];
+    for (int f = 0; f < ISS_FIELD_COUNT; f++) {
         used[f] = iss_arena_alloc(E->r->arena, s->nitems[f] + 1);
+        told[f] = iss_arena_alloc(E->r->arena, s->nitems[f] + 1);
+    }
+    long *chosen = iss_arena_alloc(E->r->arena, (rule->nreqs + 1) * sizeof *chosen);
+    status *met = iss_arena_alloc(E->r->arena, (rule->nreqs + 1) * sizeof *met);
     status worst = ST_YES;
+    for (size_t i = 0; i < rule->nreqs; i++) {
+        const iss_requirement *q = &rule->reqs[i];
+        chosen[i] = -1;
+        met[i] = ST_YES;
+        if (q->when_subtypes.n && !applied_any(s, &q->when_subtypes))
+            continue;
+        int f = (int)q->field;
+        status best = ST_NO;
+        size_t mark = E->npend;
+        for (size_t k = 0; k < s->nitems[f]; k++) {
+            if (q->distinct && used[f][k])
+                continue;
+            status st = judge_req_item(E, NULL, q, f, k, &s->items[f][k]);
+            if (st > best) {
+                best = st;
+                chosen[i] = (long)k;
+            }
+            if (best == ST_YES)
+                break;
+        }
+        if (best == ST_YES)
+            E->npend = mark; /* met on verified ground */
+        if (chosen[i] >= 0)
+            used[f][chosen[i]] = true;
+        met[i] = best;
+        if (best < worst)
+            worst = best;
+    }
     res->loc = s->loc;
     bool loc_set = false;
     for (size_t i = 0; i < rule->nreqs; i++) {
@@ -592,35 +776,26 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
         if (q->when_subtypes.n && !applied_any(s, &q->when_subtypes))
             continue;
         int f = (int)q->field;
-        status best = ST_NO;
-        long chosen = -1;
-        for (size_t k = 0; k < s->nitems[f]; k++) {
-            const iss_item *it = &s->items[f][k];
-            if (q->distinct && used[f][k])
-                continue;
-            const char *who = iss_arena_printf(E->r->arena, "%s[%zu]", field_names[f], k + 1);
-            status st;
-            if (!q->reiji) {
-                iss_note *n = note(res, ISS_MARK_PASS, M_REQ_ANY_OK, it->loc, it->name.s, END);
-                if (n)
-                    n->entry_type = (int)field_type[f];
-                st = ST_YES;
-            } else {
-                st = judge_item(E, res, who, field_type[f], it->name.s, it->equivalent, q->reiji,
-                                it->loc);
-            }
-            if (st != ST_NO)
-                st = min_status(st, claim_evidence(E, res, &it->evidence, it->loc));
-            if (st > best) {
-                best = st;
-                chosen = (long)k;
-            }
-            if (best == ST_YES)
-                break;
+        /* the items of the field not told yet, the chosen one first */
+        if (chosen[i] >= 0 && !told[f][chosen[i]]) {
+            judge_req_item(E, res, q, f, (size_t)chosen[i], &s->items[f][chosen[i]]);
+            told[f][chosen[i]] = true;
         }
-        if (chosen >= 0)
-            used[f][chosen] = true;
-        if (best == ST_NO) {
+        bool first_of_field = true;
+        for (size_t j = 0; j < i; j++)
+            first_of_field &= (int)rule->reqs[j].field != f ||
+                              (rule->reqs[j].when_subtypes.n &&
+                               !applied_any(s, &rule->reqs[j].when_subtypes));
+        for (size_t k = 0; k < s->nitems[f]; k++) {
+            bool chosen_later = false;
+            for (size_t j = i + 1; j < rule->nreqs; j++)
+                chosen_later |= (int)rule->reqs[j].field == f && chosen[j] == (long)k;
+            if (told[f][k] || chosen_later || !first_of_field)
+                continue;
+            judge_req_item(E, res, q, f, k, &s->items[f][k]);
+            told[f][k] = true;
+        }
+        if (met[i] == ST_NO) {
             iss_loc at = s->nitems[f] ? s->items_loc[f] : s->loc;
             iss_note *n =
                 q->reiji ? note(res, ISS_MARK_FAIL, M_REQ_NONE, at, q->reiji, END)
@@ -635,8 +810,6 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
         } else if (!loc_set && s->nitems[f]) {
             res->loc = s->items_loc[f];
         }
-        if (best < worst)
-            worst = best;
     }
     res->verdict = verdict_of(worst);
 }
@@ -656,7 +829,6 @@ static void check_person_assigned(ev *E, const iss_service *s, iss_result *res)
 
 static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
 {
-    (void)E;
     const iss_rule *rule = res->rule;
     bool tpl = rule->source == ISS_SECTIONS_REPORT_TEMPLATE;
     bool has = tpl ? s->has_template : s->has_manual;
@@ -674,8 +846,10 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
     for (size_t i = 0; i < rule->nsections; i++) {
         const iss_section *sec = &rule->sections[i];
         bool in = strs_has(given, sec->id);
+        const char *clause =
+            sec->clause && *sec->clause ? iss_arena_printf(E->r->arena, "%s ", sec->clause) : "";
         iss_note *n = note(res, in ? ISS_MARK_PASS : mark, in ? M_SECTION_OK : M_SECTION_MISSING,
-                           given->loc, sec->clause ? sec->clause : "", sec->ja, sec->id, END);
+                           given->loc, clause, sec->ja, sec->id, END);
         n->args_en[1] = sec->en;
         if (!in)
             res->verdict = missing;
@@ -722,7 +896,8 @@ static status judge_document(ev *E, iss_result *res, const iss_engagement *e, co
             break;
         }
         if (st == ST_YES)
-            note(res, ISS_MARK_PASS, M_CASE_OK, rv->loc, e->id.s, doc, by, END);
+            note(res, ISS_MARK_PASS, alt->reviewer == ISS_REVIEWER_ANY ? M_CASE_DONE : M_CASE_OK,
+                 rv->loc, e->id.s, doc, by, END);
         if (st > best)
             best = st;
     }
@@ -746,17 +921,20 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
     status worst = ST_YES;
     size_t checked = 0;
     res->loc = s->loc;
-    bool fail_loc = false;
+    bool fail_loc = false, left_out = false;
     for (size_t i = 0; i < E->d->nengagements; i++) {
         const iss_engagement *e = &E->d->engagements[i];
         if (e->owner >= 0 || e->category != s->category || e->start > E->ref)
             continue;
         if (!e->end || e->end > E->ref) {
             note(res, ISS_MARK_INFO, M_CASE_SKIPPED, e->loc, e->id.s, date_str(E, E->ref), END);
+            left_out = true;
             continue;
         }
-        if (e->end < ws)
+        if (e->end < ws) {
+            left_out = true;
             continue;
+        }
         checked++;
         status best = ST_NO;
         iss_result *alt_notes = iss_arena_alloc(E->r->arena, (rule->nalts + 1) * sizeof *alt_notes);
@@ -794,9 +972,12 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
     if (checked == 0) {
         note(res, ISS_MARK_REVIEW, M_NO_CASES, s->loc, date_str(E, ws), date_str(E, E->ref), END);
         res->verdict = ISS_REVIEW;
+        reading_note(res, rule, "window_years");
         return;
     }
     res->verdict = verdict_of(worst);
+    if (left_out) /* which cases were checked decided the verdict (reading 12) */
+        reading_note(res, rule, "window_years");
 }
 
 static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
@@ -832,7 +1013,8 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             if (staff_case[e->staff[k]] < 0)
                 staff_case[e->staff[k]] = (long)i;
     }
-    size_t valid = 0;
+    size_t valid = 0, first_rejected = res->nnotes;
+    bool staff_rejected = false;
     for (size_t i = 0; i < d->naudits; i++) {
         const iss_audit *a = &d->audits[i];
         const char *when = date_str(E, a->date);
@@ -844,6 +1026,7 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             note(res, ISS_MARK_INFO, M_AUDIT_NOT_INDEPENDENT, a->loc, when,
                  person_id(E, (size_t)a->auditor), d->engagements[staff_case[a->auditor]].id.s,
                  END);
+            staff_rejected = true;
             continue;
         }
         const char *who = a->auditor >= 0 ? person_id(E, (size_t)a->auditor) : a->auditor_org.s;
@@ -854,8 +1037,14 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
         valid++;
     }
     if (!valid) {
+        /* the audits that did not count are why the rule fails: say so first */
+        for (size_t k = first_rejected; k < res->nnotes; k++)
+            if (res->notes[k].msg == M_AUDIT_LATE || res->notes[k].msg == M_AUDIT_NOT_INDEPENDENT)
+                res->notes[k].mark = ISS_MARK_FAIL;
         note(res, ISS_MARK_FAIL, M_NO_AUDIT, d->protection_loc, date_str(E, E->ref), END);
         res->verdict = ISS_FAIL;
+        if (staff_rejected)
+            reading_note(res, res->rule, "check");
     }
 }
 
@@ -913,7 +1102,7 @@ static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
             continue;
         }
         const iss_registration *reg = NULL;
-        for (size_t k = 0; k < E->d->nregistrations; k++)
+        for (size_t k = 0; rule->accept_registration && k < E->d->nregistrations; k++)
             if (iss_criteria_category(E->c, E->d->registrations[k].category.s) == ci)
                 reg = &E->d->registrations[k];
         if (reg && reg->expires && reg->expires < E->ref) {
@@ -924,8 +1113,11 @@ static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
             note(res, ISS_MARK_PASS, M_PREREQ_REGISTERED, reg->loc, cat->code, reg->number.s, END);
             evidence(E, res, &reg->evidence, reg->loc);
             res->loc = reg->loc;
+            reading_note(res, rule, "accept_registration");
         } else {
-            note(res, ISS_MARK_FAIL, M_PREREQ_MISSING, s->loc, cat->code, END);
+            note(res, ISS_MARK_FAIL,
+                 rule->accept_registration ? M_PREREQ_MISSING : M_PREREQ_NOT_APPLIED, s->loc,
+                 cat->code, END);
             res->verdict = ISS_FAIL;
         }
     }
@@ -1262,8 +1454,9 @@ static void not_applied(iss_report *r, const iss_service *s, iss_result *res)
 static void draft_cap(iss_report *r, iss_result *res)
 {
     const iss_rule *rule = res->rule;
-    if (rule->reading)
-        note(res, ISS_MARK_INFO, M_READING, res->loc, rule->reading, END);
+    /* a draft rule's verdict rests on its readings: all of them are said */
+    for (size_t i = 0; rule->set->draft && i < rule->reading_on.n; i++)
+        reading_note(res, rule, rule->reading_on.v[i].s);
     if (!rule->set->draft || res->verdict != ISS_PASS)
         return;
     res->verdict = ISS_REVIEW;
@@ -1295,18 +1488,11 @@ iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today
         r->ref = today;
         r->ref_source = ISS_REF_TODAY;
     }
-    ev E = {r,
-            decl,
-            decl->criteria,
-            r->ref,
-            NULL,
-            NULL,
-            NULL,
-            opt && opt->require_evidence,
-            false,
-            NULL,
-            0,
-            0};
+    ev E = {.r = r,
+            .d = decl,
+            .c = decl->criteria,
+            .ref = r->ref,
+            .require_evidence = opt && opt->require_evidence};
     r->require_evidence = E.require_evidence;
     E.relied = iss_arena_alloc(r->arena, decl->criteria->nentries + 1);
     index_engagements(&E);
@@ -1331,10 +1517,16 @@ iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today
                 not_applied(r, s, res);
             } else {
                 E.unevidenced = false;
+                E.npend = 0;
                 checks[rule->kind](&E, s, res);
                 if (E.unevidenced && res->verdict == ISS_PASS)
                     res->verdict = ISS_REVIEW;
                 draft_cap(r, res);
+                /* the unverified entries met count only when the verdict is
+                 * review: a pass did not rest on them, and a fail was decided
+                 * by something else */
+                for (size_t k = 0; res->verdict == ISS_REVIEW && k < E.npend; k++)
+                    E.relied[E.pend[k]] = true;
             }
             res->computed = res->verdict;
             r->counts[res->verdict]++;
@@ -1343,6 +1535,7 @@ iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today
     for (size_t i = 0; i < c->nentries; i++)
         r->unverified_relied += E.relied[i];
     free(E.noev);
+    free(E.pend);
     return r;
 }
 

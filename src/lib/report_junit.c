@@ -168,8 +168,8 @@ static void reason(iss_buf *text, const iss_result *res, iss_mark m, iss_lang la
     bool any = first_note(res, m) != NULL;
     size_t k = 0;
     for (size_t i = 0; i < res->nnotes; i++) {
-        if (any && res->notes[i].mark != m)
-            continue;
+        if (any && res->notes[i].mark != m && res->notes[i].msg != M_READING)
+            continue; /* a reading that decided the verdict is part of the reason */
         if (k++)
             iss_buf_puts(text, "; ");
         iss_note_render(text, &res->notes[i], lang);

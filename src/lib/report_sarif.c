@@ -16,7 +16,8 @@
  *                    pass and n/a give none.  ruleId, ruleIndex (into
  *                    driver.rules), message.text = a line with the verdict
  *                    label, rule id, title and citation, then one line per
- *                    note marked fail or review (every note when none is),
+ *                    note marked fail or review, and each reading that
+ *                    decided the verdict (every note when none is marked),
  *                    with its line in the declaration.  locations[0] is the
  *                    declaration (uri as named; relative ones carry uriBaseId
  *                    SRCROOT; absolute ones become file:// URIs; bytes outside
@@ -230,7 +231,7 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
             marked = true;
     for (size_t i = 0; i < res->nnotes; i++) {
         const iss_note *n = &res->notes[i];
-        if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW)
+        if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW && n->msg != M_READING)
             continue;
         iss_buf_puts(&t, "\n- ");
         if (n->loc.line > 0)

@@ -245,7 +245,8 @@ START_TEST(shipped_parameters_follow_clauses_md)
     const iss_path *m = path_of(iss_criteria_rule(c, "MON-T-a"), "track_record");
     ck_assert_int_eq(m->per_year_contract, ISS_CONTRACT_CONTINUING);
     ck_assert_int_eq(m->min_years, 10);
-    ck_assert_uint_eq(m->kinds.n, 2);
+    ck_assert_uint_eq(m->work.n, 2);
+    ck_assert_str_eq(m->work_review.v[0].s, "mon/combined"); /* reading 11 */
 
     const iss_rule *df = iss_criteria_rule(c, "DF-T-a");
     ck_assert_uint_eq(df->npaths, 3);
@@ -253,7 +254,8 @@ START_TEST(shipped_parameters_follow_clauses_md)
 
     const iss_path *dv = path_of(iss_criteria_rule(c, "DV-T-a-1"), "track_record");
     ck_assert_int_eq(dv->per_year_contract, ISS_CONTRACT_COMPREHENSIVE);
-    ck_assert_str_eq(dv->kinds.v[0].s, "device");
+    ck_assert_str_eq(dv->work.v[0].s, "dv/device"); /* not df/device (reading 10) */
+    ck_assert(iss_strs_has(&p->work, "pt/pt"));      /* a penetration test is VA d */
 
     ck_assert(!iss_criteria_rule(c, "AUD-T-a")->disclose_counts);
     const iss_rule *dual = iss_criteria_rule(c, "DV-T-a-dual");
@@ -488,6 +490,43 @@ START_TEST(digest_independent_of_location)
 }
 END_TEST
 
+/* Every parameter of every check kind, path type and part of a check is
+ * described in both languages: explain prints these descriptions, so a
+ * parameter added to the loader without one fails here. */
+START_TEST(every_parameter_is_described)
+{
+    for (int k = ISS_CHECK_QUALIFIED_LEADS; k <= ISS_CHECK_TRUST; k++) {
+        const char *kind = iss_check_name((iss_check_kind)k);
+        ck_assert_str_ne(kind, "?");
+        for (const char *const *key = iss_check_params((iss_check_kind)k); *key; key++)
+            for (int l = 0; l < 2; l++)
+                ck_assert_msg(iss_param_doc(kind, *key, (iss_lang)l) != NULL,
+                              "check kind '%s': parameter '%s' is not described (lang %d)", kind,
+                              *key, l);
+    }
+    for (int t = ISS_PATH_QUALIFICATION; t <= ISS_PATH_TRACK_RECORD; t++) {
+        char scope[64];
+        snprintf(scope, sizeof scope, "path:%s", iss_path_type_name((iss_path_type)t));
+        for (const char *const *key = iss_path_params((iss_path_type)t); *key; key++)
+            for (int l = 0; l < 2; l++)
+                ck_assert_msg(iss_param_doc(scope, *key, (iss_lang)l) != NULL,
+                              "%s: parameter '%s' is not described", scope, *key);
+    }
+    static const char *const parts[] = {"requirement", "section", "alternative"};
+    for (size_t j = 0; j < 3; j++) {
+        ck_assert_ptr_nonnull(iss_part_params(parts[j])[0]);
+        for (const char *const *key = iss_part_params(parts[j]); *key; key++)
+            for (int l = 0; l < 2; l++)
+                ck_assert_msg(iss_param_doc(parts[j], *key, (iss_lang)l) != NULL,
+                              "%s: parameter '%s' is not described", parts[j], *key);
+    }
+    /* and the test can fail: an unknown parameter has no description */
+    ck_assert_ptr_null(iss_param_doc("case_review", "no_such_parameter", ISS_LANG_EN));
+}
+END_TEST
+
+
+
 static Suite *criteria_suite(void)
 {
     Suite *s = suite_create("criteria");
@@ -515,6 +554,7 @@ static Suite *criteria_suite(void)
     tcase_add_unchecked_fixture(tc, root_setup, root_teardown);
     tcase_add_test(tc, min_cases_from_the_data);
     tcase_add_test(tc, digest_independent_of_location);
+    tcase_add_test(tc, every_parameter_is_described);
     suite_add_tcase(s, tc);
     return s;
 }

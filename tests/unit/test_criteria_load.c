@@ -66,7 +66,7 @@ static const char RULES[] =
     RULE("XX-1", "leads-1", "{kind: qualified_leads, group: leads, disclose_counts: true, paths: [\n"
          "        {id: qual, clause: (ア), type: qualification, reiji: 1-1},\n"
          "        {id: club, type: community, reiji: 2-1, lecturing_subject: xx},\n"
-         "        {id: track, type: track_record, categories: [xx], kinds: [k1], window_years: 3,\n"
+         "        {id: track, type: track_record, work: [xx/k1], window_years: 3,\n"
          "         min_cases: 2, per_year_contract: continuing, min_years: 1, years_reading: window}]}")
     RULE("XX-2", "leads-2", "{kind: qualified_leads, group: second_leads, paths: [{id: qual, type: qualification, reiji: 1-1}]}")
     "    when_subtypes: [s2]\n"
@@ -284,6 +284,8 @@ START_TEST(draft_status_and_optional_parts)
         {"xx.yaml", "    when_subtypes: [s2]\n", ""},
         {"xx.yaml", ", when_subtypes: [s1]", ""},
         {"xx.yaml", "per_year_contract: continuing, ", ""},
+        /* work declared under a category of another set is checked when composed */
+        {"xx.yaml", "work: [xx/k1]", "work: [yy/k1]"},
     };
     for (size_t i = 0; i < sizeof ch / sizeof *ch; i++)
         apply(&ch[i]);
@@ -440,8 +442,14 @@ static const broken cases[] = {
      "xx.yaml", "type: ^degree", "unknown type 'degree'"},
     {ONE("xx.yaml", "years_reading: window", "years_reading: career"), "xx.yaml", "years_reading: ^career",
      "years_reading must be 'window'"},
-    {ONE("xx.yaml", "categories: [xx]", "categories: [zz]"), "xx.yaml", "categories: [^zz]",
-     "unknown category 'zz'"},
+    {ONE("xx.yaml", "work: [xx/k1]", "work: [xx/k9]"), "xx.yaml", "work: [^xx/k9",
+     "unknown engagement kind 'k9' of category 'xx'"},
+    {ONE("xx.yaml", "work: [xx/k1]", "work: [xx]"), "xx.yaml", "work: [^xx]",
+     "work 'xx' is not 'category/kind'"},
+    {ONE("xx.yaml", "window_years: 3,\n", "window_years: 3, reiji: 9-9,\n"), "xx.yaml", "^reiji: 9-9",
+     "'reiji' is not a parameter of a track_record path"},
+    {ONE("xx.yaml", "{kind: info_protection}", "{kind: info_protection, field: qm_x}"), "xx.yaml",
+     "^field: qm_x}", "'field' is not a parameter of check kind 'info_protection'"},
     {ONE("xx.yaml", "{id: club,", "{id: qual,"), "xx.yaml", "^{id: qual, type: community",
      "path id 'qual' used twice"},
     {ONE("xx.yaml", "group: second_leads, ", ""), "xx.yaml", "check: ^{kind: qualified_leads, paths",
@@ -552,6 +560,41 @@ START_TEST(free_of_null_does_nothing)
 }
 END_TEST
 
+/* criteria lint warns on a parameter that departs from the clause text (or
+ * fills a gap in it) without a reading, and on a reading aimed at nothing;
+ * a reading on the parameter silences the warning. */
+START_TEST(lint_wants_a_reading_for_each_departure)
+{
+    new_set();
+    iss_diags d = {0};
+    iss_criteria_lint(dir, &d);
+    static const char *const wanted[] = {
+        "rule 'XX-1': parameter 'track.window_years' departs from the clause text",
+        "rule 'XX-1': parameter 'track.per_year_contract' departs",
+        "rule 'XX-1': parameter 'track.min_years' departs",
+        "rule 'XX-7': parameter 'window_years' departs",
+        "rule 'XX-8': parameter 'check' departs",
+    };
+    for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++)
+        ck_assert_msg(fx_diag_find(&d, wanted[i]) != NULL, "no '%s' in:\n%s", wanted[i], fx_diags_text(&d));
+    ck_assert_msg(fx_diag_find(&d, "track.work'") == NULL, "work of the rule's own category is the text");
+    iss_diags_free(&d);
+    change ch[] = {
+        {"xx.yaml", "    summary: s\n    check: {kind: case_review",
+         "    reading:\n      - {on: window_years, source: test, ja: 読み, en: reading}\n"
+         "      - {on: nothing_here, source: test, ja: 読み, en: reading}\n"
+         "    summary: s\n    check: {kind: case_review"},
+    };
+    apply(&ch[0]);
+    iss_diags d2 = {0};
+    iss_criteria_lint(dir, &d2);
+    ck_assert_msg(fx_diag_find(&d2, "rule 'XX-7': parameter 'window_years'") == NULL, "%s", fx_diags_text(&d2));
+    ck_assert_msg(fx_diag_find(&d2, "rule 'XX-7': reading on 'nothing_here' names no parameter") != NULL, "%s",
+                  fx_diags_text(&d2));
+    iss_diags_free(&d2);
+}
+END_TEST
+
 static Suite *criteria_load_suite(void)
 {
     Suite *s = suite_create("criteria-load");
@@ -559,6 +602,7 @@ static Suite *criteria_load_suite(void)
     tcase_add_unchecked_fixture(tc, root_setup, root_teardown);
     tcase_add_test(tc, synthetic_set_loads);
     tcase_add_test(tc, draft_status_and_optional_parts);
+    tcase_add_test(tc, lint_wants_a_reading_for_each_departure);
     tcase_add_test(tc, digest_follows_the_bytes);
     tcase_add_test(tc, free_of_null_does_nothing);
     suite_add_tcase(s, tc);

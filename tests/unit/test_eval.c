@@ -605,19 +605,22 @@ START_TEST(mon_track_fails_otherwise)
                                   MENG("M5", "appliance", "2025-06-01", "2025-06-10", "single"),
                           0);
     ck_assert_verdict(r, "MON-T-a", ISS_FAIL, "P1: 5 case(s) and 0.1 operating years");
-    ck_assert_msg(!fx_note_has(fx_result(r->report, "MON-T-a"), "career reading"), "career note on a plain fail");
+    ck_assert_msg(!fx_note_has(fx_result(r->report, "MON-T-a"), "counting engagements before the window"), "career note on a plain fail");
     fx_run_free(r);
     /* a long career but too few cases in the window: fail, not review */
     r = mon_track("", MENG("M1", "mss", "2010-04-02", "2026-04-01", "continuing"), 0);
     ck_assert_verdict(r, "MON-T-a", ISS_FAIL, "P1: 3 case(s) and 3.0 operating years");
     fx_run_free(r);
-    /* monitoring and combined engagements are not kinds a/b */
+    /* monitoring engagements are not kinds a/b; combined ones count only
+     * subject to review (reading 11), and here they are not enough anyway */
     r = mon_track("", MENG("M1", "monitoring", "2023-04-02", "2026-04-01", "continuing")
                           MENG("M2", "monitoring", "2023-04-02", "2026-04-01", "continuing")
                           MENG("M3", "combined", "2023-04-02", "2026-04-01", "continuing")
                           MENG("M4", "combined", "2023-04-02", "2026-04-01", "continuing"),
                   0);
-    ck_assert_verdict(r, "MON-T-a", ISS_FAIL, "P1: 0 case(s) and 0.0 operating years");
+    ck_assert_verdict(r, "MON-T-a", ISS_FAIL,
+                      "P1: 6 case(s) and 6.0 operating years in 2023-04-02..2026-04-01 (need 5 cases and 10 years): "
+                      "M3×3 (mon/combined?), M4×3 (mon/combined?)");
     fx_run_free(r);
 }
 END_TEST
@@ -647,7 +650,7 @@ START_TEST(qualification_expired_day_before_not_counted)
     fx_run *r = mutate(VA_PASS, NULL, "expires: 2027-09-30", "expires: 2026-03-31",
                        "counts: {qualification: 1,", "counts: {qualification: 0,", NULL);
     ck_assert_verdict(r, "VA-T-a", ISS_FAIL, "P1: qualification '情報処理安全確保支援士' expired on 2026-03-31");
-    ck_assert_verdict(r, "VA-T-a", ISS_FAIL, "P1: meets no path");
+    ck_assert_verdict(r, "VA-T-a", ISS_FAIL, "P1: meets none of the paths");
     fx_run_free(r);
 }
 END_TEST
@@ -770,7 +773,7 @@ START_TEST(community_and_lecturing_paths)
     ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P4: 高等教育機関「テスト大学」で 脆弱性診断サービス を対象とする講師経験");
     /* P5 lectured on forensics, and the community role starts after the reference date */
     ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P5: community 'OWASP Japan' is dated 2026-05-01, after the reference date");
-    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P5: meets no path");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P5: meets none of the paths");
     ck_assert_verdict(r, "VA-T-a", ISS_PASS, "(イ) community: 2 person(s)");
     fx_run_free(r);
 }
@@ -789,7 +792,7 @@ START_TEST(training_path)
                        NULL);
     ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P2: training 'SEC542' is 'SEC542' of 例示3-1");
     ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P4: training 'SEC542' is dated 2026-04-02, after the reference date");
-    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P4: meets no path");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P4: meets none of the paths");
     fx_run_free(r);
     /* SEC560 is unverified: review */
     r = mutate(VA_PASS, NULL, "  - id: P2\n", "  - id: P2\n    trainings: [{name: SEC560, completed: 2025-06-30}]\n",
@@ -948,7 +951,7 @@ START_TEST(aud_review_alternatives)
     /* alternative b: a peer review, by anyone, the case's staff included */
     r = mutate(AUD_PASS, NULL, "reviews: [{document: audit-plan, by: P2}, {document: audit-report, by: P2}]",
                "reviews: [{document: peer-review, by: P1}]", NULL);
-    ck_assert_verdict(r, "AUD-Q-c-1", ISS_PASS, "A1: peer-review reviewed by P1");
+    ck_assert_verdict(r, "AUD-Q-c-1", ISS_PASS, "A1: peer-review by P1");
     ck_assert_msg(!fx_note_has(fx_result(r->report, "AUD-Q-c-1"), "no review of audit-plan"),
                   "notes of the failed alternative shown on a pass");
     fx_run_free(r);
@@ -1006,8 +1009,8 @@ START_TEST(protection_auditor_on_staff_of_a_case)
 {
     /* P1 audits, and is on V1's staff, although the audit sampled no case */
     fx_run *r = mutate(VA_PASS, NULL, "auditor: P9", "auditor: P1", NULL);
-    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "audit of 2025-12-01: auditor P1 is on the staff of V1");
-    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit by someone outside the service's cases on or before 2026-04-01");
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "the audit of 2025-12-01 does not count: auditor P1 is on the staff of V1, a case of this service");
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit on or before 2026-04-01 by someone outside the staff of this service's cases");
     fx_run_free(r);
     /* with a second, independent audit: pass */
     r = mutate(VA_PASS, NULL, "auditor: P9}\n", "auditor: P1}\n    - {date: 2026-01-15, type: internal, auditor: P9, cases: [V1]}\n", NULL);
@@ -1028,7 +1031,7 @@ START_TEST(protection_auditor_on_another_categorys_case)
                        "    subtypes: [mss]\n",
                        NULL);
     ck_assert_verdict(r, "VA-Q-c-3", ISS_PASS, "audit of 2025-12-01 (internal) by P2");
-    ck_assert_verdict(r, "MON-Q-c-3", ISS_FAIL, "audit of 2025-12-01: auditor P2 is on the staff of M1");
+    ck_assert_verdict(r, "MON-Q-c-3", ISS_FAIL, "the audit of 2025-12-01 does not count: auditor P2 is on the staff of M1");
     fx_run_free(r);
     /* a reviewer (not staff) of a case is not its staff */
     r = mutate(VA_PASS, NULL, "auditor: P9", "auditor: P2", NULL);
@@ -1045,8 +1048,8 @@ START_TEST(protection_external_late_not_operating_missing)
     ck_assert_verdict(r, "VA-Q-c-3", ISS_PASS, "2025-12-01 の外部監査（監査人 テスト監査法人）");
     fx_run_free(r);
     r = mutate(VA_PASS, NULL, "date: 2025-12-01", "date: 2026-04-02", NULL);
-    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "the audit of 2026-04-02 is after the reference date");
-    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit by someone outside");
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "the audit of 2026-04-02 does not count: it is after the reference date");
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit on or before 2026-04-01 by someone outside");
     fx_run_free(r);
     /* on the reference date counts */
     r = mutate(VA_PASS, NULL, "date: 2025-12-01", "date: 2026-04-01", NULL);
@@ -1065,7 +1068,7 @@ START_TEST(protection_external_late_not_operating_missing)
     ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no customer-information protection procedure declared (customer_info_protection)");
     fx_run_free(r);
     r = mutate(VA_PASS, NULL, "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P9}\n", "", NULL);
-    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit by someone outside the service's cases on or before 2026-04-01");
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, "no audit on or before 2026-04-01 by someone outside the staff of this service's cases");
     fx_run_free(r);
 }
 END_TEST
@@ -1143,7 +1146,7 @@ START_TEST(dv_in_both_groups_meeting_one_is_not_dual)
                        "      persons: [P1, P2]\n      counts: {qualification: 0, community: 0, track_record: 0, training: 1}",
                        NULL);
     ck_assert_verdict(r, "DV-T-a-dual", ISS_PASS, "persons meeting both DV-T-a-1 and DV-T-a-2: —");
-    ck_assert_verdict(r, "DV-T-a-2", ISS_PASS, "P1: meets no path");
+    ck_assert_verdict(r, "DV-T-a-2", ISS_PASS, "P1: meets none of the paths");
     fx_run_free(r);
 }
 END_TEST
@@ -1326,6 +1329,246 @@ START_TEST(quality_manager_missing_fails)
 }
 END_TEST
 
+/* ---- issue 15: the kind of work counts, wherever it was declared (reading 10) ---- */
+
+/* The same five web tests, under va and under dv, for VA-T-a and DV-T-a-2. */
+static fx_run *web_five(const char *category)
+{
+    char eng[1024];
+    snprintf(eng, sizeof eng,
+             "  - {id: W1, category: %s, kind: web, start: 2024-01-10, end: 2024-01-20, contract: single, staff: [P1]}\n"
+             "  - {id: W2, category: %s, kind: web, start: 2024-06-01, end: 2024-06-10, contract: single, staff: [P1]}\n"
+             "  - {id: W3, category: %s, kind: web, start: 2025-01-10, end: 2025-01-20, contract: single, staff: [P1]}\n"
+             "  - {id: W4, category: %s, kind: web, start: 2025-06-01, end: 2025-06-10, contract: single, staff: [P1]}\n"
+             "  - {id: W5, category: %s, kind: web, start: 2025-09-01, end: 2025-09-05, contract: single, staff: [P1]}\n",
+             category, category, category, category, category);
+    iss_buf b = {0};
+    iss_buf_printf(&b,
+                   "provider: {name: x}\n"
+                   "persons:\n"
+                   "  - id: P1\n"
+                   "  - id: P2\n"
+                   "    trainings: [{name: SEC556, completed: 2024-06-30}]\n"
+                   "engagements:\n%s"
+                   "services:\n"
+                   "  - category: va\n"
+                   "    subtypes: [web]\n"
+                   "    technical_leads:\n"
+                   "      persons: [P1]\n"
+                   "      counts: {qualification: 0, community: 0, track_record: 1, training: 0}\n"
+                   "  - category: dv\n"
+                   "    subtypes: [device+web]\n"
+                   "    technical_leads:\n"
+                   "      persons: [P2]\n"
+                   "      counts: {qualification: 0, track_record: 0, training: 1}\n"
+                   "    va_leads:\n"
+                   "      persons: [P1]\n"
+                   "      counts: {qualification: 0, community: 0, track_record: 1, training: 0}\n",
+                   eng);
+    fx_run *r = run(b.s, REF);
+    free(b.s);
+    return r;
+}
+
+START_TEST(web_tests_count_under_va_and_under_dv)
+{
+    fx_run *r = web_five("va");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P1: 5 case(s) in 2023-04-02..2026-04-01 (need 5): W1, W2, W3, W4, W5");
+    ck_assert_verdict(r, "DV-T-a-2", ISS_PASS, "P1: 5 case(s) in 2023-04-02..2026-04-01 (need 5): W1 (va), W2 (va), W3 (va), W4 (va), W5 (va)");
+    ck_assert_verdict(r, "DV-T-a-2", ISS_PASS, "source: clauses.md reading 10");
+    ck_assert_msg(!fx_note_has(fx_result(r->report, "VA-T-a"), "reading 10"),
+                  "VA-T-a counted only its own category: reading 10 decided nothing");
+    fx_run_free(r);
+    r = web_five("dv");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P1: 5 case(s) in 2023-04-02..2026-04-01 (need 5): W1 (dv), W2 (dv), W3 (dv), W4 (dv), W5 (dv)");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "source: clauses.md reading 10");
+    ck_assert_verdict(r, "DV-T-a-2", ISS_PASS, "P1: 5 case(s) in 2023-04-02..2026-04-01 (need 5): W1, W2, W3, W4, W5");
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(penetration_tests_count_as_va_d)
+{
+    /* the fixture set composed with the shipped PT option, whose category
+     * the penetration tests are declared under */
+    iss_criteria *pt = fx_criteria_load_clean(ISS_SOURCE_DIR "/criteria/pt-draft");
+    const iss_criteria *sets[] = {fx_verified(), pt};
+    iss_diags d = {0};
+    iss_criteria *both = iss_criteria_compose(sets, 2, &d);
+    ck_assert_msg(both != NULL, "%s", fx_diags_text(&d));
+    char *yaml = va_track_decl(
+        "  - {id: T1, category: pt, kind: pt, start: 2024-01-10, end: 2024-01-20, contract: single, staff: [P1]}\n"
+        "  - {id: T2, category: pt, kind: pt, start: 2024-06-01, end: 2024-06-10, contract: single, staff: [P1]}\n"
+        "  - {id: T3, category: pt, kind: pt, start: 2025-01-10, end: 2025-01-20, contract: single, staff: [P1]}\n"
+        "  - {id: T4, category: pt, kind: pt, start: 2025-06-01, end: 2025-06-10, contract: single, staff: [P1]}\n"
+        "  - {id: T5, category: pt, kind: pt, start: 2025-09-01, end: 2025-09-05, contract: single, staff: [P1]}\n",
+        1);
+    fx_run *r = fx_eval(both, yaml, REF);
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P1: 5 case(s) in 2023-04-02..2026-04-01 (need 5): T1 (pt), T2 (pt), T3 (pt), T4 (pt), T5 (pt)");
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "source: clauses.md reading 10");
+    fx_run_free(r);
+    /* four are not enough */
+    char *four = strstr(yaml, "  - {id: T5");
+    memmove(four, strstr(four, "\n") + 1, strlen(strstr(four, "\n") + 1) + 1);
+    r = fx_eval(both, yaml, REF);
+    ck_assert_verdict(r, "VA-T-a", ISS_FAIL, "P1: 4 case(s)");
+    fx_run_free(r);
+    free(yaml);
+    iss_criteria_free(both);
+    iss_criteria_free(pt);
+    iss_diags_free(&d);
+}
+END_TEST
+
+START_TEST(forensic_device_is_not_device_verification)
+{
+    /* D1 + D2×3 = 4 device-verification cases; F1 is a forensic
+     * investigation of a device (category df, kind device): not counted */
+    fx_run *r = mutate(DV_PASS, NULL,
+                       "    trainings: [{name: SEC556, completed: 2024-06-30}]\n", "",
+                       "  - {id: D1,",
+                       "  - {id: D2, category: dv, kind: device, start: 2023-04-02, end: 2026-04-01, contract: comprehensive, staff: [P1]}\n"
+                       "  - {id: F1, category: df, kind: device, start: 2024-04-02, end: 2024-05-01, contract: single, staff: [P1]}\n"
+                       "  - {id: D1,",
+                       "counts: {qualification: 0, track_record: 0, training: 1}",
+                       "counts: {qualification: 0, track_record: 0, training: 0}",
+                       NULL);
+    ck_assert_verdict(r, "DV-T-a-1", ISS_FAIL, "P1: 4 case(s) in 2023-04-02..2026-04-01 (need 5): D2×3, D1");
+    ck_assert_msg(!fx_note_has(fx_result(r->report, "DV-T-a-1"), "F1"), "%s", fx_notes_text(fx_result(r->report, "DV-T-a-1")));
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(combined_mon_engagement_is_review)
+{
+    /* 9 cases and 9 years of mss/appliance work; with the combined C1, 12
+     * and 12: met only if C1 is MSS work, which an examiner decides */
+    fx_run *r = mon_track("", MENG("M1", "mss", "2023-04-02", "2026-04-01", "continuing")
+                                  MENG("M2", "mss", "2023-04-02", "2026-04-01", "continuing")
+                                  MENG("M3", "appliance", "2023-04-02", "2026-04-01", "continuing")
+                                  MENG("C1", "combined", "2023-04-02", "2026-04-01", "continuing"),
+                          1);
+    ck_assert_verdict(r, "MON-T-a", ISS_REVIEW,
+                      "P1: 12 case(s) and 12.0 operating years in 2023-04-02..2026-04-01 (need 5 cases and 10 years): "
+                      "M1×3, M2×3, M3×3, C1×3 (mon/combined?)");
+    ck_assert_verdict(r, "MON-T-a", ISS_REVIEW, "P1: met only by counting C1, which an examiner must confirm as qualifying work");
+    ck_assert_verdict(r, "MON-T-a", ISS_REVIEW, "source: clauses.md reading 11");
+    fx_run_free(r);
+    /* enough without it: pass, and the combined case changes nothing */
+    r = mon_track("", MENG("M1", "mss", "2023-04-02", "2026-04-01", "continuing")
+                          MENG("M2", "mss", "2023-04-02", "2026-04-01", "continuing")
+                          MENG("M3", "appliance", "2023-04-02", "2026-04-01", "continuing")
+                          MENG("M4", "appliance", "2023-04-02", "2026-04-01", "continuing")
+                          MENG("C1", "combined", "2023-04-02", "2026-04-01", "continuing"),
+                  1);
+    ck_assert_verdict(r, "MON-T-a", ISS_PASS, "P1: 12 case(s) and 12.0 operating years");
+    ck_assert_msg(!fx_note_has(fx_result(r->report, "MON-T-a"), "reading 11"), "reading 11 decided nothing here");
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(case_review_ignores_cases_ended_before_the_window)
+{
+    /* V0 ended before 2023-04-02, without any review: not checked (reading 12) */
+    fx_run *r = mutate(VA_PASS, NULL, "engagements:\n",
+                       "engagements:\n"
+                       "  - {id: V0, category: va, kind: web, start: 2022-01-10, end: 2023-04-01, contract: single, staff: [P1]}\n",
+                       NULL);
+    ck_assert_verdict(r, "VA-Q-c-1", ISS_PASS, "V1: inspection-report reviewed by P2");
+    ck_assert_verdict(r, "VA-Q-c-1", ISS_PASS, "source: clauses.md reading 12");
+    ck_assert_msg(!fx_note_has(fx_result(r->report, "VA-Q-c-1"), "V0"), "%s", fx_notes_text(fx_result(r->report, "VA-Q-c-1")));
+    fx_run_free(r);
+    /* ended on the window's first day: checked, and it fails */
+    r = mutate(VA_PASS, NULL, "engagements:\n",
+               "engagements:\n"
+               "  - {id: V0, category: va, kind: web, start: 2022-01-10, end: 2023-04-02, contract: single, staff: [P1]}\n",
+               NULL);
+    ck_assert_verdict(r, "VA-Q-c-1", ISS_FAIL, "V0: no review of inspection-report");
+    fx_run_free(r);
+}
+END_TEST
+
+/* ---- issue 15: the first failing line says why ---- */
+
+/* The first note marked fail of a rule's result. */
+static const char *first_fail(const fx_run *r, const char *rule)
+{
+    const iss_result *res = fx_result(r->report, rule);
+    ck_assert_ptr_nonnull(res);
+    for (size_t i = 0; i < res->nnotes; i++)
+        if (res->notes[i].mark == ISS_MARK_FAIL) {
+            iss_result one = *res;
+            one.notes = &res->notes[i];
+            one.nnotes = 1;
+            static char buf[1024];
+            snprintf(buf, sizeof buf, "%s", fx_notes_text(&one));
+            return buf;
+        }
+    return "";
+}
+
+START_TEST(first_fail_line_says_why)
+{
+    /* VA-Q-c-3: the only audit is by a person on a case's staff */
+    fx_run *r = mutate(VA_PASS, NULL, "auditor: P9}", "auditor: P1}", NULL);
+    ck_assert_verdict(r, "VA-Q-c-3", ISS_FAIL, NULL);
+    ck_assert_msg(strstr(first_fail(r, "VA-Q-c-3"), "auditor P1 is on the staff of V1") != NULL, "%s",
+                  first_fail(r, "VA-Q-c-3"));
+    fx_run_free(r);
+    /* DF-T-a: a lead with DF cases only: DF has no track-record path */
+    r = mutate(DF_PASS, NULL, "    qualifications: [{name: GCFA}]\n", "",
+               "counts: {qualification: 1,", "counts: {qualification: 0,", NULL);
+    ck_assert_verdict(r, "DF-T-a", ISS_FAIL, NULL);
+    ck_assert_msg(strstr(first_fail(r, "DF-T-a"),
+                         "P1: meets none of the paths (qualification, community, training); DF-T-a has no "
+                         "track-record path, so the cases F1 do not count") != NULL,
+                  "%s", first_fail(r, "DF-T-a"));
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(each_item_listed_once)
+{
+    /* DV-T-b-1 weighs the standards against 4-4 and 4-2, DV-T-b-2 the
+     * result-handling items against 5-2 and 5-1: each item is told once */
+    fx_run *r = run(DV_PASS, NULL);
+    static const char *const items[][2] = {{"DV-T-b-1", "standards[1]: "}, {"DV-T-b-1", "standards[2]: "},
+                                           {"DV-T-b-2", "result_handling[1]: "}, {"DV-T-b-2", "result_handling[2]: "}};
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_verdict(r, items[i][0], ISS_PASS, items[i][1]);
+        const char *t = fx_notes_text(fx_result(r->report, items[i][0]));
+        const char *at = strstr(t, items[i][1]);
+        ck_assert_msg(at && !strstr(at + 1, items[i][1]), "%s told twice:\n%s", items[i][1], t);
+    }
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(sections_without_clause_have_one_space)
+{
+    fx_run *r = run(VA_PASS, NULL);
+    const char *t = fx_notes_text(fx_result(r->report, "VA-Q-b"));
+    ck_assert_msg(strstr(t, "covers (ア) service-process management") != NULL, "%s", t);
+    ck_assert_msg(strstr(t, "  ") == NULL || strstr(t, "covers  ") == NULL, "%s", t);
+    fx_run_free(r);
+}
+END_TEST
+
+START_TEST(unverified_count_only_where_the_verdict_rests)
+{
+    /* P1's unverified OSCP, but P2 meets the rule on a verified training:
+     * the pass does not rest on OSCP, which is not counted */
+    fx_run *r = mutate(VA_PASS, NULL, "name: 情報処理安全確保支援士, number: '012345'", "name: OSCP",
+                       "  - id: P2\n", "  - id: P2\n    trainings: [{name: SEC542, completed: 2024-06-30}]\n",
+                       "persons: [P1]\n      counts: {qualification: 1, community: 0, track_record: 0, training: 0}",
+                       "persons: [P1, P2]\n      counts: {qualification: 1, community: 0, track_record: 0, training: 1}",
+                       NULL);
+    ck_assert_verdict(r, "VA-T-a", ISS_PASS, "P1: qualification 'OSCP' matches catalogue entry 'OSCP'");
+    ck_assert_uint_eq(r->report->unverified_relied, 0);
+    fx_run_free(r);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("eval");
@@ -1406,6 +1649,19 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, df_education_needs_two_distinct_items);
     tcase_add_test(tc, manual_missing_sections_named);
     tcase_add_test(tc, quality_manager_missing_fails);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("issue-15");
+    tcase_add_unchecked_fixture(tc, fx_criteria_setup, fx_criteria_teardown);
+    tcase_add_test(tc, web_tests_count_under_va_and_under_dv);
+    tcase_add_test(tc, penetration_tests_count_as_va_d);
+    tcase_add_test(tc, forensic_device_is_not_device_verification);
+    tcase_add_test(tc, combined_mon_engagement_is_review);
+    tcase_add_test(tc, case_review_ignores_cases_ended_before_the_window);
+    tcase_add_test(tc, first_fail_line_says_why);
+    tcase_add_test(tc, each_item_listed_once);
+    tcase_add_test(tc, sections_without_clause_have_one_space);
+    tcase_add_test(tc, unverified_count_only_where_the_verdict_rests);
     suite_add_tcase(s, tc);
     return s;
 }
