@@ -97,7 +97,7 @@ ISSCHECK_CRITERIA="$tmp/exp/iss-3" "$bin" criteria list --criteria "$tmp/edit" >
 grep -q 'title:    local edition' "$tmp/l4" || err "env + --criteria: the --criteria set does not win"
 grep -q "from:     $tmp/edit (--criteria)" "$tmp/l4" || err "env + --criteria: not named as --criteria"
 grep -q '(ISSCHECK_CRITERIA)' "$tmp/l4" && err "env + --criteria: the replaced set is still listed"
-ISSCHECK_CRITERIA="$tmp/edit" "$bin" explain VA-T-a >"$tmp/x1"
+ISSCHECK_CRITERIA="$tmp/edit" "$bin" explain --lang en VA-T-a >"$tmp/x1"
 grep -q "^Criteria: $tmp/edit, in force" "$tmp/x1" || err "env: explain does not use the ISSCHECK_CRITERIA set"
 
 # ---- no YAML parsed for the built-in sets ----
