@@ -169,8 +169,20 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_buf_puts(out, "]}");
 }
 
-void iss_report_json(iss_buf *out, const iss_run *run)
+/* Section 0: the files, one object each. */
+static void json_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
+    (void)index;
+    file_result(&p->sec[0], f, run->lang);
+}
+
+static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    (void)t;
+    if (k == 1) {
+        iss_buf_puts(out, "]}\n");
+        return;
+    }
     iss_buf_puts(out, "{");
     iss_json_key(out, "format", true);
     iss_json_str(out, "isscheck-report");
@@ -204,10 +216,17 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     iss_buf_printf(out, "%d", run->status);
     iss_json_key(out, "files", false);
     iss_buf_puts(out, "[");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        if (i)
-            iss_buf_puts(out, ",");
-        file_result(out, &run->files[i], run->lang);
-    }
-    iss_buf_puts(out, "]}\n");
+}
+
+const iss_format iss_format_json = {
+    .name = "json",
+    .nsections = 1,
+    .sep = {","},
+    .part = json_part,
+    .glue = json_glue,
+};
+
+void iss_report_json(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_json, run);
 }

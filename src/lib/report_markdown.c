@@ -159,7 +159,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
         iss_buf_puts(out, iss_verdict_label(ISS_PASS, lang));
 }
 
-static void summary(iss_buf *out, const iss_run *run)
+static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
@@ -170,8 +170,12 @@ static void summary(iss_buf *out, const iss_run *run)
                    iss_verdict_label(ISS_NA, lang), iss_verdict_label(ISS_WAIVED, lang),
                    pick(lang, "結果", "Status"));
     iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
+}
+
+/* A file's row of the summary table. */
+static void summary_row(iss_buf *out, const iss_file_result *f, const iss_run *run)
+{
+    {
         const iss_report *r = f->report;
         iss_buf_puts(out, "| ");
         md(out, f->file);
@@ -198,7 +202,6 @@ static void summary(iss_buf *out, const iss_run *run)
         status_cell(out, f, run);
         iss_buf_puts(out, " |\n");
     }
-    iss_buf_puts(out, "\n");
 }
 
 static const char *const marks[] = {"·", "✓", "?", "✗"};
@@ -345,11 +348,23 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
             category_section(out, r, ci, lang);
 }
 
-void iss_report_markdown(iss_buf *out, const iss_run *run)
+/* Sections: 0 the file's row of the summary table, 1 its section. */
+static void markdown_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
+    (void)index;
+    summary_row(&p->sec[0], f, run);
+    file_section(&p->sec[1], f, run->lang);
+}
+
+static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    (void)t;
+    if (k == 1)
+        iss_buf_puts(out, "\n"); /* the end of the summary table */
+    if (k != 0)
+        return;
     iss_lang lang = run->lang;
     const iss_criteria *c = run->criteria;
-    iss_buf_add(out, "", 0);
     iss_buf_printf(out, "## %s\n\n",
                    pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
                         "isscheck: self-check against 情報セキュリティサービス基準"));
@@ -382,10 +397,18 @@ void iss_report_markdown(iss_buf *out, const iss_run *run)
         md(out, run->selection);
     }
     iss_buf_puts(out, "\n\n");
-    summary(out, run);
-    for (size_t i = 0; i < run->nfiles; i++)
-        file_section(out, &run->files[i], lang);
-    /* one trailing newline */
-    while (out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
-        out->s[--out->len] = '\0';
+    summary_head(out, run);
+}
+
+const iss_format iss_format_markdown = {
+    .name = "markdown",
+    .nsections = 2,
+    .squeeze = true, /* one trailing newline */
+    .part = markdown_part,
+    .glue = markdown_glue,
+};
+
+void iss_report_markdown(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_markdown, run);
 }
