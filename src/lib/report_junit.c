@@ -63,9 +63,25 @@ static size_t utf8_char(const unsigned char *p)
  * return; invalid UTF-8) become U+FFFD. */
 static void xml(iss_buf *out, const char *s, bool attr)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *run = p; /* bytes copied as they are, in one append */
+    for (;;) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && (c != '"' || !attr)) {
+            p++;
+            continue;
+        }
+        size_t n = c >= 0x80 ? utf8_char(p) : 0;
+        if (n) {
+            p += n;
+            continue;
+        }
+        if (p > run)
+            iss_buf_add(out, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
         const char *esc = NULL;
-        switch (*p) {
+        switch (c) {
         case '&':
             esc = "&amp;";
             break;
@@ -76,7 +92,7 @@ static void xml(iss_buf *out, const char *s, bool attr)
             esc = "&gt;";
             break;
         case '"':
-            esc = attr ? "&quot;" : "\"";
+            esc = "&quot;";
             break;
         case '\r':
             esc = "&#13;";
@@ -88,21 +104,11 @@ static void xml(iss_buf *out, const char *s, bool attr)
             esc = attr ? "&#9;" : "\t";
             break;
         default:
+            esc = "\xEF\xBF\xBD"; /* U+FFFD */
             break;
         }
-        if (esc) {
-            iss_buf_puts(out, esc);
-            p++;
-            continue;
-        }
-        size_t n = *p < 0x20 ? 0 : utf8_char(p); /* stops at the NUL */
-        if (n == 0) {
-            iss_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
-            p++;
-        } else {
-            iss_buf_add(out, (const char *)p, n);
-            p += n;
-        }
+        iss_buf_puts(out, esc);
+        run = ++p;
     }
 }
 

@@ -44,20 +44,23 @@ static bool alnum(unsigned char c)
 static void md(iss_buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)nz(s);
-    for (size_t i = 0; p[i]; i++) {
+    size_t run = 0; /* bytes p[run..i) are copied as they are, in one append */
+    for (size_t i = 0;;) {
         unsigned char c = p[i];
+        const char *esc = NULL;
+        bool slash = false; /* the byte itself, after a backslash */
         switch (c) {
         case '&':
-            iss_buf_puts(out, "&amp;");
+            esc = "&amp;";
             break;
         case '<':
-            iss_buf_puts(out, "&lt;");
+            esc = "&lt;";
             break;
         case '>':
-            iss_buf_puts(out, "&gt;");
+            esc = "&gt;";
             break;
         case '\n':
-            iss_buf_puts(out, "<br>");
+            esc = "<br>";
             break;
         case '\\':
         case '`':
@@ -66,34 +69,48 @@ static void md(iss_buf *out, const char *s)
         case ']':
         case '|':
         case '~':
-            iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, (const char *)&p[i], 1);
+            slash = true;
             break;
         case '_':
-            if (!(i > 0 && alnum(p[i - 1]) && alnum(p[i + 1])))
-                iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, "_", 1);
+            slash = !(i > 0 && alnum(p[i - 1]) && alnum(p[i + 1]));
             break;
         case '#':
         case '+':
         case '-':
         case '=':
-            /* block markers only at the start of the text */
-            if (i == 0)
-                iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, (const char *)&p[i], 1);
+            slash = i == 0; /* block markers only at the start of the text */
             break;
         default:
-            if (c < 0x20 || c == 0x7F)
-                break;
-            size_t n = iss_utf8_char(&p[i], NULL);
-            if (n == 0) {
-                iss_buf_puts(out, "\xEF\xBF\xBD");
-            } else {
-                iss_buf_add(out, (const char *)&p[i], n);
-                i += n - 1;
+            if (c >= 0x20 && c < 0x7F) {
+                i++;
+                continue;
             }
+            if (c >= 0x80) {
+                size_t n = iss_utf8_char(&p[i], NULL);
+                if (n) {
+                    i += n;
+                    continue;
+                }
+            }
+            break;
         }
+        if (!slash && !esc && c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        if (i > run)
+            iss_buf_add(out, (const char *)p + run, i - run);
+        if (!c)
+            break;
+        if (esc) {
+            iss_buf_puts(out, esc);
+        } else if (slash) {
+            char two[2] = {'\\', (char)c};
+            iss_buf_add(out, two, 2);
+        } else if (c >= 0x80) {
+            iss_buf_puts(out, "\xEF\xBF\xBD"); /* not UTF-8 */
+        } /* else a control character, dropped */
+        run = ++i;
     }
 }
 
