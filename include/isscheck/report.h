@@ -60,7 +60,8 @@ void iss_report_summary_csv(iss_buf *out, const iss_run *run);
  * with its reports.  The whole-run functions above are this, in memory. */
 
 /* What a run keeps of a checked file once its report is freed: what the
- * text summary table, the summary CSV and the glue need.  Owns its strings. */
+ * text summary table, the summary CSV and the glue need.  Its strings are
+ * one block, starting at file (iss_file_summary_free). */
 typedef struct {
     char *file;       /* as named */
     char *provider;   /* NULL when the file could not be loaded */

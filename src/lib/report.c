@@ -21,42 +21,42 @@ bool iss_report_has_category(const iss_report *r, size_t cat)
     return false;
 }
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s ? s : "");
-    char *d = iss_xmalloc(n + 1);
-    memcpy(d, s ? s : "", n + 1);
-    return d;
-}
-
+/* The row's strings live in one block, file first: a run keeps a row per
+ * file, so each costs one allocation, not four. */
 void iss_file_summary_init(iss_file_summary *s, const iss_file_result *f, iss_lang lang)
 {
     memset(s, 0, sizeof *s);
-    s->file = dup(f->file);
     s->status = f->status;
     const iss_report *r = f->report;
-    if (!r) {
-        s->error = dup(f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "");
-        return;
-    }
-    s->provider = dup(r->decl->provider.s);
-    iss_buf cats = {0};
-    iss_buf_add(&cats, "", 0);
-    for (size_t i = 0; i < r->decl->nservices; i++) {
+    const char *file = f->file ? f->file : "";
+    const char *provider = r && r->decl->provider.s ? r->decl->provider.s : "";
+    const char *error =
+        !r && f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "";
+    iss_buf b = {0};
+    iss_buf_add(&b, file, strlen(file) + 1);
+    size_t at_provider = b.len;
+    iss_buf_add(&b, provider, strlen(provider) + 1);
+    size_t at_categories = b.len;
+    for (size_t i = 0; r && i < r->decl->nservices; i++) {
         if (i)
-            iss_buf_add(&cats, " ", 1);
-        iss_buf_puts(&cats, r->criteria->categories[r->decl->services[i].category].code);
+            iss_buf_add(&b, " ", 1);
+        iss_buf_puts(&b, r->criteria->categories[r->decl->services[i].category].code);
     }
-    s->categories = cats.s;
-    memcpy(s->counts, r->counts, sizeof s->counts);
-    s->judged = r->judged;
+    iss_buf_add(&b, "", 1);
+    size_t at_error = b.len;
+    iss_buf_add(&b, error, strlen(error) + 1);
+    s->file = iss_xrealloc(b.s, b.len); /* no room to spare */
+    s->categories = s->file + at_categories;
+    s->error = s->file + at_error;
+    s->provider = r ? s->file + at_provider : NULL;
+    if (r) {
+        memcpy(s->counts, r->counts, sizeof s->counts);
+        s->judged = r->judged;
+    }
 }
 
 void iss_file_summary_free(iss_file_summary *s)
 {
     free(s->file);
-    free(s->provider);
-    free(s->categories);
-    free(s->error);
     memset(s, 0, sizeof *s);
 }
