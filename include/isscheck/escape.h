@@ -25,6 +25,8 @@ void iss_html_str(iss_buf *out, const char *s);
 /* ,"k": (no comma when first); k is a key of the report's own, plain
  * ASCII with no quote, backslash or control character */
 void iss_json_key(iss_buf *out, const char *k, bool first);
+/* A JSON number (what "%lld" writes, without printf: reports write many). */
+void iss_json_int(iss_buf *out, long long v);
 /* "YYYY-MM-DD" */
 void iss_json_date(iss_buf *out, iss_day d);
 /* The criteria set as one object: document, title, edition, date, issuer,

@@ -37,6 +37,15 @@ size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
     return n;
 }
 
+/* A well-formed three-byte sequence that iss_utf8_char needs not look at:
+ * lead E1..EC or EE..EF (no overlong form, no surrogate) and two
+ * continuation bytes. */
+static bool three_byte(const unsigned char *p)
+{
+    return ((p[0] >= 0xE1 && p[0] <= 0xEC) || p[0] == 0xEE || p[0] == 0xEF) &&
+           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
 /* The escapers copy runs of bytes that need no escape with one
  * iss_buf_add each, not byte by byte: they write most of every report. */
 void iss_json_str(iss_buf *out, const char *s)
@@ -49,6 +58,10 @@ void iss_json_str(iss_buf *out, const char *s)
         unsigned c = *p;
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             p++;
+            continue;
+        }
+        if (three_byte(p)) { /* most Japanese text */
+            p += 3;
             continue;
         }
         size_t n = c >= 0x80 ? iss_utf8_char(p, NULL) : 0;
@@ -111,6 +124,10 @@ void iss_html_str(iss_buf *out, const char *s)
             p++;
             continue;
         }
+        if (c != 0xEF && three_byte(p)) { /* U+1000..U+CFFF, U+E000..U+EFFF */
+            p += 3;
+            continue;
+        }
         uint32_t cp = 0;
         size_t n = c >= 0x80 ? iss_utf8_char(p, &cp) : 0;
         if (n && !noncharacter(cp) && !(cp >= 0x80 && cp <= 0x9F)) {
@@ -156,6 +173,20 @@ void iss_html_str(iss_buf *out, const char *s)
         }
         run = p;
     }
+}
+
+void iss_json_int(iss_buf *out, long long v)
+{
+    char b[24];
+    size_t i = sizeof b;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do {
+        b[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        b[--i] = '-';
+    iss_buf_add(out, b + i, sizeof b - i);
 }
 
 void iss_json_date(iss_buf *out, iss_day d)
@@ -256,7 +287,7 @@ void iss_json_waiver(iss_buf *out, const iss_waiver *w)
     iss_json_key(out, "file", false);
     iss_json_str(out, w->file);
     iss_json_key(out, "line", false);
-    iss_buf_printf(out, "%d", w->loc.line);
+    iss_json_int(out, w->loc.line);
     iss_json_key(out, "reason", false);
     iss_json_str(out, w->reason);
     iss_json_key(out, "decided_by", false);

@@ -128,17 +128,17 @@ static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
         iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
         iss_json_key(out, "startLine", true);
-        iss_buf_printf(out, "%d", loc.line);
+        iss_json_int(out, loc.line);
         if (loc.col > 0) {
             iss_json_key(out, "startColumn", false);
-            iss_buf_printf(out, "%d", loc.col);
+            iss_json_int(out, loc.col);
         }
         iss_buf_puts(out, "}");
     } else if (byte >= 0) {
         iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
         iss_json_key(out, "byteOffset", true);
-        iss_buf_printf(out, "%ld", byte);
+        iss_json_int(out, byte);
         iss_buf_puts(out, "}");
     }
     iss_buf_puts(out, "}}");
@@ -344,14 +344,14 @@ static void file_properties(iss_buf *out, const iss_file_result *f)
     iss_json_key(out, "file", true);
     iss_json_str(out, f->file);
     iss_json_key(out, "status", false);
-    iss_buf_printf(out, "%d", f->status);
+    iss_json_int(out, f->status);
     if (r) {
         iss_json_key(out, "sha256", false);
         iss_json_str(out, r->decl->sha256);
         iss_json_key(out, "reference_date", false);
         iss_json_date(out, r->ref);
         iss_json_key(out, "unverified_entries_relied_on", false);
-        iss_buf_printf(out, "%zu", r->unverified_relied);
+        iss_json_int(out, (long long)(r->unverified_relied));
         iss_json_key(out, "summary", false);
         iss_buf_printf(out,
                        "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
@@ -455,7 +455,7 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
         iss_json_key(out, "executionSuccessful", true);
         iss_buf_puts(out, ok ? "true" : "false");
         iss_json_key(out, "exitCode", false);
-        iss_buf_printf(out, "%d", run->status);
+        iss_json_int(out, run->status);
         if (!ok) {
             iss_json_key(out, "toolExecutionNotifications", false);
             iss_buf_puts(out, "[");
