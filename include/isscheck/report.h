@@ -85,7 +85,7 @@ typedef struct {
     iss_buf sec[ISS_SECTIONS_MAX];
     iss_file_summary row;
     size_t tests, failures, errors, skipped; /* JUnit's testcases */
-    unsigned char *rules_used; /* per rule of run->criteria: evaluated here (SARIF) */
+    unsigned char *rules_used;               /* per rule of run->criteria: evaluated here (SARIF) */
 } iss_part;
 
 /* What the glue knows of the whole run: the sums of every part. */

@@ -119,8 +119,7 @@ void iss_html_str(iss_buf *out, const char *s)
     const unsigned char *run = p;
     for (;;) {
         unsigned c = *p;
-        if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' &&
-            c != '\'') {
+        if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
             p++;
             continue;
         }

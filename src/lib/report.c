@@ -30,8 +30,7 @@ void iss_file_summary_init(iss_file_summary *s, const iss_file_result *f, iss_la
     const iss_report *r = f->report;
     const char *file = f->file ? f->file : "";
     const char *provider = r && r->decl->provider.s ? r->decl->provider.s : "";
-    const char *error =
-        !r && f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "";
+    const char *error = !r && f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "";
     iss_buf b = {0};
     iss_buf_add(&b, file, strlen(file) + 1);
     size_t at_provider = b.len;

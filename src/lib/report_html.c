@@ -330,36 +330,34 @@ static void summary_head(iss_buf *out, const iss_run *run)
 /* A file's row of the summary table; i: its place in the run. */
 static void summary_row(iss_buf *out, const iss_file_result *f, size_t i, const iss_run *run)
 {
-    {
-        const iss_report *r = f->report;
-        iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
-        h(out, f->file);
-        iss_buf_puts(out, "</a></th><td>");
-        if (r) {
-            const iss_criteria *c = r->criteria;
-            h(out, r->decl->provider.s);
-            iss_buf_puts(out, "</td><td>");
-            size_t k = 0;
-            for (size_t ci = 0; ci < c->ncategories; ci++) {
-                const iss_service *s = iss_decl_service(r->decl, ci);
-                if (!s)
-                    continue;
-                if (k++)
-                    iss_buf_puts(out, "; ");
-                category_code(out, c, ci, s);
-            }
-            iss_buf_puts(out, "</td>");
-            for (size_t v = 0; v < ISS_VERDICTS; v++)
-                iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
-        } else {
-            iss_buf_puts(out, "—</td><td>—</td>");
-            for (size_t v = 0; v < ISS_VERDICTS; v++)
-                iss_buf_puts(out, "<td class=\"n\">—</td>");
+    const iss_report *r = f->report;
+    iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
+    h(out, f->file);
+    iss_buf_puts(out, "</a></th><td>");
+    if (r) {
+        const iss_criteria *c = r->criteria;
+        h(out, r->decl->provider.s);
+        iss_buf_puts(out, "</td><td>");
+        size_t k = 0;
+        for (size_t ci = 0; ci < c->ncategories; ci++) {
+            const iss_service *s = iss_decl_service(r->decl, ci);
+            if (!s)
+                continue;
+            if (k++)
+                iss_buf_puts(out, "; ");
+            category_code(out, c, ci, s);
         }
-        iss_buf_puts(out, "<td>");
-        status_cell(out, f, run);
-        iss_buf_puts(out, "</td></tr>\n");
+        iss_buf_puts(out, "</td>");
+        for (size_t v = 0; v < ISS_VERDICTS; v++)
+            iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
+    } else {
+        iss_buf_puts(out, "—</td><td>—</td>");
+        for (size_t v = 0; v < ISS_VERDICTS; v++)
+            iss_buf_puts(out, "<td class=\"n\">—</td>");
     }
+    iss_buf_puts(out, "<td>");
+    status_cell(out, f, run);
+    iss_buf_puts(out, "</td></tr>\n");
 }
 
 /* One cell of the matrix: the verdict and rule; opened, the title, the

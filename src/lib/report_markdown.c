@@ -109,7 +109,7 @@ static void md(iss_buf *out, const char *s)
             iss_buf_add(out, two, 2);
         } else if (c >= 0x80) {
             iss_buf_puts(out, "\xEF\xBF\xBD"); /* not UTF-8 */
-        } /* else a control character, dropped */
+        }                                      /* else a control character, dropped */
         run = ++i;
     }
 }
@@ -192,33 +192,31 @@ static void summary_head(iss_buf *out, const iss_run *run)
 /* A file's row of the summary table. */
 static void summary_row(iss_buf *out, const iss_file_result *f, const iss_run *run)
 {
-    {
-        const iss_report *r = f->report;
-        iss_buf_puts(out, "| ");
-        md(out, f->file);
+    const iss_report *r = f->report;
+    iss_buf_puts(out, "| ");
+    md(out, f->file);
+    iss_buf_puts(out, " | ");
+    if (r) {
+        const iss_criteria *c = r->criteria;
+        md(out, r->decl->provider.s);
         iss_buf_puts(out, " | ");
-        if (r) {
-            const iss_criteria *c = r->criteria;
-            md(out, r->decl->provider.s);
-            iss_buf_puts(out, " | ");
-            size_t k = 0;
-            for (size_t ci = 0; ci < c->ncategories; ci++) {
-                const iss_service *s = iss_decl_service(r->decl, ci);
-                if (!s)
-                    continue;
-                if (k++)
-                    iss_buf_puts(out, ", ");
-                category_code(out, c, s, false);
-            }
-            iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
-                           r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
-                           r->counts[ISS_WAIVED]);
-        } else {
-            iss_buf_puts(out, "— | — | — | — | — | — | — | ");
+        size_t k = 0;
+        for (size_t ci = 0; ci < c->ncategories; ci++) {
+            const iss_service *s = iss_decl_service(r->decl, ci);
+            if (!s)
+                continue;
+            if (k++)
+                iss_buf_puts(out, ", ");
+            category_code(out, c, s, false);
         }
-        status_cell(out, f, run);
-        iss_buf_puts(out, " |\n");
+        iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
+                       r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
+                       r->counts[ISS_WAIVED]);
+    } else {
+        iss_buf_puts(out, "— | — | — | — | — | — | — | ");
     }
+    status_cell(out, f, run);
+    iss_buf_puts(out, " |\n");
 }
 
 static const char *const marks[] = {"·", "✓", "?", "✗"};

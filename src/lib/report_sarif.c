@@ -328,10 +328,10 @@ static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
                      d->loc, d->byte);
     }
     if (n == 0)
-        notification(out, &first, f->file, ISS_SEV_ERROR,
-                     pick(lang, "この申告書は検査できなかった",
-                          "the declaration could not be checked"),
-                     (iss_loc){0, 0}, -1);
+        notification(
+            out, &first, f->file, ISS_SEV_ERROR,
+            pick(lang, "この申告書は検査できなかった", "the declaration could not be checked"),
+            (iss_loc){0, 0}, -1);
 }
 
 /* ---- run properties ------------------------------------------------------ */

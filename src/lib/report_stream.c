@@ -11,8 +11,12 @@
 #include <string.h>
 
 const iss_format *const iss_formats[] = {
-    &iss_format_text,  &iss_format_json,     &iss_format_sarif,
-    &iss_format_junit, &iss_format_markdown, &iss_format_html,
+    &iss_format_text,
+    &iss_format_json,
+    &iss_format_sarif,
+    &iss_format_junit,
+    &iss_format_markdown,
+    &iss_format_html,
     NULL,
 };
 
@@ -215,8 +219,8 @@ bool iss_report_stream_finish(iss_report_stream *s, const iss_run *run)
         fmt->glue(&g, run, &s->t, sec);
         emit_buf(&k, &g);
         if (sec < fmt->nsections && s->sec[sec])
-            ok = copy_section(&k, s->sec[sec], fmt->rule_index[sec] ? index : NULL, s->nrules) &&
-                 ok;
+            ok =
+                copy_section(&k, s->sec[sec], fmt->rule_index[sec] ? index : NULL, s->nrules) && ok;
     }
     if (k.squeeze && k.newlines && fputc('\n', k.f) == EOF)
         k.failed = true;

@@ -124,8 +124,8 @@ START_TEST(test_redact)
 }
 END_TEST
 
-static const char *const files[] = {EX("va-pass.yaml"), EX("va-fail.yaml"),
-                                    "/nonexistent/x.yaml", EX("multi-category.yaml"),
+static const char *const files[] = {EX("va-pass.yaml"),     EX("va-fail.yaml"),
+                                    "/nonexistent/x.yaml",  EX("multi-category.yaml"),
                                     EX("va-pt-trust.yaml"), EX("dv-fail.yaml")};
 enum { NFILES = sizeof files / sizeof files[0] };
 
