@@ -1,4 +1,5 @@
 /* report_text.c - the plain-text report, for a person reading one file. */
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
 #include <stdlib.h>
@@ -17,6 +18,12 @@ static void date(iss_buf *out, iss_day d)
 }
 
 static const char *const marks[] = {"-", "+", "?", "x"};
+
+/* s as "%s" writes it (glibc: "(null)" for NULL), without printf. */
+static void put(iss_buf *out, const char *s)
+{
+    iss_buf_puts(out, s ? s : "(null)");
+}
 
 /* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
  * when a waivers file set any. */
@@ -107,21 +114,49 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
                                pick(lang, "取り扱うデータ", "data handled"), k->data,
                                k->set->edition, pick(lang, "の表", "table"));
         }
+        /* the lines of every result, appended piece by piece: printf
+         * was most of the text report's cost */
         bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
-        iss_buf_printf(out, "\n[%s%s] %s %s\n", iss_verdict_label(res->verdict, lang),
-                       judged ? pick(lang, "（審査員の判断）", " (judged)") : "", rule->id,
-                       pick(lang, rule->title_ja, rule->title_en));
-        iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), rule->set->title,
-                       rule->set->edition, rule->clause);
-        if (res->loc.line)
-            iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file,
-                           res->loc.line, res->loc.col);
+        iss_buf_puts(out, "\n[");
+        put(out, iss_verdict_label(res->verdict, lang));
+        put(out, judged ? pick(lang, "（審査員の判断）", " (judged)") : "");
+        iss_buf_puts(out, "] ");
+        put(out, rule->id);
+        iss_buf_puts(out, " ");
+        put(out, pick(lang, rule->title_ja, rule->title_en));
+        iss_buf_puts(out, "\n  ");
+        put(out, pick(lang, "出典", "citation"));
+        iss_buf_puts(out, ": ");
+        put(out, rule->set->title);
+        iss_buf_puts(out, " ");
+        put(out, rule->set->edition);
+        iss_buf_puts(out, " ");
+        put(out, rule->clause);
+        iss_buf_puts(out, "\n");
+        if (res->loc.line) {
+            iss_buf_puts(out, "  ");
+            put(out, pick(lang, "位置", "at"));
+            iss_buf_puts(out, ": ");
+            put(out, d->file);
+            iss_buf_puts(out, ":");
+            iss_json_int(out, res->loc.line);
+            iss_buf_puts(out, ":");
+            iss_json_int(out, res->loc.col);
+            iss_buf_puts(out, "\n");
+        }
         for (size_t k = 0; k < res->nnotes; k++) {
             const iss_note *n = &res->notes[k];
-            iss_buf_printf(out, "  %s ", marks[n->mark]);
+            iss_buf_puts(out, "  ");
+            iss_buf_puts(out, marks[n->mark]);
+            iss_buf_puts(out, " ");
             iss_note_render(out, n, lang);
-            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
+                iss_buf_puts(out, " (");
+                iss_buf_puts(out, pick(lang, "行", "line"));
+                iss_buf_puts(out, " ");
+                iss_json_int(out, n->loc.line);
+                iss_buf_puts(out, ")");
+            }
             iss_buf_puts(out, "\n");
         }
     }
