@@ -6,7 +6,8 @@
 #    script's own list for that command, which the script falls back on; every
 #    option named in src/cli/main.c and authoring.c is in some command's help
 #    (or the completion, which reads the help, would not offer it); --format
-#    values are main.c's formats[] table and list's text|json; --lang ja|en;
+#    values are the library's iss_formats[] table (report_stream.c) and
+#    list's text|json; --lang ja|en;
 #  - driven as readline drives it (COMP_WORDS, COMP_CWORD, COMP_LINE,
 #    COMP_POINT), COMPREPLY holds what is expected: commands, options, option
 #    values, categories and rule ids as the binary lists them, declaration
@@ -156,8 +157,8 @@ for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/main.c src/cli/authoring.c |
     case "$helped" in *" $o "*) ;; *) err "src/cli has option $o, no 'isscheck help COMMAND' lists it" ;; esac
 done
 # Values.
-want=$(sed -n '/formats\[\] = {/,/^};/p' src/cli/main.c | grep -o '{"[a-z]*"' | tr -d '{"' | tr '\n' ' ')
-[ "$want" = "$_isscheck_check_formats " ] || err "check --format: main.c has '$want', the script '$_isscheck_check_formats'"
+want=$(sed -n '/iss_formats\[\] = {/,/^};/p' src/lib/report_stream.c | grep -o 'iss_format_[a-z]*' | sed 's/^iss_format_//' | tr '\n' ' ')
+[ "$want" = "$_isscheck_check_formats " ] || err "check --format: report_stream.c's iss_formats has '$want', the script '$_isscheck_check_formats'"
 want=$("$bin" help list | sed -n 's/^  --format \([a-z|]*\) .*/\1/p' | tr '|' ' ')
 [ "$want" = "$_isscheck_list_formats" ] || err "list --format: help has '$want', the script '$_isscheck_list_formats'"
 for c in check list explain init; do

@@ -22,8 +22,11 @@ void iss_json_str(iss_buf *out, const char *s);
  * Unicode noncharacters become U+FFFD, so the page has no parse error
  * whatever a declaration or a file name holds.  NULL is the empty string. */
 void iss_html_str(iss_buf *out, const char *s);
-/* ,"k": (no comma when first) */
+/* ,"k": (no comma when first); k is a key of the report's own, plain
+ * ASCII with no quote, backslash or control character */
 void iss_json_key(iss_buf *out, const char *k, bool first);
+/* A JSON number (what "%lld" writes, without printf: reports write many). */
+void iss_json_int(iss_buf *out, long long v);
 /* "YYYY-MM-DD" */
 void iss_json_date(iss_buf *out, iss_day d);
 /* The criteria set as one object: document, title, edition, date, issuer,

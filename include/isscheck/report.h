@@ -43,6 +43,111 @@ void iss_report_text_run(iss_buf *out, const iss_run *run);
 /* The summary as CSV (RFC 4180): a header, then one row per file. */
 void iss_report_summary_csv(iss_buf *out, const iss_run *run);
 
+/* ---- a run rendered file by file ---------------------------------------
+ *
+ * A run's report is a document made of run-level glue and per-file parts:
+ *
+ *   glue 0, section 0, glue 1, section 1, …, section n-1, glue n
+ *
+ * where section k is the concatenation, in file order, of the k-th buffer
+ * of every file's part (a format's sep[k] between two files' non-empty
+ * buffers).  A part is rendered from one file's result as soon as it is
+ * checked, by any thread (iss_part_render); the report can then be freed.
+ * The glue is rendered at the end, when the facts only the end knows are
+ * known (the run's status, totals, which rules some file evaluated); what
+ * it needs of each file is its summary row.  iss_report_stream keeps the
+ * sections in temporary files meanwhile, so a run's memory does not grow
+ * with its reports.  The whole-run functions above are this, in memory. */
+
+/* What a run keeps of a checked file once its report is freed: what the
+ * text summary table, the summary CSV and the glue need.  Its strings are
+ * one block, starting at file (iss_file_summary_free). */
+typedef struct {
+    char *file;       /* as named */
+    char *provider;   /* NULL when the file could not be loaded */
+    char *categories; /* codes of the categories applied for, ' ' between */
+    char *error;      /* not loaded: its first diagnostic's message, or "" */
+    size_t counts[ISS_VERDICTS];
+    size_t judged;
+    int status;
+} iss_file_summary;
+
+/* The summary row of f, messages in lang; freed by iss_file_summary_free. */
+void iss_file_summary_init(iss_file_summary *s, const iss_file_result *f, iss_lang lang);
+void iss_file_summary_free(iss_file_summary *s);
+/* The summary CSV (iss_report_summary_csv) of rows[0..n). */
+void iss_summary_csv(iss_buf *out, const iss_file_summary *rows, size_t n);
+
+enum { ISS_SECTIONS_MAX = 3 };
+
+/* One file's part of a report, and what it adds to the run's totals. */
+typedef struct {
+    iss_buf sec[ISS_SECTIONS_MAX];
+    iss_file_summary row;
+    size_t tests, failures, errors, skipped; /* JUnit's testcases */
+    unsigned char *rules_used;               /* per rule of run->criteria: evaluated here (SARIF) */
+} iss_part;
+
+/* What the glue knows of the whole run: the sums of every part. */
+typedef struct {
+    const iss_file_summary *rows; /* one per file, in order */
+    size_t nrows;
+    size_t not_loaded;
+    size_t tests, failures, errors, skipped;
+    const unsigned char *rules_used; /* per rule of run->criteria: evaluated for some file */
+} iss_run_totals;
+
+/* A report format.  part renders one file (index: its place in the run)
+ * into p->sec[0..nsections) and its share of the totals; glue renders the
+ * run-level text before section k (k == nsections: the tail).  Parts see
+ * of run only what is known before the first file: its options, criteria
+ * and nfiles (files is NULL and status unknown when streaming). */
+typedef struct {
+    const char *name;
+    size_t nsections;
+    const char *sep[ISS_SECTIONS_MAX];
+    /* section 0 may be written as it comes: glue 0 is always empty */
+    bool direct;
+    /* the document ends in at most one newline (Markdown) */
+    bool squeeze;
+    /* this section carries SARIF rule indexes as "\x01POS\x02", POS the
+     * rule's place in run->criteria: the index into driver.rules replaces
+     * it when the section is copied (neither byte can occur otherwise:
+     * JSON escapes control characters) */
+    bool rule_index[ISS_SECTIONS_MAX];
+    void (*part)(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index);
+    void (*glue)(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k);
+} iss_format;
+
+extern const iss_format iss_format_text, iss_format_json, iss_format_sarif, iss_format_junit,
+    iss_format_markdown, iss_format_html;
+/* The formats above, in the order the CLI lists them; NULL-terminated. */
+extern const iss_format *const iss_formats[];
+
+/* Renders f's part into p (which iss_part_free empties).  Thread-safe: it
+ * only reads run and f. */
+void iss_part_render(iss_part *p, const iss_format *fmt, const iss_run *run,
+                     const iss_file_result *f, size_t index);
+void iss_part_free(iss_part *p);
+
+/* A report being written: new, a part per file in order, finish, free.
+ * With a direct format, section 0 goes to out as it comes; the other
+ * sections wait in temporary files.  NULL (errno set) when a temporary
+ * file cannot be made. */
+typedef struct iss_report_stream iss_report_stream;
+iss_report_stream *iss_report_stream_new(const iss_format *fmt, const iss_run *run, FILE *out);
+/* Adds the next file's part (its buffers are consumed, its row kept). */
+bool iss_report_stream_add(iss_report_stream *s, iss_part *p);
+/* The rows and totals so far. */
+const iss_run_totals *iss_report_stream_totals(const iss_report_stream *s);
+/* Writes the document to out: glue and sections; run->status is now the
+ * run's.  false on a read or write error (errno set). */
+bool iss_report_stream_finish(iss_report_stream *s, const iss_run *run);
+void iss_report_stream_free(iss_report_stream *s);
+
+/* The whole document of run (with its files) in fmt, appended to out. */
+void iss_report_render(iss_buf *out, const iss_format *fmt, const iss_run *run);
+
 /* The JSON report of a run (schema: schema/isscheck-report.schema.json,
  * version 1): every file, with its results or its errors. */
 void iss_report_json(iss_buf *out, const iss_run *run);

@@ -5,6 +5,7 @@
 #include "isscheck/classify.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
+#include "isscheck/run.h"
 #include "isscheck/waivers.h"
 #include "output.h"
 #include "walk.h"
@@ -15,7 +16,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +96,9 @@ static const char check_usage[] =
     "                       manifest.yaml): it replaces a built-in set (or one\n"
     "                       from ISSCHECK_CRITERIA) of the same document and\n"
     "                       edition, or adds an edition (repeatable)\n"
-    "  -j N, --jobs N       check N files at a time (threads; default 1); the\n"
-    "                       output is the same, byte for byte, whatever N\n"
+    "  -j N, --jobs N       check N files at a time (threads; default 1; 0: one\n"
+    "                       per core); the output is the same, byte for byte,\n"
+    "                       whatever N\n"
     "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
     "  --max-persons N, --max-engagements N\n"
     "                       input limits (defaults 16777216 bytes, depth 64,\n"
@@ -128,20 +129,6 @@ static bool write_all(const iss_buf *b)
         return false;
     return fflush(stdout) == 0;
 }
-
-static void text_run(iss_buf *out, const iss_run *run)
-{
-    iss_report_text_run(out, run);
-}
-
-/* The report formats: one entry per reporter. */
-static const struct {
-    const char *name;
-    void (*render)(iss_buf *out, const iss_run *run);
-} formats[] = {
-    {"text", text_run},          {"json", iss_report_json},         {"sarif", iss_report_sarif},
-    {"junit", iss_report_junit}, {"markdown", iss_report_markdown}, {"html", iss_report_html},
-};
 
 /* A growable list of option values ("a,b" adds two). */
 typedef struct {
@@ -244,7 +231,7 @@ typedef struct {
     iss_lang lang;
     const char *output, *summary_csv, *waivers;
     opt_list files, cats, rules, skips, criteria;
-    size_t jobs;       /* -j: files checked in parallel */
+    size_t jobs;       /* -j: files checked in parallel; 0: one per core */
     iss_buf selection; /* the selection options, as given, for the report */
 } check_opts;
 
@@ -258,14 +245,15 @@ static void check_opts_free(check_opts *o)
     iss_buf_free(&o->selection);
 }
 
-/* -j's value: 1 to 1024 threads, or 0 when val is not one */
+/* -j's value: 0 (one job per core) to 1024 threads, or SIZE_MAX when val
+ * is not one */
 static size_t parse_jobs(const char *val)
 {
     char *end;
     errno = 0;
     unsigned long v = strtoul(val, &end, 10);
     if (errno || *end || !*val || val[0] == '-' || v > 1024)
-        return 0;
+        return SIZE_MAX;
     return (size_t)v;
 }
 
@@ -295,8 +283,8 @@ static int parse_check(int argc, char **argv, check_opts *o)
             if (!val)
                 return usage_error("option '%s' needs a value", "-j");
             o->jobs = parse_jobs(val);
-            if (!o->jobs)
-                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
+            if (o->jobs == SIZE_MAX)
+                return usage_error("-j: expected a number of jobs from 0 to 1024, not '%s'", val);
             continue;
         }
         if (a[1] != '-')
@@ -351,13 +339,13 @@ static int parse_check(int argc, char **argv, check_opts *o)
             opt_add(&o->criteria, val, false);
         } else if (strcmp(name, "--jobs") == 0) {
             o->jobs = parse_jobs(val);
-            if (!o->jobs)
-                return usage_error("-j: expected a number of jobs from 1 to 1024, not '%s'", val);
+            if (o->jobs == SIZE_MAX)
+                return usage_error("-j: expected a number of jobs from 0 to 1024, not '%s'", val);
         } else if (strcmp(name, "--format") == 0) {
-            size_t k = 0, nf = sizeof formats / sizeof formats[0];
-            while (k < nf && strcmp(formats[k].name, val) != 0)
+            size_t k = 0;
+            while (iss_formats[k] && strcmp(iss_formats[k]->name, val) != 0)
                 k++;
-            if (k == nf)
+            if (!iss_formats[k])
                 return usage_error(
                     "--format: expected text, json, sarif, junit, markdown or html, not '%s'", val);
             o->format = k;
@@ -393,87 +381,97 @@ static int parse_check(int argc, char **argv, check_opts *o)
     return -1;
 }
 
-/* What evaluating the declaration files needs and gives: results[i],
- * decls[i] and fdiags[i] belong to found->v[i], however many threads. */
-typedef struct {
-    const check_opts *o;
-    const cli_inputs *found;
-    const iss_editions *ed;
-    const iss_selection *sel;
-    const iss_waivers *waivers; /* or NULL */
-    iss_day now;
-    iss_file_result *results;
-    iss_decl **decls;
-    iss_diags *fdiags;
-    atomic_size_t next; /* the next file a worker takes */
-} eval_job;
+/* ---- checking the files: one at a time through the whole pipeline ----
+ * Each file is checked (iss_check_file), its part of the report rendered
+ * and its report freed at once; the writer (this thread) adds the parts to
+ * the report in the order of found, whatever the number of jobs, so the
+ * output is the same byte for byte.  With -j N, N workers check files
+ * while at most `window` finished parts wait for the writer: memory stays
+ * bounded however many files there are. */
 
-/* Loads and evaluates found->v[i] into slot i; scratch holds the node tree
- * while the file is read.  Reads only what every thread may read: the
- * options, the criteria (compiled patterns included; match data are made
- * per match) and found. */
-static void evaluate_one(eval_job *job, size_t i, iss_arena *scratch)
+/* A file's outcome, ready to be written. */
+typedef struct {
+    iss_part part;
+    iss_buf err; /* the diagnostics of a file that could not be loaded, for stderr */
+    int status;
+    size_t index; /* the file it is for; valid when ready */
+    bool ready;
+} outcome;
+
+typedef struct {
+    iss_check_options co;
+    const iss_format *fmt;
+    const iss_run *run; /* what parts may know of the run */
+    iss_lang lang;
+    outcome *slots; /* slots[i % window] holds file i */
+    size_t window;
+    size_t next;    /* the next file a worker takes */
+    size_t written; /* files the writer has taken */
+    const cli_inputs *found;
+    pthread_mutex_t mu;
+    pthread_cond_t ready, space;
+} pipeline;
+
+static bool is_stdin(const pipeline *p, size_t i)
 {
-    const check_opts *o = job->o;
-    const cli_input *in = &job->found->v[i];
-    const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-    iss_file_result *fr = &job->results[i];
-    memset(&job->fdiags[i], 0, sizeof job->fdiags[i]);
-    iss_limits lim = o->lim;
-    lim.regular_only = in->searched; /* not a FIFO put there since the search */
-    job->decls[i] = iss_decl_load_in(in->path, name, job->ed, &lim, scratch, &job->fdiags[i]);
-    *fr = (iss_file_result){name, NULL, &job->fdiags[i], EXIT_USAGE};
-    if (!job->decls[i]) {
-        if (o->redact)
-            iss_diags_redact(&job->fdiags[i]);
-        return;
-    }
-    iss_eval_options eo = {o->require_evidence};
-    iss_report *rep = iss_evaluate_with(job->decls[i], o->as_of, job->now, &eo);
-    if (!iss_selection_empty(job->sel))
-        iss_report_select(rep, job->sel);
-    iss_waivers_apply(job->waivers, rep, job->now);
-    if (o->redact) /* last: waiver notes quoting a person are redacted too */
-        iss_report_redact(rep);
-    fr->report = rep;
-    fr->status =
-        rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? EXIT_FAILED : EXIT_CLEAN;
+    return strcmp(p->found->v[i].path, "-") == 0;
 }
 
-static void *evaluate_worker(void *arg)
+/* Checks found->v[i] and renders its part into *out. */
+static void produce(pipeline *p, size_t i, iss_arena *scratch, outcome *out)
 {
-    eval_job *job = arg;
+    const cli_input *in = &p->found->v[i];
+    const char *name = is_stdin(p, i) ? "<stdin>" : in->path;
+    iss_check_options co = p->co;
+    iss_limits lim = *co.limits;
+    lim.regular_only = in->searched; /* not a FIFO put there since the search */
+    co.limits = &lim;
+    iss_checked *c = iss_check_file(in->path, name, &co, scratch);
+    memset(out, 0, sizeof *out);
+    if (!c->decl)
+        for (size_t k = 0; k < c->diags.n; k++) {
+            iss_diag_line(&out->err, &c->diags.v[k], "isscheck", p->lang);
+            iss_buf_add(&out->err, "\n", 1);
+        }
+    iss_part_render(&out->part, p->fmt, p->run, &c->result, i);
+    out->status = c->result.status;
+    out->index = i;
+    iss_checked_free(c);
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
     iss_arena *scratch = iss_arena_new();
-    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->found->n;)
-        if (strcmp(job->found->v[i].path, "-") != 0) /* done before the workers start */
-            evaluate_one(job, i, scratch);
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->next < p->found->n && is_stdin(p, p->next)) /* read before the workers start */
+            p->next++;
+        if (p->next >= p->found->n)
+            break;
+        if (p->next >= p->written + p->window) { /* its slot is still taken */
+            pthread_cond_wait(&p->space, &p->mu);
+            continue;
+        }
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        outcome o;
+        produce(p, i, scratch, &o);
+        pthread_mutex_lock(&p->mu);
+        o.ready = true;
+        p->slots[i % p->window] = o;
+        pthread_cond_broadcast(&p->ready);
+    }
+    pthread_mutex_unlock(&p->mu);
     iss_arena_free(scratch);
     return NULL;
 }
 
-/* Evaluates every file found, on up to `jobs` threads; the slots are filled
- * in found's order, so what is printed from them never depends on jobs. */
-static void evaluate_files(eval_job *job, size_t jobs)
+/* One job per core for -j 0. */
+static size_t cores(void)
 {
-    atomic_init(&job->next, 0);
-    if (jobs > job->found->n)
-        jobs = job->found->n;
-    pthread_t *tid = iss_xmalloc((jobs ? jobs : 1) * sizeof *tid);
-    size_t started = 0;
-    /* standard input, named once or more, is read here, in order and
-     * before any worker starts, exactly as -j 1 reads it */
-    iss_arena *scratch = iss_arena_new();
-    for (size_t i = 0; i < job->found->n; i++)
-        if (strcmp(job->found->v[i].path, "-") == 0)
-            evaluate_one(job, i, scratch);
-    iss_arena_free(scratch);
-    for (; jobs > 1 && started < jobs - 1; started++)
-        if (pthread_create(&tid[started], NULL, evaluate_worker, job) != 0)
-            break; /* fewer threads; this one does the rest */
-    evaluate_worker(job);
-    for (size_t t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
-    free(tid);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (size_t)n;
 }
 
 static int check_files(const check_opts *o, const cli_inputs *found, const iss_editions *ed,
@@ -484,62 +482,132 @@ static int check_files(const check_opts *o, const cli_inputs *found, const iss_e
     for (size_t k = 0; k < o->cats.n; k++)
         if (iss_criteria_category(crit, o->cats.v[k]) < 0)
             return usage_error("--category: unknown category '%s'", o->cats.v[k]);
-    /* opened before any file is read: an output that cannot be written
-     * costs no work, and a usage error above leaves it untouched */
-    cli_output *report = cli_output_open(o->output);
-    cli_output *summary = report && o->summary_csv ? cli_output_open(o->summary_csv) : NULL;
-    if (!report || (o->summary_csv && !summary)) {
-        cli_output_close(report, false);
-        return EXIT_USAGE;
-    }
     size_t n = found->n;
-    iss_file_result *results = iss_xmalloc((n + 1) * sizeof *results);
-    iss_decl **decls = iss_xmalloc((n + 1) * sizeof *decls);
-    iss_diags *fdiags = iss_xmalloc((n + 1) * sizeof *fdiags);
-    eval_job job = {.o = o,
-                    .found = found,
-                    .ed = ed,
-                    .sel = &sel,
-                    .waivers = w,
-                    .now = now,
-                    .results = results,
-                    .decls = decls,
-                    .fdiags = fdiags};
-    evaluate_files(&job, o->jobs);
-    for (size_t i = 0; i < n; i++) {
-        if (!decls[i]) {
-            iss_diags_print(stderr, &fdiags[i], o->lang);
-            status = EXIT_USAGE;
-        } else if (status != EXIT_USAGE && results[i].status == EXIT_FAILED) {
-            status = EXIT_FAILED;
-        }
-    }
     iss_run run = {ISS_VERSION, o->lang,
                    o->strict,   crit,
-                   results,     n,
+                   NULL,        n,
                    status,      o->selection.len ? o->selection.s : NULL,
                    o->redact,   o->require_evidence};
-    iss_buf out = {0};
-    formats[o->format].render(&out, &run);
-    fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(report));
-    if (!cli_output_close(report, true))
+    cli_output *out = cli_output_open(o->output);
+    cli_output *csv = out && o->summary_csv ? cli_output_open(o->summary_csv) : NULL;
+    if (!out || (o->summary_csv && !csv)) {
+        cli_output_close(out, false);
+        return EXIT_USAGE;
+    }
+    const iss_format *fmt = iss_formats[o->format];
+    iss_report_stream *rs = iss_report_stream_new(fmt, &run, cli_output_file(out));
+    if (!rs) {
+        iss_cli_error("isscheck", "cannot make a temporary file: %s", strerror(errno));
+        cli_output_close(out, false);
+        cli_output_close(csv, false);
+        return EXIT_USAGE;
+    }
+    size_t jobs = o->jobs ? o->jobs : cores();
+    if (jobs > n)
+        jobs = n;
+    pipeline p = {.co = {.editions = ed,
+                         .limits = &o->lim,
+                         .selection = &sel,
+                         .waivers = w,
+                         .as_of = o->as_of,
+                         .today = now,
+                         .strict = o->strict,
+                         .redact = o->redact,
+                         .require_evidence = o->require_evidence},
+                  .fmt = fmt,
+                  .run = &run,
+                  .lang = o->lang,
+                  .window = 2 * (jobs ? jobs : 1),
+                  .found = found};
+    p.slots = iss_xmalloc(p.window * sizeof *p.slots);
+    memset(p.slots, 0, p.window * sizeof *p.slots);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    pthread_cond_init(&p.space, NULL);
+
+    /* standard input, named once or more, is read first, in order, as -j 1
+     * reads it; its outcomes wait for their turn */
+    iss_arena *scratch = iss_arena_new();
+    size_t nstdin = 0;
+    for (size_t i = 0; i < n; i++)
+        nstdin += is_stdin(&p, i);
+    outcome *stdin_outcomes = iss_xmalloc((nstdin + 1) * sizeof *stdin_outcomes);
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (is_stdin(&p, i))
+            produce(&p, i, scratch, &stdin_outcomes[k++]);
+
+    size_t nthreads = 0;
+    pthread_t *tid = iss_xmalloc((jobs + 1) * sizeof *tid);
+    for (; jobs > 1 && nthreads < jobs; nthreads++)
+        if (pthread_create(&tid[nthreads], NULL, worker, &p) != 0)
+            break;
+    bool write_ok = true;
+    int write_err = 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        outcome oc;
+        if (is_stdin(&p, i)) {
+            oc = stdin_outcomes[k++];
+        } else if (nthreads == 0) {
+            produce(&p, i, scratch, &oc);
+        } else {
+            pthread_mutex_lock(&p.mu);
+            outcome *slot = &p.slots[i % p.window];
+            while (!(slot->ready && slot->index == i))
+                pthread_cond_wait(&p.ready, &p.mu);
+            oc = *slot;
+            slot->ready = false;
+            pthread_mutex_unlock(&p.mu);
+        }
+        pthread_mutex_lock(&p.mu);
+        p.written = i + 1;
+        pthread_cond_broadcast(&p.space);
+        pthread_mutex_unlock(&p.mu);
+        if (oc.err.len)
+            fwrite(oc.err.s, 1, oc.err.len, stderr);
+        iss_buf_free(&oc.err);
+        if (oc.status == EXIT_USAGE)
+            status = EXIT_USAGE;
+        else if (status != EXIT_USAGE && oc.status == EXIT_FAILED)
+            status = EXIT_FAILED;
+        if (!iss_report_stream_add(rs, &oc.part) && write_ok) {
+            write_ok = false;
+            write_err = errno;
+        }
+    }
+    for (size_t t = 0; t < nthreads; t++)
+        pthread_join(tid[t], NULL);
+    free(tid);
+    iss_arena_free(scratch);
+    free(stdin_outcomes);
+    free(p.slots);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.ready);
+    pthread_cond_destroy(&p.space);
+
+    run.status = status;
+    if (write_ok && !iss_report_stream_finish(rs, &run)) {
+        write_ok = false;
+        write_err = errno;
+    }
+    if (!write_ok && !ferror(cli_output_file(out))) {
+        /* not the output itself (cli_output_close says that): a part kept
+         * in a temporary file could not be read back */
+        iss_cli_error("isscheck", "cannot write the report: %s", strerror(write_err));
+        cli_output_close(out, false);
         status = EXIT_USAGE;
-    if (summary) {
-        out.len = 0;
-        iss_report_summary_csv(&out, &run);
-        fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(summary));
-        if (!cli_output_close(summary, true))
+    } else if (!cli_output_close(out, true)) {
+        status = EXIT_USAGE;
+    }
+    if (csv) {
+        const iss_run_totals *t = iss_report_stream_totals(rs);
+        iss_buf b = {0};
+        iss_summary_csv(&b, t->rows, t->nrows);
+        fwrite(b.s ? b.s : "", 1, b.len, cli_output_file(csv));
+        iss_buf_free(&b);
+        if (!cli_output_close(csv, true))
             status = EXIT_USAGE;
     }
-    iss_buf_free(&out);
-    for (size_t i = 0; i < n; i++) {
-        iss_report_free((iss_report *)results[i].report);
-        iss_decl_free(decls[i]);
-        iss_diags_free(&fdiags[i]);
-    }
-    free(results);
-    free(decls);
-    free(fdiags);
+    iss_report_stream_free(rs);
     return status;
 }
 

@@ -151,25 +151,35 @@ void iss_buf_puts(iss_buf *b, const char *s)
     iss_buf_add(b, s, strlen(s));
 }
 
+/* One vsnprintf into the room left, a second only when the text did not fit
+ * (reporters call this for nearly every line they write). */
 void iss_buf_printf(iss_buf *b, const char *fmt, ...)
 {
+    if (b->cap - b->len < 128) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap - b->len < 128)
+            cap *= 2;
+        b->s = iss_xrealloc(b->s, cap);
+        b->cap = cap;
+    }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n <= 0)
+    if (n <= 0) {
+        b->s[b->len] = '\0';
         return;
-    iss_buf_add(b, "", 0);
-    if (b->len + (size_t)n + 1 > b->cap) {
+    }
+    if ((size_t)n >= b->cap - b->len) {
         size_t cap = b->cap;
         while (cap < b->len + (size_t)n + 1)
             cap *= 2;
         b->s = iss_xrealloc(b->s, cap);
         b->cap = cap;
+        va_start(ap, fmt);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
     }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     b->len += (size_t)n;
 }
 

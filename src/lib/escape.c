@@ -2,6 +2,8 @@
  * reporters. */
 #include "isscheck/escape.h"
 
+#include <string.h>
+
 size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
 {
     unsigned c = p[0];
@@ -35,13 +37,44 @@ size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
     return n;
 }
 
+/* A well-formed three-byte sequence that iss_utf8_char needs not look at:
+ * lead E1..EC or EE..EF (no overlong form, no surrogate) and two
+ * continuation bytes. */
+static bool three_byte(const unsigned char *p)
+{
+    return ((p[0] >= 0xE1 && p[0] <= 0xEC) || p[0] == 0xEE || p[0] == 0xEF) &&
+           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* The escapers copy runs of bytes that need no escape with one
+ * iss_buf_add each, not byte by byte: they write most of every report. */
 void iss_json_str(iss_buf *out, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *run = p;
     iss_buf_add(out, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    for (;;) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            p++;
+            continue;
+        }
+        if (three_byte(p)) { /* most Japanese text */
+            p += 3;
+            continue;
+        }
+        size_t n = c >= 0x80 ? iss_utf8_char(p, NULL) : 0;
+        if (n) {
+            p += n;
+            continue;
+        }
+        if (p > run)
+            iss_buf_add(out, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
         const char *esc = NULL;
-        switch (*p) {
+        switch (c) {
         case '"':
             esc = "\\\"";
             break;
@@ -62,21 +95,13 @@ void iss_json_str(iss_buf *out, const char *s)
         }
         if (esc) {
             iss_buf_add(out, esc, 2);
-            p++;
-        } else if (*p < 0x20) {
-            char u[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+        } else if (c < 0x20) {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             iss_buf_add(out, u, sizeof u);
-            p++;
         } else {
-            size_t n = iss_utf8_char(p, NULL);
-            if (n) {
-                iss_buf_add(out, (const char *)p, n);
-                p += n;
-            } else {
-                iss_buf_add(out, "\\ufffd", 6);
-                p++;
-            }
+            iss_buf_add(out, "\\ufffd", 6); /* not UTF-8 */
         }
+        run = ++p;
     }
     iss_buf_add(out, "\"", 1);
 }
@@ -90,9 +115,30 @@ static bool noncharacter(uint32_t cp)
 
 void iss_html_str(iss_buf *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *run = p;
+    for (;;) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
+            p++;
+            continue;
+        }
+        if (c != 0xEF && three_byte(p)) { /* U+1000..U+CFFF, U+E000..U+EFFF */
+            p += 3;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t n = c >= 0x80 ? iss_utf8_char(p, &cp) : 0;
+        if (n && !noncharacter(cp) && !(cp >= 0x80 && cp <= 0x9F)) {
+            p += n;
+            continue;
+        }
+        if (p > run)
+            iss_buf_add(out, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
         const char *ref = NULL;
-        switch (*p) {
+        switch (c) {
         case '&':
             ref = "&amp;";
             break;
@@ -114,26 +160,32 @@ void iss_html_str(iss_buf *out, const char *s)
         if (ref) {
             iss_buf_puts(out, ref);
             p++;
-            continue;
-        }
-        if (*p < 0x20 || *p == 0x7F) {
-            if (*p == '\t' || *p == '\n')
+        } else if (c < 0x20 || c == 0x7F) {
+            if (c == '\t' || c == '\n')
                 iss_buf_add(out, (const char *)p, 1);
-            p++;
-            continue;
-        }
-        uint32_t cp = 0;
-        size_t n = iss_utf8_char(p, &cp);
-        if (n == 0 || noncharacter(cp)) {
+            p++; /* other controls are dropped */
+        } else if (n == 0 || noncharacter(cp)) {
             iss_buf_puts(out, "\xEF\xBF\xBD");
             p += n ? n : 1;
-        } else if (cp >= 0x80 && cp <= 0x9F) {
-            p += n; /* a C1 control */
         } else {
-            iss_buf_add(out, (const char *)p, n);
-            p += n;
+            p += n; /* a C1 control */
         }
+        run = p;
     }
+}
+
+void iss_json_int(iss_buf *out, long long v)
+{
+    char b[24];
+    size_t i = sizeof b;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do {
+        b[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        b[--i] = '-';
+    iss_buf_add(out, b + i, sizeof b - i);
 }
 
 void iss_json_date(iss_buf *out, iss_day d)
@@ -193,10 +245,25 @@ void iss_json_citation(iss_buf *out, const iss_criteria *composite, const iss_ru
 
 void iss_json_key(iss_buf *out, const char *k, bool first)
 {
+    /* keys are the reporters' own ASCII names: nothing to escape */
+    char b[64];
+    size_t n = strlen(k);
+    if (n + 4 > sizeof b) {
+        if (!first)
+            iss_buf_add(out, ",", 1);
+        iss_json_str(out, k);
+        iss_buf_add(out, ":", 1);
+        return;
+    }
+    size_t i = 0;
     if (!first)
-        iss_buf_add(out, ",", 1);
-    iss_json_str(out, k);
-    iss_buf_add(out, ":", 1);
+        b[i++] = ',';
+    b[i++] = '"';
+    memcpy(b + i, k, n);
+    i += n;
+    b[i++] = '"';
+    b[i++] = ':';
+    iss_buf_add(out, b, i);
 }
 
 static void json_date_or_null(iss_buf *out, iss_day d)
@@ -219,7 +286,7 @@ void iss_json_waiver(iss_buf *out, const iss_waiver *w)
     iss_json_key(out, "file", false);
     iss_json_str(out, w->file);
     iss_json_key(out, "line", false);
-    iss_buf_printf(out, "%d", w->loc.line);
+    iss_json_int(out, w->loc.line);
     iss_json_key(out, "reason", false);
     iss_json_str(out, w->reason);
     iss_json_key(out, "decided_by", false);

@@ -220,7 +220,7 @@ static void criteria_line(iss_buf *out, const iss_criteria *c, iss_lang lang)
     iss_buf_puts(out, "</code>)");
 }
 
-static void head(iss_buf *out, const iss_run *run)
+static void head(iss_buf *out, const iss_run *run, const iss_run_totals *t)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out,
@@ -233,8 +233,8 @@ static void head(iss_buf *out, const iss_run *run)
                    lang == ISS_LANG_JA ? "ja" : "en", script_hash);
     h(out, run->tool_version);
     iss_buf_puts(out, "\">\n<title>");
-    if (run->nfiles == 1) {
-        h(out, run->files[0].file);
+    if (t->nrows == 1) {
+        h(out, t->rows[0].file);
         iss_buf_puts(out, " — ");
     }
     iss_buf_printf(out, "isscheck</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
@@ -309,7 +309,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
         badge(out, ISS_PASS, lang, NULL);
 }
 
-static void summary(iss_buf *out, const iss_run *run)
+static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out,
@@ -325,38 +325,39 @@ static void summary(iss_buf *out, const iss_run *run)
     }
     iss_buf_printf(out, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                    pick(lang, "結果", "Status"));
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        const iss_report *r = f->report;
-        iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
-        h(out, f->file);
-        iss_buf_puts(out, "</a></th><td>");
-        if (r) {
-            const iss_criteria *c = r->criteria;
-            h(out, r->decl->provider.s);
-            iss_buf_puts(out, "</td><td>");
-            size_t k = 0;
-            for (size_t ci = 0; ci < c->ncategories; ci++) {
-                const iss_service *s = iss_decl_service(r->decl, ci);
-                if (!s)
-                    continue;
-                if (k++)
-                    iss_buf_puts(out, "; ");
-                category_code(out, c, ci, s);
-            }
-            iss_buf_puts(out, "</td>");
-            for (size_t v = 0; v < ISS_VERDICTS; v++)
-                iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
-        } else {
-            iss_buf_puts(out, "—</td><td>—</td>");
-            for (size_t v = 0; v < ISS_VERDICTS; v++)
-                iss_buf_puts(out, "<td class=\"n\">—</td>");
+}
+
+/* A file's row of the summary table; i: its place in the run. */
+static void summary_row(iss_buf *out, const iss_file_result *f, size_t i, const iss_run *run)
+{
+    const iss_report *r = f->report;
+    iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
+    h(out, f->file);
+    iss_buf_puts(out, "</a></th><td>");
+    if (r) {
+        const iss_criteria *c = r->criteria;
+        h(out, r->decl->provider.s);
+        iss_buf_puts(out, "</td><td>");
+        size_t k = 0;
+        for (size_t ci = 0; ci < c->ncategories; ci++) {
+            const iss_service *s = iss_decl_service(r->decl, ci);
+            if (!s)
+                continue;
+            if (k++)
+                iss_buf_puts(out, "; ");
+            category_code(out, c, ci, s);
         }
-        iss_buf_puts(out, "<td>");
-        status_cell(out, f, run);
-        iss_buf_puts(out, "</td></tr>\n");
+        iss_buf_puts(out, "</td>");
+        for (size_t v = 0; v < ISS_VERDICTS; v++)
+            iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
+    } else {
+        iss_buf_puts(out, "—</td><td>—</td>");
+        for (size_t v = 0; v < ISS_VERDICTS; v++)
+            iss_buf_puts(out, "<td class=\"n\">—</td>");
     }
-    iss_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    iss_buf_puts(out, "<td>");
+    status_cell(out, f, run);
+    iss_buf_puts(out, "</td></tr>\n");
 }
 
 /* One cell of the matrix: the verdict and rule; opened, the title, the
@@ -439,9 +440,8 @@ static void matrix(iss_buf *out, const iss_report *r, size_t fi, iss_lang lang)
     iss_buf_puts(out, "</tbody>\n</table>\n");
 }
 
-static void file_section(iss_buf *out, const iss_run *run, size_t fi)
+static void file_section(iss_buf *out, const iss_run *run, const iss_file_result *f, size_t fi)
 {
-    const iss_file_result *f = &run->files[fi];
     iss_lang lang = run->lang;
     const iss_report *r = f->report;
     iss_buf_printf(out, "<section class=\"file\" id=\"file-%zu\">\n<h2>", fi + 1);
@@ -510,15 +510,40 @@ static void file_section(iss_buf *out, const iss_run *run, size_t fi)
     iss_buf_puts(out, "</section>\n");
 }
 
+/* Sections: 0 the file's row of the summary table (a run of more than one
+ * file has one), 1 its section. */
+static void html_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+{
+    if (run->nfiles > 1)
+        summary_row(&p->sec[0], f, index, run);
+    file_section(&p->sec[1], run, f, index);
+}
+
+static void html_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    bool summary = t->nrows > 1;
+    if (k == 0) {
+        head(out, run, t);
+        header(out, run);
+        iss_buf_puts(out, "<main>\n");
+        if (summary)
+            summary_head(out, run);
+    } else if (k == 1) {
+        if (summary)
+            iss_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    } else {
+        iss_buf_printf(out, "</main>\n<script>%s</script>\n</body>\n</html>\n", script);
+    }
+}
+
+const iss_format iss_format_html = {
+    .name = "html",
+    .nsections = 2,
+    .part = html_part,
+    .glue = html_glue,
+};
+
 void iss_report_html(iss_buf *out, const iss_run *run)
 {
-    iss_buf_add(out, "", 0);
-    head(out, run);
-    header(out, run);
-    iss_buf_puts(out, "<main>\n");
-    if (run->nfiles > 1)
-        summary(out, run);
-    for (size_t i = 0; i < run->nfiles; i++)
-        file_section(out, run, i);
-    iss_buf_printf(out, "</main>\n<script>%s</script>\n</body>\n</html>\n", script);
+    iss_report_render(out, &iss_format_html, run);
 }

@@ -12,9 +12,9 @@ static void location(iss_buf *out, const char *file, iss_loc loc)
     iss_json_key(out, "file", true);
     iss_json_str(out, file);
     iss_json_key(out, "line", false);
-    iss_buf_printf(out, "%d", loc.line);
+    iss_json_int(out, loc.line);
     iss_json_key(out, "column", false);
-    iss_buf_printf(out, "%d", loc.col);
+    iss_json_int(out, loc.col);
     iss_buf_puts(out, "}");
 }
 
@@ -64,7 +64,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
         iss_json_str(out, text.s);
         iss_json_key(out, "line", false);
         if (n->loc.line)
-            iss_buf_printf(out, "%d", n->loc.line);
+            iss_json_int(out, n->loc.line);
         else
             iss_buf_puts(out, "null");
         iss_buf_puts(out, "}");
@@ -79,7 +79,7 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_key(out, "file", true);
     iss_json_str(out, f->file);
     iss_json_key(out, "status", false);
-    iss_buf_printf(out, "%d", f->status);
+    iss_json_int(out, f->status);
     const iss_report *r = f->report;
     if (!r) {
         iss_json_key(out, "errors", false);
@@ -94,12 +94,12 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
             iss_json_key(out, "file", false);
             iss_json_str(out, d->file);
             iss_json_key(out, "line", false);
-            iss_buf_printf(out, "%d", d->loc.line);
+            iss_json_int(out, d->loc.line);
             iss_json_key(out, "column", false);
-            iss_buf_printf(out, "%d", d->loc.col);
+            iss_json_int(out, d->loc.col);
             iss_json_key(out, "byte", false);
             if (d->byte >= 0)
-                iss_buf_printf(out, "%ld", d->byte);
+                iss_json_int(out, d->byte);
             else
                 iss_buf_puts(out, "null");
             iss_json_key(out, "message", false);
@@ -148,11 +148,11 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     }
     iss_buf_puts(out, "]");
     iss_json_key(out, "unverified_entries_relied_on", false);
-    iss_buf_printf(out, "%zu", r->unverified_relied);
+    iss_json_int(out, (long long)(r->unverified_relied));
     iss_json_key(out, "claims_without_evidence", false);
-    iss_buf_printf(out, "%zu", r->unevidenced);
+    iss_json_int(out, (long long)(r->unevidenced));
     iss_json_key(out, "rules_left_out", false);
-    iss_buf_printf(out, "%zu", r->omitted);
+    iss_json_int(out, (long long)(r->omitted));
     iss_json_key(out, "summary", false);
     iss_buf_printf(out,
                    "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
@@ -169,8 +169,20 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_buf_puts(out, "]}");
 }
 
-void iss_report_json(iss_buf *out, const iss_run *run)
+/* Section 0: the files, one object each. */
+static void json_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
+    (void)index;
+    file_result(&p->sec[0], f, run->lang);
+}
+
+static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    (void)t;
+    if (k == 1) {
+        iss_buf_puts(out, "]}\n");
+        return;
+    }
     iss_buf_puts(out, "{");
     iss_json_key(out, "format", true);
     iss_json_str(out, "isscheck-report");
@@ -201,13 +213,20 @@ void iss_report_json(iss_buf *out, const iss_run *run)
     iss_json_key(out, "editions", false);
     iss_json_editions(out, run->criteria);
     iss_json_key(out, "status", false);
-    iss_buf_printf(out, "%d", run->status);
+    iss_json_int(out, run->status);
     iss_json_key(out, "files", false);
     iss_buf_puts(out, "[");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        if (i)
-            iss_buf_puts(out, ",");
-        file_result(out, &run->files[i], run->lang);
-    }
-    iss_buf_puts(out, "]}\n");
+}
+
+const iss_format iss_format_json = {
+    .name = "json",
+    .nsections = 1,
+    .sep = {","},
+    .part = json_part,
+    .glue = json_glue,
+};
+
+void iss_report_json(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_json, run);
 }

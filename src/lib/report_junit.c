@@ -63,9 +63,25 @@ static size_t utf8_char(const unsigned char *p)
  * return; invalid UTF-8) become U+FFFD. */
 static void xml(iss_buf *out, const char *s, bool attr)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *run = p; /* bytes copied as they are, in one append */
+    for (;;) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && (c != '"' || !attr)) {
+            p++;
+            continue;
+        }
+        size_t n = c >= 0x80 ? utf8_char(p) : 0;
+        if (n) {
+            p += n;
+            continue;
+        }
+        if (p > run)
+            iss_buf_add(out, (const char *)run, (size_t)(p - run));
+        if (!c)
+            break;
         const char *esc = NULL;
-        switch (*p) {
+        switch (c) {
         case '&':
             esc = "&amp;";
             break;
@@ -76,7 +92,7 @@ static void xml(iss_buf *out, const char *s, bool attr)
             esc = "&gt;";
             break;
         case '"':
-            esc = attr ? "&quot;" : "\"";
+            esc = "&quot;";
             break;
         case '\r':
             esc = "&#13;";
@@ -88,21 +104,11 @@ static void xml(iss_buf *out, const char *s, bool attr)
             esc = attr ? "&#9;" : "\t";
             break;
         default:
+            esc = "\xEF\xBF\xBD"; /* U+FFFD */
             break;
         }
-        if (esc) {
-            iss_buf_puts(out, esc);
-            p++;
-            continue;
-        }
-        size_t n = *p < 0x20 ? 0 : utf8_char(p); /* stops at the NUL */
-        if (n == 0) {
-            iss_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
-            p++;
-        } else {
-            iss_buf_add(out, (const char *)p, n);
-            p += n;
-        }
+        iss_buf_puts(out, esc);
+        run = ++p;
     }
 }
 
@@ -399,30 +405,50 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_buf_free(&t);
 }
 
-void iss_report_junit(iss_buf *out, const iss_run *run)
+/* Section 0: the file's testsuites, one per category (or one for a file
+ * that could not be loaded). */
+static void junit_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
-    /* the suites first, so that the root can carry the totals */
-    iss_buf body = {0};
+    (void)index;
     counts total = {0};
-    iss_buf_add(&body, "", 0);
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        if (!f->report) {
-            error_suite(&body, f, run, &total);
-            continue;
-        }
+    if (!f->report) {
+        error_suite(&p->sec[0], f, run, &total);
+    } else {
         for (size_t ci = 0; ci < f->report->criteria->ncategories; ci++)
             if (iss_report_has_category(f->report, ci))
-                category_suite(&body, f, ci, run, &total);
+                category_suite(&p->sec[0], f, ci, run, &total);
+    }
+    p->tests = total.tests;
+    p->failures = total.failures;
+    p->errors = total.errors;
+    p->skipped = total.skipped;
+}
+
+/* The root carries the totals of every file. */
+static void junit_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    (void)run;
+    if (k == 1) {
+        iss_buf_puts(out, "</testsuites>\n");
+        return;
     }
     iss_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
     attr(out, "name", "isscheck");
-    attr_n(out, "tests", total.tests);
-    attr_n(out, "failures", total.failures);
-    attr_n(out, "errors", total.errors);
-    attr_n(out, "skipped", total.skipped);
+    attr_n(out, "tests", t->tests);
+    attr_n(out, "failures", t->failures);
+    attr_n(out, "errors", t->errors);
+    attr_n(out, "skipped", t->skipped);
     iss_buf_puts(out, ">\n");
-    iss_buf_add(out, body.s, body.len);
-    iss_buf_puts(out, "</testsuites>\n");
-    iss_buf_free(&body);
+}
+
+const iss_format iss_format_junit = {
+    .name = "junit",
+    .nsections = 1,
+    .part = junit_part,
+    .glue = junit_glue,
+};
+
+void iss_report_junit(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_junit, run);
 }

@@ -44,20 +44,23 @@ static bool alnum(unsigned char c)
 static void md(iss_buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)nz(s);
-    for (size_t i = 0; p[i]; i++) {
+    size_t run = 0; /* bytes p[run..i) are copied as they are, in one append */
+    for (size_t i = 0;;) {
         unsigned char c = p[i];
+        const char *esc = NULL;
+        bool slash = false; /* the byte itself, after a backslash */
         switch (c) {
         case '&':
-            iss_buf_puts(out, "&amp;");
+            esc = "&amp;";
             break;
         case '<':
-            iss_buf_puts(out, "&lt;");
+            esc = "&lt;";
             break;
         case '>':
-            iss_buf_puts(out, "&gt;");
+            esc = "&gt;";
             break;
         case '\n':
-            iss_buf_puts(out, "<br>");
+            esc = "<br>";
             break;
         case '\\':
         case '`':
@@ -66,34 +69,48 @@ static void md(iss_buf *out, const char *s)
         case ']':
         case '|':
         case '~':
-            iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, (const char *)&p[i], 1);
+            slash = true;
             break;
         case '_':
-            if (!(i > 0 && alnum(p[i - 1]) && alnum(p[i + 1])))
-                iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, "_", 1);
+            slash = !(i > 0 && alnum(p[i - 1]) && alnum(p[i + 1]));
             break;
         case '#':
         case '+':
         case '-':
         case '=':
-            /* block markers only at the start of the text */
-            if (i == 0)
-                iss_buf_add(out, "\\", 1);
-            iss_buf_add(out, (const char *)&p[i], 1);
+            slash = i == 0; /* block markers only at the start of the text */
             break;
         default:
-            if (c < 0x20 || c == 0x7F)
-                break;
-            size_t n = iss_utf8_char(&p[i], NULL);
-            if (n == 0) {
-                iss_buf_puts(out, "\xEF\xBF\xBD");
-            } else {
-                iss_buf_add(out, (const char *)&p[i], n);
-                i += n - 1;
+            if (c >= 0x20 && c < 0x7F) {
+                i++;
+                continue;
             }
+            if (c >= 0x80) {
+                size_t n = iss_utf8_char(&p[i], NULL);
+                if (n) {
+                    i += n;
+                    continue;
+                }
+            }
+            break;
         }
+        if (!slash && !esc && c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        if (i > run)
+            iss_buf_add(out, (const char *)p + run, i - run);
+        if (!c)
+            break;
+        if (esc) {
+            iss_buf_puts(out, esc);
+        } else if (slash) {
+            char two[2] = {'\\', (char)c};
+            iss_buf_add(out, two, 2);
+        } else if (c >= 0x80) {
+            iss_buf_puts(out, "\xEF\xBF\xBD"); /* not UTF-8 */
+        }                                      /* else a control character, dropped */
+        run = ++i;
     }
 }
 
@@ -159,7 +176,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
         iss_buf_puts(out, iss_verdict_label(ISS_PASS, lang));
 }
 
-static void summary(iss_buf *out, const iss_run *run)
+static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
@@ -170,35 +187,36 @@ static void summary(iss_buf *out, const iss_run *run)
                    iss_verdict_label(ISS_NA, lang), iss_verdict_label(ISS_WAIVED, lang),
                    pick(lang, "結果", "Status"));
     iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        const iss_report *r = f->report;
-        iss_buf_puts(out, "| ");
-        md(out, f->file);
+}
+
+/* A file's row of the summary table. */
+static void summary_row(iss_buf *out, const iss_file_result *f, const iss_run *run)
+{
+    const iss_report *r = f->report;
+    iss_buf_puts(out, "| ");
+    md(out, f->file);
+    iss_buf_puts(out, " | ");
+    if (r) {
+        const iss_criteria *c = r->criteria;
+        md(out, r->decl->provider.s);
         iss_buf_puts(out, " | ");
-        if (r) {
-            const iss_criteria *c = r->criteria;
-            md(out, r->decl->provider.s);
-            iss_buf_puts(out, " | ");
-            size_t k = 0;
-            for (size_t ci = 0; ci < c->ncategories; ci++) {
-                const iss_service *s = iss_decl_service(r->decl, ci);
-                if (!s)
-                    continue;
-                if (k++)
-                    iss_buf_puts(out, ", ");
-                category_code(out, c, s, false);
-            }
-            iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
-                           r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
-                           r->counts[ISS_WAIVED]);
-        } else {
-            iss_buf_puts(out, "— | — | — | — | — | — | — | ");
+        size_t k = 0;
+        for (size_t ci = 0; ci < c->ncategories; ci++) {
+            const iss_service *s = iss_decl_service(r->decl, ci);
+            if (!s)
+                continue;
+            if (k++)
+                iss_buf_puts(out, ", ");
+            category_code(out, c, s, false);
         }
-        status_cell(out, f, run);
-        iss_buf_puts(out, " |\n");
+        iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
+                       r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
+                       r->counts[ISS_WAIVED]);
+    } else {
+        iss_buf_puts(out, "— | — | — | — | — | — | — | ");
     }
-    iss_buf_puts(out, "\n");
+    status_cell(out, f, run);
+    iss_buf_puts(out, " |\n");
 }
 
 static const char *const marks[] = {"·", "✓", "?", "✗"};
@@ -345,11 +363,23 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
             category_section(out, r, ci, lang);
 }
 
-void iss_report_markdown(iss_buf *out, const iss_run *run)
+/* Sections: 0 the file's row of the summary table, 1 its section. */
+static void markdown_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
+    (void)index;
+    summary_row(&p->sec[0], f, run);
+    file_section(&p->sec[1], f, run->lang);
+}
+
+static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    (void)t;
+    if (k == 1)
+        iss_buf_puts(out, "\n"); /* the end of the summary table */
+    if (k != 0)
+        return;
     iss_lang lang = run->lang;
     const iss_criteria *c = run->criteria;
-    iss_buf_add(out, "", 0);
     iss_buf_printf(out, "## %s\n\n",
                    pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
                         "isscheck: self-check against 情報セキュリティサービス基準"));
@@ -382,10 +412,18 @@ void iss_report_markdown(iss_buf *out, const iss_run *run)
         md(out, run->selection);
     }
     iss_buf_puts(out, "\n\n");
-    summary(out, run);
-    for (size_t i = 0; i < run->nfiles; i++)
-        file_section(out, &run->files[i], lang);
-    /* one trailing newline */
-    while (out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
-        out->s[--out->len] = '\0';
+    summary_head(out, run);
+}
+
+const iss_format iss_format_markdown = {
+    .name = "markdown",
+    .nsections = 2,
+    .squeeze = true, /* one trailing newline */
+    .part = markdown_part,
+    .glue = markdown_glue,
+};
+
+void iss_report_markdown(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_markdown, run);
 }

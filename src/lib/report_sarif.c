@@ -62,7 +62,6 @@
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -130,17 +129,17 @@ static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
         iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
         iss_json_key(out, "startLine", true);
-        iss_buf_printf(out, "%d", loc.line);
+        iss_json_int(out, loc.line);
         if (loc.col > 0) {
             iss_json_key(out, "startColumn", false);
-            iss_buf_printf(out, "%d", loc.col);
+            iss_json_int(out, loc.col);
         }
         iss_buf_puts(out, "}");
     } else if (byte >= 0) {
         iss_json_key(out, "region", false);
         iss_buf_puts(out, "{");
         iss_json_key(out, "byteOffset", true);
-        iss_buf_printf(out, "%ld", byte);
+        iss_json_int(out, byte);
         iss_buf_puts(out, "}");
     }
     iss_buf_puts(out, "}}");
@@ -242,7 +241,9 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
     iss_buf_free(&t);
 }
 
-static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_index,
+/* rule_pos: the rule's place in the run's criteria, written as a marker
+ * that becomes its index in driver.rules (iss_format.rule_index). */
+static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_pos,
                    const char *file, iss_lang lang)
 {
     /* a waived result keeps the level of what was computed, suppressed */
@@ -252,7 +253,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
     iss_json_key(out, "ruleId", true);
     iss_json_str(out, res->rule->id);
     iss_json_key(out, "ruleIndex", false);
-    iss_buf_printf(out, "%zu", rule_index);
+    iss_buf_printf(out, "\x01%zu\x02", rule_pos);
     iss_json_key(out, "kind", false);
     iss_json_str(out, "fail");
     iss_json_key(out, "level", false);
@@ -317,44 +318,52 @@ static void notification(iss_buf *out, bool *first, const char *file, iss_severi
     iss_buf_puts(out, "}");
 }
 
-static void invocation(iss_buf *out, const iss_run *run)
+/* A file that could not be loaded: each diagnostic a notification. */
+static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
 {
-    bool ok = true;
-    for (size_t i = 0; i < run->nfiles; i++)
-        if (!run->files[i].report)
-            ok = false;
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "executionSuccessful", true);
-    iss_buf_puts(out, ok ? "true" : "false");
-    iss_json_key(out, "exitCode", false);
-    iss_buf_printf(out, "%d", run->status);
-    if (!ok) {
-        iss_json_key(out, "toolExecutionNotifications", false);
-        iss_buf_puts(out, "[");
-        bool first = true;
-        for (size_t i = 0; i < run->nfiles; i++) {
-            const iss_file_result *f = &run->files[i];
-            if (f->report)
-                continue;
-            size_t n = f->diags ? f->diags->n : 0;
-            for (size_t k = 0; k < n; k++) {
-                const iss_diag *d = &f->diags->v[k];
-                notification(out, &first, d->file ? d->file : f->file, d->sev,
-                             iss_diag_msg(d, run->lang), d->loc, d->byte);
-            }
-            if (n == 0)
-                notification(out, &first, f->file, ISS_SEV_ERROR,
-                             pick(run->lang, "この申告書は検査できなかった",
-                                  "the declaration could not be checked"),
-                             (iss_loc){0, 0}, -1);
-        }
-        iss_buf_puts(out, "]");
+    bool first = true;
+    size_t n = f->diags ? f->diags->n : 0;
+    for (size_t k = 0; k < n; k++) {
+        const iss_diag *d = &f->diags->v[k];
+        notification(out, &first, d->file ? d->file : f->file, d->sev, iss_diag_msg(d, lang),
+                     d->loc, d->byte);
     }
-    iss_buf_puts(out, "}");
+    if (n == 0)
+        notification(
+            out, &first, f->file, ISS_SEV_ERROR,
+            pick(lang, "この申告書は検査できなかった", "the declaration could not be checked"),
+            (iss_loc){0, 0}, -1);
 }
 
 /* ---- run properties ------------------------------------------------------ */
 
+/* properties.files: one object per file. */
+static void file_properties(iss_buf *out, const iss_file_result *f)
+{
+    const iss_report *r = f->report;
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "file", true);
+    iss_json_str(out, f->file);
+    iss_json_key(out, "status", false);
+    iss_json_int(out, f->status);
+    if (r) {
+        iss_json_key(out, "sha256", false);
+        iss_json_str(out, r->decl->sha256);
+        iss_json_key(out, "reference_date", false);
+        iss_json_date(out, r->ref);
+        iss_json_key(out, "unverified_entries_relied_on", false);
+        iss_json_int(out, (long long)(r->unverified_relied));
+        iss_json_key(out, "summary", false);
+        iss_buf_printf(out,
+                       "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
+                       "\"waived\":%zu,\"judged\":%zu}",
+                       r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
+                       r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
+    }
+    iss_buf_puts(out, "}");
+}
+
+/* run.properties, up to its files. */
 static void run_properties(iss_buf *out, const iss_run *run)
 {
     const iss_criteria *c = run->criteria;
@@ -375,114 +384,116 @@ static void run_properties(iss_buf *out, const iss_run *run)
     }
     iss_json_key(out, "files", false);
     iss_buf_puts(out, "[");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        const iss_report *r = f->report;
-        if (i)
-            iss_buf_puts(out, ",");
-        iss_buf_puts(out, "{");
-        iss_json_key(out, "file", true);
-        iss_json_str(out, f->file);
-        iss_json_key(out, "status", false);
-        iss_buf_printf(out, "%d", f->status);
-        if (r) {
-            iss_json_key(out, "sha256", false);
-            iss_json_str(out, r->decl->sha256);
-            iss_json_key(out, "reference_date", false);
-            iss_json_date(out, r->ref);
-            iss_json_key(out, "unverified_entries_relied_on", false);
-            iss_buf_printf(out, "%zu", r->unverified_relied);
-            iss_json_key(out, "summary", false);
-            iss_buf_printf(out,
-                           "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
-                           "\"waived\":%zu,\"judged\":%zu}",
-                           r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                           r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
-        }
-        iss_buf_puts(out, "}");
-    }
-    iss_buf_puts(out, "]}");
 }
 
 /* ---- the log ------------------------------------------------------------- */
 
-void iss_report_sarif(iss_buf *out, const iss_run *run)
+/* Sections: 0 the notifications of files that could not be loaded, 1 the
+ * results, 2 the files of run.properties. */
+static void sarif_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
+    (void)index;
     const iss_criteria *c = run->criteria;
-    /* the rules evaluated for some file, and their places in driver.rules */
-    size_t *index = iss_xmalloc((c->nrules + 1) * sizeof *index);
-    for (size_t i = 0; i < c->nrules; i++)
-        index[i] = (size_t)-1;
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_report *r = run->files[i].report;
-        for (size_t k = 0; r && k < r->nresults; k++) {
-            size_t pos = rule_pos(c, r->results[k].rule);
-            if (pos != (size_t)-1)
-                index[pos] = 0;
-        }
-    }
-    size_t nused = 0;
-    for (size_t i = 0; i < c->nrules; i++)
-        if (index[i] == 0)
-            index[i] = nused++;
-
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "$schema", true);
-    iss_json_str(out, "https://json.schemastore.org/sarif-2.1.0.json");
-    iss_json_key(out, "version", false);
-    iss_json_str(out, "2.1.0");
-    iss_json_key(out, "runs", false);
-    iss_buf_puts(out, "[{");
-
-    iss_json_key(out, "tool", true);
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "driver", true);
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "name", true);
-    iss_json_str(out, "isscheck");
-    iss_json_key(out, "version", false);
-    iss_json_str(out, run->tool_version);
-    iss_json_key(out, "rules", false);
-    iss_buf_puts(out, "[");
-    for (size_t i = 0, n = 0; i < c->nrules; i++) {
-        if (index[i] == (size_t)-1)
-            continue;
-        if (n++)
-            iss_buf_puts(out, ",");
-        descriptor(out, c, &c->rules[i], run->lang);
-    }
-    iss_buf_puts(out, "]}}");
-
-    iss_json_key(out, "invocations", false);
-    iss_buf_puts(out, "[");
-    invocation(out, run);
-    iss_buf_puts(out, "]");
-
-    iss_json_key(out, "language", false);
-    iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
-    iss_json_key(out, "columnKind", false);
-    iss_json_str(out, "unicodeCodePoints");
-
-    iss_json_key(out, "results", false);
-    iss_buf_puts(out, "[");
-    bool first = true;
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_report *r = run->files[i].report;
-        for (size_t k = 0; r && k < r->nresults; k++) {
+    const iss_report *r = f->report;
+    if (!r) {
+        notifications(&p->sec[0], f, run->lang);
+    } else {
+        p->rules_used = iss_xmalloc(c->nrules + 1);
+        memset(p->rules_used, 0, c->nrules + 1);
+        bool first = true;
+        for (size_t k = 0; k < r->nresults; k++) {
             const iss_result *res = &r->results[k];
             size_t pos = rule_pos(c, res->rule);
-            if (!shown(res->verdict) || pos == (size_t)-1)
+            if (pos == (size_t)-1)
+                continue;
+            p->rules_used[pos] = 1;
+            if (!shown(res->verdict))
                 continue;
             if (!first)
-                iss_buf_puts(out, ",");
+                iss_buf_puts(&p->sec[1], ",");
             first = false;
-            result(out, r, res, index[pos], report_file(&run->files[i]), run->lang);
+            result(&p->sec[1], r, res, pos, report_file(f), run->lang);
         }
     }
-    iss_buf_puts(out, "]");
+    file_properties(&p->sec[2], f);
+}
 
-    iss_json_key(out, "properties", false);
-    run_properties(out, run);
-    iss_buf_puts(out, "}]}\n");
-    free(index);
+static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    const iss_criteria *c = run->criteria;
+    bool ok = t->not_loaded == 0;
+    switch (k) {
+    case 0:
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "$schema", true);
+        iss_json_str(out, "https://json.schemastore.org/sarif-2.1.0.json");
+        iss_json_key(out, "version", false);
+        iss_json_str(out, "2.1.0");
+        iss_json_key(out, "runs", false);
+        iss_buf_puts(out, "[{");
+
+        iss_json_key(out, "tool", true);
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "driver", true);
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "name", true);
+        iss_json_str(out, "isscheck");
+        iss_json_key(out, "version", false);
+        iss_json_str(out, run->tool_version);
+        iss_json_key(out, "rules", false);
+        iss_buf_puts(out, "[");
+        for (size_t i = 0, n = 0; i < c->nrules; i++) {
+            if (!t->rules_used[i])
+                continue;
+            if (n++)
+                iss_buf_puts(out, ",");
+            descriptor(out, c, &c->rules[i], run->lang);
+        }
+        iss_buf_puts(out, "]}}");
+
+        iss_json_key(out, "invocations", false);
+        iss_buf_puts(out, "[{");
+        iss_json_key(out, "executionSuccessful", true);
+        iss_buf_puts(out, ok ? "true" : "false");
+        iss_json_key(out, "exitCode", false);
+        iss_json_int(out, run->status);
+        if (!ok) {
+            iss_json_key(out, "toolExecutionNotifications", false);
+            iss_buf_puts(out, "[");
+        }
+        break;
+    case 1:
+        if (!ok)
+            iss_buf_puts(out, "]");
+        iss_buf_puts(out, "}]");
+        iss_json_key(out, "language", false);
+        iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+        iss_json_key(out, "columnKind", false);
+        iss_json_str(out, "unicodeCodePoints");
+        iss_json_key(out, "results", false);
+        iss_buf_puts(out, "[");
+        break;
+    case 2:
+        iss_buf_puts(out, "]");
+        iss_json_key(out, "properties", false);
+        run_properties(out, run);
+        break;
+    default:
+        iss_buf_puts(out, "]}}]}\n");
+        break;
+    }
+}
+
+const iss_format iss_format_sarif = {
+    .name = "sarif",
+    .nsections = 3,
+    .sep = {",", ",", ","},
+    .rule_index = {false, true, false},
+    .part = sarif_part,
+    .glue = sarif_glue,
+};
+
+void iss_report_sarif(iss_buf *out, const iss_run *run)
+{
+    iss_report_render(out, &iss_format_sarif, run);
 }

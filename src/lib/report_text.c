@@ -1,6 +1,8 @@
 /* report_text.c - the plain-text report, for a person reading one file. */
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *pick(iss_lang lang, const char *ja, const char *en)
@@ -17,17 +19,23 @@ static void date(iss_buf *out, iss_day d)
 
 static const char *const marks[] = {"-", "+", "?", "x"};
 
+/* s as "%s" writes it (glibc: "(null)" for NULL), without printf. */
+static void put(iss_buf *out, const char *s)
+{
+    iss_buf_puts(out, s ? s : "(null)");
+}
+
 /* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
  * when a waivers file set any. */
-static void counts(iss_buf *out, const iss_report *r, iss_lang lang)
+static void counts(iss_buf *out, const size_t *n, size_t judged, iss_lang lang)
 {
     iss_buf_printf(out, "%s %zu, %s %zu, %s %zu, %s %zu", iss_verdict_label(ISS_PASS, lang),
-                   r->counts[ISS_PASS], iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
-                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
-                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
-    if (r->counts[ISS_WAIVED] || r->judged)
-        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang),
-                       r->counts[ISS_WAIVED], pick(lang, "うち審査員の判断", "judged"), r->judged);
+                   n[ISS_PASS], iss_verdict_label(ISS_REVIEW, lang), n[ISS_REVIEW],
+                   iss_verdict_label(ISS_FAIL, lang), n[ISS_FAIL], iss_verdict_label(ISS_NA, lang),
+                   n[ISS_NA]);
+    if (n[ISS_WAIVED] || judged)
+        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang), n[ISS_WAIVED],
+                       pick(lang, "うち審査員の判断", "judged"), judged);
 }
 
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
@@ -106,72 +114,115 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
                                pick(lang, "取り扱うデータ", "data handled"), k->data,
                                k->set->edition, pick(lang, "の表", "table"));
         }
+        /* the lines of every result, appended piece by piece: printf
+         * was most of the text report's cost */
         bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
-        iss_buf_printf(out, "\n[%s%s] %s %s\n", iss_verdict_label(res->verdict, lang),
-                       judged ? pick(lang, "（審査員の判断）", " (judged)") : "", rule->id,
-                       pick(lang, rule->title_ja, rule->title_en));
-        iss_buf_printf(out, "  %s: %s %s %s\n", pick(lang, "出典", "citation"), rule->set->title,
-                       rule->set->edition, rule->clause);
-        if (res->loc.line)
-            iss_buf_printf(out, "  %s: %s:%d:%d\n", pick(lang, "位置", "at"), d->file,
-                           res->loc.line, res->loc.col);
+        iss_buf_puts(out, "\n[");
+        put(out, iss_verdict_label(res->verdict, lang));
+        put(out, judged ? pick(lang, "（審査員の判断）", " (judged)") : "");
+        iss_buf_puts(out, "] ");
+        put(out, rule->id);
+        iss_buf_puts(out, " ");
+        put(out, pick(lang, rule->title_ja, rule->title_en));
+        iss_buf_puts(out, "\n  ");
+        put(out, pick(lang, "出典", "citation"));
+        iss_buf_puts(out, ": ");
+        put(out, rule->set->title);
+        iss_buf_puts(out, " ");
+        put(out, rule->set->edition);
+        iss_buf_puts(out, " ");
+        put(out, rule->clause);
+        iss_buf_puts(out, "\n");
+        if (res->loc.line) {
+            iss_buf_puts(out, "  ");
+            put(out, pick(lang, "位置", "at"));
+            iss_buf_puts(out, ": ");
+            put(out, d->file);
+            iss_buf_puts(out, ":");
+            iss_json_int(out, res->loc.line);
+            iss_buf_puts(out, ":");
+            iss_json_int(out, res->loc.col);
+            iss_buf_puts(out, "\n");
+        }
         for (size_t k = 0; k < res->nnotes; k++) {
             const iss_note *n = &res->notes[k];
-            iss_buf_printf(out, "  %s ", marks[n->mark]);
+            iss_buf_puts(out, "  ");
+            iss_buf_puts(out, marks[n->mark]);
+            iss_buf_puts(out, " ");
             iss_note_render(out, n, lang);
-            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
+                iss_buf_puts(out, " (");
+                iss_buf_puts(out, pick(lang, "行", "line"));
+                iss_buf_puts(out, " ");
+                iss_json_int(out, n->loc.line);
+                iss_buf_puts(out, ")");
+            }
             iss_buf_puts(out, "\n");
         }
     }
     iss_buf_printf(out, "\n%s: ", pick(lang, "要約", "summary"));
-    counts(out, r, lang);
+    counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");
 }
 
-static void categories(iss_buf *out, const iss_report *r, const char *sep)
+/* The categories of a summary row, codes between sep. */
+static void categories(iss_buf *out, const iss_file_summary *f, const char *sep)
 {
-    for (size_t i = 0; i < r->decl->nservices; i++)
-        iss_buf_printf(out, "%s%s", i ? sep : "",
-                       r->criteria->categories[r->decl->services[i].category].code);
+    for (const char *p = f->categories ? f->categories : ""; *p;) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        iss_buf_add(out, p, n);
+        if (!sp)
+            break;
+        iss_buf_puts(out, sep);
+        p = sp + 1;
+    }
 }
 
-static const char *first_error(const iss_file_result *f, iss_lang lang)
+/* Section 0: each checked file's report, a blank line between two. */
+static void text_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
 {
-    return f->diags && f->diags->n ? iss_diag_msg(&f->diags->v[0], lang) : "";
+    (void)index;
+    if (f->report)
+        iss_report_text(&p->sec[0], f->report, run->lang, run->tool_version);
 }
+
+/* The tail: for more than one file, the summary table. */
+static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    iss_lang lang = run->lang;
+    if (k == 0 || t->nrows < 2)
+        return;
+    iss_buf_printf(out, "%s== %s (%zu) ==\n", t->not_loaded == t->nrows ? "" : "\n",
+                   pick(lang, "ファイルごとの要約", "summary per file"), t->nrows);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const iss_file_summary *f = &t->rows[i];
+        iss_buf_printf(out, "%s: ", f->file);
+        if (!f->provider) {
+            iss_buf_printf(out, "%s (%s), %s 2\n", pick(lang, "読み込めない", "not loaded"),
+                           f->error, pick(lang, "終了ステータス", "status"));
+            continue;
+        }
+        iss_buf_printf(out, "%s (", f->provider);
+        categories(out, f, ", ");
+        iss_buf_puts(out, "): ");
+        counts(out, f->counts, f->judged, lang);
+        iss_buf_printf(out, ", %s %d\n", pick(lang, "終了ステータス", "status"), f->status);
+    }
+}
+
+const iss_format iss_format_text = {
+    .name = "text",
+    .nsections = 1,
+    .sep = {"\n"},
+    .direct = true,
+    .part = text_part,
+    .glue = text_glue,
+};
 
 void iss_report_text_run(iss_buf *out, const iss_run *run)
 {
-    iss_lang lang = run->lang;
-    bool first = true;
-    for (size_t i = 0; i < run->nfiles; i++) {
-        if (!run->files[i].report)
-            continue;
-        if (!first)
-            iss_buf_puts(out, "\n");
-        first = false;
-        iss_report_text(out, run->files[i].report, lang, run->tool_version);
-    }
-    if (run->nfiles < 2)
-        return;
-    iss_buf_printf(out, "%s== %s (%zu) ==\n", first ? "" : "\n",
-                   pick(lang, "ファイルごとの要約", "summary per file"), run->nfiles);
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        const iss_report *r = f->report;
-        iss_buf_printf(out, "%s: ", f->file);
-        if (!r) {
-            iss_buf_printf(out, "%s (%s), %s 2\n", pick(lang, "読み込めない", "not loaded"),
-                           first_error(f, lang), pick(lang, "終了ステータス", "status"));
-            continue;
-        }
-        iss_buf_printf(out, "%s (", r->decl->provider.s);
-        categories(out, r, ", ");
-        iss_buf_puts(out, "): ");
-        counts(out, r, lang);
-        iss_buf_printf(out, ", %s %d\n", pick(lang, "終了ステータス", "status"), f->status);
-    }
+    iss_report_render(out, &iss_format_text, run);
 }
 
 /* One CSV field, quoted when it must be (RFC 4180). */
@@ -191,27 +242,33 @@ static void csv_field(iss_buf *out, const char *s, bool last)
     iss_buf_puts(out, last ? "\r\n" : ",");
 }
 
-void iss_report_summary_csv(iss_buf *out, const iss_run *run)
+void iss_summary_csv(iss_buf *out, const iss_file_summary *rows, size_t n)
 {
     iss_buf_puts(out,
                  "file,provider,categories,pass,review,fail,n/a,waived,judged,status,error\r\n");
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const iss_file_result *f = &run->files[i];
-        const iss_report *r = f->report;
+    for (size_t i = 0; i < n; i++) {
+        const iss_file_summary *f = &rows[i];
         csv_field(out, f->file, false);
-        if (!r) {
+        if (!f->provider) {
             iss_buf_puts(out, ",,,,,,,,2,");
-            csv_field(out, first_error(f, run->lang), true);
+            csv_field(out, f->error, true);
             continue;
         }
-        csv_field(out, r->decl->provider.s, false);
-        iss_buf cats = {0};
-        iss_buf_add(&cats, "", 0);
-        categories(&cats, r, " ");
-        csv_field(out, cats.s, false);
-        iss_buf_free(&cats);
-        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%zu,%zu,%d,\r\n", r->counts[ISS_PASS],
-                       r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
-                       r->counts[ISS_WAIVED], r->judged, f->status);
+        csv_field(out, f->provider, false);
+        csv_field(out, f->categories, false);
+        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%zu,%zu,%d,\r\n", f->counts[ISS_PASS],
+                       f->counts[ISS_REVIEW], f->counts[ISS_FAIL], f->counts[ISS_NA],
+                       f->counts[ISS_WAIVED], f->judged, f->status);
     }
+}
+
+void iss_report_summary_csv(iss_buf *out, const iss_run *run)
+{
+    iss_file_summary *rows = iss_xmalloc((run->nfiles + 1) * sizeof *rows);
+    for (size_t i = 0; i < run->nfiles; i++)
+        iss_file_summary_init(&rows[i], &run->files[i], run->lang);
+    iss_summary_csv(out, rows, run->nfiles);
+    for (size_t i = 0; i < run->nfiles; i++)
+        iss_file_summary_free(&rows[i]);
+    free(rows);
 }

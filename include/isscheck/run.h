@@ -1,0 +1,49 @@
+/* run.h - checking one declaration file the way a user of `isscheck check`
+ * sees it, in one call: loaded and hashed, evaluated against its editions,
+ * the selection kept, the waivers applied, redacted, and its outcome (the
+ * exit status it gives).  The caller renders the result (report.h:
+ * iss_part_render), writes it and frees it; a run keeps only its summary
+ * row, so its memory does not grow with the number of files.
+ *
+ * Ownership as everywhere (base.h): iss_check_file returns an object the
+ * caller frees with iss_checked_free; iss_checked_free(NULL) does nothing;
+ * nothing takes ownership of its arguments.  The options and what they
+ * point to must outlive the results. */
+#ifndef ISSCHECK_RUN_H
+#define ISSCHECK_RUN_H
+
+#include "isscheck/editions.h"
+#include "isscheck/report.h"
+#include "isscheck/waivers.h"
+
+typedef struct {
+    const iss_editions *editions;
+    const iss_limits *limits;       /* the input limits (not NULL) */
+    const iss_selection *selection; /* NULL or empty: every result */
+    const iss_waivers *waivers;     /* NULL: none */
+    iss_day as_of;                  /* ISS_NO_DATE: the declaration's reference date */
+    iss_day today;                  /* in Japan: the default reference date, waiver expiry */
+    bool strict;                    /* review gives status 1, as fail does */
+    bool redact;                    /* persons replaced by pseudonyms (redact.h) */
+    bool require_evidence;          /* claims naming no evidence count only as review */
+} iss_check_options;
+
+/* One checked file.  result.report is NULL when the file could not be
+ * loaded (result.status 2, result.diags says why); result.diags also holds
+ * the warnings of a file that loaded. */
+typedef struct {
+    iss_file_result result; /* points into this object */
+    iss_decl *decl;
+    iss_diags diags;
+    char *file;
+} iss_checked;
+
+/* Checks the file at path ("-": standard input), named name in reports and
+ * diagnostics.  scratch (or NULL) is memory reused from file to file by one
+ * thread while the file is read.  Thread-safe: reads only o and what it
+ * points to. */
+iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
+                            iss_arena *scratch);
+void iss_checked_free(iss_checked *c);
+
+#endif

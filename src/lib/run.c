@@ -1,0 +1,46 @@
+/* run.c - one declaration file checked the way a user sees it (run.h). */
+#include "isscheck/run.h"
+
+#include "isscheck/redact.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
+                            iss_arena *scratch)
+{
+    iss_checked *c = iss_xmalloc(sizeof *c);
+    memset(c, 0, sizeof *c);
+    size_t n = strlen(name);
+    c->file = memcpy(iss_xmalloc(n + 1), name, n + 1);
+    c->result = (iss_file_result){c->file, NULL, &c->diags, 2};
+    c->decl = scratch ? iss_decl_load_in(path, c->file, o->editions, o->limits, scratch, &c->diags)
+                      : iss_decl_load_editions(path, c->file, o->editions, o->limits, &c->diags);
+    if (!c->decl) {
+        if (o->redact)
+            iss_diags_redact(&c->diags);
+        return c;
+    }
+    iss_eval_options eo = {o->require_evidence};
+    iss_report *rep = iss_evaluate_with(c->decl, o->as_of, o->today, &eo);
+    if (o->selection && !iss_selection_empty(o->selection))
+        iss_report_select(rep, o->selection);
+    if (o->waivers)
+        iss_waivers_apply(o->waivers, rep, o->today);
+    if (o->redact) /* last: waiver notes quoting a person are redacted too */
+        iss_report_redact(rep);
+    c->result.report = rep;
+    c->result.status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? 1 : 0;
+    return c;
+}
+
+void iss_checked_free(iss_checked *c)
+{
+    if (!c)
+        return;
+    iss_report_free((iss_report *)c->result.report);
+    iss_decl_free(c->decl);
+    iss_diags_free(&c->diags);
+    free(c->file);
+    free(c);
+}
