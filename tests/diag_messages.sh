@@ -14,7 +14,7 @@ import glob, re, sys
 
 # function name -> index of its format (or description) argument
 FUNCS = {
-    "iss_diag_add": 4, "iss_diag_add_byte": 3, "iss_error": 2,
+    "iss_diag_add": 4, "iss_diag_add_byte": 3, "iss_diag_add_byte_at": 4, "iss_error": 2,
     "usage_error": None,  # main.c: 0; authoring.c: 1 (it names the command first)
     "iss_cli_error": 1,
 }

@@ -66,7 +66,9 @@ typedef struct {
     iss_severity sev;
     const char *file;
     iss_loc loc;
-    long byte; /* >= 0 for encoding errors: FILE: byte N: error: */
+    /* >= 0 for encoding errors, which have loc too when the line is known
+     * (FILE:LINE:COL:), else FILE: byte N: */
+    long byte;
     char *msg;    /* English */
     char *msg_ja; /* Japanese */
     /* msg and msg_ja with the person ids they quote as ***, or NULL
@@ -84,6 +86,9 @@ void iss_diag_addv(iss_diags *d, iss_severity sev, const char *file, iss_loc loc
                    va_list ap) __attribute__((format(printf, 5, 0)));
 void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
+/* An encoding error at byte offset byte, which is at loc (iss_text_loc). */
+void iss_diag_add_byte_at(iss_diags *d, const char *file, iss_loc loc, long byte, const char *fmt,
+                          ...) __attribute__((format(printf, 5, 6)));
 /* Records that the newest diagnostic of d quotes secret (a person id)
  * where it stands as a whole token; iss_diags_redact masks it. */
 void iss_diag_mask(iss_diags *d, const char *secret);

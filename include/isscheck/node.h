@@ -28,9 +28,13 @@ typedef struct {
     size_t max_engagements; /* engagements, own and prior, in a declaration */
     bool regular_only; /* a regular file only, not even a pipe: a file a folder
                         * search found or a criteria manifest lists */
+    bool fixed;        /* no option sets these (criteria files): errors say so
+                        * rather than name a --max- option */
 } iss_limits;
 
 extern const iss_limits iss_default_limits;
+/* The default limits, fixed: those of criteria files. */
+extern const iss_limits iss_fixed_limits;
 
 /* Reads the file at path ("-" for standard input) into a tree allocated in
  * arena.  Returns the root, or NULL after adding diagnostics to d.  The

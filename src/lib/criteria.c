@@ -1028,7 +1028,7 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);
     cr->sets[0] = cr;
     cr->nsets = 1;
-    loader L = {{NULL, cr->arena, d}, cr, &iss_default_limits, lint, false, mem, nmem};
+    loader L = {{NULL, cr->arena, d}, cr, &iss_fixed_limits, lint, false, mem, nmem};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
     L.c.file = mpath;
     uint64_t h = 0xcbf29ce484222325ULL;

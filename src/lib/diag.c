@@ -106,6 +106,18 @@ void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fm
     va_end(ap);
 }
 
+void iss_diag_add_byte_at(iss_diags *d, const char *file, iss_loc loc, long byte, const char *fmt,
+                          ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    iss_diag *x = push(d, ISS_SEV_ERROR, file);
+    x->loc = loc;
+    x->byte = byte;
+    vboth(x, fmt, ap);
+    va_end(ap);
+}
+
 static bool word(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -179,10 +191,10 @@ void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_la
     const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
     const char *file = x->file ? x->file : fallback ? fallback : "";
     const char *msg = iss_diag_msg(x, lang);
-    if (x->byte >= 0)
-        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
-    else if (x->loc.line > 0)
+    if (x->loc.line > 0) /* a byte offset too is in the JSON and SARIF reports */
         iss_buf_printf(out, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, msg);
+    else if (x->byte >= 0)
+        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
     else
         iss_buf_printf(out, "%s: %s: %s", file, sev, msg);
 }

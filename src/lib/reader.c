@@ -8,6 +8,8 @@
  */
 #include "isscheck/node.h"
 
+#include "isscheck/textpos.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -24,6 +26,16 @@ const iss_limits iss_default_limits = {
     .max_scalar = 1u << 20,
     .max_persons = 10000,
     .max_engagements = 100000,
+};
+
+const iss_limits iss_fixed_limits = {
+    .max_bytes = 16u << 20,
+    .max_depth = 64,
+    .max_nodes = 1000000,
+    .max_scalar = 1u << 20,
+    .max_persons = 10000,
+    .max_engagements = 100000,
+    .fixed = true,
 };
 
 typedef struct {
@@ -86,23 +98,65 @@ static bool check_duplicates(const iss_node *map, const char *name, iss_diags *d
     return ok;
 }
 
+/* The size limit: its option's, or for criteria files the fixed one. */
+static void size_error(iss_diags *d, const char *name, const iss_limits *lim)
+{
+    if (lim->fixed)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "file is larger than the fixed limit of %zu bytes of criteria files "
+                     "(no option changes it)",
+                     lim->max_bytes);
+    else
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
+}
+
+/* A file in UTF-16 or UTF-32: named, with the command that converts it,
+ * rather than left to fail as UTF-8 on its first NUL or stray byte. */
+static bool wide_encoding(const char *bytes, size_t len, const char *name, iss_diags *d)
+{
+    bool bom = false;
+    const char *enc = iss_text_wide_encoding(bytes, len, &bom);
+    if (!enc)
+        return false;
+    if (bom)
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "the file is in %s (it starts with that byte-order mark), not UTF-8; "
+                     "convert it with: iconv -f %s -t UTF-8",
+                     enc, enc);
+    else
+        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
+                     "the file looks like %s without a byte-order mark (NUL bytes between its "
+                     "characters), not UTF-8; convert it with: iconv -f %s -t UTF-8",
+                     enc, enc);
+    return true;
+}
+
 static bool invalid_utf8_problem(const char *problem)
 {
     return problem && (strstr(problem, "UTF-8") || strstr(problem, "octet"));
 }
 
-/* bom: bytes skipped before the parser's input, added back to offsets */
-static void parser_error(const yaml_parser_t *p, size_t bom, const char *name, iss_diags *d)
+/* bytes, len: the parser's input, after bom bytes skipped (a byte-order
+ * mark, added back to offsets).  A reader error has a byte offset only:
+ * its line and column are counted from the bytes, as an editor counts. */
+static void parser_error(const yaml_parser_t *p, const char *bytes, size_t len, size_t bom,
+                         const char *name, iss_diags *d)
 {
     const char *problem = p->problem ? p->problem : "malformed YAML";
     if (p->error == YAML_READER_ERROR) {
+        iss_loc at = iss_text_loc(bytes, len, p->problem_offset);
+        long byte = (long)(p->problem_offset + bom);
         if (invalid_utf8_problem(problem))
-            iss_diag_add_byte(d, name, (long)(p->problem_offset + bom),
-                              "invalid UTF-8 (%s); is the file in Shift_JIS/CP932? "
-                              "convert it with: iconv -f CP932 -t UTF-8",
-                              problem);
+            iss_diag_add_byte_at(d, name, at, byte,
+                                 "invalid UTF-8 (%s); is the file in Shift_JIS/CP932? "
+                                 "convert it with: iconv -f CP932 -t UTF-8",
+                                 problem);
+        else if (strcmp(problem, "control characters are not allowed") == 0)
+            iss_diag_add_byte_at(d, name, at, byte, "control character U+%04X is not allowed",
+                                 (unsigned)p->problem_value);
         else
-            iss_diag_add_byte(d, name, (long)(p->problem_offset + bom), "%s", problem);
+            iss_diag_add_byte_at(d, name, at, byte, "%s", problem);
         return;
     }
     iss_loc loc = mark_loc(p->problem_mark);
@@ -118,10 +172,11 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
     if (!lim)
         lim = &iss_default_limits;
     if (len > lim->max_bytes) {
-        iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
-                     "file is larger than the limit of %zu bytes (--max-bytes)", lim->max_bytes);
+        size_error(d, name, lim);
         return NULL;
     }
+    if (wide_encoding(bytes, len, name, d))
+        return NULL;
     /* skip a UTF-8 byte-order mark: accepted, and invisible to positions */
     size_t bom = 0;
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
@@ -134,7 +189,9 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
         iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot initialise the YAML parser");
         return NULL;
     }
-    yaml_parser_set_input_string(&p, (const unsigned char *)bytes, len);
+    iss_unbreak ub;
+    char *unbroken = iss_unbreak_copy(bytes, len, &ub);
+    yaml_parser_set_input_string(&p, (const unsigned char *)(unbroken ? unbroken : bytes), len);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 
     frame *stack = NULL;
@@ -145,7 +202,7 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
     while (ok && !done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
-            parser_error(&p, bom, name, d);
+            parser_error(&p, bytes, len, bom, name, d);
             ok = false;
             break;
         }
@@ -193,8 +250,13 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
                 break;
             }
             if (++nodes > lim->max_nodes) {
-                iss_diag_add(d, ISS_SEV_ERROR, name, loc, "more than %zu nodes (limit --max-nodes)",
-                             lim->max_nodes);
+                if (lim->fixed)
+                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                 "more than %zu nodes (a fixed limit of criteria files)",
+                                 lim->max_nodes);
+                else
+                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                 "more than %zu nodes (limit --max-nodes)", lim->max_nodes);
                 ok = false;
                 break;
             }
@@ -213,22 +275,36 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
             if (ev.type == YAML_SCALAR_EVENT) {
                 size_t n = ev.data.scalar.length;
                 if (n > lim->max_scalar) {
-                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                 "scalar of %zu bytes exceeds the limit of %zu (--max-scalar)", n,
-                                 lim->max_scalar);
+                    if (lim->fixed)
+                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                     "scalar of %zu bytes exceeds the fixed limit of %zu of "
+                                     "criteria files",
+                                     n, lim->max_scalar);
+                    else
+                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                     "scalar of %zu bytes exceeds the limit of %zu (--max-scalar)",
+                                     n, lim->max_scalar);
                     ok = false;
                     break;
                 }
                 made->type = ISS_NODE_SCALAR;
-                made->str = iss_arena_strndup(strings, (const char *)ev.data.scalar.value, n);
+                char *str = iss_arena_strndup(strings, (const char *)ev.data.scalar.value, n);
+                iss_unbreak_restore(&ub, str, n);
+                made->str = str;
                 made->len = n;
                 made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             } else {
                 made->type = ev.type == YAML_SEQUENCE_START_EVENT ? ISS_NODE_SEQ : ISS_NODE_MAP;
                 if (depth >= lim->max_depth) {
-                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                 "nesting deeper than %zu levels (limit --max-depth)",
-                                 lim->max_depth);
+                    if (lim->fixed)
+                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                     "nesting deeper than %zu levels (a fixed limit of criteria "
+                                     "files)",
+                                     lim->max_depth);
+                    else
+                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                                     "nesting deeper than %zu levels (limit --max-depth)",
+                                     lim->max_depth);
                     ok = false;
                     break;
                 }
@@ -282,6 +358,7 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
     for (size_t i = 0; i < depth; i++)
         free(stack[i].kids);
     free(stack);
+    free(unbroken);
     yaml_parser_delete(&p);
     if (!ok)
         return NULL;
@@ -408,9 +485,7 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
         if (read_error)
             iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot read: %s", strerror(err));
         else
-            iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0},
-                         "file is larger than the limit of %zu bytes (--max-bytes)",
-                         lim->max_bytes);
+            size_error(d, name, lim);
         iss_buf_free(&b);
         return false;
     }

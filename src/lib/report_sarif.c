@@ -44,10 +44,10 @@
  *                    diagnostic of a file that could not be loaded is a
  *                    toolExecutionNotification: level "error" ("warning" for
  *                    a warning), message.text, and the file's location with
- *                    region startLine/startColumn (line > 0) or byteOffset
- *                    (encoding errors).
+ *                    region startLine/startColumn (line > 0) and, for
+ *                    encoding errors, byteOffset.
  *   run              language "ja" or "en"; columnKind "unicodeCodePoints"
- *                    (columns count characters, as libyaml does); properties:
+ *                    (columns count characters, as in every diagnostic); properties:
  *                    criteria {document, title, edition, date, issuer, status,
  *                    digest} (the primary edition), editions (every default
  *                    edition, as that object), strict, redacted (true, with
@@ -116,8 +116,8 @@ static void artifact_location(iss_buf *out, const char *file)
     iss_buf_puts(out, "}");
 }
 
-/* A location object: the file, and a region when line (or, for encoding
- * errors, byte) is known. */
+/* A location object: the file, and a region when line or, for encoding
+ * errors, byte is known (both when both are). */
 static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
 {
     iss_buf_puts(out, "{");
@@ -133,6 +133,10 @@ static void location(iss_buf *out, const char *file, iss_loc loc, long byte)
         if (loc.col > 0) {
             iss_json_key(out, "startColumn", false);
             iss_json_int(out, loc.col);
+        }
+        if (byte >= 0) { /* an encoding error: the same place in bytes */
+            iss_json_key(out, "byteOffset", false);
+            iss_json_int(out, byte);
         }
         iss_buf_puts(out, "}");
     } else if (byte >= 0) {

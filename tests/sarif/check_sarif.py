@@ -178,7 +178,8 @@ for n in cases:
     want_notes = []
     for f in unloaded:
         for e in f["errors"]:
-            reg = (e["line"], e["column"] or None, None) if e["line"] else \
+            # an encoding error has its line and column and its byte offset
+            reg = (e["line"], e["column"] or None, e["byte"]) if e["line"] else \
                 (None, None, e["byte"]) if e["byte"] is not None else None
             want_notes.append((e["severity"], e["message"], e["file"], reg))
     got_notes = []
