@@ -49,9 +49,28 @@ for tag, regexp, first in [
     Core.add_implicit_resolver(tag, re.compile(regexp), first)
 Core.add_constructor("tag:yaml.org,2002:bool", lambda l, n: l.construct_scalar(n) in ("true", "True", "TRUE"))
 
+# PyYAML follows YAML 1.1, where U+0085, U+2028 and U+2029 end a line;
+# for YAML 1.2, editors and isscheck they are ordinary characters: each is
+# read as a private-use character the text does not hold, then put back.
+BREAKS = "\u0085\u2028\u2029"
+
+def restore(doc, back):
+    if isinstance(doc, str):
+        return doc.translate(back)
+    if isinstance(doc, dict):
+        return {restore(k, back): restore(v, back) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [restore(v, back) for v in doc]
+    return doc
+
 def load(path):
     with open(path, encoding="utf-8-sig") as f:
-        return yaml.load(f, Loader=Core)
+        text = f.read()
+    if not any(b in text for b in BREAKS):
+        return yaml.load(text, Loader=Core)
+    free = [chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text][:3]
+    doc = yaml.load(text.translate({ord(b): p for b, p in zip(BREAKS, free)}), Loader=Core)
+    return restore(doc, {ord(p): b for b, p in zip(BREAKS, free)})
 
 schema = json.load(open("schema/isscheck-declaration.schema.json", encoding="utf-8"))
 Draft202012Validator.check_schema(schema)

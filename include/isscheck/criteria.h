@@ -243,6 +243,9 @@ const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category);
 /* The category whose code or alias is name, or -1. */
 int iss_criteria_category(const iss_criteria *c, const char *name);
 const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id);
+/* The longest window, in years, that a rule or path of c counts back from
+ * the reference date (0 when none does). */
+long iss_criteria_longest_window(const iss_criteria *c);
 
 /* Catalogue look-up: the entry of the given type that name matches
  * (exactly, or by an alias pattern), or NULL. */

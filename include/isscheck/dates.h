@@ -20,6 +20,10 @@ void iss_day_to_ymd(iss_day day, int *y, int *m, int *d);
 
 /* Parses exactly YYYY-MM-DD (ASCII digits) into *out; false otherwise. */
 bool iss_date_parse(const char *s, size_t len, iss_day *out);
+/* Whether s is written like a date, digits-MM-DD with a plausible month and
+ * day, but its year is outside 1..9999 (0000-12-31, 10000-01-01): dates
+ * isscheck does not handle, refused as such rather than as a typo. */
+bool iss_date_out_of_range(const char *s, size_t len);
 /* Writes YYYY-MM-DD and a NUL into buf (at least 11 bytes). */
 void iss_date_format(iss_day day, char buf[11]);
 
@@ -27,8 +31,14 @@ void iss_date_format(iss_day day, char buf[11]);
  * becomes 28 February in a year that has none. */
 iss_day iss_day_add_years(iss_day day, int n);
 
-/* The "past N years" window ending on ref: [ref - N years + 1 day, ref]. */
+/* The "past N years" window ending on ref: [ref - N years + 1 day, ref].
+ * A window that would start before 0001-01-01 starts on day 1 (0000-03-01);
+ * iss_window_fits tells it first, and a run refuses such a reference date. */
 iss_day iss_window_start(iss_day ref, int years);
+/* Whether the N-year window ending on ref starts on or after 0001-01-01. */
+bool iss_window_fits(iss_day ref, int years);
+/* The earliest reference date whose N-year window fits: N-12-31 (N >= 1). */
+iss_day iss_window_earliest_ref(int years);
 
 /* Whole 12-month spans in the closed interval [from, to] (0 if to < from). */
 int iss_whole_years(iss_day from, iss_day to);

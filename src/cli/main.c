@@ -109,6 +109,10 @@ static const char check_usage[] =
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
     "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
 
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Today in Japan, or SOURCE_DATE_EPOCH's day; ISS_NO_DATE after a usage
+ * error (a reference date past 9999-12-31 is refused, never wrapped). */
 static iss_day today(void)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -116,11 +120,41 @@ static iss_day today(void)
         char *end;
         errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (!errno && *end == '\0' && v >= 0 && v <= 253402300799LL) /* to 9999-12-31 */
-            return iss_day_in_japan((time_t)v);
-        return ISS_NO_DATE;
+        if (errno == ERANGE && v > 0 && *end == '\0')
+            v = LLONG_MAX; /* past any date, not a malformed number */
+        else if (errno || *end != '\0' || v < 0) {
+            usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'", sde);
+            return ISS_NO_DATE;
+        }
+        /* 9999-12-31 23:59:59 in Japan (UTC+9) */
+        if (v > 253402300799LL - 9 * 3600) {
+            usage_error("SOURCE_DATE_EPOCH: %s is after 9999-12-31 in Japan time (UTC+9), the "
+                        "last date isscheck handles",
+                        sde);
+            return ISS_NO_DATE;
+        }
+        return iss_day_in_japan((time_t)v);
     }
     return iss_day_in_japan(time(NULL));
+}
+
+/* A --as-of date whose longest window, in the criteria loaded, would start
+ * before 0001-01-01: a usage error (EXIT_USAGE), else 0. */
+static int as_of_fits(iss_day as_of, const iss_editions *ed)
+{
+    long longest = 0;
+    for (size_t i = 0; ed && as_of && i < ed->nsets; i++) {
+        long w = iss_criteria_longest_window(ed->sets[i]);
+        longest = w > longest ? w : longest;
+    }
+    if (!as_of || !longest || iss_window_fits(as_of, (int)longest))
+        return 0;
+    char day[11], earliest[11];
+    iss_date_format(as_of, day);
+    iss_date_format(iss_window_earliest_ref((int)longest), earliest);
+    return usage_error("--as-of: %s is too early: the criteria count back %ld years, a window "
+                       "that would start before 0001-01-01; the earliest reference date is %s",
+                       day, longest, earliest);
 }
 
 static bool write_all(const iss_buf *b)
@@ -327,6 +361,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
             if (!iss_date_parse(val, strlen(val), &o->as_of)) {
                 int y, mo, dd;
                 char tail;
+                if (iss_date_out_of_range(val, strlen(val)))
+                    return usage_error("--as-of: %s is outside the dates isscheck handles, "
+                                       "0001-01-01 to 9999-12-31",
+                                       val);
                 if (strlen(val) == 10 && sscanf(val, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
                     return usage_error("--as-of: %s is not a date in the calendar", val);
                 return usage_error("--as-of: expected a date YYYY-MM-DD, not '%s'", val);
@@ -667,8 +705,7 @@ static int cmd_check(int argc, char **argv)
     iss_day now = today();
     if (now == ISS_NO_DATE) {
         check_opts_free(&o);
-        return usage_error("SOURCE_DATE_EPOCH: expected seconds since 1970, not '%s'",
-                           getenv("SOURCE_DATE_EPOCH"));
+        return EXIT_USAGE;
     }
     if (o.only_declarations && keep_declarations(&o.files, o.lang) == 0) {
         check_opts_free(&o); /* nothing but other YAML: nothing to check */
@@ -684,7 +721,7 @@ static int cmd_check(int argc, char **argv)
         const char *name = strcmp(o.waivers, "-") == 0 ? "<stdin>" : o.waivers;
         w = iss_waivers_load(o.waivers, name, ed, &o.lim, &diags);
     }
-    if (refused) {
+    if (refused || (ed && as_of_fits(o.as_of, ed))) {
         status = EXIT_USAGE;
     } else if (!ed || (o.waivers && !w)) {
         iss_diags_print(stderr, &diags, o.lang);

@@ -1413,3 +1413,17 @@ bool iss_entry_on_list(const iss_entry *e, const char *reiji)
 {
     return reiji && iss_strs_has(&e->lists, reiji);
 }
+
+long iss_criteria_longest_window(const iss_criteria *c)
+{
+    long longest = 0;
+    for (size_t i = 0; c && i < c->nrules; i++) {
+        const iss_rule *r = &c->rules[i];
+        if (r->window_years > longest)
+            longest = r->window_years;
+        for (size_t k = 0; k < r->npaths; k++)
+            if (r->paths[k].window_years > longest)
+                longest = r->paths[k].window_years;
+    }
+    return longest;
+}

@@ -77,6 +77,21 @@ bool iss_date_parse(const char *s, size_t len, iss_day *out)
     return true;
 }
 
+bool iss_date_out_of_range(const char *s, size_t len)
+{
+    size_t n = 0;
+    long y = 0;
+    while (n < len && s[n] >= '0' && s[n] <= '9') {
+        if (y <= 99999)
+            y = y * 10 + (s[n] - '0');
+        n++;
+    }
+    if (n < 4 || len != n + 6 || s[n] != '-' || s[n + 3] != '-')
+        return false;
+    int m = digits(s + n + 1, 2), d = digits(s + n + 4, 2);
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y < 1 || y > 9999);
+}
+
 void iss_date_format(iss_day day, char buf[11])
 {
     int y, m, d;
@@ -115,7 +130,23 @@ iss_day iss_day_add_years(iss_day day, int n)
 iss_day iss_window_start(iss_day ref, int years)
 {
     iss_day back = iss_day_add_years(ref, -years);
-    return back == ISS_NO_DATE ? 1 : back + 1;
+    if (back != ISS_NO_DATE)
+        return back + 1;
+    /* the day before the window is in year 0: 0000-12-31 leaves 0001-01-01 */
+    return iss_window_fits(ref, years) ? iss_day_from_ymd(1, 1, 1) : 1;
+}
+
+bool iss_window_fits(iss_day ref, int years)
+{
+    int y, m, d;
+    iss_day_to_ymd(ref, &y, &m, &d);
+    /* ref - N years is the day before the window: 0000-12-31 at the latest */
+    return y - years >= 1 || (y - years == 0 && m == 12 && d == 31);
+}
+
+iss_day iss_window_earliest_ref(int years)
+{
+    return iss_day_from_ymd(years, 12, 31);
 }
 
 int iss_whole_years(iss_day from, iss_day to)

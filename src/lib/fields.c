@@ -207,7 +207,11 @@ bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool require
     if (!iss_date_parse(v->str, v->len, out)) {
         int y, m, dd;
         char tail;
-        if (v->len == 10 && sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3)
+        if (iss_date_out_of_range(v->str, v->len))
+            iss_error(c, v->loc,
+                      "'%s': %s is outside the dates isscheck handles, 0001-01-01 to 9999-12-31",
+                      key, v->str);
+        else if (v->len == 10 && sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3)
             iss_error(c, v->loc, "'%s': %s is not a date in the calendar", key, v->str);
         else
             iss_error(c, v->loc,

@@ -155,6 +155,42 @@ START_TEST(window_start_plain_and_leap)
 }
 END_TEST
 
+/* The window rule: a reference date is refused (by the run, never clamped)
+ * when its window would start before 0001-01-01. */
+START_TEST(window_bounds_at_year_1)
+{
+    ck_assert(iss_window_fits(fx_day("0003-12-31"), 3));
+    ck_assert(!iss_window_fits(fx_day("0003-12-30"), 3));
+    ck_assert(!iss_window_fits(fx_day("0001-01-01"), 3));
+    ck_assert(!iss_window_fits(fx_day("0001-01-01"), 1));
+    ck_assert(iss_window_fits(fx_day("0001-12-31"), 1));
+    ck_assert(iss_window_fits(fx_day("0004-01-01"), 3));
+    ck_assert(iss_window_fits(fx_day("9999-12-31"), 100));
+    ck_assert_str_eq(fmt(iss_window_earliest_ref(3)), "0003-12-31");
+    ck_assert_str_eq(fmt(iss_window_earliest_ref(5)), "0005-12-31");
+    /* the earliest window that fits starts on the first day there is */
+    ck_assert_str_eq(fmt(iss_window_start(fx_day("0003-12-31"), 3)), "0001-01-01");
+    ck_assert_str_eq(fmt(iss_window_start(fx_day("0004-01-01"), 3)), "0001-01-02");
+    ck_assert_str_eq(fmt(iss_window_start(fx_day("9999-12-31"), 3)), "9997-01-01");
+}
+END_TEST
+
+START_TEST(years_outside_1_to_9999_told_apart)
+{
+    static const char *const out[] = {"0000-12-31", "10000-01-01", "0000-01-01", "99999-12-31",
+                                      "000000-06-15"};
+    for (size_t i = 0; i < sizeof out / sizeof *out; i++)
+        ck_assert_msg(iss_date_out_of_range(out[i], strlen(out[i])), "'%s' not out of range",
+                      out[i]);
+    static const char *const not_out[] = {"0001-01-01", "9999-12-31", "2026-04-01",
+                                          "10000-13-01", "10000-01-32", "0000/01/01",
+                                          "000-01-01",  "10000-1-01", "", "x0000-01-01"};
+    for (size_t i = 0; i < sizeof not_out / sizeof *not_out; i++)
+        ck_assert_msg(!iss_date_out_of_range(not_out[i], strlen(not_out[i])),
+                      "'%s' taken as out of range", not_out[i]);
+}
+END_TEST
+
 START_TEST(whole_years_edges)
 {
     /* exactly twelve months */
@@ -207,6 +243,8 @@ static Suite *dates_suite(void)
     tc = tcase_create("years-and-windows");
     tcase_add_test(tc, add_years_from_29_february);
     tcase_add_test(tc, window_start_plain_and_leap);
+    tcase_add_test(tc, window_bounds_at_year_1);
+    tcase_add_test(tc, years_outside_1_to_9999_told_apart);
     tcase_add_test(tc, whole_years_edges);
     suite_add_tcase(s, tc);
     tc = tcase_create("japan");

@@ -4,8 +4,10 @@
  * limits of criteria files named as fixed. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixture.h"
+#include "isscheck/criteria.h"
 #include "isscheck/node.h"
 #include "isscheck/textpos.h"
 
@@ -256,6 +258,33 @@ START_TEST(criteria_limits_name_no_option)
 }
 END_TEST
 
+/* A criteria file over 16 MiB: the fixed limit, not --max-bytes (which
+ * applies to declarations and waivers only). */
+START_TEST(criteria_file_over_the_limit)
+{
+    char dir[] = "/tmp/isscheck-textpos-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/manifest.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs("# ", f);
+    ck_assert_int_eq(ftruncate(fileno(f), (off_t)iss_fixed_limits.max_bytes + 1), 0);
+    ck_assert_int_eq(fclose(f), 0);
+    iss_diags d = {0};
+    iss_criteria *c = iss_criteria_load(dir, &d);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_ptr_null(c);
+    ck_assert_diag(&d, 0, 0,
+                   "file is larger than the fixed limit of 16777216 bytes of criteria files (no "
+                   "option changes it)");
+    for (size_t i = 0; i < d.n; i++)
+        ck_assert_ptr_null(strstr(d.v[i].msg, "--max-"));
+    iss_diags_free(&d);
+}
+END_TEST
+
 static Suite *textpos_suite(void)
 {
     Suite *s = suite_create("textpos");
@@ -273,6 +302,7 @@ static Suite *textpos_suite(void)
     tc = tcase_create("encodings and limits");
     tcase_add_test(tc, wide_encodings_named);
     tcase_add_test(tc, criteria_limits_name_no_option);
+    tcase_add_test(tc, criteria_file_over_the_limit);
     suite_add_tcase(s, tc);
     return s;
 }
