@@ -127,7 +127,7 @@ static iss_day today(void)
             return ISS_NO_DATE;
         }
         /* 9999-12-31 23:59:59 in Japan (UTC+9) */
-        if (v > 253402300799LL - 9 * 3600) {
+        if (v > 253402300799LL - 9LL * 3600) {
             usage_error("SOURCE_DATE_EPOCH: %s is after 9999-12-31 in Japan time (UTC+9), the "
                         "last date isscheck handles",
                         sde);
