@@ -53,7 +53,8 @@ static char *join(const char *dir, const char *name)
     size_t d = strlen(dir), n = strlen(name);
     bool slash = d > 0 && dir[d - 1] == '/';
     char *p = iss_xmalloc(d + n + 2);
-    memcpy(p, dir, d);
+    /* terminated below, by the NUL copied with name */
+    memcpy(p, dir, d); // NOLINT(bugprone-not-null-terminated-result)
     if (!slash)
         p[d++] = '/';
     memcpy(p + d, name, n + 1);

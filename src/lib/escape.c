@@ -259,7 +259,8 @@ void iss_json_key(iss_buf *out, const char *k, bool first)
     if (!first)
         b[i++] = ',';
     b[i++] = '"';
-    memcpy(b + i, k, n);
+    /* b is bytes handed on with their length, not a C string */
+    memcpy(b + i, k, n); // NOLINT(bugprone-not-null-terminated-result)
     i += n;
     b[i++] = '"';
     b[i++] = ':';
