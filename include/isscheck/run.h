@@ -42,6 +42,15 @@ typedef struct {
  * diagnostics.  scratch (or NULL) is memory reused from file to file by one
  * thread while the file is read.  Thread-safe: reads only o and what it
  * points to. */
+/* Whether the reference date a check would use (as_of, else the
+ * declaration's, else today; ISS_NO_DATE for none) leaves room for the
+ * longest window decl's criteria count back from it; if not, adds an error
+ * naming the earliest date allowed (at the reference_date line when it is
+ * the declaration's): a window starting before 0001-01-01 is refused, never
+ * clamped.  iss_check_file applies it before evaluating. */
+bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_diags *d,
+                        const char *file);
+
 iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
                             iss_arena *scratch);
 void iss_checked_free(iss_checked *c);

@@ -8,6 +8,7 @@
 #include "isscheck/decl.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/run.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -1797,6 +1798,10 @@ static int cmd_validate(const iss_criteria *c, int argc, char **argv)
         const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         iss_diags d = {0};
         iss_decl *decl = iss_decl_load(files[i], name, c, NULL, &d);
+        if (decl && !iss_reference_fits(decl, ISS_NO_DATE, ISS_NO_DATE, &d, name)) {
+            iss_decl_free(decl); /* its own reference date is refused, as check does */
+            decl = NULL;
+        }
         if (decl) {
             printf("%s: valid\n", name);
         } else {

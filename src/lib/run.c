@@ -6,20 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The reference date the run uses (as iss_evaluate_with picks it) must
- * leave room for the longest window the criteria count back from it: a
- * window starting before 0001-01-01 is refused, never clamped. */
-static bool reference_fits(const iss_decl *decl, const iss_check_options *o, iss_diags *d,
-                           const char *file)
+bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_diags *d,
+                        const char *file)
 {
-    iss_day ref = o->as_of ? o->as_of : decl->reference_date ? decl->reference_date : o->today;
+    iss_day ref = as_of ? as_of : decl->reference_date ? decl->reference_date : today;
+    if (ref == ISS_NO_DATE)
+        return true;
     long longest = iss_criteria_longest_window(decl->criteria);
     if (!longest || iss_window_fits(ref, (int)longest))
         return true;
     char day[11], earliest[11];
     iss_date_format(ref, day);
     iss_date_format(iss_window_earliest_ref((int)longest), earliest);
-    if (!o->as_of && decl->reference_date)
+    if (!as_of && decl->reference_date)
         iss_diag_add(d, ISS_SEV_ERROR, file, decl->reference_loc,
                      "'reference_date': %s is too early: the criteria count back %ld years, a "
                      "window that would start before 0001-01-01; the earliest reference date is %s",
@@ -42,7 +41,7 @@ iss_checked *iss_check_file(const char *path, const char *name, const iss_check_
     c->result = (iss_file_result){c->file, NULL, &c->diags, 2};
     c->decl = scratch ? iss_decl_load_in(path, c->file, o->editions, o->limits, scratch, &c->diags)
                       : iss_decl_load_editions(path, c->file, o->editions, o->limits, &c->diags);
-    if (c->decl && !reference_fits(c->decl, o, &c->diags, c->file)) {
+    if (c->decl && !iss_reference_fits(c->decl, o->as_of, o->today, &c->diags, c->file)) {
         iss_decl_free(c->decl);
         c->decl = NULL;
     }
