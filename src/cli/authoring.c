@@ -125,10 +125,15 @@ void iss_cli_error(const char *file, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: error: ", file);
-    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    /* the file name and the values the message quotes escaped: one line */
+    iss_buf b = {0};
+    iss_text_str(&b, file);
+    iss_buf_puts(&b, ": error: ");
+    iss_text_vprintf(&b, iss_diag_text(fmt, ui_lang), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    iss_buf_add(&b, "\n", 1);
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
 }
 
 /* fmt (English) in ui_lang, to standard error */
@@ -146,10 +151,13 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    iss_buf b = {0};
+    iss_buf_puts(&b, "isscheck: error: ");
+    iss_text_vprintf(&b, iss_diag_text(fmt, ui_lang), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    iss_buf_add(&b, "\n", 1);
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
     say("Try 'isscheck help %s'.", cmd);
     fputc('\n', stderr);
     return EXIT_USAGE;

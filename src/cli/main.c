@@ -3,6 +3,7 @@
 #include "authoring.h"
 #include "isscheck/builtin.h"
 #include "isscheck/classify.h"
+#include "isscheck/escape.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/run.h"
@@ -197,10 +198,14 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, iss_diag_text(fmt, iss_cli_lang()), ap);
+    iss_buf b = {0};
+    iss_buf_puts(&b, "isscheck: error: ");
+    /* the values it quotes (an argument, a file name) escaped: one line */
+    iss_text_vprintf(&b, iss_diag_text(fmt, iss_cli_lang()), ap);
     va_end(ap);
-    fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
+    iss_buf_printf(&b, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
     return EXIT_USAGE;
 }
 
@@ -621,14 +626,19 @@ static size_t keep_declarations(opt_list *files, iss_lang lang)
     for (size_t i = 0; i < files->n; i++) {
         const char *f = files->v[i];
         iss_file_kind k = strcmp(f, "-") == 0 ? ISS_KIND_DECLARATION : iss_classify_file(f);
-        if (k == ISS_KIND_DECLARATION)
+        if (k == ISS_KIND_DECLARATION) {
             files->v[kept++] = f;
-        else
-            fprintf(stderr, "%s: note: %s\n", f,
-                    iss_diag_text(k == ISS_KIND_WAIVERS
-                                      ? "skipped: a waivers file, not a declaration"
-                                      : "skipped: not a declaration (isscheck-declaration(5))",
-                                  lang));
+            continue;
+        }
+        iss_buf b = {0};
+        iss_text_str(&b, f);
+        iss_buf_printf(&b, ": note: %s\n",
+                       iss_diag_text(k == ISS_KIND_WAIVERS
+                                         ? "skipped: a waivers file, not a declaration"
+                                         : "skipped: not a declaration (isscheck-declaration(5))",
+                                     lang));
+        fwrite(b.s, 1, b.len, stderr);
+        iss_buf_free(&b);
     }
     return files->n = kept;
 }
