@@ -258,6 +258,8 @@ static int add_categories(const iss_criteria *c, const char *cmd, const char *va
             status = usage_error(cmd, "--category: unknown category '%s'; expected one of %s", tok,
                                  known.s ? known.s : "(none)");
             iss_buf_free(&known);
+        } else { /* "", "va,", "va,,dv": a slip, not a choice of nothing */
+            status = usage_error(cmd, "--category: an empty category code in '%s'", val);
         }
         tok = comma ? comma + 1 : NULL;
     }
@@ -1855,6 +1857,8 @@ int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const cha
             fputs(cmd->usage, stdout); /* a write error: main's cli_stdout_finish */
             return EXIT_OK;
         }
+        if (is_opt(&it, "--criteria") && !*it.val)
+            return usage_error(cmd->name, "--criteria: the folder name is empty");
         if (is_opt(&it, "--criteria"))
             *criteria_dir = it.val;
     }
