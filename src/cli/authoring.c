@@ -1808,7 +1808,11 @@ static int cmd_validate(const iss_criteria *c, int argc, char **argv)
         iss_diags d = {0};
         iss_decl *decl = iss_decl_load(files[i], name, c, NULL, &d);
         if (decl) {
-            printf("%s: valid\n", name);
+            iss_buf line = {0};
+            iss_text_str(&line, name); /* a file name: one line, escaped */
+            iss_buf_puts(&line, ": valid\n");
+            fwrite(line.s, 1, line.len, stdout);
+            iss_buf_free(&line);
         } else {
             fflush(stdout);
             iss_diags_print(stderr, &d, ui_lang);
