@@ -1861,7 +1861,7 @@ int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const cha
             fputs(cmd->usage, stdout); /* a write error: main's cli_stdout_finish */
             return EXIT_OK;
         }
-        if (is_opt(&it, "--criteria") && !*it.val)
+        if (is_opt(&it, "--criteria") && it.val && !*it.val)
             return usage_error(cmd->name, "--criteria: the folder name is empty");
         if (is_opt(&it, "--criteria"))
             *criteria_dir = it.val;
