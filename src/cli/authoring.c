@@ -258,7 +258,9 @@ static int add_categories(const iss_criteria *c, const char *cmd, const char *va
             status = usage_error(cmd, "--category: unknown category '%s'; expected one of %s", tok,
                                  known.s ? known.s : "(none)");
             iss_buf_free(&known);
-        } else { /* "", "va,", "va,,dv": a slip, not a choice of nothing */
+        } else if (!*val) { /* "", "va,", "va,,dv": a slip, not a choice of nothing */
+            status = usage_error(cmd, "%s: the value is empty", "--category");
+        } else {
             status = usage_error(cmd, "--category: an empty category code in '%s'", val);
         }
         tok = comma ? comma + 1 : NULL;
