@@ -27,7 +27,7 @@ _isscheck_langs="ja en"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"

@@ -3,7 +3,9 @@
 # every file's report, the summary, a CSV that a standard CSV reader
 # parses (one row per file, the broken one with status 2), and exits 2;
 # the folder search leaves the waivers file in examples/ out.  With
-# --waivers, the waived and judged columns count what it applied.
+# --waivers, the waived and judged columns count what it applied; sha256
+# is each file's digest and failed_rules/review_rules list as many rule ids
+# as the fail/review counts.
 set -u
 bin=$1
 dir=$(mktemp -d)
@@ -16,7 +18,7 @@ status=$?
   examples/va-fail.yaml examples/va-pass.yaml >/dev/null 2>&1
 echo $? >"$dir/waived.status"
 /usr/bin/python3 - "$dir" "$status" <<'PY'
-import csv, pathlib, sys
+import csv, hashlib, pathlib, sys
 d = pathlib.Path(sys.argv[1]); status = int(sys.argv[2])
 problems = []
 if status != 2:
@@ -35,6 +37,17 @@ for r in rows:
         problems.append(f"{r['file']}: no counts")
     if want == "2" and "qualifcations" not in r["error"]:
         problems.append(f"{r['file']}: error not carried: {r['error']!r}")
+    # the digest, and the failed rules of a failing file (none of a passing one)
+    if want != "2" and r["sha256"] != hashlib.sha256(open(r["file"], "rb").read()).hexdigest():
+        problems.append(f"{r['file']}: sha256 {r['sha256']!r} is not the file's")
+    if want == "1" and not r["failed_rules"]:
+        problems.append(f"{r['file']}: fails, but no failed_rules")
+    if want == "0" and r["failed_rules"]:
+        problems.append(f"{r['file']}: passes, but failed_rules {r['failed_rules']!r}")
+    if want != "2" and len(r["failed_rules"].split()) != int(r["fail"]):
+        problems.append(f"{r['file']}: failed_rules {r['failed_rules']!r} for {r['fail']} fails")
+    if want != "2" and len(r["review_rules"].split()) != int(r["review"]):
+        problems.append(f"{r['file']}: review_rules {r['review_rules']!r} for {r['review']} reviews")
 text = (d / "out.txt").read_text(encoding="utf-8")
 for f in examples:
     if f"申告書: {f}\n" not in text:

@@ -106,7 +106,8 @@ const char *iss_diag_text(const char *en, iss_lang lang);
 /* A record's message in lang. */
 const char *iss_diag_msg(const iss_diag *x, iss_lang lang);
 /* FILE:LINE:COL: error: MESSAGE (no newline), fallback naming a record
- * without a file.  The words error and warning stay English in every
+ * without a file; the file name and the message are escaped as
+ * iss_text_str (escape.h) escapes text, so the line is one line.  The words error and warning stay English in every
  * language, for the editors and CI annotators that parse them. */
 void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang);
 void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang);

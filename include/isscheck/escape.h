@@ -22,6 +22,26 @@ void iss_json_str(iss_buf *out, const char *s);
  * Unicode noncharacters become U+FFFD, so the page has no parse error
  * whatever a declaration or a file name holds.  NULL is the empty string. */
 void iss_html_str(iss_buf *out, const char *s);
+/* Text for a person (the text report, Markdown, the summary CSV, standard
+ * error) shows some characters escaped, visibly, so that a value can
+ * neither start a line, move the cursor nor reorder what follows: C0
+ * controls and DEL as \t \n \r or \xHH, C1 controls (U+0080..U+009F),
+ * U+2028, U+2029 and the bidirectional formatting characters (U+061C,
+ * U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as \uHHHH, and each byte
+ * that is not UTF-8 as \xHH.  A backslash stays as it is.
+ * iss_text_unsafe: how many bytes the character at p spans when it is one
+ * of those (0 for any other, and for the NUL that ends a string);
+ * iss_text_escape_char appends the escape of that character. */
+size_t iss_text_unsafe(const unsigned char *p);
+void iss_text_escape_char(iss_buf *out, const unsigned char *p);
+/* s with every such character escaped; NULL is the empty string. */
+void iss_text_str(iss_buf *out, const char *s);
+/* The message fmt formats, escaped as iss_text_str escapes a value (the
+ * tool's own formats hold no control character, so only what the
+ * arguments brought is escaped). */
+void iss_text_vprintf(iss_buf *out, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 /* ,"k": (no comma when first); k is a key of the report's own, plain
  * ASCII with no quote, backslash or control character */
 void iss_json_key(iss_buf *out, const char *k, bool first);

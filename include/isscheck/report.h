@@ -67,6 +67,9 @@ typedef struct {
     char *provider;   /* NULL when the file could not be loaded */
     char *categories; /* codes of the categories applied for, ' ' between */
     char *error;      /* not loaded: its first diagnostic's message, or "" */
+    char *sha256;     /* the declaration's digest, or "" when not loaded */
+    char *failed;     /* ids of the rules whose verdict is fail, ' ' between */
+    char *review;     /* ids of the rules whose verdict is review, ' ' between */
     size_t counts[ISS_VERDICTS];
     size_t judged;
     int status;
@@ -75,7 +78,10 @@ typedef struct {
 /* The summary row of f, messages in lang; freed by iss_file_summary_free. */
 void iss_file_summary_init(iss_file_summary *s, const iss_file_result *f, iss_lang lang);
 void iss_file_summary_free(iss_file_summary *s);
-/* The summary CSV (iss_report_summary_csv) of rows[0..n). */
+/* The summary CSV (iss_report_summary_csv) of rows[0..n): every cell is
+ * text as the text report escapes it (iss_text_str), and one that starts
+ * with '=', '+', '-', '@', a tab or a carriage return gets a leading "'",
+ * so that a spreadsheet never reads it as a formula. */
 void iss_summary_csv(iss_buf *out, const iss_file_summary *rows, size_t n);
 
 enum { ISS_SECTIONS_MAX = 3 };

@@ -126,10 +126,15 @@ void iss_cli_error(const char *file, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: error: ", file);
-    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    /* the file name and the values the message quotes escaped: one line */
+    iss_buf b = {0};
+    iss_text_str(&b, file);
+    iss_buf_puts(&b, ": error: ");
+    iss_text_vprintf(&b, iss_diag_text(fmt, ui_lang), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    iss_buf_add(&b, "\n", 1);
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
 }
 
 /* fmt (English) in ui_lang, to standard error */
@@ -147,10 +152,13 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, iss_diag_text(fmt, ui_lang), ap);
+    iss_buf b = {0};
+    iss_buf_puts(&b, "isscheck: error: ");
+    iss_text_vprintf(&b, iss_diag_text(fmt, ui_lang), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    iss_buf_add(&b, "\n", 1);
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
     say("Try 'isscheck help %s'.", cmd);
     fputc('\n', stderr);
     return EXIT_USAGE;
@@ -251,6 +259,10 @@ static int add_categories(const iss_criteria *c, const char *cmd, const char *va
             status = usage_error(cmd, "--category: unknown category '%s'; expected one of %s", tok,
                                  known.s ? known.s : "(none)");
             iss_buf_free(&known);
+        } else if (!*val) { /* "", "va,", "va,,dv": a slip, not a choice of nothing */
+            status = usage_error(cmd, "%s: the value is empty", "--category");
+        } else {
+            status = usage_error(cmd, "--category: an empty category code in '%s'", val);
         }
         tok = comma ? comma + 1 : NULL;
     }
@@ -1803,7 +1815,11 @@ static int cmd_validate(const iss_criteria *c, int argc, char **argv)
             decl = NULL;
         }
         if (decl) {
-            printf("%s: valid\n", name);
+            iss_buf line = {0};
+            iss_text_str(&line, name); /* a file name: one line, escaped */
+            iss_buf_puts(&line, ": valid\n");
+            fwrite(line.s, 1, line.len, stdout);
+            iss_buf_free(&line);
         } else {
             fflush(stdout);
             iss_diags_print(stderr, &d, ui_lang);
@@ -1852,6 +1868,8 @@ int iss_cli_prescan(const iss_cli_command *cmd, int argc, char **argv, const cha
             fputs(cmd->usage, stdout); /* a write error: main's cli_stdout_finish */
             return EXIT_OK;
         }
+        if (is_opt(&it, "--criteria") && it.val && !*it.val)
+            return usage_error(cmd->name, "--criteria: the folder name is empty");
         if (is_opt(&it, "--criteria"))
             *criteria_dir = it.val;
     }

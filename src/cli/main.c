@@ -3,6 +3,8 @@
 #include "authoring.h"
 #include "isscheck/builtin.h"
 #include "isscheck/classify.h"
+#include "isscheck/escape.h"
+#include "isscheck/fields.h"
 #include "isscheck/redact.h"
 #include "isscheck/report.h"
 #include "isscheck/run.h"
@@ -12,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -19,6 +22,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,9 +82,12 @@ static const char check_usage[] =
     "                       (not when the criteria or the waivers file fail)\n"
     "  --category CODE      check only this category (repeatable, or a,b,c)\n"
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
-    "  --skip PATTERN       leave out rules whose id matches the glob (repeatable)\n"
-    "  --summary-csv FILE   write one CSV row per file: counts and exit status\n"
-    "                       ('-': standard output, with --output FILE)\n"
+    "  --skip PATTERN       leave out rules whose id matches the glob (repeatable);\n"
+    "                       a category or pattern that matches nothing is an error\n"
+    "  --summary-csv FILE   write one CSV row per file: counts, exit status,\n"
+    "                       SHA-256, failed and review rule ids ('-': standard\n"
+    "                       output, with --output FILE)\n"
+    "  --csv-bom            start that CSV with a UTF-8 BOM, for Excel\n"
     "  --redact             replace person ids and names by pseudonyms (person-1,\n"
     "                       person-2, … in the order of 'persons') in every format,\n"
     "                       for sharing the report outside the provider\n"
@@ -231,10 +238,14 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, iss_diag_text(fmt, iss_cli_lang()), ap);
+    iss_buf b = {0};
+    iss_buf_puts(&b, "isscheck: error: ");
+    /* the values it quotes (an argument, a file name) escaped: one line */
+    iss_text_vprintf(&b, iss_diag_text(fmt, iss_cli_lang()), ap);
     va_end(ap);
-    fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
+    iss_buf_printf(&b, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
+    fwrite(b.s, 1, b.len, stderr);
+    iss_buf_free(&b);
     return EXIT_USAGE;
 }
 
@@ -260,7 +271,7 @@ static size_t *limit_option(iss_limits *lim, const char *name)
 typedef struct {
     iss_day as_of;
     iss_limits lim;
-    bool strict, redact, require_evidence, only_declarations;
+    bool strict, redact, require_evidence, only_declarations, csv_bom;
     size_t format;
     iss_lang lang;
     const char *output, *summary_csv, *waivers;
@@ -279,6 +290,18 @@ static void check_opts_free(check_opts *o)
     iss_buf_free(&o->selection);
 }
 
+/* Whether val is a number as a person writes one: ASCII digits only (no
+ * sign, no space, which strtoul would take). */
+static bool digits_only(const char *val)
+{
+    if (!*val)
+        return false;
+    for (; *val; val++)
+        if (*val < '0' || *val > '9')
+            return false;
+    return true;
+}
+
 /* -j's value: 0 (one job per core) to 1024 threads, or SIZE_MAX when val
  * is not one */
 static size_t parse_jobs(const char *val)
@@ -286,7 +309,7 @@ static size_t parse_jobs(const char *val)
     char *end;
     errno = 0;
     unsigned long v = strtoul(val, &end, 10);
-    if (errno || *end || !*val || val[0] == '-' || v > 1024)
+    if (!digits_only(val) || errno || *end || v > 1024)
         return SIZE_MAX;
     return (size_t)v;
 }
@@ -330,10 +353,10 @@ static int parse_check(int argc, char **argv, check_opts *o)
             return usage_error("unknown option '%s'", a);
         memcpy(name, a, len);
         name[len] = '\0';
-        static const char *const flags[] = {"--strict", "--redact", "--require-evidence",
-                                            "--only-declarations", NULL};
+        static const char *const flags[] = {"--strict",           "--redact",  "--require-evidence",
+                                            "--only-declarations", "--csv-bom", NULL};
         bool *const flag_of[] = {&o->strict, &o->redact, &o->require_evidence,
-                                 &o->only_declarations};
+                                 &o->only_declarations, &o->csv_bom};
         int flag = iss_lookup(flags, name);
         if (flag >= 0) {
             if (eq)
@@ -354,7 +377,7 @@ static int parse_check(int argc, char **argv, check_opts *o)
             char *end;
             errno = 0;
             unsigned long long v = strtoull(val, &end, 10);
-            if (errno || *end || !*val || val[0] == '-' || v == 0 || v > SIZE_MAX / 2)
+            if (!digits_only(val) || errno || *end || v == 0 || v > SIZE_MAX / 2)
                 return usage_error("%s: expected a positive whole number, not '%s'", name, val);
             *limit = (size_t)v;
         } else if (strcmp(name, "--as-of") == 0) {
@@ -374,6 +397,8 @@ static int parse_check(int argc, char **argv, check_opts *o)
                 return usage_error("--lang: expected 'ja' or 'en', not '%s'", val);
             lang_s = val;
         } else if (strcmp(name, "--criteria") == 0) {
+            if (!*val)
+                return usage_error("--criteria: the folder name is empty");
             opt_add(&o->criteria, val, false);
         } else if (strcmp(name, "--jobs") == 0) {
             o->jobs = parse_jobs(val);
@@ -393,7 +418,13 @@ static int parse_check(int argc, char **argv, check_opts *o)
                 return usage_error("%s: the file name is empty", name);
             *(name[2] == 'o' ? &o->output : name[2] == 's' ? &o->summary_csv : &o->waivers) = val;
         } else {
-            /* --category, --rule, --skip: recorded as given, for the report */
+            /* --category, --rule, --skip: recorded as given, for the report;
+             * an empty value (or an empty code in a,b,c) selects nothing */
+            if (!*val)
+                return usage_error("%s: the value is empty", name);
+            if (strcmp(name, "--category") == 0 &&
+                (val[0] == ',' || val[strlen(val) - 1] == ',' || strstr(val, ",,")))
+                return usage_error("--category: an empty category code in '%s'", val);
             iss_buf_printf(&o->selection, "%s%s %s", o->selection.len ? " " : "", name, val);
             opt_add(strcmp(name, "--category") == 0 ? &o->cats
                     : strcmp(name, "--rule") == 0   ? &o->rules
@@ -409,6 +440,8 @@ static int parse_check(int argc, char **argv, check_opts *o)
         return usage_error("ISSCHECK_LANG: expected 'ja' or 'en', not '%s'", lang_s);
     if (o->files.n == 0)
         return usage_error("no declaration file given");
+    if (o->csv_bom && !o->summary_csv)
+        return usage_error("--csv-bom: no summary CSV to write (add --summary-csv FILE)");
     if (o->summary_csv && strcmp(o->summary_csv, "-") == 0 &&
         (!o->output || strcmp(o->output, "-") == 0))
         return usage_error("--summary-csv -: the report goes to standard output already "
@@ -512,14 +545,185 @@ static size_t cores(void)
     return n < 1 ? 1 : n > 1024 ? 1024 : (size_t)n;
 }
 
+/* Whether pat is a glob fnmatch(3) reads as written: no '\\' at its end,
+ * every '[' closed (a ']' right after "[" or "[!" is a member), every
+ * "[:", "[." and "[=" inside a bracket closed by ":]", ".]", "=]". */
+static bool glob_valid(const char *pat)
+{
+    for (const char *p = pat; *p; p++) {
+        if (*p == '\\') {
+            if (!*++p)
+                return false;
+            continue;
+        }
+        if (*p != '[')
+            continue;
+        const char *q = p + 1;
+        q += *q == '!' || *q == '^';
+        q += *q == ']';
+        while (*q && *q != ']') {
+            if (*q == '[' && (q[1] == ':' || q[1] == '.' || q[1] == '=')) {
+                char close[3] = {q[1], ']', '\0'};
+                const char *e = strstr(q + 2, close);
+                if (!e)
+                    return false;
+                q = e + 2;
+                continue;
+            }
+            q++;
+        }
+        if (!*q)
+            return false;
+        p = q;
+    }
+    return true;
+}
+
+/* The rule ids of every loaded edition, NULL-terminated (free the array). */
+static const char **all_rule_ids(const iss_editions *ed, size_t *n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < ed->nsets; i++)
+        total += ed->sets[i]->nrules;
+    const char **ids = iss_xmalloc((total + 1) * sizeof *ids);
+    *n = 0;
+    for (size_t i = 0; i < ed->nsets; i++)
+        for (size_t k = 0; k < ed->sets[i]->nrules; k++)
+            ids[(*n)++] = ed->sets[i]->rules[k].id;
+    ids[*n] = NULL;
+    return ids;
+}
+
+/* The entry of list nearest to s (iss_nearest), else one equal to it but
+ * for case. */
+static const char *nearest_or_case(const char *const *list, const char *s)
+{
+    const char *near = iss_nearest(list, s);
+    for (size_t i = 0; !near && list[i]; i++)
+        if (strcasecmp(list[i], s) == 0)
+            near = list[i];
+    return near;
+}
+
+/* A pattern close to pat that matches some id, in *out; false when none
+ * is near.  A plain id: the nearest id, or "ID*" when ids start with it.
+ * A glob: its literal start replaced by the nearest start of an id of the
+ * same length ('VB-*': 'VA-*'). */
+static bool suggest_pattern(const char *const *ids, size_t n, const char *pat, iss_buf *out)
+{
+    size_t lit = strcspn(pat, "*?[\\");
+    const char *near = NULL;
+    if (!pat[lit]) {
+        near = nearest_or_case(ids, pat);
+        if (near) {
+            iss_buf_puts(out, near);
+            return true;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (strncmp(ids[i], pat, lit) == 0) {
+                iss_buf_printf(out, "%s*", pat);
+                return true;
+            }
+        return false;
+    }
+    if (!lit)
+        return false;
+    char **starts = iss_xmalloc((n + 1) * sizeof *starts);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(ids[i]) >= lit) {
+            starts[k] = iss_xmalloc(lit + 1);
+            memcpy(starts[k], ids[i], lit);
+            starts[k++][lit] = '\0';
+        }
+    starts[k] = NULL;
+    char *start = iss_xmalloc(lit + 1);
+    memcpy(start, pat, lit);
+    start[lit] = '\0';
+    near = nearest_or_case((const char *const *)starts, start);
+    bool found = false;
+    if (near) {
+        iss_buf_printf(out, "%s%s", near, pat + lit);
+        for (size_t i = 0; !found && i < n; i++)
+            found = fnmatch(out->s, ids[i], 0) == 0;
+    }
+    for (size_t i = 0; i < k; i++)
+        free(starts[i]);
+    free(starts);
+    free(start);
+    return found;
+}
+
+/* Every --category names a category, and every --rule and --skip pattern
+ * is a valid glob matching a rule id, of some loaded edition (a selection
+ * that matches nothing is a typo, not a filter that keeps nothing: it
+ * would turn a CI run green).  Whether the files checked have those rules
+ * does not matter.  -1, or the usage error's status. */
+static int check_selection(const check_opts *o, const iss_editions *ed)
+{
+    for (size_t k = 0; k < o->cats.n; k++) {
+        const char *code = o->cats.v[k];
+        bool known = false;
+        size_t ncodes = 0;
+        for (size_t i = 0; i < ed->nsets; i++) {
+            known |= iss_criteria_category(ed->sets[i], code) >= 0;
+            ncodes += ed->sets[i]->ncategories;
+        }
+        if (known)
+            continue;
+        const char **codes = iss_xmalloc((ncodes + 1) * sizeof *codes);
+        ncodes = 0;
+        for (size_t i = 0; i < ed->nsets; i++)
+            for (size_t c = 0; c < ed->sets[i]->ncategories; c++)
+                codes[ncodes++] = ed->sets[i]->categories[c].code;
+        codes[ncodes] = NULL;
+        const char *near = nearest_or_case(codes, code);
+        int st = near ? usage_error("--category: unknown category '%s'; did you mean '%s'?", code,
+                                    near)
+                      : usage_error("--category: unknown category '%s'", code);
+        free(codes);
+        return st;
+    }
+    size_t n;
+    const char **ids = all_rule_ids(ed, &n);
+    int status = -1;
+    for (size_t list = 0; list < 2 && status < 0; list++) {
+        const opt_list *l = list ? &o->skips : &o->rules;
+        const char *opt = list ? "--skip" : "--rule";
+        for (size_t k = 0; k < l->n && status < 0; k++) {
+            const char *pat = l->v[k];
+            if (!glob_valid(pat)) {
+                status = usage_error("%s: '%s' is not a valid glob pattern (an unclosed '[' or "
+                                     "a '\\' at the end)",
+                                     opt, pat);
+                break;
+            }
+            bool matched = false;
+            for (size_t i = 0; !matched && i < n; i++)
+                matched = fnmatch(pat, ids[i], 0) == 0;
+            if (matched)
+                continue;
+            iss_buf near = {0};
+            if (suggest_pattern(ids, n, pat, &near))
+                status = usage_error("%s: no rule id matches '%s'; did you mean '%s'?", opt, pat,
+                                     near.s);
+            else
+                status = usage_error("%s: no rule id matches '%s'; 'isscheck list' shows every rule",
+                                     opt, pat);
+            iss_buf_free(&near);
+        }
+    }
+    free(ids);
+    return status;
+}
+
 static int check_files(const check_opts *o, const cli_inputs *found, const iss_editions *ed,
                        const iss_waivers *w, iss_day now, int status)
 {
     const iss_criteria *crit = ed->deflt;
     iss_selection sel = {o->cats.v, o->cats.n, o->rules.v, o->rules.n, o->skips.v, o->skips.n};
-    for (size_t k = 0; k < o->cats.n; k++)
-        if (iss_criteria_category(crit, o->cats.v[k]) < 0)
-            return usage_error("--category: unknown category '%s'", o->cats.v[k]);
+    if (check_selection(o, ed) >= 0)
+        return EXIT_USAGE;
     size_t n = found->n;
     iss_run run = {ISS_VERSION, o->lang,
                    o->strict,   crit,
@@ -639,6 +843,8 @@ static int check_files(const check_opts *o, const cli_inputs *found, const iss_e
     if (csv) {
         const iss_run_totals *t = iss_report_stream_totals(rs);
         iss_buf b = {0};
+        if (o->csv_bom)
+            iss_buf_puts(&b, "\xEF\xBB\xBF");
         iss_summary_csv(&b, t->rows, t->nrows);
         fwrite(b.s ? b.s : "", 1, b.len, cli_output_file(csv));
         iss_buf_free(&b);
@@ -659,14 +865,19 @@ static size_t keep_declarations(opt_list *files, iss_lang lang)
     for (size_t i = 0; i < files->n; i++) {
         const char *f = files->v[i];
         iss_file_kind k = strcmp(f, "-") == 0 ? ISS_KIND_DECLARATION : iss_classify_file(f);
-        if (k == ISS_KIND_DECLARATION)
+        if (k == ISS_KIND_DECLARATION) {
             files->v[kept++] = f;
-        else
-            fprintf(stderr, "%s: note: %s\n", f,
-                    iss_diag_text(k == ISS_KIND_WAIVERS
-                                      ? "skipped: a waivers file, not a declaration"
-                                      : "skipped: not a declaration (isscheck-declaration(5))",
-                                  lang));
+            continue;
+        }
+        iss_buf b = {0};
+        iss_text_str(&b, f);
+        iss_buf_printf(&b, ": note: %s\n",
+                       iss_diag_text(k == ISS_KIND_WAIVERS
+                                         ? "skipped: a waivers file, not a declaration"
+                                         : "skipped: not a declaration (isscheck-declaration(5))",
+                                     lang));
+        fwrite(b.s, 1, b.len, stderr);
+        iss_buf_free(&b);
     }
     return files->n = kept;
 }
@@ -783,11 +994,16 @@ static int criteria_list(int argc, char **argv)
 {
     opt_list dirs = {0};
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--criteria") == 0 && i + 1 < argc)
-            opt_add(&dirs, argv[++i], false);
-        else if (strncmp(argv[i], "--criteria=", 11) == 0)
-            opt_add(&dirs, argv[i] + 11, false);
-        else {
+        char *dir = strcmp(argv[i], "--criteria") == 0 && i + 1 < argc ? argv[++i]
+                          : strncmp(argv[i], "--criteria=", 11) == 0 ? argv[i] + 11
+                                                                     : NULL;
+        if (dir && !*dir) {
+            free(dirs.v);
+            return usage_error("--criteria: the folder name is empty");
+        }
+        if (dir) {
+            opt_add(&dirs, dir, false);
+        } else {
             free(dirs.v);
             return usage_error("criteria list: unexpected argument '%s'", argv[i]);
         }

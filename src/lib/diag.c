@@ -1,6 +1,7 @@
 /* diag.c - diagnostic records, their two languages and their one printed
  * shape. */
 #include "isscheck/base.h"
+#include "isscheck/escape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -190,13 +191,16 @@ void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_la
 {
     const char *sev = x->sev == ISS_SEV_ERROR ? "error" : "warning";
     const char *file = x->file ? x->file : fallback ? fallback : "";
-    const char *msg = iss_diag_msg(x, lang);
-    if (x->loc.line > 0) /* a byte offset too is in the JSON and SARIF reports */
-        iss_buf_printf(out, "%s:%d:%d: %s: %s", file, x->loc.line, x->loc.col, sev, msg);
+    /* the file name and the values the message quotes escaped: the line
+     * stays one line, and nothing in it moves a terminal's cursor */
+    iss_text_str(out, file);
+    if (x->loc.line > 0) /* an encoding error's byte offset is in JSON and SARIF too */
+        iss_buf_printf(out, ":%d:%d: %s: ", x->loc.line, x->loc.col, sev);
     else if (x->byte >= 0)
-        iss_buf_printf(out, "%s: byte %ld: %s: %s", file, x->byte, sev, msg);
+        iss_buf_printf(out, ": byte %ld: %s: ", x->byte, sev);
     else
-        iss_buf_printf(out, "%s: %s: %s", file, sev, msg);
+        iss_buf_printf(out, ": %s: ", sev);
+    iss_text_str(out, iss_diag_msg(x, lang));
 }
 
 void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang)

@@ -2,6 +2,7 @@
  * reporters. */
 #include "isscheck/escape.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 size_t iss_utf8_char(const unsigned char *p, uint32_t *cp_out)
@@ -174,6 +175,89 @@ void iss_html_str(iss_buf *out, const char *s)
     }
 }
 
+/* U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069: they reorder
+ * the text around them on a terminal or a page (Trojan Source). */
+static bool bidi_control(uint32_t cp)
+{
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t iss_text_unsafe(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return (c && c < 0x20) || c == 0x7F ? 1 : 0;
+    uint32_t cp = 0;
+    size_t n = iss_utf8_char(p, &cp);
+    if (!n)
+        return 1; /* a byte that is not UTF-8 */
+    return cp <= 0x9F || cp == 0x2028 || cp == 0x2029 || bidi_control(cp) ? n : 0;
+}
+
+void iss_text_escape_char(iss_buf *out, const unsigned char *p)
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned c = p[0];
+    uint32_t cp = 0;
+    if (c == '\t' || c == '\n' || c == '\r') {
+        char e[2] = {'\\', c == '\t' ? 't' : c == '\n' ? 'n' : 'r'};
+        iss_buf_add(out, e, 2);
+    } else if (c < 0x80 || !iss_utf8_char(p, &cp)) {
+        char e[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]}; /* a control or a stray byte */
+        iss_buf_add(out, e, 4);
+    } else {
+        char e[6] = {'\\', 'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+                     hex[cp & 15]};
+        iss_buf_add(out, e, 6);
+    }
+}
+
+void iss_text_str(iss_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *run = p;
+    for (;;) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x7F) {
+            p++;
+            continue;
+        }
+        /* most Japanese text; E2 80 and E2 81 hold U+2028, U+2029 and bidi controls */
+        if (three_byte(p) && !(c == 0xE2 && (p[1] == 0x80 || p[1] == 0x81))) {
+            p += 3;
+            continue;
+        }
+        if (!c)
+            break;
+        size_t n = iss_text_unsafe(p);
+        if (!n) {
+            p += iss_utf8_char(p, NULL);
+            continue;
+        }
+        if (p > run)
+            iss_buf_add(out, (const char *)run, (size_t)(p - run));
+        iss_text_escape_char(out, p);
+        run = p += n;
+    }
+    if (p > run)
+        iss_buf_add(out, (const char *)run, (size_t)(p - run));
+}
+
+void iss_text_vprintf(iss_buf *out, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0)
+        return;
+    char *s = iss_xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    iss_text_str(out, s);
+    free(s);
+}
+
 void iss_json_int(iss_buf *out, long long v)
 {
     char b[24];
@@ -246,25 +330,12 @@ void iss_json_citation(iss_buf *out, const iss_criteria *composite, const iss_ru
 void iss_json_key(iss_buf *out, const char *k, bool first)
 {
     /* keys are the reporters' own ASCII names: nothing to escape */
-    char b[64];
-    size_t n = strlen(k);
-    if (n + 4 > sizeof b) {
-        if (!first)
-            iss_buf_add(out, ",", 1);
-        iss_json_str(out, k);
-        iss_buf_add(out, ":", 1);
-        return;
-    }
-    size_t i = 0;
-    if (!first)
-        b[i++] = ',';
-    b[i++] = '"';
-    /* b is bytes handed on with their length, not a C string */
-    memcpy(b + i, k, n); // NOLINT(bugprone-not-null-terminated-result)
-    i += n;
-    b[i++] = '"';
-    b[i++] = ':';
-    iss_buf_add(out, b, i);
+    if (first)
+        iss_buf_add(out, "\"", 1);
+    else
+        iss_buf_add(out, ",\"", 2);
+    iss_buf_add(out, k, strlen(k));
+    iss_buf_add(out, "\":", 2);
 }
 
 static void json_date_or_null(iss_buf *out, iss_day d)

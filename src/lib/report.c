@@ -44,9 +44,28 @@ void iss_file_summary_init(iss_file_summary *s, const iss_file_result *f, iss_la
     iss_buf_add(&b, "", 1);
     size_t at_error = b.len;
     iss_buf_add(&b, error, strlen(error) + 1);
+    size_t at_sha256 = b.len;
+    iss_buf_puts(&b, r ? r->decl->sha256 : "");
+    iss_buf_add(&b, "", 1);
+    size_t at_verdict[2];
+    static const iss_verdict listed[2] = {ISS_FAIL, ISS_REVIEW};
+    for (size_t v = 0; v < 2; v++) {
+        at_verdict[v] = b.len;
+        size_t k = 0;
+        for (size_t i = 0; r && i < r->nresults; i++)
+            if (r->results[i].verdict == listed[v]) {
+                if (k++)
+                    iss_buf_add(&b, " ", 1);
+                iss_buf_puts(&b, r->results[i].rule->id);
+            }
+        iss_buf_add(&b, "", 1);
+    }
     s->file = iss_xrealloc(b.s, b.len); /* no room to spare */
     s->categories = s->file + at_categories;
     s->error = s->file + at_error;
+    s->sha256 = s->file + at_sha256;
+    s->failed = s->file + at_verdict[0];
+    s->review = s->file + at_verdict[1];
     s->provider = r ? s->file + at_provider : NULL;
     if (r) {
         memcpy(s->counts, r->counts, sizeof s->counts);

@@ -38,9 +38,12 @@ static bool alnum(unsigned char c)
 
 /* s as Markdown inline text, shown literally: the characters that start
  * markup are backslash-escaped, '<' '>' '&' written as entities (no raw HTML),
- * '|' escaped (a table cell), a line break becomes <br> (a cell or a list
- * item stays one line), other control characters are dropped and invalid UTF-8 becomes U+FFFD.  '_'
- * between ASCII letters or digits is left alone: it cannot emphasise there. */
+ * '|' escaped (a table cell); control characters, line and paragraph
+ * separators, bidirectional controls and bytes that are not UTF-8 are
+ * escaped visibly as in the text report (\n, \x1b, \u2028: a backslash
+ * before a letter is shown as it is), so a cell or a list item stays one
+ * line.  '_' between ASCII letters or digits is left alone: it cannot
+ * emphasise there. */
 static void md(iss_buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)nz(s);
@@ -58,9 +61,6 @@ static void md(iss_buf *out, const char *s)
             break;
         case '>':
             esc = "&gt;";
-            break;
-        case '\n':
-            esc = "<br>";
             break;
         case '\\':
         case '`':
@@ -85,12 +85,9 @@ static void md(iss_buf *out, const char *s)
                 i++;
                 continue;
             }
-            if (c >= 0x80) {
-                size_t n = iss_utf8_char(&p[i], NULL);
-                if (n) {
-                    i += n;
-                    continue;
-                }
+            if (c && !iss_text_unsafe(&p[i])) { /* UTF-8 that can be shown */
+                i += iss_utf8_char(&p[i], NULL);
+                continue;
             }
             break;
         }
@@ -107,9 +104,10 @@ static void md(iss_buf *out, const char *s)
         } else if (slash) {
             char two[2] = {'\\', (char)c};
             iss_buf_add(out, two, 2);
-        } else if (c >= 0x80) {
-            iss_buf_puts(out, "\xEF\xBF\xBD"); /* not UTF-8 */
-        }                                      /* else a control character, dropped */
+        } else { /* a control character, a separator, a byte that is not UTF-8 */
+            iss_text_escape_char(out, &p[i]);
+            i += iss_text_unsafe(&p[i]) - 1;
+        }
         run = ++i;
     }
 }

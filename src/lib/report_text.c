@@ -19,10 +19,12 @@ static void date(iss_buf *out, iss_day d)
 
 static const char *const marks[] = {"-", "+", "?", "x"};
 
-/* s as "%s" writes it (glibc: "(null)" for NULL), without printf. */
+/* s as "%s" writes it (glibc: "(null)" for NULL), without printf, and
+ * with what could forge a line or move the cursor escaped (iss_text_str):
+ * text from a declaration, a file name or a criteria file. */
 static void put(iss_buf *out, const char *s)
 {
-    iss_buf_puts(out, s ? s : "(null)");
+    iss_text_str(out, s ? s : "(null)");
 }
 
 /* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
@@ -45,19 +47,31 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
     iss_buf_printf(out, "isscheck %s\n", tool_version);
     for (size_t i = 0; i < c->nsets; i++) {
         const iss_criteria *e = c->sets[i];
-        iss_buf_printf(out, "%s: %s %s (%s, ", pick(lang, "基準", "criteria"), e->title, e->edition,
-                       e->issuer);
+        iss_buf_printf(out, "%s: ", pick(lang, "基準", "criteria"));
+        put(out, e->title);
+        iss_buf_puts(out, " ");
+        put(out, e->edition);
+        iss_buf_puts(out, " (");
+        put(out, e->issuer);
+        iss_buf_puts(out, ", ");
         date(out, e->date);
-        iss_buf_printf(out, ", %s, %s %s)\n",
+        iss_buf_printf(out, ", %s, %s ",
                        e->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                       pick(lang, "ダイジェスト", "digest"), e->digest);
+                       pick(lang, "ダイジェスト", "digest"));
+        put(out, e->digest);
+        iss_buf_puts(out, ")\n");
     }
-    iss_buf_printf(out, "%s: %s\n", pick(lang, "申告書", "declaration"), d->file);
-    iss_buf_printf(out, "SHA-256: %s\n", d->sha256);
-    if (r->waivers)
-        iss_buf_printf(out, "%s: %s\n", pick(lang, "免除・審査員の判断", "waivers and judgements"),
-                       r->waivers);
-    iss_buf_printf(out, "%s: %s\n", pick(lang, "事業者", "provider"), d->provider.s);
+    iss_buf_printf(out, "%s: ", pick(lang, "申告書", "declaration"));
+    put(out, d->file);
+    iss_buf_printf(out, "\nSHA-256: %s\n", d->sha256);
+    if (r->waivers) {
+        iss_buf_printf(out, "%s: ", pick(lang, "免除・審査員の判断", "waivers and judgements"));
+        put(out, r->waivers);
+        iss_buf_puts(out, "\n");
+    }
+    iss_buf_printf(out, "%s: ", pick(lang, "事業者", "provider"));
+    put(out, d->provider.s);
+    iss_buf_puts(out, "\n");
     iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
@@ -96,6 +110,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
                        r->omitted);
 
     size_t last_cat = (size_t)-1;
+    iss_buf note = {0}; /* a note rendered, then escaped */
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
         const iss_rule *rule = res->rule;
@@ -103,16 +118,25 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             last_cat = rule->category;
             const iss_category *cat = &c->categories[last_cat];
             const iss_service *s = iss_decl_service(d, last_cat);
-            iss_buf_printf(out, "\n== %s (%s", pick(lang, cat->name_ja, cat->name_en), cat->code);
-            for (size_t k = 0; s && k < s->subtypes.n; k++)
-                iss_buf_printf(out, "%s%s", k ? ", " : ": ", s->subtypes.v[k].s);
+            iss_buf_puts(out, "\n== ");
+            put(out, pick(lang, cat->name_ja, cat->name_en));
+            iss_buf_puts(out, " (");
+            put(out, cat->code);
+            for (size_t k = 0; s && k < s->subtypes.n; k++) {
+                iss_buf_puts(out, k ? ", " : ": ");
+                put(out, s->subtypes.v[k].s);
+            }
             iss_buf_puts(out, ") ==\n");
             const iss_risk *k = iss_criteria_risk(c, cat->code);
-            if (k && s)
-                iss_buf_printf(out, "%s: %s — %s: %s (%s %s)\n", pick(lang, "リスク", "risk"),
-                               pick(lang, k->level_ja, k->level_en),
-                               pick(lang, "取り扱うデータ", "data handled"), k->data,
-                               k->set->edition, pick(lang, "の表", "table"));
+            if (k && s) {
+                iss_buf_printf(out, "%s: ", pick(lang, "リスク", "risk"));
+                put(out, pick(lang, k->level_ja, k->level_en));
+                iss_buf_printf(out, " — %s: ", pick(lang, "取り扱うデータ", "data handled"));
+                put(out, k->data);
+                iss_buf_puts(out, " (");
+                put(out, k->set->edition);
+                iss_buf_printf(out, " %s)\n", pick(lang, "の表", "table"));
+            }
         }
         /* the lines of every result, appended piece by piece: printf
          * was most of the text report's cost */
@@ -149,7 +173,10 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             iss_buf_puts(out, "  ");
             iss_buf_puts(out, marks[n->mark]);
             iss_buf_puts(out, " ");
-            iss_note_render(out, n, lang);
+            note.len = 0;
+            iss_note_render(&note, n, lang);
+            iss_buf_add(&note, "", 1);
+            put(out, note.s);
             if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
                 iss_buf_puts(out, " (");
                 iss_buf_puts(out, pick(lang, "行", "line"));
@@ -160,6 +187,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             iss_buf_puts(out, "\n");
         }
     }
+    iss_buf_free(&note);
     iss_buf_printf(out, "\n%s: ", pick(lang, "要約", "summary"));
     counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");
@@ -171,7 +199,11 @@ static void categories(iss_buf *out, const iss_file_summary *f, const char *sep)
     for (const char *p = f->categories ? f->categories : ""; *p;) {
         const char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        iss_buf_add(out, p, n);
+        iss_buf b = {0};
+        iss_buf_add(&b, p, n);
+        iss_buf_add(&b, "", 1);
+        put(out, b.s);
+        iss_buf_free(&b);
         if (!sp)
             break;
         iss_buf_puts(out, sep);
@@ -197,13 +229,16 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
                    pick(lang, "ファイルごとの要約", "summary per file"), t->nrows);
     for (size_t i = 0; i < t->nrows; i++) {
         const iss_file_summary *f = &t->rows[i];
-        iss_buf_printf(out, "%s: ", f->file);
+        put(out, f->file);
+        iss_buf_puts(out, ": ");
         if (!f->provider) {
-            iss_buf_printf(out, "%s (%s), %s 2\n", pick(lang, "読み込めない", "not loaded"),
-                           f->error, pick(lang, "終了ステータス", "status"));
+            iss_buf_printf(out, "%s (", pick(lang, "読み込めない", "not loaded"));
+            put(out, f->error);
+            iss_buf_printf(out, "), %s 2\n", pick(lang, "終了ステータス", "status"));
             continue;
         }
-        iss_buf_printf(out, "%s (", f->provider);
+        put(out, f->provider);
+        iss_buf_puts(out, " (");
         categories(out, f, ", ");
         iss_buf_puts(out, "): ");
         counts(out, f->counts, f->judged, lang);
@@ -225,40 +260,54 @@ void iss_report_text_run(iss_buf *out, const iss_run *run)
     iss_report_render(out, &iss_format_text, run);
 }
 
-/* One CSV field, quoted when it must be (RFC 4180). */
+/* One CSV field, quoted when it must be (RFC 4180): its text escaped as
+ * the text report's (no line break or control character is left to
+ * quote), and neutralised for a spreadsheet: a cell starting with one of
+ * = + - @ TAB CR is a formula (or becomes one) there, so it starts with
+ * an apostrophe, which spreadsheets take as "text" (OWASP's advice). */
 static void csv_field(iss_buf *out, const char *s, bool last)
 {
-    if (strpbrk(s, ",\"\r\n")) {
+    iss_buf t = {0};
+    if (*s && strchr("=+-@\t\r", *s))
+        iss_buf_add(&t, "'", 1);
+    iss_text_str(&t, s);
+    iss_buf_add(&t, "", 1);
+    if (strpbrk(t.s, ",\"")) {
         iss_buf_add(out, "\"", 1);
-        for (; *s; s++) {
-            if (*s == '"')
+        for (const char *p = t.s; *p; p++) {
+            if (*p == '"')
                 iss_buf_add(out, "\"", 1);
-            iss_buf_add(out, s, 1);
+            iss_buf_add(out, p, 1);
         }
         iss_buf_add(out, "\"", 1);
     } else {
-        iss_buf_puts(out, s);
+        iss_buf_puts(out, t.s);
     }
+    iss_buf_free(&t);
     iss_buf_puts(out, last ? "\r\n" : ",");
 }
 
 void iss_summary_csv(iss_buf *out, const iss_file_summary *rows, size_t n)
 {
-    iss_buf_puts(out,
-                 "file,provider,categories,pass,review,fail,n/a,waived,judged,status,error\r\n");
+    iss_buf_puts(out, "file,provider,categories,pass,review,fail,n/a,waived,judged,status,error,"
+                      "sha256,failed_rules,review_rules\r\n");
     for (size_t i = 0; i < n; i++) {
         const iss_file_summary *f = &rows[i];
         csv_field(out, f->file, false);
         if (!f->provider) {
             iss_buf_puts(out, ",,,,,,,,2,");
-            csv_field(out, f->error, true);
+            csv_field(out, f->error, false);
+            iss_buf_puts(out, ",,\r\n");
             continue;
         }
         csv_field(out, f->provider, false);
         csv_field(out, f->categories, false);
-        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%zu,%zu,%d,\r\n", f->counts[ISS_PASS],
+        iss_buf_printf(out, "%zu,%zu,%zu,%zu,%zu,%zu,%d,,", f->counts[ISS_PASS],
                        f->counts[ISS_REVIEW], f->counts[ISS_FAIL], f->counts[ISS_NA],
                        f->counts[ISS_WAIVED], f->judged, f->status);
+        csv_field(out, f->sha256, false);
+        csv_field(out, f->failed, false);
+        csv_field(out, f->review, true);
     }
 }
 

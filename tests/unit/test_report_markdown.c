@@ -317,9 +317,9 @@ START_TEST(unloaded_file)
         "- test.yaml:2:1: error: unknown key 'bogus' in the declaration; expected one of isscheck, "
         "criteria, provider, reference_date, persons, engagements, services, registrations, customer_info_protection, trust\n"
         "- bad&lt;&amp;&gt;.yaml:8:5: error: unknown key 'a&lt;b&gt;&amp;\"c\"' in a person\n"
-        "- bad&lt;&amp;&gt;.yaml:9:1: error: control  and , invalid \xEF\xBF\xBD\xEF\xBF\xBD "
-        "bytes, "
-        "a line<br>break, a surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n"
+        /* escaped as on standard error, then as Markdown: \\ shows \ */
+        "- bad&lt;&amp;&gt;.yaml:9:1: error: control \\\\x01 and \\\\x1b, invalid "
+        "\\\\xff\\\\xfe bytes, a line\\\\nbreak, a surrogate \\\\xed\\\\xa0\\\\x80\n"
         "- bad&lt;&amp;&gt;.yaml: byte 17: error: invalid UTF-8\n");
     free(s);
     free(m);
@@ -343,13 +343,15 @@ END_TEST
 START_TEST(escaping)
 {
     batch *b = batch_new(ISS_LANG_EN, false);
-    /* a line break and a pipe in a cell; markup that must show as written */
+    /* a line break and a pipe in a cell; markup that must show as written;
+     * control characters escaped visibly, as in the text report */
     b->fail->decl->provider.s = "x|y\nz\r *b* _i_ snake_case `c` [l](u) <b>&amp; \\ ~s~ \x01";
     b->files[1].file = "#dir/a|b_.yaml";
     char *m = render(&b->run);
     ck_assert_tables(m);
     static const char esc[] =
-        "x\\|y<br>z \\*b\\* \\_i\\_ snake_case \\`c\\` \\[l\\](u) &lt;b&gt;&amp;amp; \\\\ \\~s\\~ ";
+        "x\\|y\\nz\\r \\*b\\* \\_i\\_ snake_case \\`c\\` \\[l\\](u) &lt;b&gt;&amp;amp; \\\\ \\~s\\~ "
+        "\\x01";
     char want[512];
     snprintf(want, sizeof want, "\n| \\#dir/a\\|b\\_.yaml | %s | va (web), dv (device) | ", esc);
     ck_assert_has(m, want);
