@@ -51,10 +51,11 @@ FILE *iss_input_open(const char *path, bool regular_only, int *why);
 void iss_input_error(iss_diags *d, const char *name, int why);
 /* Reads the whole file at path ("-" for standard input), within
  * lim->max_bytes, into out (replacing what it held), opened by
- * iss_input_open (lim->regular_only).  Returns false after adding a
- * diagnostic. */
+ * iss_input_open (lim->regular_only).  Unless sha256 is NULL, the bytes'
+ * SHA-256 is written there in hex, taken as they are read.  Returns false
+ * after adding a diagnostic. */
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
-                   iss_diags *d);
+                   char sha256[65], iss_diags *d);
 /* The same for bytes in memory. */
 iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                         const iss_limits *lim, iss_arena *arena, iss_diags *d);

@@ -1133,17 +1133,17 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
      * (which pins waivers and judgements) is of exactly what was parsed */
     iss_buf file = {0};
     iss_node *root = NULL;
-    if (path && iss_read_file(path, decl->file, lim, &file, d)) {
+    if (path && iss_read_file(path, decl->file, lim, &file, decl->sha256, d)) {
         bytes = file.s ? file.s : "";
         len = file.len;
-    }
-    if (bytes) {
+    } else if (bytes) {
         iss_sha256 h;
         iss_sha256_init(&h);
         iss_sha256_add(&h, bytes, len);
         iss_sha256_hex(&h, decl->sha256);
-        root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
     }
+    if (bytes)
+        root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
     iss_buf_free(&file);
     bool ok = root && (root->type != ISS_NODE_MAP || pick_criteria(&L, root)) &&
               load_root(&L, root) && d->errors == before;

@@ -7,6 +7,7 @@
  * node's position.
  */
 #include "isscheck/node.h"
+#include "isscheck/sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -369,7 +370,7 @@ void iss_input_error(iss_diags *d, const char *name, int why)
 }
 
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
-                   iss_diags *d)
+                   char sha256[65], iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -390,6 +391,11 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
         b.cap = (size_t)st.st_size + 1;
         b.s = iss_xmalloc(b.cap);
     }
+    /* the digest is taken chunk by chunk as the bytes arrive, while they
+     * are still in the cache, not in a second pass over the whole file */
+    iss_sha256 h;
+    if (sha256)
+        iss_sha256_init(&h);
     char chunk[65536];
     size_t got;
     bool too_big = false;
@@ -398,6 +404,8 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
             too_big = true;
             break;
         }
+        if (sha256)
+            iss_sha256_add(&h, chunk, got);
         iss_buf_add(&b, chunk, got);
     }
     bool read_error = ferror(f) != 0;
@@ -414,6 +422,8 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
         iss_buf_free(&b);
         return false;
     }
+    if (sha256)
+        iss_sha256_hex(&h, sha256);
     iss_buf_free(out);
     *out = b;
     return true;
@@ -424,7 +434,7 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
 {
     iss_buf b = {0};
     iss_node *root = NULL;
-    if (iss_read_file(path, name, lim, &b, d))
+    if (iss_read_file(path, name, lim, &b, NULL, d))
         root = iss_read_yaml_in(b.s ? b.s : "", b.len, name, lim ? lim : &iss_default_limits, tree,
                                 strings, d);
     iss_buf_free(&b);
