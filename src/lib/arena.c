@@ -123,15 +123,21 @@ char *iss_arena_strdup(iss_arena *a, const char *s)
     return s ? iss_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* One vsnprintf into a buffer on the stack, copied into the arena; a
+ * second pass only for a text longer than that buffer (the evaluator
+ * formats a few short strings per rule and file: counts, dates, names). */
 char *iss_arena_printf(iss_arena *a, const char *fmt, ...)
 {
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return iss_arena_strdup(a, "");
-    char *p = iss_arena_alloc(a, (size_t)n + 1);
+    if ((size_t)n < sizeof small)
+        return iss_arena_strndup(a, small, (size_t)n);
+    char *p = take(a, (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -15,17 +15,23 @@ typedef struct {
  * full): a look-up costs one hash and a strcmp or two, whatever the number
  * of persons; the table is heap scratch, freed when the model is built. */
 typedef struct {
-    id_index *slot; /* id NULL: empty */
-    size_t cap, n;  /* cap a power of two */
+    const char *id; /* NULL: empty */
+    size_t index;
+    size_t hash; /* compared first: a probe past another id reads no string */
+} id_slot;
+
+typedef struct {
+    id_slot *slot;
+    size_t cap, n; /* cap a power of two */
 } id_map;
 
 static size_t id_hash(const char *s)
 {
-    /* FNV-1a, 64-bit */
+    /* FNV-1a, 64-bit, folded */
     uint64_t h = 1469598103934665603u;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return (size_t)(h ^ (h >> 32));
+    return (size_t)(h ^ (h >> 29));
 }
 
 /* The index of id, or -1. */
@@ -33,18 +39,32 @@ static long id_map_find(const id_map *m, const char *id)
 {
     if (!m->cap)
         return -1;
-    for (size_t i = id_hash(id) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    size_t h = id_hash(id);
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (!m->slot[i].id)
             return -1;
-        if (strcmp(m->slot[i].id, id) == 0)
+        if (m->slot[i].hash == h && strcmp(m->slot[i].id, id) == 0)
             return (long)m->slot[i].index;
     }
+}
+
+static void id_map_put(id_map *m, const char *id, size_t h, size_t index)
+{
+    size_t i = h & (m->cap - 1);
+    while (m->slot[i].id)
+        i = (i + 1) & (m->cap - 1);
+    m->slot[i] = (id_slot){id, index, h};
+    m->n++;
 }
 
 /* Adds id at index; when id is there already, leaves it and returns the
  * index it has, else -1. */
 static long id_map_add(id_map *m, const char *id, size_t index)
 {
+    size_t h = id_hash(id);
+    for (size_t i = h & (m->cap - 1); m->cap && m->slot[i].id; i = (i + 1) & (m->cap - 1))
+        if (m->slot[i].hash == h && strcmp(m->slot[i].id, id) == 0)
+            return (long)m->slot[i].index;
     if (2 * (m->n + 1) > m->cap) {
         id_map bigger = {NULL, m->cap ? 2 * m->cap : 64, 0};
         /* empty slots must read as empty: this zeroing is the marking */
@@ -52,16 +72,11 @@ static long id_map_add(id_map *m, const char *id, size_t index)
         memset(bigger.slot, 0, bigger.cap * sizeof *bigger.slot);
         for (size_t i = 0; i < m->cap; i++)
             if (m->slot[i].id)
-                id_map_add(&bigger, m->slot[i].id, m->slot[i].index);
+                id_map_put(&bigger, m->slot[i].id, m->slot[i].hash, m->slot[i].index);
         free(m->slot);
         *m = bigger;
     }
-    size_t i = id_hash(id) & (m->cap - 1);
-    for (; m->slot[i].id; i = (i + 1) & (m->cap - 1))
-        if (strcmp(m->slot[i].id, id) == 0)
-            return (long)m->slot[i].index;
-    m->slot[i] = (id_index){id, index};
-    m->n++;
+    id_map_put(m, id, h, index);
     return -1;
 }
 
@@ -1364,16 +1379,20 @@ static bool load_events(loader *L, const char *bytes, size_t len, iss_arena *tre
     if (ok) {
         if (!E.engagements)
             collect_documents(L);
+        /* the arrays become the model's as they are: the own cases
+         * first, then the prior ones, as the tree path orders them */
         d->npersons = E.nperson;
-        d->persons = alloc_n(L, E.nperson, sizeof *d->persons);
-        if (E.nperson)
-            memcpy(d->persons, E.person, E.nperson * sizeof *d->persons);
+        d->persons = E.person;
+        d->heap_persons = E.person;
+        E.person = NULL;
         d->nengagements = E.nown + E.nprior;
-        d->engagements = alloc_n(L, d->nengagements, sizeof *d->engagements);
-        if (E.nown)
-            memcpy(d->engagements, E.own, E.nown * sizeof *d->engagements);
-        if (E.nprior)
-            memcpy(d->engagements + E.nown, E.prior, E.nprior * sizeof *d->engagements);
+        if (E.nprior) {
+            E.own = grow(E.own, &E.capown, d->nengagements, sizeof *E.own);
+            memcpy(E.own + E.nown, E.prior, E.nprior * sizeof *E.own);
+        }
+        d->engagements = E.own;
+        d->heap_engagements = E.own;
+        E.own = NULL;
         ok = load_tail(L, root, true) && quiet(&E);
     }
     free(E.person);
@@ -1497,6 +1516,8 @@ void iss_decl_free(iss_decl *decl)
         return;
     iss_criteria_free(decl->owned);
     iss_arena_free(decl->arena);
+    free(decl->heap_persons);
+    free(decl->heap_engagements);
     free(decl);
 }
 

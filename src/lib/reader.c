@@ -477,28 +477,52 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
     /* a regular file's size is known: one buffer of that size, not a
      * doubling one copied at each step (the limit still applies below) */
     if (have_st && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= lim->max_bytes) {
-        b.cap = (size_t)st.st_size + 1;
+        /* + 2: the NUL, and room for the read that finds the end */
+        b.cap = (size_t)st.st_size + 2;
         b.s = iss_xmalloc(b.cap);
     }
-    /* the digest is taken chunk by chunk as the bytes arrive, while they
-     * are still in the cache, not in a second pass over the whole file */
+    /* the bytes are read straight into the buffer (no bounce through a
+     * chunk on the stack), 256 KB at a time, each piece hashed at once
+     * while it is still in the cache, not in a second pass over the whole
+     * file; never more than one byte past the limit is read */
     iss_sha256 h;
     if (sha256)
         iss_sha256_init(&h);
-    char chunk[65536];
-    size_t got;
-    bool too_big = false;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    bool too_big = false, read_error = false;
+    int err = 0;
+    for (;;) {
+        if (b.cap - b.len < 2) { /* full: a pipe, or a file that grew */
+            size_t cap = b.cap ? 2 * b.cap : 65536;
+            b.cap = cap - 2 > lim->max_bytes ? lim->max_bytes + 2 : cap;
+            b.s = iss_xrealloc(b.s, b.cap);
+        }
+        size_t want = b.cap - b.len - 1;
+        if (want > 256 * 1024)
+            want = 256 * 1024;
+        /* read(2) on the descriptor: stdio would split the request into
+         * its own block sizes and copy the tail through its buffer (the
+         * stream is never read through stdio) */
+        ssize_t r = read(fileno(f), b.s + b.len, want);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            read_error = true;
+            err = errno;
+            break;
+        }
+        size_t got = (size_t)r;
+        if (got == 0)
+            break;
         if (b.len + got > lim->max_bytes) {
             too_big = true;
             break;
         }
         if (sha256)
-            iss_sha256_add(&h, chunk, got);
-        iss_buf_add(&b, chunk, got);
+            iss_sha256_add(&h, b.s + b.len, got);
+        b.len += got;
     }
-    bool read_error = ferror(f) != 0;
-    int err = errno;
+    if (b.s)
+        b.s[b.len] = '\0';
     if (!is_stdin)
         fclose(f);
     if (read_error || too_big) {
