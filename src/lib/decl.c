@@ -1178,7 +1178,7 @@ static bool pick_criteria(loader *L, const iss_node *m)
 {
     iss_edition_req *req = NULL;
     size_t n = 0;
-    if (!iss_node_is_null(m)) {
+    if (m && !iss_node_is_null(m)) { /* m is NULL when the key is absent */
         if (m->type != ISS_NODE_MAP) {
             iss_error(&L->c, m->loc,
                       "'criteria' must be a mapping of document id to edition "

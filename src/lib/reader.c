@@ -497,8 +497,8 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
             b.s = iss_xrealloc(b.s, b.cap);
         }
         size_t want = b.cap - b.len - 1;
-        if (want > 256 * 1024)
-            want = 256 * 1024;
+        if (want > (size_t)256 * 1024)
+            want = (size_t)256 * 1024;
         /* read(2) on the descriptor: stdio would split the request into
          * its own block sizes and copy the tail through its buffer (the
          * stream is never read through stdio) */
