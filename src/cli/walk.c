@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,10 +54,7 @@ static char *join(const char *dir, const char *name)
     size_t d = strlen(dir), n = strlen(name);
     bool slash = d > 0 && dir[d - 1] == '/';
     char *p = iss_xmalloc(d + n + 2);
-    memcpy(p, dir, d);
-    if (!slash)
-        p[d++] = '/';
-    memcpy(p + d, name, n + 1);
+    snprintf(p, d + n + 2, "%s%s%s", dir, slash ? "" : "/", name);
     return p;
 }
 

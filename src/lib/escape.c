@@ -246,24 +246,12 @@ void iss_json_citation(iss_buf *out, const iss_criteria *composite, const iss_ru
 void iss_json_key(iss_buf *out, const char *k, bool first)
 {
     /* keys are the reporters' own ASCII names: nothing to escape */
-    char b[64];
-    size_t n = strlen(k);
-    if (n + 4 > sizeof b) {
-        if (!first)
-            iss_buf_add(out, ",", 1);
-        iss_json_str(out, k);
-        iss_buf_add(out, ":", 1);
-        return;
-    }
-    size_t i = 0;
-    if (!first)
-        b[i++] = ',';
-    b[i++] = '"';
-    memcpy(b + i, k, n);
-    i += n;
-    b[i++] = '"';
-    b[i++] = ':';
-    iss_buf_add(out, b, i);
+    if (first)
+        iss_buf_add(out, "\"", 1);
+    else
+        iss_buf_add(out, ",\"", 2);
+    iss_buf_add(out, k, strlen(k));
+    iss_buf_add(out, "\":", 2);
 }
 
 static void json_date_or_null(iss_buf *out, iss_day d)
