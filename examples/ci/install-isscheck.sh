@@ -23,7 +23,7 @@
 #   ISSCHECK_REPO         a git URL of the isscheck sources
 #   ISSCHECK_REF          the commit or tag to build (default vVERSION when
 #                         ISSCHECK_VERSION is set, else the default branch)
-# Needs cmake gcc make pkg-config libyaml-dev libpcre2-dev git.
+# Needs cmake gcc make pkg-config libyaml-dev libpcre2-dev nettle-dev git.
 #
 # Either way the installed `isscheck --version` must name ISSCHECK_VERSION
 # when it is set.

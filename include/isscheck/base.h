@@ -18,6 +18,9 @@ typedef struct iss_arena iss_arena;
 iss_arena *iss_arena_new(void);
 void iss_arena_free(iss_arena *a);
 void *iss_arena_alloc(iss_arena *a, size_t size); /* zeroed; never NULL */
+/* The same, not zeroed: for memory the caller writes whole at once (the
+ * reader's nodes), where zeroing first only doubles the stores. */
+void *iss_arena_alloc_raw(iss_arena *a, size_t size);
 /* Forgets every allocation but keeps the newest chunk for the next ones, so
  * scratch memory reused file after file is not fetched afresh each time. */
 void iss_arena_reset(iss_arena *a);
@@ -111,6 +114,8 @@ const char *iss_diag_msg(const iss_diag *x, iss_lang lang);
  * language, for the editors and CI annotators that parse them. */
 void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang);
 void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang);
+/* Drops the records from the n-th on (a loader that tries again). */
+void iss_diags_truncate(iss_diags *d, size_t n);
 void iss_diags_free(iss_diags *d);
 
 #endif

@@ -234,6 +234,10 @@ typedef struct {
     iss_loc root_loc;
     iss_criteria *owned; /* the composite of editions the declaration named, if any */
     iss_arena *arena;
+    /* persons and engagements read from events: heap arrays grown as the
+     * items came (realloc), kept as they are rather than copied into the
+     * arena; NULL when the tree path loaded them (in the arena) */
+    void *heap_persons, *heap_engagements;
 } iss_decl;
 
 /* Loads the declaration at path ("-": standard input), shown as name.

@@ -30,6 +30,9 @@ typedef struct {
                         * search found or a criteria manifest lists */
     bool fixed;        /* no option sets these (criteria files): errors say so
                         * rather than name a --max- option */
+    bool tree_loader;  /* a declaration loaded through a whole-document tree
+                        * only, the path its errors take (decl.c): for tests
+                        * that compare it with the model built from events */
 } iss_limits;
 
 extern const iss_limits iss_default_limits;
@@ -55,10 +58,11 @@ FILE *iss_input_open(const char *path, bool regular_only, int *why);
 void iss_input_error(iss_diags *d, const char *name, int why);
 /* Reads the whole file at path ("-" for standard input), within
  * lim->max_bytes, into out (replacing what it held), opened by
- * iss_input_open (lim->regular_only).  Returns false after adding a
- * diagnostic. */
+ * iss_input_open (lim->regular_only).  Unless sha256 is NULL, the bytes'
+ * SHA-256 is written there in hex, taken as they are read.  Returns false
+ * after adding a diagnostic. */
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
-                   iss_diags *d);
+                   char sha256[65], iss_diags *d);
 /* The same for bytes in memory. */
 iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
                         const iss_limits *lim, iss_arena *arena, iss_diags *d);
@@ -72,6 +76,29 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
 iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
                            const iss_limits *lim, iss_arena *tree, iss_arena *strings,
                            iss_diags *d);
+
+/* Streaming: the long lists of a document (a declaration's persons and
+ * engagements) handed over one item at a time, so that no whole-document
+ * tree is ever built.  When the value of one of the root mapping's keys
+ * listed in keys is a sequence, each finished item of it is passed to item
+ * (key: its index in keys; index: the item's position) with its nodes, and
+ * the keys of its mappings, in the arena items, reset after each call; its
+ * other scalars' bytes are in strings, as usual.  Such a sequence stays in
+ * the tree as a node with n items and no kids.  Every other value of the
+ * root is passed to value when it is finished (it stays in the tree too).
+ * Every check of the reader applies as without streaming.  A callback
+ * returning false stops the reading: the reader then returns NULL without
+ * a diagnostic of its own. */
+typedef struct {
+    const char *const *keys; /* NULL-terminated */
+    bool (*item)(void *ctx, size_t key, const iss_node *item, size_t index);
+    bool (*value)(void *ctx, const iss_node *key, const iss_node *value);
+    void *ctx;
+    iss_arena *items;
+} iss_stream;
+iss_node *iss_read_yaml_stream(const char *bytes, size_t len, const char *name,
+                               const iss_limits *lim, iss_arena *tree, iss_arena *strings,
+                               const iss_stream *stream, iss_diags *d);
 
 /* Looks a key up in a mapping node; NULL when absent or node is not a map. */
 const iss_node *iss_map_get(const iss_node *map, const char *key);

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1272,6 +1273,13 @@ int main(int argc, char **argv)
 {
     /* a closed pipe is a write error (exit 2), not a silent death by signal */
     signal(SIGPIPE, SIG_IGN);
+    /* Each file's model, report and scratch are freed before the next
+     * file: glibc would hand the top of the heap back to the kernel every
+     * time (brk) and take it again for the next file, a page fault and a
+     * zeroed page per 4 KB, file after file.  Keeping up to 32 MB of freed
+     * heap for the next file costs no more than the peak already reached. */
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    mallopt(M_TOP_PAD, 1 << 20);
     iss_cli_choose_lang(argc, argv);
     /* help, version and every other text that reached standard output only
      * in part (a full disk, a closed pipe) make exit status 2 */

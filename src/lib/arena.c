@@ -75,14 +75,14 @@ void iss_arena_reset(iss_arena *a)
     a->total = keep->size;
 }
 
-void *iss_arena_alloc(iss_arena *a, size_t size)
+/* Room for size bytes at the given alignment (a power of two), not
+ * zeroed: the offset, not the size, is rounded, so that strings packed at
+ * alignment 1 waste nothing and structures after them are still aligned. */
+static void *take(iss_arena *a, size_t size, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
-    if (size == 0)
-        size = align;
     struct chunk *c = a->head;
-    if (!c || c->size - c->used < size) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
         size_t cap = size > CHUNK ? size : CHUNK;
         c = iss_xmalloc(sizeof *c + cap);
         c->size = cap;
@@ -90,16 +90,28 @@ void *iss_arena_alloc(iss_arena *a, size_t size)
         c->next = a->head;
         a->head = c;
         a->total += cap;
+        at = 0;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
+    c->used = at + size;
+    return (char *)c->data + at;
+}
+
+void *iss_arena_alloc(iss_arena *a, size_t size)
+{
+    void *p = take(a, size ? size : 1, sizeof(max_align_t));
     memset(p, 0, size);
     return p;
 }
 
+void *iss_arena_alloc_raw(iss_arena *a, size_t size)
+{
+    return take(a, size ? size : 1, sizeof(max_align_t));
+}
+
+/* a string needs no alignment: packed, and not zeroed before its copy */
 char *iss_arena_strndup(iss_arena *a, const char *s, size_t n)
 {
-    char *p = iss_arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';
@@ -111,15 +123,21 @@ char *iss_arena_strdup(iss_arena *a, const char *s)
     return s ? iss_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* One vsnprintf into a buffer on the stack, copied into the arena; a
+ * second pass only for a text longer than that buffer (the evaluator
+ * formats a few short strings per rule and file: counts, dates, names). */
 char *iss_arena_printf(iss_arena *a, const char *fmt, ...)
 {
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return iss_arena_strdup(a, "");
-    char *p = iss_arena_alloc(a, (size_t)n + 1);
+    if ((size_t)n < sizeof small)
+        return iss_arena_strndup(a, small, (size_t)n);
+    char *p = take(a, (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

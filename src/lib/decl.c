@@ -2,6 +2,7 @@
 #include "isscheck/decl.h"
 #include "isscheck/sha256.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,14 +11,83 @@ typedef struct {
     size_t index;
 } id_index;
 
+/* Ids found by a hash (open addressing, linear probing, at most half
+ * full): a look-up costs one hash and a strcmp or two, whatever the number
+ * of persons; the table is heap scratch, freed when the model is built. */
+typedef struct {
+    const char *id; /* NULL: empty */
+    size_t index;
+    size_t hash; /* compared first: a probe past another id reads no string */
+} id_slot;
+
+typedef struct {
+    id_slot *slot;
+    size_t cap, n; /* cap a power of two */
+} id_map;
+
+static size_t id_hash(const char *s)
+{
+    /* FNV-1a, 64-bit, folded */
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The index of id, or -1. */
+static long id_map_find(const id_map *m, const char *id)
+{
+    if (!m->cap)
+        return -1;
+    size_t h = id_hash(id);
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->slot[i].id)
+            return -1;
+        if (m->slot[i].hash == h && strcmp(m->slot[i].id, id) == 0)
+            return (long)m->slot[i].index;
+    }
+}
+
+static void id_map_put(id_map *m, const char *id, size_t h, size_t index)
+{
+    size_t i = h & (m->cap - 1);
+    while (m->slot[i].id)
+        i = (i + 1) & (m->cap - 1);
+    m->slot[i] = (id_slot){id, index, h};
+    m->n++;
+}
+
+/* Adds id at index; when id is there already, leaves it and returns the
+ * index it has, else -1. */
+static long id_map_add(id_map *m, const char *id, size_t index)
+{
+    size_t h = id_hash(id);
+    for (size_t i = h & (m->cap - 1); m->cap && m->slot[i].id; i = (i + 1) & (m->cap - 1))
+        if (m->slot[i].hash == h && strcmp(m->slot[i].id, id) == 0)
+            return (long)m->slot[i].index;
+    if (2 * (m->n + 1) > m->cap) {
+        id_map bigger = {NULL, m->cap ? 2 * m->cap : 64, 0};
+        /* empty slots must read as empty: this zeroing is the marking */
+        bigger.slot = iss_xmalloc(bigger.cap * sizeof *bigger.slot);
+        memset(bigger.slot, 0, bigger.cap * sizeof *bigger.slot);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slot[i].id)
+                id_map_put(&bigger, m->slot[i].id, m->slot[i].hash, m->slot[i].index);
+        free(m->slot);
+        *m = bigger;
+    }
+    id_map_put(m, id, h, index);
+    return -1;
+}
+
 typedef struct {
     iss_ctx c;
     iss_decl *decl;
     const iss_editions *ed;
     const iss_criteria *cr;
     const iss_limits *lim;
-    id_index *person_ids; /* sorted, for look-ups in n log n */
-    size_t npersons;
+    id_map persons;         /* person id -> index in decl->persons */
+    id_map engagements;     /* own engagement id -> index in decl->engagements */
     const char **documents; /* review documents the criteria name */
     size_t ndocuments;
 } loader;
@@ -29,10 +99,8 @@ static int id_cmp(const void *a, const void *b)
 
 static long person_index(loader *L, const iss_str *id)
 {
-    id_index key = {id->s, 0};
-    id_index *hit =
-        L->npersons ? bsearch(&key, L->person_ids, L->npersons, sizeof key, id_cmp) : NULL;
-    if (!hit) {
+    long hit = id_map_find(&L->persons, id->s);
+    if (hit < 0) {
         if (strchr(id->s, ','))
             iss_error(&L->c, id->loc,
                       "unknown person '%s'; several persons are written as a list: [P1, P2]",
@@ -42,7 +110,7 @@ static long person_index(loader *L, const iss_str *id)
         iss_diag_mask(L->c.diags, id->s);
         return -1;
     }
-    return (long)hit->index;
+    return hit;
 }
 
 static const iss_node *seq_field(loader *L, const iss_node *map, const char *key, bool *ok)
@@ -626,11 +694,8 @@ static bool load_audit(loader *L, const iss_node *m, iss_audit *a)
         ok = false;
     }
     for (size_t i = 0; ok && i < cases.n; i++) {
-        bool found = false;
-        for (size_t j = 0; j < L->decl->nengagements; j++)
-            found |= L->decl->engagements[j].owner < 0 && L->decl->engagements[j].id.s &&
-                     strcmp(L->decl->engagements[j].id.s, cases.v[i].s) == 0;
-        if (!found) {
+        /* the map holds the own engagements' ids, the prior ones' never */
+        if (id_map_find(&L->engagements, cases.v[i].s) < 0) {
             iss_error(&L->c, cases.v[i].loc, "unknown engagement '%s'", cases.v[i].s);
             ok = false;
         }
@@ -927,7 +992,9 @@ static bool load_registrations(loader *L, const iss_node *list)
     return ok;
 }
 
-static bool load_root(loader *L, const iss_node *root)
+/* The root's keys, its version, reference date and provider.  False when
+ * the root is not a mapping at all; *ok false after any other error. */
+static bool load_head(loader *L, const iss_node *root, bool *ok_out)
 {
     static const char *const keys[] = {
         "isscheck",    "criteria", "provider",      "reference_date",           "persons",
@@ -952,78 +1019,13 @@ static bool load_root(loader *L, const iss_node *root)
     } else {
         ok = false;
     }
+    *ok_out = ok;
+    return true;
+}
 
-    /* persons first: everything else refers to them */
-    const iss_node *persons = seq_field(L, root, "persons", &ok);
-    size_t nprior = 0;
-    if (persons && persons->n > L->lim->max_persons) {
-        iss_error(&L->c, persons->loc, "more than %zu persons (limit --max-persons)",
-                  L->lim->max_persons);
-        return false;
-    }
-    if (persons) {
-        d->persons = alloc_n(L, persons->n, sizeof *d->persons);
-        d->npersons = persons->n;
-        L->person_ids = alloc_n(L, persons->n, sizeof *L->person_ids);
-        for (size_t i = 0; i < persons->n; i++) {
-            ok &= load_person(L, persons->kids[i], &d->persons[i]);
-            if (d->persons[i].id.s)
-                L->person_ids[L->npersons++] = (id_index){d->persons[i].id.s, i};
-            const iss_node *pr = iss_map_get(persons->kids[i], "prior_engagements");
-            if (pr && pr->type == ISS_NODE_SEQ)
-                nprior += pr->n;
-        }
-        qsort(L->person_ids, L->npersons, sizeof *L->person_ids, id_cmp);
-        for (size_t i = 1; i < L->npersons; i++)
-            if (strcmp(L->person_ids[i].id, L->person_ids[i - 1].id) == 0) {
-                size_t later = L->person_ids[i].index > L->person_ids[i - 1].index
-                                   ? L->person_ids[i].index
-                                   : L->person_ids[i - 1].index;
-                iss_error(&L->c, d->persons[later].id.loc, "person id '%s' declared twice",
-                          L->person_ids[i].id);
-                iss_diag_mask(L->c.diags, L->person_ids[i].id);
-                ok = false;
-            }
-    }
-    if (!ok)
-        return false;
-
-    collect_documents(L);
-    const iss_node *eng = seq_field(L, root, "engagements", &ok);
-    size_t nown = eng ? eng->n : 0;
-    if (nown + nprior > L->lim->max_engagements) {
-        iss_error(&L->c, eng ? eng->loc : persons->loc,
-                  "more than %zu engagements, own and prior (limit --max-engagements)",
-                  L->lim->max_engagements);
-        return false;
-    }
-    d->engagements = alloc_n(L, nown + nprior, sizeof *d->engagements);
-    for (size_t i = 0; i < nown; i++)
-        ok &= load_engagement(L, eng->kids[i], &d->engagements[d->nengagements++], -1);
-    for (size_t i = 0; persons && i < persons->n; i++) {
-        bool pok = true;
-        const iss_node *pr = seq_field(L, persons->kids[i], "prior_engagements", &pok);
-        ok &= pok;
-        for (size_t j = 0; pr && j < pr->n; j++)
-            ok &= load_engagement(L, pr->kids[j], &d->engagements[d->nengagements++], (long)i);
-    }
-    {
-        /* engagement ids are unique among the provider's own cases */
-        id_index *ids = alloc_n(L, nown, sizeof *ids);
-        size_t n = 0;
-        for (size_t i = 0; i < nown; i++)
-            if (d->engagements[i].id.s)
-                ids[n++] = (id_index){d->engagements[i].id.s, i};
-        qsort(ids, n, sizeof *ids, id_cmp);
-        for (size_t i = 1; i < n; i++)
-            if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
-                size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
-                iss_error(&L->c, d->engagements[later].id.loc, "engagement id '%s' declared twice",
-                          ids[i].id);
-                ok = false;
-            }
-    }
-
+static bool load_tail(loader *L, const iss_node *root, bool ok)
+{
+    iss_decl *d = L->decl;
     const iss_node *svcs = iss_map_get(root, "services");
     if (!svcs || iss_node_is_null(svcs)) {
         iss_error(&L->c, root->loc, "missing required key 'services' (the categories applied for)");
@@ -1062,15 +1064,121 @@ static bool load_root(loader *L, const iss_node *root)
     return ok;
 }
 
+/* Ids declared twice, reported as the sorted list finds them (every
+ * pair, in id order, at the later one): the hash only says that there are
+ * some, and this runs only then. */
+static void persons_twice(loader *L)
+{
+    const iss_decl *d = L->decl;
+    id_index *ids = iss_xmalloc((d->npersons ? d->npersons : 1) * sizeof *ids);
+    size_t n = 0;
+    for (size_t i = 0; i < d->npersons; i++)
+        if (d->persons[i].id.s)
+            ids[n++] = (id_index){d->persons[i].id.s, i};
+    qsort(ids, n, sizeof *ids, id_cmp);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
+            size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+            iss_error(&L->c, d->persons[later].id.loc, "person id '%s' declared twice", ids[i].id);
+            iss_diag_mask(L->c.diags, ids[i].id);
+        }
+    free(ids);
+}
+
+static void engagements_twice(loader *L, size_t nown)
+{
+    const iss_decl *d = L->decl;
+    id_index *ids = iss_xmalloc((nown ? nown : 1) * sizeof *ids);
+    size_t n = 0;
+    for (size_t i = 0; i < nown; i++)
+        if (d->engagements[i].id.s)
+            ids[n++] = (id_index){d->engagements[i].id.s, i};
+    qsort(ids, n, sizeof *ids, id_cmp);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
+            size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+            iss_error(&L->c, d->engagements[later].id.loc, "engagement id '%s' declared twice",
+                      ids[i].id);
+        }
+    free(ids);
+}
+
+/* The persons and engagements, from the tree, with everything else. */
+static bool load_root(loader *L, const iss_node *root)
+{
+    iss_decl *d = L->decl;
+    bool ok = true;
+    if (!load_head(L, root, &ok))
+        return false;
+
+    /* persons first: everything else refers to them */
+    const iss_node *persons = seq_field(L, root, "persons", &ok);
+    size_t nprior = 0;
+    if (persons && persons->n > L->lim->max_persons) {
+        iss_error(&L->c, persons->loc, "more than %zu persons (limit --max-persons)",
+                  L->lim->max_persons);
+        return false;
+    }
+    if (persons) {
+        d->persons = alloc_n(L, persons->n, sizeof *d->persons);
+        d->npersons = persons->n;
+        bool twice = false;
+        for (size_t i = 0; i < persons->n; i++) {
+            ok &= load_person(L, persons->kids[i], &d->persons[i]);
+            if (d->persons[i].id.s)
+                twice |= id_map_add(&L->persons, d->persons[i].id.s, i) >= 0;
+            const iss_node *pr = iss_map_get(persons->kids[i], "prior_engagements");
+            if (pr && pr->type == ISS_NODE_SEQ)
+                nprior += pr->n;
+        }
+        if (twice) {
+            ok = false;
+            persons_twice(L);
+        }
+    }
+    if (!ok)
+        return false;
+
+    collect_documents(L);
+    const iss_node *eng = seq_field(L, root, "engagements", &ok);
+    size_t nown = eng ? eng->n : 0;
+    if (nown + nprior > L->lim->max_engagements) {
+        iss_error(&L->c, eng ? eng->loc : persons->loc,
+                  "more than %zu engagements, own and prior (limit --max-engagements)",
+                  L->lim->max_engagements);
+        return false;
+    }
+    d->engagements = alloc_n(L, nown + nprior, sizeof *d->engagements);
+    for (size_t i = 0; i < nown; i++)
+        ok &= load_engagement(L, eng->kids[i], &d->engagements[d->nengagements++], -1);
+    for (size_t i = 0; persons && i < persons->n; i++) {
+        bool pok = true;
+        const iss_node *pr = seq_field(L, persons->kids[i], "prior_engagements", &pok);
+        ok &= pok;
+        for (size_t j = 0; pr && j < pr->n; j++)
+            ok &= load_engagement(L, pr->kids[j], &d->engagements[d->nengagements++], (long)i);
+    }
+    /* engagement ids are unique among the provider's own cases */
+    bool twice = false;
+    for (size_t i = 0; i < nown; i++)
+        if (d->engagements[i].id.s)
+            twice |= id_map_add(&L->engagements, d->engagements[i].id.s, i) >= 0;
+    if (twice) {
+        ok = false;
+        engagements_twice(L, nown);
+    }
+
+    return load_tail(L, root, ok);
+}
+
 /* The 'criteria' key: which edition of each document (document: edition).
  * Against loaded editions it picks the criteria; against one criteria it
  * must name that criteria's editions. */
-static bool pick_criteria(loader *L, const iss_node *root)
+static bool pick_criteria(loader *L, const iss_node *m)
 {
-    const iss_node *m = iss_map_get(root, "criteria");
     iss_edition_req *req = NULL;
     size_t n = 0;
-    if (!iss_node_is_null(m)) {
+    if (m && !iss_node_is_null(m)) { /* m is NULL when the key is absent */
         if (m->type != ISS_NODE_MAP) {
             iss_error(&L->c, m->loc,
                       "'criteria' must be a mapping of document id to edition "
@@ -1110,10 +1218,190 @@ static bool pick_criteria(loader *L, const iss_node *root)
     return ok;
 }
 
-/* The reader gives a tree from bytes or from a file; the rest is shared. */
-static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
-                      const iss_criteria *c, const iss_editions *ed, const iss_limits *lim,
-                      iss_arena *scratch, iss_diags *d)
+/* ---- the model from the reader's events ----
+ *
+ * The persons and engagements, nearly all of a large declaration, come one
+ * item at a time from the reader (iss_read_yaml_stream): each is loaded by
+ * the same functions as from a whole tree, with every check, and its
+ * nodes are dropped before the next; only the rest of the document (the
+ * provider, services, trust: small) is a tree.  The model is the same.
+ *
+ * The order of diagnostics is not: the tree path reports in the order of
+ * its loaders, whatever the order of the document (persons before the
+ * cases that name them, services after both).  So this path runs only
+ * while nothing is wrong: at the first diagnostic, or an order it cannot
+ * load in one pass (cases before the persons they name, 'criteria' after
+ * the persons), it stops, its diagnostics are dropped and the tree path
+ * runs on the same bytes and reports exactly what it always has. */
+typedef struct {
+    loader *L;
+    size_t diags;             /* the diagnostics before: any new one ends this path */
+    bool picked;              /* the criteria are chosen */
+    int persons, engagements; /* 0 not met yet, 1 being read, 2 read */
+    iss_person *person;
+    size_t nperson, capperson;
+    iss_engagement *own, *prior;
+    size_t nown, capown, nprior, capprior;
+} events;
+
+static const char *const streamed[] = {"persons", "engagements", NULL};
+
+static bool quiet(const events *E)
+{
+    return E->L->c.diags->n == E->diags;
+}
+
+static void *grow(void *v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return v;
+    *cap = *cap ? 2 * *cap : 64;
+    if (*cap < need)
+        *cap = need;
+    return iss_xrealloc(v, *cap * size);
+}
+
+static bool pick_once(events *E, const iss_node *criteria)
+{
+    if (E->picked)
+        return true;
+    E->picked = true;
+    return pick_criteria(E->L, criteria) && quiet(E);
+}
+
+/* One more engagement (own when owner < 0), within the limit. */
+static bool event_engagement(events *E, const iss_node *m, long owner)
+{
+    loader *L = E->L;
+    if (E->nown + E->nprior + 1 > L->lim->max_engagements)
+        return false;
+    iss_engagement *e;
+    if (owner < 0) {
+        E->own = grow(E->own, &E->capown, E->nown + 1, sizeof *E->own);
+        e = &E->own[E->nown];
+    } else {
+        E->prior = grow(E->prior, &E->capprior, E->nprior + 1, sizeof *E->prior);
+        e = &E->prior[E->nprior];
+    }
+    /* zeroed as the tree path's arrays are: a loader sets only what the
+     * document gives */
+    memset(e, 0, sizeof *e);
+    if (!load_engagement(L, m, e, owner) || !quiet(E))
+        return false;
+    if (owner < 0 && e->id.s && id_map_add(&L->engagements, e->id.s, E->nown) >= 0)
+        return false;
+    if (owner < 0)
+        E->nown++;
+    else
+        E->nprior++;
+    return true;
+}
+
+static bool event_item(void *ctx, size_t key, const iss_node *item, size_t index)
+{
+    events *E = ctx;
+    loader *L = E->L;
+    (void)index;
+    if (key == 0) {
+        if (E->persons == 2 || E->engagements || !pick_once(E, NULL))
+            return false;
+        E->persons = 1;
+        if (E->nperson + 1 > L->lim->max_persons)
+            return false;
+        E->person = grow(E->person, &E->capperson, E->nperson + 1, sizeof *E->person);
+        iss_person *p = &E->person[E->nperson];
+        memset(p, 0, sizeof *p);
+        if (!load_person(L, item, p) || !quiet(E))
+            return false;
+        if (p->id.s && id_map_add(&L->persons, p->id.s, E->nperson) >= 0)
+            return false;
+        bool ok = true;
+        const iss_node *pr = seq_field(L, item, "prior_engagements", &ok);
+        for (size_t j = 0; ok && pr && j < pr->n; j++)
+            ok = event_engagement(E, pr->kids[j], (long)E->nperson);
+        E->nperson++;
+        return ok && quiet(E);
+    }
+    /* a case names persons: all of them must be known by now */
+    if (E->persons != 2 || E->engagements == 2)
+        return false;
+    if (!E->engagements) {
+        E->engagements = 1;
+        collect_documents(L);
+    }
+    return event_engagement(E, item, -1);
+}
+
+static bool event_value(void *ctx, const iss_node *key, const iss_node *value)
+{
+    events *E = ctx;
+    if (iss_scalar_is(key, "criteria"))
+        return !E->persons && !E->engagements && pick_once(E, value);
+    if (value->type == ISS_NODE_SEQ && iss_scalar_is(key, "persons")) {
+        if (E->persons == 2 || E->engagements || !pick_once(E, NULL))
+            return false;
+        E->persons = 2;
+    } else if (value->type == ISS_NODE_SEQ && iss_scalar_is(key, "engagements")) {
+        if (E->persons != 2 || E->engagements == 2)
+            return false;
+        if (!E->engagements)
+            collect_documents(E->L);
+        E->engagements = 2;
+    }
+    return true;
+}
+
+/* Loads decl from bytes by events.  False when the tree path must run
+ * instead (nothing of this attempt is kept then: the caller drops decl
+ * and the diagnostics added). */
+static bool load_events(loader *L, const char *bytes, size_t len, iss_arena *tree)
+{
+    iss_decl *d = L->decl;
+    events E = {.L = L, .diags = L->c.diags->n};
+    iss_arena *items = iss_arena_new();
+    iss_stream st = {streamed, event_item, event_value, &E, items};
+    const iss_node *root =
+        iss_read_yaml_stream(bytes, len, d->file, L->lim, tree, d->arena, &st, L->c.diags);
+    iss_arena_free(items);
+    bool ok = root && root->type == ISS_NODE_MAP && quiet(&E) && pick_once(&E, NULL);
+    if (ok && !E.persons && iss_map_get(root, "engagements"))
+        ok = false; /* cases without persons: the tree path says what is wrong */
+    if (ok) {
+        /* persons or engagements that are not lists (null is absent) */
+        const iss_node *pn = iss_map_get(root, "persons"), *en = iss_map_get(root, "engagements");
+        ok = (iss_node_is_null(pn) || pn->type == ISS_NODE_SEQ) &&
+             (iss_node_is_null(en) || en->type == ISS_NODE_SEQ);
+    }
+    if (ok) {
+        bool head = true;
+        ok = load_head(L, root, &head) && head && quiet(&E);
+    }
+    if (ok) {
+        if (!E.engagements)
+            collect_documents(L);
+        /* the arrays become the model's as they are: the own cases
+         * first, then the prior ones, as the tree path orders them */
+        d->npersons = E.nperson;
+        d->persons = E.person;
+        d->heap_persons = E.person;
+        E.person = NULL;
+        d->nengagements = E.nown + E.nprior;
+        if (E.nprior) {
+            E.own = grow(E.own, &E.capown, d->nengagements, sizeof *E.own);
+            memcpy(E.own + E.nown, E.prior, E.nprior * sizeof *E.own);
+        }
+        d->engagements = E.own;
+        d->heap_engagements = E.own;
+        E.own = NULL;
+        ok = load_tail(L, root, true) && quiet(&E);
+    }
+    free(E.person);
+    free(E.own);
+    free(E.prior);
+    return ok;
+}
+
+static iss_decl *decl_new(const char *name, const iss_criteria *c)
 {
     iss_decl *decl = calloc(1, sizeof *decl);
     if (!decl)
@@ -1121,32 +1409,66 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
     decl->arena = iss_arena_new();
     decl->file = iss_arena_strdup(decl->arena, name);
     decl->criteria = c;
+    return decl;
+}
+
+/* The bytes come from a file or from memory; the model from events, or
+ * from a whole tree when that path gives up (see load_events). */
+static iss_decl *load(const char *path, const char *bytes, size_t len, const char *name,
+                      const iss_criteria *c, const iss_editions *ed, const iss_limits *lim,
+                      iss_arena *scratch, iss_diags *d)
+{
+    iss_decl *decl = decl_new(name, c);
+    if (!decl)
+        return NULL;
     if (!lim)
         lim = &iss_default_limits;
-    loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, NULL, 0, NULL, 0};
-    size_t before = d->errors;
+    size_t before = d->errors, ndiags = d->n;
     /* the tree is scaffolding: the model keeps only its strings (and
      * locations, by value), so the nodes go when the model is built */
     iss_arena *tree = scratch ? scratch : iss_arena_new();
     iss_arena_reset(tree);
     /* the bytes are read here, not by the reader, so that their digest
      * (which pins waivers and judgements) is of exactly what was parsed */
+    char sha256[65] = "";
     iss_buf file = {0};
-    iss_node *root = NULL;
-    if (path && iss_read_file(path, decl->file, lim, &file, d)) {
+    if (path && iss_read_file(path, decl->file, lim, &file, sha256, d)) {
         bytes = file.s ? file.s : "";
         len = file.len;
-    }
-    if (bytes) {
+    } else if (bytes) {
         iss_sha256 h;
         iss_sha256_init(&h);
         iss_sha256_add(&h, bytes, len);
-        iss_sha256_hex(&h, decl->sha256);
-        root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
+        iss_sha256_hex(&h, sha256);
+    }
+    bool ok = false;
+    if (bytes && !lim->tree_loader) {
+        loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, {0}, {0}, NULL, 0};
+        ok = load_events(&L, bytes, len, tree);
+        free(L.persons.slot);
+        free(L.engagements.slot);
+        if (!ok) {
+            iss_diags_truncate(d, ndiags);
+            iss_decl_free(decl);
+            iss_arena_reset(tree);
+            decl = decl_new(name, c);
+            if (!decl) {
+                iss_buf_free(&file);
+                return NULL;
+            }
+        }
+    }
+    if (bytes && !ok) {
+        loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, {0}, {0}, NULL, 0};
+        iss_node *root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
+        ok = root &&
+             (root->type != ISS_NODE_MAP || pick_criteria(&L, iss_map_get(root, "criteria"))) &&
+             load_root(&L, root) && d->errors == before;
+        free(L.persons.slot);
+        free(L.engagements.slot);
     }
     iss_buf_free(&file);
-    bool ok = root && (root->type != ISS_NODE_MAP || pick_criteria(&L, root)) &&
-              load_root(&L, root) && d->errors == before;
+    memcpy(decl->sha256, sha256, sizeof sha256);
     if (scratch)
         iss_arena_reset(scratch);
     else
@@ -1194,6 +1516,8 @@ void iss_decl_free(iss_decl *decl)
         return;
     iss_criteria_free(decl->owned);
     iss_arena_free(decl->arena);
+    free(decl->heap_persons);
+    free(decl->heap_engagements);
     free(decl);
 }
 

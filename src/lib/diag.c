@@ -88,8 +88,8 @@ void iss_diag_addv(iss_diags *d, iss_severity sev, const char *file, iss_loc loc
     vboth(x, fmt, ap);
 }
 
-void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
-                  const char *fmt, ...)
+void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc, const char *fmt,
+                  ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -213,6 +213,19 @@ void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang)
         fwrite(line.s, 1, line.len, f);
     }
     iss_buf_free(&line);
+}
+
+void iss_diags_truncate(iss_diags *d, size_t n)
+{
+    while (d->n > n) {
+        iss_diag *x = &d->v[--d->n];
+        d->errors -= x->sev == ISS_SEV_ERROR;
+        free(x->msg);
+        free(x->masked);
+        free(x->msg_ja);
+        free(x->masked_ja);
+        free((char *)x->file);
+    }
 }
 
 void iss_diags_free(iss_diags *d)

@@ -7,6 +7,7 @@
  * node's position.
  */
 #include "isscheck/node.h"
+#include "isscheck/sha256.h"
 
 #include "isscheck/textpos.h"
 
@@ -40,8 +41,9 @@ const iss_limits iss_fixed_limits = {
 
 typedef struct {
     iss_node *node;
-    iss_node **kids;
+    iss_node **kids; /* kept from one container to the next at this depth */
     size_t n, cap;
+    int stream; /* a streamed sequence: its key's index in iss_stream.keys; else -1 */
 } frame;
 
 static iss_loc mark_loc(yaml_mark_t m)
@@ -59,37 +61,70 @@ static void frame_push_kid(frame *f, iss_node *kid)
     f->kids[f->n++] = kid;
 }
 
+static bool key_less(const iss_node *x, const iss_node *y)
+{
+    if (x->len != y->len)
+        return x->len < y->len;
+    return memcmp(x->str, y->str, x->len) < 0;
+}
+
+static bool key_eq(const iss_node *x, const iss_node *y)
+{
+    return x->len == y->len && memcmp(x->str, y->str, x->len) == 0;
+}
+
 static int key_cmp(const void *a, const void *b)
 {
     const iss_node *x = *(iss_node *const *)a, *y = *(iss_node *const *)b;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    int c = memcmp(x->str, y->str, x->len);
-    if (c)
-        return c;
+    if (!key_eq(x, y))
+        return key_less(x, y) ? -1 : 1;
     /* equal keys: keep document order so the later one is reported */
     if (x->loc.line != y->loc.line)
         return x->loc.line < y->loc.line ? -1 : 1;
     return x->loc.col < y->loc.col ? -1 : (x->loc.col > y->loc.col);
 }
 
+static void duplicate_error(const iss_node *later, const iss_node *first, const char *name,
+                            iss_diags *d)
+{
+    iss_diag_add(d, ISS_SEV_ERROR, name, later->loc, "duplicate key '%s' (first at line %d)",
+                 later->str, first->loc.line);
+}
+
 /* Duplicate keys are found by sorting, so a hostile mapping of many keys
- * costs n log n, not n squared. */
+ * costs n log n, not n squared; a mapping of a few keys (nearly all of
+ * them) is compared pair by pair, without an allocation.  Either way the
+ * one reported is the second occurrence of the least duplicated key (by
+ * length, then bytes), as the sort finds it. */
 static bool check_duplicates(const iss_node *map, const char *name, iss_diags *d)
 {
     if (map->n < 2)
         return true;
+    if (map->n <= 16) {
+        const iss_node *later = NULL, *first = NULL;
+        for (size_t j = 1; j < map->n; j++)
+            for (size_t i = 0; i < j; i++) {
+                const iss_node *x = map->kids[2 * i], *y = map->kids[2 * j];
+                if (key_eq(x, y)) {
+                    if (!later || key_less(y, later)) {
+                        later = y;
+                        first = x;
+                    }
+                    break;
+                }
+            }
+        if (later)
+            duplicate_error(later, first, name, d);
+        return !later;
+    }
     iss_node **keys = iss_xmalloc(map->n * sizeof *keys);
     for (size_t i = 0; i < map->n; i++)
         keys[i] = map->kids[2 * i];
     qsort(keys, map->n, sizeof *keys, key_cmp);
     bool ok = true;
     for (size_t i = 1; i < map->n; i++) {
-        if (keys[i]->len == keys[i - 1]->len &&
-            memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
-            iss_diag_add(d, ISS_SEV_ERROR, name, keys[i]->loc,
-                         "duplicate key '%s' (first at line %d)", keys[i]->str,
-                         keys[i - 1]->loc.line);
+        if (key_eq(keys[i], keys[i - 1])) {
+            duplicate_error(keys[i], keys[i - 1], name, d);
             ok = false;
             break;
         }
@@ -169,6 +204,22 @@ static void parser_error(const yaml_parser_t *p, const char *bytes, size_t len, 
 iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, const iss_limits *lim,
                            iss_arena *tree, iss_arena *strings, iss_diags *d)
 {
+    return iss_read_yaml_stream(bytes, len, name, lim, tree, strings, NULL, d);
+}
+
+/* The index in keys of the root key k, or -1. */
+static int stream_key(const iss_stream *st, const iss_node *k)
+{
+    for (size_t i = 0; st->keys[i]; i++)
+        if (strlen(st->keys[i]) == k->len && memcmp(st->keys[i], k->str, k->len) == 0)
+            return (int)i;
+    return -1;
+}
+
+iss_node *iss_read_yaml_stream(const char *bytes, size_t len, const char *name,
+                               const iss_limits *lim, iss_arena *tree, iss_arena *strings,
+                               const iss_stream *st, iss_diags *d)
+{
     if (!lim)
         lim = &iss_default_limits;
     if (len > lim->max_bytes) {
@@ -194,8 +245,10 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
     yaml_parser_set_input_string(&p, (const unsigned char *)(unbroken ? unbroken : bytes), len);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 
+    /* frames above depth keep their kids' arrays for the next container
+     * at that depth: one allocation per depth, not one per mapping */
     frame *stack = NULL;
-    size_t depth = 0, cap = 0, nodes = 0, docs = 0;
+    size_t depth = 0, used = 0, cap = 0, nodes = 0, docs = 0;
     iss_node *root = NULL;
     bool ok = true, done = false;
 
@@ -208,6 +261,9 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
         }
         iss_loc loc = mark_loc(ev.start_mark);
         iss_node *made = NULL;
+        /* inside an item of a streamed sequence (the root mapping is
+         * stack[0], the sequence stack[1]): its nodes are scratch */
+        bool in_item = depth >= 2 && stack[1].stream >= 0;
         switch (ev.type) {
         case YAML_STREAM_END_EVENT:
             done = true;
@@ -260,18 +316,22 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
                 ok = false;
                 break;
             }
+            bool is_key = false;
             if (depth > 0) {
                 frame *top = &stack[depth - 1];
-                if (top->node->type == ISS_NODE_MAP && top->n % 2 == 0 &&
-                    ev.type != YAML_SCALAR_EVENT) {
+                is_key = top->node->type == ISS_NODE_MAP && top->n % 2 == 0;
+                if (is_key && ev.type != YAML_SCALAR_EVENT) {
                     iss_diag_add(d, ISS_SEV_ERROR, name, loc,
                                  "a mapping key must be a plain string");
                     ok = false;
                     break;
                 }
             }
-            made = iss_arena_alloc(tree, sizeof *made);
+            /* every field is written below: no zeroing */
+            made = iss_arena_alloc_raw(in_item ? st->items : tree, sizeof *made);
             made->loc = loc;
+            made->kids = NULL;
+            made->n = 0;
             if (ev.type == YAML_SCALAR_EVENT) {
                 size_t n = ev.data.scalar.length;
                 if (n > lim->max_scalar) {
@@ -288,13 +348,19 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
                     break;
                 }
                 made->type = ISS_NODE_SCALAR;
-                char *str = iss_arena_strndup(strings, (const char *)ev.data.scalar.value, n);
+                /* a key inside a streamed item goes with the item: the
+                 * model keeps values, never the keys of its mappings */
+                char *str = iss_arena_strndup(in_item && is_key ? st->items : strings,
+                                              (const char *)ev.data.scalar.value, n);
                 iss_unbreak_restore(&ub, str, n);
                 made->str = str;
                 made->len = n;
                 made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             } else {
                 made->type = ev.type == YAML_SEQUENCE_START_EVENT ? ISS_NODE_SEQ : ISS_NODE_MAP;
+                made->str = NULL;
+                made->len = 0;
+                made->plain = false;
                 if (depth >= lim->max_depth) {
                     if (lim->fixed)
                         iss_diag_add(d, ISS_SEV_ERROR, name, loc,
@@ -317,45 +383,69 @@ iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, cons
                 break;
             frame *top = &stack[--depth];
             iss_node *node = top->node;
-            node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
-            if (top->n) {
-                node->kids = iss_arena_alloc(tree, top->n * sizeof *node->kids);
-                memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
+            if (top->stream >= 0) {
+                node->n = top->n; /* the items went to the callback */
+            } else {
+                node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
+                if (top->n) {
+                    node->kids = iss_arena_alloc_raw(in_item && depth >= 2 ? st->items : tree,
+                                                     top->n * sizeof *node->kids);
+                    memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
+                }
             }
-            free(top->kids);
-            top->kids = NULL;
             if (node->type == ISS_NODE_MAP && !check_duplicates(node, name, d)) {
                 ok = false;
                 break;
             }
             made = node; /* attach the finished container to its parent */
-            if (depth > 0)
-                frame_push_kid(&stack[depth - 1], made);
-            else
-                root = made;
-            made = NULL;
             break;
         }
         default:
             break;
         }
         if (ok && made) {
-            if (made->type == ISS_NODE_SCALAR) {
-                if (depth > 0)
-                    frame_push_kid(&stack[depth - 1], made);
-                else
-                    root = made;
-            } else {
+            bool container_start =
+                made->type != ISS_NODE_SCALAR &&
+                (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT);
+            if (container_start) {
                 if (depth == cap) {
                     cap = cap ? cap * 2 : 16;
                     stack = iss_xrealloc(stack, cap * sizeof *stack);
                 }
-                stack[depth++] = (frame){made, NULL, 0, 0};
+                if (depth == used) {
+                    stack[used].kids = NULL;
+                    stack[used].cap = 0;
+                    used++;
+                }
+                int stream = -1;
+                if (st && depth == 1 && made->type == ISS_NODE_SEQ &&
+                    stack[0].node->type == ISS_NODE_MAP && stack[0].n % 2 == 1)
+                    stream = stream_key(st, stack[0].kids[stack[0].n - 1]);
+                stack[depth].node = made;
+                stack[depth].n = 0;
+                stack[depth].stream = stream;
+                depth++;
+            } else if (depth == 0) {
+                root = made;
+            } else {
+                frame *top = &stack[depth - 1];
+                if (top->stream >= 0) {
+                    /* a finished item of a streamed list: handed over, then
+                     * its scratch nodes go */
+                    ok = st->item(st->ctx, (size_t)top->stream, made, top->n);
+                    top->n++;
+                    iss_arena_reset(st->items);
+                } else {
+                    frame_push_kid(top, made);
+                    if (ok && st && depth == 1 && top->node->type == ISS_NODE_MAP &&
+                        top->n % 2 == 0 && st->value)
+                        ok = st->value(st->ctx, top->kids[top->n - 2], made);
+                }
             }
         }
         yaml_event_delete(&ev);
     }
-    for (size_t i = 0; i < depth; i++)
+    for (size_t i = 0; i < used; i++)
         free(stack[i].kids);
     free(stack);
     free(unbroken);
@@ -446,7 +536,7 @@ void iss_input_error(iss_diags *d, const char *name, int why)
 }
 
 bool iss_read_file(const char *path, const char *name, const iss_limits *lim, iss_buf *out,
-                   iss_diags *d)
+                   char sha256[65], iss_diags *d)
 {
     if (!lim)
         lim = &iss_default_limits;
@@ -464,21 +554,52 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
     /* a regular file's size is known: one buffer of that size, not a
      * doubling one copied at each step (the limit still applies below) */
     if (have_st && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= lim->max_bytes) {
-        b.cap = (size_t)st.st_size + 1;
+        /* + 2: the NUL, and room for the read that finds the end */
+        b.cap = (size_t)st.st_size + 2;
         b.s = iss_xmalloc(b.cap);
     }
-    char chunk[65536];
-    size_t got;
-    bool too_big = false;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    /* the bytes are read straight into the buffer (no bounce through a
+     * chunk on the stack), 256 KB at a time, each piece hashed at once
+     * while it is still in the cache, not in a second pass over the whole
+     * file; never more than one byte past the limit is read */
+    iss_sha256 h;
+    if (sha256)
+        iss_sha256_init(&h);
+    bool too_big = false, read_error = false;
+    int err = 0;
+    for (;;) {
+        if (b.cap - b.len < 2) { /* full: a pipe, or a file that grew */
+            size_t cap = b.cap ? 2 * b.cap : 65536;
+            b.cap = cap - 2 > lim->max_bytes ? lim->max_bytes + 2 : cap;
+            b.s = iss_xrealloc(b.s, b.cap);
+        }
+        size_t want = b.cap - b.len - 1;
+        if (want > (size_t)256 * 1024)
+            want = (size_t)256 * 1024;
+        /* read(2) on the descriptor: stdio would split the request into
+         * its own block sizes and copy the tail through its buffer (the
+         * stream is never read through stdio) */
+        ssize_t r = read(fileno(f), b.s + b.len, want);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            read_error = true;
+            err = errno;
+            break;
+        }
+        size_t got = (size_t)r;
+        if (got == 0)
+            break;
         if (b.len + got > lim->max_bytes) {
             too_big = true;
             break;
         }
-        iss_buf_add(&b, chunk, got);
+        if (sha256)
+            iss_sha256_add(&h, b.s + b.len, got);
+        b.len += got;
     }
-    bool read_error = ferror(f) != 0;
-    int err = errno;
+    if (b.s)
+        b.s[b.len] = '\0';
     if (!is_stdin)
         fclose(f);
     if (read_error || too_big) {
@@ -489,6 +610,8 @@ bool iss_read_file(const char *path, const char *name, const iss_limits *lim, is
         iss_buf_free(&b);
         return false;
     }
+    if (sha256)
+        iss_sha256_hex(&h, sha256);
     iss_buf_free(out);
     *out = b;
     return true;
@@ -499,7 +622,7 @@ iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_li
 {
     iss_buf b = {0};
     iss_node *root = NULL;
-    if (iss_read_file(path, name, lim, &b, d))
+    if (iss_read_file(path, name, lim, &b, NULL, d))
         root = iss_read_yaml_in(b.s ? b.s : "", b.len, name, lim ? lim : &iss_default_limits, tree,
                                 strings, d);
     iss_buf_free(&b);
