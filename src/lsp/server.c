@@ -1,0 +1,1045 @@
+/* server.c - the language server's protocol: JSON-RPC messages, the
+ * lifecycle, the documents the client has open, settings, and checks.
+ *
+ * Concurrency.  The reading thread (iss_lsp_feed) answers every request
+ * itself, from the documents' text and what the newest check left.  A
+ * check runs on the one worker thread: each change of a document bumps its
+ * generation and replaces the document's pending check, if any (no queue
+ * of stale checks); a check that finishes after a newer change is thrown
+ * away, not published.  The library's pipeline cannot be interrupted from
+ * outside, so a check already running goes to its end, but nothing waits
+ * for it: the reading thread keeps answering, and the newest text is
+ * checked next.  Before a batch of messages is handled, every message
+ * already read is parsed (read-ahead): a $/cancelRequest among them cancels
+ * a request still waiting, and several changes of a document read together
+ * make one check. */
+#include "server.h"
+
+#include "isscheck/report.h"
+#include "isscheck/run.h"
+#include "isscheck/waivers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    ERR_PARSE = -32700,
+    ERR_INVALID_REQUEST = -32600,
+    ERR_METHOD = -32601,
+    ERR_PARAMS = -32602,
+    ERR_NOT_INITIALIZED = -32002,
+    ERR_CANCELLED = -32800,
+};
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s);
+    return memcpy(iss_xmalloc(n + 1), s, n + 1);
+}
+
+static char *xmemdup(const char *s, size_t n)
+{
+    char *p = iss_xmalloc(n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+void iss_lsp_send(iss_lsp *s, json_t *msg)
+{
+    char *body = json_dumps(msg, JSON_COMPACT);
+    if (!body)
+        return;
+    size_t n = strlen(body);
+    iss_buf b = {0};
+    iss_buf_printf(&b, "Content-Length: %zu\r\n\r\n", n);
+    iss_buf_add(&b, body, n);
+    free(body);
+    pthread_mutex_lock(&s->wmu);
+    s->host.write(s->host.ctx, b.s, b.len);
+    pthread_mutex_unlock(&s->wmu);
+    iss_buf_free(&b);
+}
+
+static void respond(iss_lsp *s, json_t *id, json_t *result)
+{
+    json_t *m = json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(),
+                          "result", result ? result : json_null());
+    iss_lsp_send(s, m);
+    json_decref(m);
+}
+
+static void respond_error(iss_lsp *s, json_t *id, int code, const char *message)
+{
+    json_t *m = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
+                          id ? id : json_null(), "error", "code", code, "message", message);
+    iss_lsp_send(s, m);
+    json_decref(m);
+}
+
+static void notify(iss_lsp *s, const char *method, json_t *params)
+{
+    json_t *m = json_pack("{s:s, s:s, s:o}", "jsonrpc", "2.0", "method", method, "params", params);
+    iss_lsp_send(s, m);
+    json_decref(m);
+}
+
+static void show_message(iss_lsp *s, int type, const char *text)
+{
+    notify(s, "window/showMessage", json_pack("{s:i, s:s}", "type", type, "message", text));
+}
+
+/* ---- positions ------------------------------------------------------- */
+
+/* Line starts of a text, for the many positions of one check. */
+typedef struct {
+    size_t *v;
+    size_t n;
+} lines;
+
+static lines lines_of(const char *t, size_t len)
+{
+    lines l = {NULL, 0};
+    size_t cap = 64;
+    l.v = iss_xmalloc(cap * sizeof *l.v);
+    l.v[l.n++] = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool br = t[i] == '\n' || (t[i] == '\r' && (i + 1 >= len || t[i + 1] != '\n'));
+        if (!br)
+            continue;
+        if (l.n == cap) {
+            cap *= 2;
+            l.v = iss_xrealloc(l.v, cap * sizeof *l.v);
+        }
+        l.v[l.n++] = i + 1;
+    }
+    return l;
+}
+
+static size_t line_of(const lines *l, size_t off)
+{
+    size_t lo = 0, hi = l->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->v[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static json_t *pos_json(iss_pos_enc enc, const char *t, const lines *l, size_t off)
+{
+    size_t line = line_of(l, off);
+    return json_pack("{s:I, s:I}", "line", (json_int_t)line, "character",
+                     (json_int_t)iss_byte_to_char(t, l->v[line], off, enc));
+}
+
+static json_t *range_json(iss_pos_enc enc, const char *t, const lines *l, size_t b0, size_t b1)
+{
+    return json_pack("{s:o, s:o}", "start", pos_json(enc, t, l, b0), "end",
+                     pos_json(enc, t, l, b1));
+}
+
+json_t *iss_lsp_position(const iss_lsp *s, const char *text, size_t len, size_t off)
+{
+    lines l = lines_of(text, len);
+    json_t *p = pos_json(s->enc, text, &l, off);
+    free(l.v);
+    return p;
+}
+
+json_t *iss_lsp_range(const iss_lsp *s, const char *text, size_t len, size_t b0, size_t b1)
+{
+    lines l = lines_of(text, len);
+    json_t *r = range_json(s->enc, text, &l, b0, b1);
+    free(l.v);
+    return r;
+}
+
+/* The byte offset of isscheck's location with the line index. */
+static size_t loc_byte(const char *t, size_t len, const lines *l, iss_loc loc)
+{
+    if (loc.line <= 0)
+        return 0;
+    if ((size_t)loc.line > l->n)
+        return len;
+    size_t i = l->v[loc.line - 1];
+    if (loc.line == 1 && len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    /* the columns of the line, counted as position.c counts them */
+    size_t end = i;
+    while (end < len && t[end] != '\n' && t[end] != '\r')
+        end++;
+    for (int c = 1; i < end && c < loc.col; c++) {
+        unsigned char b = (unsigned char)t[i];
+        size_t k = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3
+                                : (b & 0xF8) == 0xF0 ? 4 : 1;
+        if (i + k > end)
+            k = 1;
+        for (size_t j = 1; j < k; j++)
+            if (((unsigned char)t[i + j] & 0xC0) != 0x80)
+                k = 1;
+        i += k;
+    }
+    return i;
+}
+
+size_t iss_lsp_token_end(const char *t, size_t len, size_t off)
+{
+    size_t e = off;
+    if (e < len && (t[e] == '"' || t[e] == '\'')) { /* a quoted scalar */
+        char q = t[e++];
+        while (e < len && t[e] != q && t[e] != '\n' && t[e] != '\r')
+            e++;
+        return e < len && t[e] == q ? e + 1 : e;
+    }
+    while (e < len && !strchr(" \t\r\n,]}#", t[e]) &&
+           !(t[e] == ':' && (e + 1 >= len || strchr(" \t\r\n", t[e + 1]))))
+        e++;
+    if (e == off) { /* nothing to mark there: the rest of the line */
+        while (e < len && t[e] != '\n' && t[e] != '\r')
+            e++;
+        while (e > off && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+            e--;
+    }
+    return e;
+}
+
+/* ---- settings -------------------------------------------------------- */
+
+static void config_unref(iss_lsp_config *c)
+{
+    if (c && --c->refs == 0) {
+        iss_editions_free(c->ed);
+        free(c);
+    }
+}
+
+static int severity_named(const char *v, int dflt)
+{
+    static const char *const names[] = {"error", "warning", "information", "hint", NULL};
+    int k = v ? iss_lookup(names, v) : -1;
+    return k >= 0 ? k + 1 : dflt;
+}
+
+/* A new configuration from the client's settings (NULL: the defaults);
+ * what cannot be used is said in a message and left at its default. */
+static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
+{
+    iss_lsp_config *c = iss_xmalloc(sizeof *c);
+    memset(c, 0, sizeof *c);
+    c->refs = 1;
+    c->lim = iss_default_limits;
+    c->as_of = ISS_NO_DATE;
+    c->lang = s->host.lang;
+    c->sev_fail = 1;
+    c->sev_review = 2;
+    if (json_is_object(json_object_get(set, "isscheck")))
+        set = json_object_get(set, "isscheck");
+    if (!json_is_object(set))
+        set = NULL;
+    const char *lang = json_string_value(json_object_get(set, "language"));
+    if (lang && strcmp(lang, "en") == 0)
+        c->lang = ISS_LANG_EN;
+    else if (lang && strcmp(lang, "ja") == 0)
+        c->lang = ISS_LANG_JA;
+    else if (lang)
+        show_message(s, 2, "isscheck: setting 'language': expected 'ja' or 'en'");
+    const char *as_of = json_string_value(json_object_get(set, "asOf"));
+    if (as_of && *as_of && !iss_date_parse(as_of, strlen(as_of), &c->as_of)) {
+        c->as_of = ISS_NO_DATE;
+        show_message(s, 2, "isscheck: setting 'asOf': expected a date YYYY-MM-DD");
+    }
+    json_t *sev = json_object_get(set, "severity");
+    c->sev_fail = severity_named(json_string_value(json_object_get(sev, "fail")), 1);
+    c->sev_review = severity_named(json_string_value(json_object_get(sev, "review")), 2);
+    json_t *mb = json_object_get(set, "maxBytes");
+    if (json_is_integer(mb) && json_integer_value(mb) > 0)
+        c->lim.max_bytes = (size_t)json_integer_value(mb);
+    /* criteria folders: a string or a list of strings */
+    json_t *cr = json_object_get(set, "criteria");
+    const char **dirs = iss_xmalloc((json_array_size(cr) + 1) * sizeof *dirs);
+    size_t n = 0;
+    if (json_is_string(cr) && *json_string_value(cr))
+        dirs[n++] = json_string_value(cr);
+    size_t i;
+    json_t *x;
+    json_array_foreach(cr, i, x) if (json_is_string(x)) dirs[n++] = json_string_value(x);
+    iss_diags d = {0};
+    c->ed = s->host.load_editions(dirs, n, &d);
+    if (!c->ed) {
+        iss_buf b = {0};
+        iss_buf_puts(&b, "isscheck: the criteria could not be loaded; using the built-in sets:");
+        for (size_t k = 0; k < d.n; k++) {
+            iss_buf_puts(&b, "\n");
+            iss_diag_line(&b, &d.v[k], "isscheck", c->lang);
+        }
+        show_message(s, 1, b.s);
+        iss_buf_free(&b);
+        iss_diags_free(&d);
+        c->ed = s->host.load_editions(NULL, 0, &d);
+    }
+    iss_diags_free(&d);
+    free(dirs);
+    if (!c->ed) { /* even the built-in sets: nothing can be checked */
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* ---- checks ---------------------------------------------------------- */
+
+static void job_free(iss_lsp_job *j)
+{
+    if (!j)
+        return;
+    free(j->uri);
+    free(j->text);
+    free(j);
+}
+
+static void marks_free(iss_lsp_mark *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].rule);
+        free(m[i].hover);
+    }
+    free(m);
+}
+
+/* What a check of one text found, ready to publish. */
+typedef struct {
+    json_t *diags;
+    iss_lsp_mark *marks;
+    size_t nmarks, cap;
+    char *provider;
+} outcome;
+
+static json_t *fix_data(const iss_diag *x)
+{
+    /* the loader's English messages (fields.c) name what a fix needs */
+    const char *m = x->msg;
+    static const char unknown[] = "unknown key '", mean[] = "; did you mean '",
+                      missing[] = "missing required key '";
+    if (strncmp(m, unknown, sizeof unknown - 1) == 0) {
+        const char *k = m + sizeof unknown - 1, *ke = strchr(k, '\'');
+        const char *dm = strstr(m, mean);
+        if (ke && dm) {
+            const char *v = dm + sizeof mean - 1, *ve = strchr(v, '\'');
+            if (ve)
+                return json_pack("{s:s, s:s#, s:s#}", "fix", "rename", "from", k, (int)(ke - k),
+                                 "to", v, (int)(ve - v));
+        }
+    }
+    if (strncmp(m, missing, sizeof missing - 1) == 0) {
+        const char *k = m + sizeof missing - 1, *ke = strchr(k, '\'');
+        if (ke)
+            return json_pack("{s:s, s:s#}", "fix", "add", "key", k, (int)(ke - k));
+    }
+    return NULL;
+}
+
+static void add_diag_records(outcome *o, const iss_diags *d, iss_pos_enc enc, const char *t,
+                             size_t len, const lines *l, iss_lang lang)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const iss_diag *x = &d->v[i];
+        size_t b0 = x->byte >= 0 ? ((size_t)x->byte < len ? (size_t)x->byte : len)
+                                 : loc_byte(t, len, l, x->loc);
+        size_t b1 = x->loc.line > 0 ? iss_lsp_token_end(t, len, b0) : b0;
+        json_t *dg = json_pack("{s:o, s:i, s:s, s:s}", "range", range_json(enc, t, l, b0, b1),
+                               "severity", x->sev == ISS_SEV_ERROR ? 1 : 2, "source", "isscheck",
+                               "message", iss_diag_msg(x, lang));
+        json_t *data = fix_data(x);
+        if (data)
+            json_object_set_new(dg, "data", data);
+        json_array_append_new(o->diags, dg);
+    }
+}
+
+/* The reason a result's diagnostic shows: its first note that says why
+ * it failed (or needs review), else its first note. */
+static size_t first_reason(const iss_result *r)
+{
+    iss_mark want = r->verdict == ISS_FAIL ? ISS_MARK_FAIL : ISS_MARK_REVIEW;
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (r->notes[i].mark == want)
+            return i;
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (r->notes[i].mark != ISS_MARK_INFO && r->notes[i].mark != ISS_MARK_PASS)
+            return i;
+    return 0;
+}
+
+/* For the code action that sets a lead group's stated counts: the counts
+ * the rule computed, in the order of its paths. */
+static json_t *counts_fix(const iss_result *r)
+{
+    if (r->rule->kind != ISS_CHECK_QUALIFIED_LEADS || !r->rule->disclose_counts)
+        return NULL;
+    bool wrong = false;
+    for (size_t i = 0; i < r->nnotes; i++)
+        wrong |= r->notes[i].msg == M_COUNT_MISMATCH || r->notes[i].msg == M_COUNT_ABSENT ||
+                 r->notes[i].msg == M_COUNTS_MISSING || r->notes[i].msg == M_COUNT_UNKNOWN;
+    if (!wrong)
+        return NULL;
+    json_t *counts = json_object();
+    size_t k = 0;
+    for (size_t i = 0; i < r->nnotes && k < r->rule->npaths; i++)
+        if (r->notes[i].msg == M_PATH_COUNT && r->notes[i].args[1])
+            json_object_set_new(counts, r->rule->paths[k++].id,
+                                json_integer(strtol(r->notes[i].args[1], NULL, 10)));
+    if (k != r->rule->npaths) {
+        json_decref(counts);
+        return NULL;
+    }
+    bool stated = true;
+    for (size_t i = 0; i < r->nnotes; i++)
+        stated &= r->notes[i].msg != M_COUNTS_MISSING;
+    return json_pack("{s:s, s:o, s:b}", "fix", "counts", "counts", counts, "stated", stated);
+}
+
+static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config *cfg,
+                        iss_pos_enc enc, const char *uri, const char *t, size_t len,
+                        const lines *l)
+{
+    iss_lang lang = cfg->lang;
+    iss_buf b = {0};
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const iss_result *r = &rep->results[i];
+        if (r->verdict != ISS_FAIL && r->verdict != ISS_REVIEW)
+            continue;
+        const iss_rule *rule = r->rule;
+        size_t b0 = loc_byte(t, len, l, r->loc);
+        size_t b1 = r->loc.line > 0 ? iss_lsp_token_end(t, len, b0) : b0;
+        size_t why = first_reason(r);
+        b.len = 0;
+        if (r->nnotes)
+            iss_note_render(&b, &r->notes[why], lang);
+        else
+            iss_buf_puts(&b, lang == ISS_LANG_EN && rule->title_en ? rule->title_en
+                                                                   : rule->title_ja);
+        json_t *dg = json_pack(
+            "{s:o, s:i, s:s, s:s, s:s#}", "range", range_json(enc, t, l, b0, b1), "severity",
+            r->verdict == ISS_FAIL ? cfg->sev_fail : cfg->sev_review, "code", rule->id, "source",
+            "isscheck", "message", b.s ? b.s : "", (int)b.len);
+        /* the other reasons, then the citation */
+        json_t *rel = json_array();
+        for (size_t k = 0; k < r->nnotes; k++) {
+            if (k == why)
+                continue;
+            b.len = 0;
+            iss_note_render(&b, &r->notes[k], lang);
+            iss_loc at = r->notes[k].loc.line > 0 ? r->notes[k].loc : r->loc;
+            size_t n0 = loc_byte(t, len, l, at);
+            json_array_append_new(
+                rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri, "range",
+                               range_json(enc, t, l, n0, iss_lsp_token_end(t, len, n0)),
+                               "message", b.s ? b.s : "", (int)b.len));
+        }
+        b.len = 0;
+        const char *title = lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja;
+        iss_buf_printf(&b, "%s %s%s%s (%s %s)", rule->id, rule->clause ? rule->clause : "",
+                       title ? " " : "", title ? title : "",
+                       rule->set ? rule->set->title : "", rule->set ? rule->set->edition : "");
+        json_array_append_new(rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri,
+                                             "range", range_json(enc, t, l, b0, b1), "message",
+                                             b.s, (int)b.len));
+        json_object_set_new(dg, "relatedInformation", rel);
+        json_t *data = counts_fix(r);
+        if (data)
+            json_object_set_new(dg, "data", data);
+        json_array_append_new(o->diags, dg);
+
+        /* hover: the rule, its citation, the verbatim clause text, the reasons */
+        b.len = 0;
+        iss_buf_printf(&b, "**%s** %s — %s\n\n", rule->id, title ? title : "",
+                       iss_verdict_label(r->verdict, lang));
+        if (rule->clause)
+            iss_buf_printf(&b, "%s %s, %s\n\n", rule->set ? rule->set->title : "",
+                           rule->set ? rule->set->edition : "", rule->clause);
+        const char *text = rule->text ? rule->text : rule->text_unavailable;
+        for (const char *p = text; p && *p;) {
+            const char *e = strchr(p, '\n');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            iss_buf_puts(&b, "> ");
+            iss_buf_add(&b, p, n);
+            iss_buf_puts(&b, "\n");
+            p = e ? e + 1 : p + n;
+        }
+        iss_buf_puts(&b, "\n");
+        for (size_t k = 0; k < r->nnotes; k++) {
+            iss_buf_puts(&b, "- ");
+            iss_note_render(&b, &r->notes[k], lang);
+            iss_buf_puts(&b, "\n");
+        }
+        if (o->nmarks == o->cap) {
+            o->cap = o->cap ? 2 * o->cap : 16;
+            o->marks = iss_xrealloc(o->marks, o->cap * sizeof *o->marks);
+        }
+        o->marks[o->nmarks++] =
+            (iss_lsp_mark){r->loc, xstrdup(rule->id), xmemdup(b.s ? b.s : "", b.len)};
+    }
+    iss_buf_free(&b);
+}
+
+/* Checks one text as its kind says (classify.h): a declaration through the
+ * whole pipeline, a waivers file as a waivers file, other YAML not at all. */
+static outcome check_text(const iss_lsp_job *j, iss_pos_enc enc)
+{
+    outcome o = {json_array(), NULL, 0, 0, NULL};
+    iss_file_kind kind = iss_classify(j->text, j->len);
+    if (kind == ISS_KIND_OTHER)
+        return o;
+    const iss_lsp_config *cfg = j->cfg;
+    lines l = lines_of(j->text, j->len);
+    if (kind == ISS_KIND_WAIVERS) {
+        iss_diags d = {0};
+        iss_waivers *w = iss_waivers_parse(j->text, j->len, j->uri, cfg->ed, &cfg->lim, &d);
+        add_diag_records(&o, &d, enc, j->text, j->len, &l, cfg->lang);
+        iss_waivers_free(w);
+        iss_diags_free(&d);
+    } else {
+        iss_check_options co = {.editions = cfg->ed,
+                                .limits = &cfg->lim,
+                                .as_of = cfg->as_of,
+                                .today = j->today};
+        iss_checked *c = iss_check_bytes(j->text, j->len, j->uri, &co);
+        add_diag_records(&o, &c->diags, enc, j->text, j->len, &l, cfg->lang);
+        if (c->result.report)
+            add_results(&o, c->result.report, cfg, enc, j->uri, j->text, j->len, &l);
+        if (c->decl && c->decl->provider.s)
+            o.provider = xstrdup(c->decl->provider.s);
+        iss_checked_free(c);
+    }
+    free(l.v);
+    return o;
+}
+
+/* Runs j and publishes what it found, unless a newer change came (under
+ * mu, so a didClose cannot slip between the test and the message). */
+static void run_job(iss_lsp *s, iss_lsp_job *j)
+{
+    outcome o = check_text(j, s->enc);
+    pthread_mutex_lock(&s->mu);
+    s->checks++;
+    iss_lsp_doc *d = iss_lsp_find(s, j->uri);
+    if (d && d->gen == j->gen) {
+        marks_free(d->marks, d->nmarks);
+        free(d->provider);
+        d->marks = o.marks;
+        d->nmarks = o.nmarks;
+        d->provider = o.provider;
+        o.marks = NULL;
+        o.nmarks = 0;
+        o.provider = NULL;
+        notify(s, "textDocument/publishDiagnostics",
+               json_pack("{s:s, s:I, s:O}", "uri", j->uri, "version", (json_int_t)j->version,
+                         "diagnostics", o.diags));
+    }
+    config_unref(j->cfg);
+    pthread_mutex_unlock(&s->mu);
+    json_decref(o.diags);
+    marks_free(o.marks, o.nmarks);
+    free(o.provider);
+    job_free(j);
+}
+
+static void *worker_main(void *arg)
+{
+    iss_lsp *s = arg;
+    pthread_mutex_lock(&s->mu);
+    for (;;) {
+        while (!s->jobs && !s->stop)
+            pthread_cond_wait(&s->cv, &s->mu);
+        if (s->stop)
+            break;
+        iss_lsp_job *j = s->jobs;
+        s->jobs = j->next;
+        s->busy = true;
+        pthread_mutex_unlock(&s->mu);
+        run_job(s, j);
+        pthread_mutex_lock(&s->mu);
+        s->busy = false;
+    }
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
+}
+
+/* Queues a check of d's current text, replacing its pending one. */
+static void post_check(iss_lsp *s, iss_lsp_doc *d)
+{
+    if (!s->cfg)
+        return;
+    iss_lsp_job *j = iss_xmalloc(sizeof *j);
+    memset(j, 0, sizeof *j);
+    j->uri = xstrdup(d->uri);
+    j->text = xmemdup(d->text, d->len);
+    j->len = d->len;
+    j->version = d->version;
+    j->gen = d->gen;
+    j->today = s->host.today();
+    j->cfg = s->cfg;
+    pthread_mutex_lock(&s->mu);
+    s->cfg->refs++;
+    iss_lsp_job **p = &s->jobs;
+    while (*p && strcmp((*p)->uri, d->uri) != 0)
+        p = &(*p)->next;
+    iss_lsp_job *old = *p;
+    if (old) { /* superseded before it started */
+        j->next = old->next;
+        *p = j;
+        config_unref(old->cfg);
+        job_free(old);
+    } else {
+        *p = j;
+    }
+    pthread_cond_signal(&s->cv);
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Without a worker (the fuzzer): every pending check, now. */
+static void run_pending(iss_lsp *s)
+{
+    while (!s->has_worker && s->jobs) {
+        iss_lsp_job *j = s->jobs;
+        s->jobs = j->next;
+        run_job(s, j);
+    }
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+iss_lsp_doc *iss_lsp_find(iss_lsp *s, const char *uri)
+{
+    for (iss_lsp_doc *d = s->docs; d; d = d->next)
+        if (strcmp(d->uri, uri) == 0)
+            return d;
+    return NULL;
+}
+
+static void doc_free(iss_lsp_doc *d)
+{
+    free(d->uri);
+    free(d->text);
+    marks_free(d->marks, d->nmarks);
+    free(d->provider);
+    free(d);
+}
+
+static const char *text_document_uri(json_t *params)
+{
+    return json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+}
+
+static bool did_open(iss_lsp *s, json_t *params)
+{
+    json_t *td = json_object_get(params, "textDocument");
+    const char *uri = json_string_value(json_object_get(td, "uri"));
+    json_t *text = json_object_get(td, "text");
+    if (!uri || !json_is_string(text))
+        return false;
+    pthread_mutex_lock(&s->mu);
+    iss_lsp_doc *d = iss_lsp_find(s, uri);
+    if (!d) {
+        d = iss_xmalloc(sizeof *d);
+        memset(d, 0, sizeof *d);
+        d->uri = xstrdup(uri);
+        d->next = s->docs;
+        s->docs = d;
+    }
+    free(d->text);
+    d->len = json_string_length(text);
+    d->text = xmemdup(json_string_value(text), d->len);
+    d->version = (long)json_integer_value(json_object_get(td, "version"));
+    d->gen++;
+    pthread_mutex_unlock(&s->mu);
+    post_check(s, d);
+    return true;
+}
+
+static bool did_change(iss_lsp *s, json_t *params)
+{
+    const char *uri = text_document_uri(params);
+    json_t *changes = json_object_get(params, "contentChanges");
+    iss_lsp_doc *d = uri ? iss_lsp_find(s, uri) : NULL;
+    if (!d || !json_is_array(changes))
+        return false;
+    iss_buf t = {0};
+    iss_buf_add(&t, d->text, d->len);
+    size_t i;
+    json_t *c;
+    json_array_foreach(changes, i, c)
+    {
+        json_t *text = json_object_get(c, "text");
+        if (!json_is_string(text))
+            continue;
+        json_t *range = json_object_get(c, "range");
+        size_t b0 = 0, b1 = t.len;
+        if (json_is_object(range)) { /* an incremental change, if a client sends one */
+            json_t *st = json_object_get(range, "start"), *en = json_object_get(range, "end");
+            b0 = iss_pos_to_byte(t.s ? t.s : "", t.len, s->enc,
+                                 (long)json_integer_value(json_object_get(st, "line")),
+                                 (long)json_integer_value(json_object_get(st, "character")));
+            b1 = iss_pos_to_byte(t.s ? t.s : "", t.len, s->enc,
+                                 (long)json_integer_value(json_object_get(en, "line")),
+                                 (long)json_integer_value(json_object_get(en, "character")));
+            if (b1 < b0)
+                b1 = b0;
+        }
+        iss_buf n = {0};
+        iss_buf_add(&n, t.s ? t.s : "", b0);
+        iss_buf_add(&n, json_string_value(text), json_string_length(text));
+        iss_buf_add(&n, t.s ? t.s + b1 : "", t.len - b1);
+        iss_buf_free(&t);
+        t = n;
+    }
+    pthread_mutex_lock(&s->mu);
+    free(d->text);
+    d->text = xmemdup(t.s ? t.s : "", t.len);
+    d->len = t.len;
+    d->version = (long)json_integer_value(json_object_get(json_object_get(params, "textDocument"),
+                                                          "version"));
+    d->gen++;
+    pthread_mutex_unlock(&s->mu);
+    iss_buf_free(&t);
+    post_check(s, d);
+    return true;
+}
+
+static bool did_close(iss_lsp *s, json_t *params)
+{
+    const char *uri = text_document_uri(params);
+    if (!uri)
+        return false;
+    pthread_mutex_lock(&s->mu);
+    for (iss_lsp_doc **p = &s->docs; *p; p = &(*p)->next)
+        if (strcmp((*p)->uri, uri) == 0) {
+            iss_lsp_doc *d = *p;
+            *p = d->next;
+            doc_free(d);
+            /* a closed document keeps no diagnostics */
+            notify(s, "textDocument/publishDiagnostics",
+                   json_pack("{s:s, s:[]}", "uri", uri, "diagnostics"));
+            break;
+        }
+    pthread_mutex_unlock(&s->mu);
+    return true;
+}
+
+static void configure(iss_lsp *s, json_t *settings)
+{
+    iss_lsp_config *c = config_new(s, settings);
+    if (!c)
+        return;
+    pthread_mutex_lock(&s->mu);
+    iss_lsp_config *old = s->cfg;
+    s->cfg = c;
+    pthread_mutex_unlock(&s->mu);
+    if (old) {
+        pthread_mutex_lock(&s->mu);
+        config_unref(old); /* jobs still running with it keep their reference */
+        pthread_mutex_unlock(&s->mu);
+    }
+    for (iss_lsp_doc *d = s->docs; d; d = d->next) {
+        pthread_mutex_lock(&s->mu);
+        d->gen++;
+        pthread_mutex_unlock(&s->mu);
+        post_check(s, d);
+    }
+}
+
+/* ---- the lifecycle --------------------------------------------------- */
+
+static json_t *initialize(iss_lsp *s, json_t *params)
+{
+    /* positionEncoding (3.17): the first the client offers that we know */
+    s->enc = ISS_ENC_UTF16;
+    size_t i;
+    json_t *e;
+    json_array_foreach(
+        json_object_get(json_object_get(json_object_get(params, "capabilities"), "general"),
+                        "positionEncodings"),
+        i, e)
+    {
+        const char *v = json_string_value(e);
+        if (v && strcmp(v, "utf-16") == 0)
+            break;
+        if (v && strcmp(v, "utf-8") == 0) {
+            s->enc = ISS_ENC_UTF8;
+            break;
+        }
+        if (v && strcmp(v, "utf-32") == 0) {
+            s->enc = ISS_ENC_UTF32;
+            break;
+        }
+    }
+    configure(s, json_object_get(params, "initializationOptions"));
+    return json_pack("{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s,s,s,s,s], s:b}, s:b, s:b, "
+                     "s:{s:[s]}}, s:{s:s, s:s}}",
+                     "capabilities", "positionEncoding", iss_pos_enc_name(s->enc),
+                     "textDocumentSync", "openClose", 1, "change", 1, "save", "includeText", 0,
+                     "hoverProvider", 1, "completionProvider", "triggerCharacters", ":", " ", "[",
+                     ",", "-", "resolveProvider", 0, "definitionProvider", 1,
+                     "referencesProvider", 1, "codeActionProvider", "codeActionKinds",
+                     "quickfix", "serverInfo", "name", "isscheck", "version",
+                     s->host.version ? s->host.version : "");
+}
+
+/* The byte offset of params' position in d, or SIZE_MAX when params does
+ * not name one. */
+static size_t param_offset(const iss_lsp *s, const iss_lsp_doc *d, json_t *params)
+{
+    json_t *p = json_object_get(params, "position");
+    json_t *line = json_object_get(p, "line"), *ch = json_object_get(p, "character");
+    if (!json_is_integer(line) || !json_is_integer(ch))
+        return (size_t)-1;
+    return iss_pos_to_byte(d->text, d->len, s->enc, (long)json_integer_value(line),
+                           (long)json_integer_value(ch));
+}
+
+static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
+{
+    if (strcmp(method, "initialize") == 0) {
+        if (s->state != ISS_LSP_NEW) {
+            respond_error(s, id, ERR_INVALID_REQUEST, "initialize was already sent");
+            return;
+        }
+        json_t *r = initialize(s, params);
+        if (!s->cfg) {
+            json_decref(r);
+            respond_error(s, id, -32603, "isscheck: no criteria could be loaded");
+            return;
+        }
+        s->state = ISS_LSP_RUNNING;
+        respond(s, id, r);
+        return;
+    }
+    if (s->state == ISS_LSP_NEW) {
+        respond_error(s, id, ERR_NOT_INITIALIZED, "the server is not initialized");
+        return;
+    }
+    if (s->state == ISS_LSP_SHUTDOWN) {
+        respond_error(s, id, ERR_INVALID_REQUEST, "the server is shut down: only exit remains");
+        return;
+    }
+    if (strcmp(method, "shutdown") == 0) {
+        s->state = ISS_LSP_SHUTDOWN;
+        respond(s, id, NULL);
+        return;
+    }
+    static const char *const doc_methods[] = {
+        "textDocument/hover",      "textDocument/completion", "textDocument/definition",
+        "textDocument/references", "textDocument/codeAction", NULL};
+    int m = iss_lookup(doc_methods, method);
+    if (m < 0) {
+        respond_error(s, id, ERR_METHOD, "method not found");
+        return;
+    }
+    const char *uri = text_document_uri(params);
+    iss_lsp_doc *d = uri ? iss_lsp_find(s, uri) : NULL;
+    if (!uri) {
+        respond_error(s, id, ERR_PARAMS, "params.textDocument.uri is missing");
+        return;
+    }
+    if (!d) { /* a document the client has not opened: nothing to say */
+        respond(s, id, m == 3 || m == 4 ? json_array() : NULL);
+        return;
+    }
+    if (m == 4) {
+        json_t *diags = json_object_get(json_object_get(params, "context"), "diagnostics");
+        respond(s, id, iss_lsp_code_actions(s, d, diags));
+        return;
+    }
+    size_t off = param_offset(s, d, params);
+    if (off == (size_t)-1) {
+        respond_error(s, id, ERR_PARAMS, "params.position is missing or not a position");
+        return;
+    }
+    json_t *r = m == 0   ? iss_lsp_hover(s, d, off)
+                : m == 1 ? iss_lsp_completion(s, d, off)
+                         : iss_lsp_definition(
+                               s, d, off, m == 3,
+                               json_is_true(json_object_get(
+                                   json_object_get(params, "context"), "includeDeclaration")));
+    respond(s, id, r);
+}
+
+static void notification(iss_lsp *s, const char *method, json_t *params)
+{
+    if (s->state != ISS_LSP_RUNNING)
+        return; /* before initialize and after shutdown: dropped (exit is handled before) */
+    if (strcmp(method, "textDocument/didOpen") == 0)
+        did_open(s, params);
+    else if (strcmp(method, "textDocument/didChange") == 0)
+        did_change(s, params);
+    else if (strcmp(method, "textDocument/didClose") == 0)
+        did_close(s, params);
+    else if (strcmp(method, "workspace/didChangeConfiguration") == 0)
+        configure(s, json_object_get(params, "settings"));
+    /* initialized, didSave (the text is the one already checked),
+     * $/cancelRequest (read ahead: see feed), $/setTrace and anything else
+     * need nothing */
+}
+
+/* One message.  Returns false after exit. */
+static bool handle(iss_lsp *s, json_t *msg, json_t *cancelled)
+{
+    if (!json_is_object(msg)) {
+        respond_error(s, NULL, ERR_INVALID_REQUEST, "a message must be a JSON object");
+        return true;
+    }
+    json_t *id = json_object_get(msg, "id");
+    json_t *method = json_object_get(msg, "method");
+    bool has_id = id != NULL;
+    if (has_id && !json_is_string(id) && !json_is_integer(id)) {
+        respond_error(s, NULL, ERR_INVALID_REQUEST, "an id must be a number or a string");
+        return true;
+    }
+    if (!json_is_string(method)) {
+        if (has_id && (json_object_get(msg, "result") || json_object_get(msg, "error")))
+            return true; /* a response: this server sends no requests */
+        respond_error(s, id, ERR_INVALID_REQUEST, "a request needs a method");
+        return true;
+    }
+    const char *jr = json_string_value(json_object_get(msg, "jsonrpc"));
+    if (!jr || strcmp(jr, "2.0") != 0) {
+        if (has_id)
+            respond_error(s, id, ERR_INVALID_REQUEST, "jsonrpc must be \"2.0\"");
+        return true;
+    }
+    const char *m = json_string_value(method);
+    json_t *params = json_object_get(msg, "params");
+    if (!has_id) {
+        if (strcmp(m, "exit") == 0) {
+            s->clean_exit = s->state == ISS_LSP_SHUTDOWN;
+            s->state = ISS_LSP_EXITED;
+            return false;
+        }
+        notification(s, m, params);
+        return true;
+    }
+    size_t i;
+    json_t *c;
+    json_array_foreach(cancelled, i, c) if (json_equal(c, id))
+    {
+        respond_error(s, id, ERR_CANCELLED, "cancelled");
+        return true;
+    }
+    request(s, m, id, params);
+    return true;
+}
+
+bool iss_lsp_feed(iss_lsp *s, const char *bytes, size_t n)
+{
+    if (s->state == ISS_LSP_EXITED)
+        return false;
+    iss_frame_add(&s->fr, bytes, n);
+    /* read ahead: every whole message now, so a cancel reaches a request
+     * still waiting */
+    json_t *batch = json_array(), *cancelled = json_array();
+    for (;;) {
+        const char *body, *why;
+        size_t len;
+        iss_frame_event ev = iss_frame_next(&s->fr, &body, &len, &why);
+        if (ev == ISS_FRAME_MORE)
+            break;
+        if (ev == ISS_FRAME_ERROR) {
+            json_array_append_new(batch, json_pack("{s:s}", "$frame", why));
+            continue;
+        }
+        json_error_t err;
+        json_t *msg = json_loadb(body, len, 0, &err);
+        if (!msg) {
+            json_array_append_new(batch, json_pack("{s:s}", "$json", err.text));
+            continue;
+        }
+        const char *m = json_string_value(json_object_get(msg, "method"));
+        json_t *p = json_object_get(msg, "params");
+        if (m && strcmp(m, "$/cancelRequest") == 0 && json_object_get(p, "id"))
+            json_array_append(cancelled, json_object_get(p, "id"));
+        json_array_append_new(batch, msg);
+    }
+    bool go = true;
+    size_t i;
+    json_t *msg;
+    json_array_foreach(batch, i, msg)
+    {
+        if (!go)
+            break;
+        json_t *fe = json_object_get(msg, "$frame"), *je = json_object_get(msg, "$json");
+        if (json_object_size(msg) == 1 && (fe || je)) {
+            if (s->state == ISS_LSP_EXITED)
+                continue;
+            iss_buf b = {0};
+            iss_buf_printf(&b, "%s: %s", fe ? "malformed frame" : "invalid JSON",
+                           json_string_value(fe ? fe : je));
+            respond_error(s, NULL, fe ? ERR_INVALID_REQUEST : ERR_PARSE, b.s);
+            iss_buf_free(&b);
+            continue;
+        }
+        go = handle(s, msg, cancelled);
+    }
+    json_decref(batch);
+    json_decref(cancelled);
+    run_pending(s);
+    return go;
+}
+
+/* ---- the server ------------------------------------------------------ */
+
+iss_lsp *iss_lsp_new(const iss_lsp_host *host)
+{
+    iss_lsp *s = iss_xmalloc(sizeof *s);
+    memset(s, 0, sizeof *s);
+    s->host = *host;
+    s->fr.max_body = host->max_message;
+    s->enc = ISS_ENC_UTF16;
+    pthread_mutex_init(&s->mu, NULL);
+    pthread_mutex_init(&s->wmu, NULL);
+    pthread_cond_init(&s->cv, NULL);
+    if (host->threaded)
+        s->has_worker = pthread_create(&s->worker, NULL, worker_main, s) == 0;
+    return s;
+}
+
+int iss_lsp_status(const iss_lsp *s)
+{
+    return s->clean_exit ? 0 : 1;
+}
+
+void iss_lsp_free(iss_lsp *s)
+{
+    if (!s)
+        return;
+    if (s->has_worker) {
+        pthread_mutex_lock(&s->mu);
+        s->stop = true;
+        pthread_cond_signal(&s->cv);
+        pthread_mutex_unlock(&s->mu);
+        pthread_join(s->worker, NULL);
+    }
+    while (s->jobs) { /* no thread left: no lock needed */
+        iss_lsp_job *j = s->jobs;
+        s->jobs = j->next;
+        config_unref(j->cfg);
+        job_free(j);
+    }
+    while (s->docs) {
+        iss_lsp_doc *d = s->docs;
+        s->docs = d->next;
+        doc_free(d);
+    }
+    config_unref(s->cfg);
+    iss_frame_free(&s->fr);
+    pthread_mutex_destroy(&s->mu);
+    pthread_mutex_destroy(&s->wmu);
+    pthread_cond_destroy(&s->cv);
+    free(s);
+}
