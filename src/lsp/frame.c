@@ -2,10 +2,10 @@
  * Content-Length headers (LSP 3.17, "Base Protocol").
  *
  * A header block is at most 8 KiB and ends with an empty line (CRLF CRLF).
- * What cannot be read as one (no Content-Length, a value that is not a
- * number, a block that never ends) is reported once and dropped up to the
- * next line that starts a Content-Length header, so one bad frame does not
- * lose the stream.  A body over max_body is reported and skipped as it
+ * A whole block that cannot be read (no Content-Length, a value that is
+ * not a number) is reported and dropped; a block that never ends is
+ * reported once and dropped, with whatever follows, up to the next line
+ * that starts a Content-Length header, so junk does not lose the stream.  A body over max_body is reported and skipped as it
  * arrives: it is never held in memory. */
 #include "lsp.h"
 
@@ -41,8 +41,8 @@ void iss_frame_add(iss_frame *f, const char *s, size_t n)
     f->len += n;
 }
 
-/* The offset of the next "Content-Length" at the start of a line after
- * from, or the end of what can be dropped safely (the last 15 bytes may be
+/* The offset of the next "Content-Length" at the start of a line from
+ * from on, or the end of what can be dropped safely (the last bytes may be
  * the start of one). */
 static size_t resync(const iss_frame *f, size_t from)
 {
@@ -65,6 +65,15 @@ static const char *find_blank(const char *s, size_t n)
 iss_frame_event iss_frame_next(iss_frame *f, const char **body, size_t *len, const char **why)
 {
     size_t max_body = f->max_body ? f->max_body : DEFAULT_MAX_BODY;
+    if (f->junk) { /* after a malformed header: silently to the next Content-Length line */
+        f->start = resync(f, f->start);
+        static const char key[] = "Content-Length";
+        if (f->len - f->start < sizeof key - 1 ||
+            strncasecmp(f->buf + f->start, key, sizeof key - 1) != 0 ||
+            (f->start > 0 && f->buf[f->start - 1] != '\n'))
+            return ISS_FRAME_MORE;
+        f->junk = false;
+    }
     const char *h = f->buf + f->start;
     size_t avail = f->len - f->start;
     if (!avail)
@@ -74,6 +83,7 @@ iss_frame_event iss_frame_next(iss_frame *f, const char **body, size_t *len, con
         if (avail < MAX_HEADER)
             return ISS_FRAME_MORE;
         f->start = resync(f, f->start + 1);
+        f->junk = true;
         *why = "a header longer than 8192 bytes";
         return ISS_FRAME_ERROR;
     }
@@ -109,7 +119,7 @@ iss_frame_event iss_frame_next(iss_frame *f, const char **body, size_t *len, con
         line = eol + 2;
     }
     if (!have || bad) {
-        f->start = resync(f, f->start + 1);
+        f->start += hlen; /* the block is whole: what follows may be a frame */
         *why = have ? "an invalid Content-Length header" : "a header without Content-Length";
         return ISS_FRAME_ERROR;
     }

@@ -58,6 +58,7 @@ typedef struct {
     char *buf;
     size_t len, cap, start;
     size_t skip; /* bytes of an oversized body still to drop */
+    bool junk;   /* dropping junk up to the next Content-Length line */
     size_t max_body;
 } iss_frame;
 

@@ -63,11 +63,14 @@ static void set_add(set *s, json_t *x)
 /* The schemas whose properties apply to a mapping validated by s. */
 static void mappings(json_t *s, set *out, int depth)
 {
-    s = deref(s);
     if (!json_is_object(s) || depth > MAX_DEPTH)
         return;
     if (json_is_object(json_object_get(s, "properties")))
         set_add(out, s);
+    /* $ref applies beside the object's own keywords (2019-09 and later) */
+    const char *r = json_string_value(json_object_get(s, "$ref"));
+    if (r && strncmp(r, "#/$defs/", 8) == 0)
+        mappings(json_object_get(json_object_get(schema(), "$defs"), r + 8), out, depth + 1);
     static const char *const lists[] = {"anyOf", "oneOf", "allOf"};
     for (size_t k = 0; k < 3; k++) {
         json_t *l = json_object_get(s, lists[k]);

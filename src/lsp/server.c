@@ -19,8 +19,14 @@
 #include "isscheck/run.h"
 #include "isscheck/waivers.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 enum {
     ERR_PARSE = -32700,
@@ -220,8 +226,11 @@ static void config_unref(iss_lsp_config *c)
     }
 }
 
+/* An LSP DiagnosticSeverity by name; "off": not published (0). */
 static int severity_named(const char *v, int dflt)
 {
+    if (v && strcmp(v, "off") == 0)
+        return 0;
     static const char *const names[] = {"error", "warning", "information", "hint", NULL};
     int k = v ? iss_lookup(names, v) : -1;
     return k >= 0 ? k + 1 : dflt;
@@ -258,9 +267,18 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
     json_t *sev = json_object_get(set, "severity");
     c->sev_fail = severity_named(json_string_value(json_object_get(sev, "fail")), 1);
     c->sev_review = severity_named(json_string_value(json_object_get(sev, "review")), 2);
-    json_t *mb = json_object_get(set, "maxBytes");
-    if (json_is_integer(mb) && json_integer_value(mb) > 0)
-        c->lim.max_bytes = (size_t)json_integer_value(mb);
+    /* the input limits, as check's --max-* options */
+    static const char *const limits[] = {"maxBytes",   "maxDepth",   "maxNodes",
+                                         "maxScalar",  "maxPersons", "maxEngagements"};
+    size_t *const limit_of[] = {&c->lim.max_bytes,  &c->lim.max_depth,   &c->lim.max_nodes,
+                                &c->lim.max_scalar, &c->lim.max_persons, &c->lim.max_engagements};
+    for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
+        json_t *v = json_object_get(set, limits[k]);
+        if (json_is_integer(v) && json_integer_value(v) > 0)
+            *limit_of[k] = (size_t)json_integer_value(v);
+        else if (v)
+            show_message(s, 2, "isscheck: a limit setting must be a positive whole number");
+    }
     /* criteria folders: a string or a list of strings */
     json_t *cr = json_object_get(set, "criteria");
     const char **dirs = iss_xmalloc((json_array_size(cr) + 1) * sizeof *dirs);
@@ -419,6 +437,7 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
         size_t b0 = loc_byte(t, len, l, r->loc);
         size_t b1 = r->loc.line > 0 ? iss_lsp_token_end(t, len, b0) : b0;
         size_t why = first_reason(r);
+        int sev = r->verdict == ISS_FAIL ? cfg->sev_fail : cfg->sev_review;
         b.len = 0;
         if (r->nnotes)
             iss_note_render(&b, &r->notes[why], lang);
@@ -427,7 +446,7 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
                                                                    : rule->title_ja);
         json_t *dg = json_pack(
             "{s:o, s:i, s:s, s:s, s:s#}", "range", range_json(enc, t, l, b0, b1), "severity",
-            r->verdict == ISS_FAIL ? cfg->sev_fail : cfg->sev_review, "code", rule->id, "source",
+            sev ? sev : 4, "code", rule->id, "source",
             "isscheck", "message", b.s ? b.s : "", (int)b.len);
         /* the other reasons, then the citation */
         json_t *rel = json_array();
@@ -455,7 +474,10 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
         json_t *data = counts_fix(r);
         if (data)
             json_object_set_new(dg, "data", data);
-        json_array_append_new(o->diags, dg);
+        if (sev)
+            json_array_append_new(o->diags, dg);
+        else
+            json_decref(dg);
 
         /* hover: the rule, its citation, the verbatim clause text, the reasons */
         b.len = 0;
@@ -522,15 +544,185 @@ static outcome check_text(const iss_lsp_job *j, iss_pos_enc enc)
     return o;
 }
 
+static void outcome_free(outcome *o)
+{
+    json_decref(o->diags);
+    marks_free(o->marks, o->nmarks);
+    free(o->provider);
+    memset(o, 0, sizeof *o);
+}
+
+/* An outcome as one JSON text, for the pipe from the checking process. */
+static char *outcome_dump(const outcome *o)
+{
+    json_t *marks = json_array();
+    for (size_t i = 0; i < o->nmarks; i++)
+        json_array_append_new(marks, json_pack("{s:i, s:i, s:s, s:s}", "line", o->marks[i].loc.line,
+                                               "col", o->marks[i].loc.col, "rule",
+                                               o->marks[i].rule, "hover", o->marks[i].hover));
+    json_t *m = json_pack("{s:O, s:o, s:s?}", "diagnostics", o->diags, "marks", marks, "provider",
+                          o->provider);
+    char *text = json_dumps(m, JSON_COMPACT);
+    json_decref(m);
+    return text;
+}
+
+static bool outcome_load(const char *text, size_t n, outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    json_t *m = json_loadb(text, n, 0, NULL);
+    json_t *diags = json_object_get(m, "diagnostics"), *marks = json_object_get(m, "marks");
+    if (!json_is_array(diags) || !json_is_array(marks)) {
+        json_decref(m);
+        return false;
+    }
+    o->diags = json_incref(diags);
+    o->cap = json_array_size(marks);
+    o->marks = iss_xmalloc((o->cap + 1) * sizeof *o->marks);
+    size_t i;
+    json_t *x;
+    json_array_foreach(marks, i, x)
+    {
+        const char *rule = json_string_value(json_object_get(x, "rule"));
+        const char *hover = json_string_value(json_object_get(x, "hover"));
+        o->marks[o->nmarks++] = (iss_lsp_mark){
+            {(int)json_integer_value(json_object_get(x, "line")),
+             (int)json_integer_value(json_object_get(x, "col"))},
+            xstrdup(rule ? rule : ""), xstrdup(hover ? hover : "")};
+    }
+    const char *p = json_string_value(json_object_get(m, "provider"));
+    o->provider = p ? xstrdup(p) : NULL;
+    json_decref(m);
+    return true;
+}
+
+/* Whether j has been superseded (a newer change, the document closed, the
+ * server stopping). */
+static bool stale(iss_lsp *s, const iss_lsp_job *j)
+{
+    pthread_mutex_lock(&s->mu);
+    const iss_lsp_doc *d = iss_lsp_find(s, j->uri);
+    bool old = s->stop || !d || d->gen != j->gen;
+    pthread_mutex_unlock(&s->mu);
+    return old;
+}
+
+/* Tells the worker that a job may have become stale. */
+static void poke(iss_lsp *s)
+{
+    if (s->has_worker) {
+        char c = 1;
+        ssize_t w = write(s->wake[1], &c, 1); /* full pipe: a wake-up is pending anyway */
+        (void)w;
+    }
+}
+
+/* Runs check_text in a child process, so that a check a newer change
+ * supersedes is stopped where it is (SIGKILL), not run to its end, and a
+ * document that crashed the library would take only the child with it.
+ * Returns 0 with *o filled, 1 when superseded, 2 when the child failed. */
+static int check_in_child(iss_lsp *s, const iss_lsp_job *j, outcome *o)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return 2;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return 2;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        outcome c = check_text(j, s->enc);
+        char *text = outcome_dump(&c);
+        size_t n = text ? strlen(text) : 0, done = 0;
+        while (done < n) {
+            ssize_t w = write(fds[1], text + done, n - done);
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                break;
+            done += (size_t)w;
+        }
+        free(text);
+        outcome_free(&c);
+        _exit(done == n ? 0 : 1);
+    }
+    close(fds[1]);
+    iss_buf out = {0};
+    int rc = 0;
+    char buf[1 << 14];
+    for (;;) {
+        struct pollfd p[2] = {{fds[0], POLLIN, 0}, {s->wake[0], POLLIN, 0}};
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = 2;
+            break;
+        }
+        if (p[1].revents) {
+            while (read(s->wake[0], buf, sizeof buf) > 0)
+                ;
+            if (stale(s, j)) {
+                rc = 1;
+                break;
+            }
+        }
+        if (p[0].revents) {
+            ssize_t n = read(fds[0], buf, sizeof buf);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            iss_buf_add(&out, buf, (size_t)n);
+        }
+    }
+    close(fds[0]);
+    if (rc == 1)
+        kill(pid, SIGKILL);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (rc == 0 && (!WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
+                    !outcome_load(out.s ? out.s : "", out.len, o)))
+        rc = 2;
+    iss_buf_free(&out);
+    return rc;
+}
+
+/* The diagnostic of a check that did not finish. */
+static outcome check_failed(void)
+{
+    outcome o = {json_array(), NULL, 0, 0, NULL};
+    json_array_append_new(
+        o.diags, json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:i, s:s, s:s}", "range", "start",
+                           "line", 0, "character", 0, "end", "line", 0, "character", 0,
+                           "severity", 1, "source", "isscheck", "message",
+                           "isscheck: the check of this document did not finish"));
+    return o;
+}
+
 /* Runs j and publishes what it found, unless a newer change came (under
  * mu, so a didClose cannot slip between the test and the message). */
 static void run_job(iss_lsp *s, iss_lsp_job *j)
 {
-    outcome o = check_text(j, s->enc);
+    outcome o;
+    int rc = 0;
+    if (s->has_worker)
+        rc = check_in_child(s, j, &o);
+    else
+        o = check_text(j, s->enc);
+    if (rc == 2)
+        o = check_failed();
     pthread_mutex_lock(&s->mu);
+    if (rc == 1) {
+        s->superseded++;
+        o = (outcome){json_array(), NULL, 0, 0, NULL};
+    }
     s->checks++;
     iss_lsp_doc *d = iss_lsp_find(s, j->uri);
-    if (d && d->gen == j->gen) {
+    if (rc != 1 && d && d->gen == j->gen) {
         marks_free(d->marks, d->nmarks);
         free(d->provider);
         d->marks = o.marks;
@@ -545,9 +737,7 @@ static void run_job(iss_lsp *s, iss_lsp_job *j)
     }
     config_unref(j->cfg);
     pthread_mutex_unlock(&s->mu);
-    json_decref(o.diags);
-    marks_free(o.marks, o.nmarks);
-    free(o.provider);
+    outcome_free(&o);
     job_free(j);
 }
 
@@ -602,6 +792,7 @@ static void post_check(iss_lsp *s, iss_lsp_doc *d)
     }
     pthread_cond_signal(&s->cv);
     pthread_mutex_unlock(&s->mu);
+    poke(s); /* the check running may be of an older text */
 }
 
 /* Without a worker (the fuzzer): every pending check, now. */
@@ -730,6 +921,7 @@ static bool did_close(iss_lsp *s, json_t *params)
             break;
         }
     pthread_mutex_unlock(&s->mu);
+    poke(s);
     return true;
 }
 
@@ -832,6 +1024,15 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
     if (strcmp(method, "shutdown") == 0) {
         s->state = ISS_LSP_SHUTDOWN;
         respond(s, id, NULL);
+        return;
+    }
+    if (strcmp(method, "isscheck/status") == 0) {
+        /* for tests and the benchmark: what the worker has done */
+        pthread_mutex_lock(&s->mu);
+        json_t *r = json_pack("{s:I, s:I, s:b}", "checks", (json_int_t)s->checks, "superseded",
+                              (json_int_t)s->superseded, "busy", s->busy || s->jobs);
+        pthread_mutex_unlock(&s->mu);
+        respond(s, id, r);
         return;
     }
     static const char *const doc_methods[] = {
@@ -955,7 +1156,7 @@ bool iss_lsp_feed(iss_lsp *s, const char *bytes, size_t n)
             continue;
         }
         json_error_t err;
-        json_t *msg = json_loadb(body, len, 0, &err);
+        json_t *msg = json_loadb(body, len, JSON_DECODE_ANY, &err);
         if (!msg) {
             json_array_append_new(batch, json_pack("{s:s}", "$json", err.text));
             continue;
@@ -1004,8 +1205,20 @@ iss_lsp *iss_lsp_new(const iss_lsp_host *host)
     pthread_mutex_init(&s->mu, NULL);
     pthread_mutex_init(&s->wmu, NULL);
     pthread_cond_init(&s->cv, NULL);
-    if (host->threaded)
+    s->wake[0] = s->wake[1] = -1;
+    if (host->threaded && pipe(s->wake) == 0) {
+        /* non-blocking both ways: a full pipe already holds a wake-up */
+        fcntl(s->wake[0], F_SETFL, O_NONBLOCK);
+        fcntl(s->wake[1], F_SETFL, O_NONBLOCK);
+        fcntl(s->wake[0], F_SETFD, FD_CLOEXEC);
+        fcntl(s->wake[1], F_SETFD, FD_CLOEXEC);
         s->has_worker = pthread_create(&s->worker, NULL, worker_main, s) == 0;
+        if (!s->has_worker) {
+            close(s->wake[0]);
+            close(s->wake[1]);
+            s->wake[0] = s->wake[1] = -1;
+        }
+    }
     return s;
 }
 
@@ -1023,7 +1236,12 @@ void iss_lsp_free(iss_lsp *s)
         s->stop = true;
         pthread_cond_signal(&s->cv);
         pthread_mutex_unlock(&s->mu);
+        poke(s);
         pthread_join(s->worker, NULL);
+    }
+    if (s->wake[0] >= 0) {
+        close(s->wake[0]);
+        close(s->wake[1]);
     }
     while (s->jobs) { /* no thread left: no lock needed */
         iss_lsp_job *j = s->jobs;

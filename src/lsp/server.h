@@ -68,7 +68,9 @@ struct iss_lsp {
     bool has_worker, stop, busy;
     iss_lsp_doc *docs;
     iss_lsp_job *jobs; /* pending: at most one per document */
-    unsigned long checks; /* checks run to the end (published or not) */
+    unsigned long checks;     /* checks finished (published or not) */
+    unsigned long superseded; /* checks stopped by a newer change */
+    int wake[2];              /* a pipe: the worker's check may have become stale */
 };
 
 /* Sends a message (takes a reference from nothing: msg is not stolen). */

@@ -21,6 +21,7 @@ class Client:
         self.next_id = 1
         self.notifications = []  # every notification received, in order
         self.responses = {}      # id -> response not yet taken
+        self.null_responses = []  # responses without an id (to messages that had none), in order
         self.log = []            # every message received, in order
 
     # ---- writing ----
@@ -86,13 +87,20 @@ class Client:
 
     def _dispatch(self, msg):
         if "id" in msg and "method" not in msg:
-            self.responses[json.dumps(msg["id"])] = msg
+            if msg["id"] is None:
+                self.null_responses.append(msg)
+            else:
+                self.responses[json.dumps(msg["id"])] = msg
         else:
             self.notifications.append(msg)
 
     def response(self, rid, timeout=10):
-        key = json.dumps(rid)
         deadline = time.monotonic() + timeout
+        if rid is None:
+            while not self.null_responses:
+                self._dispatch(self._read_message(deadline))
+            return self.null_responses.pop(0)
+        key = json.dumps(rid)
         while key not in self.responses:
             self._dispatch(self._read_message(deadline))
         return self.responses.pop(key)
