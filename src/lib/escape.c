@@ -259,7 +259,7 @@ void iss_json_key(iss_buf *out, const char *k, bool first)
     if (!first)
         b[i++] = ',';
     b[i++] = '"';
-    memcpy(b + i, k, n);
+    memcpy(b + i, k, n); // NOLINT(bugprone-not-null-terminated-result): bytes with a length, no string
     i += n;
     b[i++] = '"';
     b[i++] = ':';

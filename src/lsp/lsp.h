@@ -89,16 +89,13 @@ size_t iss_loc_to_byte(const char *text, size_t len, iss_loc loc);
 /* isscheck's (line, col) of byte offset off. */
 iss_loc iss_byte_to_loc(const char *text, size_t len, size_t off);
 
-/* The declaration JSON Schema built into the binary (schema.c). */
-/* The descriptions and keys of the schema along path (keys of nested
- * mappings, lists passed through), NULL-terminated. */
+/* The declaration JSON Schema built into the binary (schema.c).  A path
+ * is the keys of nested mappings, lists passed through.  The description
+ * of the key path names (NULL: none; n == 0: the schema's own). */
 const char *iss_schema_description(const char *const *path, size_t n);
 /* The keys valid in the mapping at path; returns how many were written to
  * out (at most max); *required[i] says whether each one is required. */
 size_t iss_schema_keys(const char *const *path, size_t n, const char **out, bool *required,
                        size_t max);
-/* Every property name of the schema, sorted and unique, for the man page
- * test (isscheck lsp --schema-keys). */
-void iss_schema_all_keys(iss_buf *out);
 
 #endif
