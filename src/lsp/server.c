@@ -26,7 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Documents this large or larger are checked in a child process. */
+#ifndef ISS_LSP_FORK_MIN
+#define ISS_LSP_FORK_MIN (256u << 10)
+#endif
 
 enum {
     ERR_PARSE = -32700,
@@ -36,6 +42,14 @@ enum {
     ERR_NOT_INITIALIZED = -32002,
     ERR_CANCELLED = -32800,
 };
+
+/* Milliseconds of a monotonic clock. */
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
 
 static char *xstrdup(const char *s)
 {
@@ -307,6 +321,17 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
     if (!c->ed) { /* even the built-in sets: nothing can be checked */
         free(c);
         return NULL;
+    }
+    /* The catalogue's patterns are compiled when first needed: here, once,
+     * rather than in every child process a check runs in (they would be
+     * compiled and thrown away each time, milliseconds per check). */
+    for (size_t k = 0; k < c->ed->nsets; k++) {
+        const iss_criteria *cs = c->ed->sets[k];
+        for (int t = ISS_ENTRY_QUALIFICATION; t <= ISS_ENTRY_EDUCATION; t++)
+            (void)iss_catalogue_match(cs, (iss_entry_type)t, "");
+        for (size_t e = 0; e < cs->nentries; e++)
+            if (cs->entries[e].number_src)
+                (void)iss_entry_number_ok(&cs->entries[e], "");
     }
     return c;
 }
@@ -620,7 +645,10 @@ static void poke(iss_lsp *s)
 /* Runs check_text in a child process, so that a check a newer change
  * supersedes is stopped where it is (SIGKILL), not run to its end, and a
  * document that crashed the library would take only the child with it.
- * Returns 0 with *o filled, 1 when superseded, 2 when the child failed. */
+ * Returns 0 with *o filled, 1 when superseded, 2 when the child failed.
+ * Only for documents of ISS_LSP_FORK_MIN bytes or more: a smaller one is
+ * checked in a millisecond or two, less than forking and passing the
+ * outcome back cost, and nothing is gained by stopping it. */
 static int check_in_child(iss_lsp *s, const iss_lsp_job *j, outcome *o)
 {
     int fds[2];
@@ -709,7 +737,7 @@ static void run_job(iss_lsp *s, iss_lsp_job *j)
 {
     outcome o;
     int rc = 0;
-    if (s->has_worker)
+    if (s->has_worker && j->len >= ISS_LSP_FORK_MIN)
         rc = check_in_child(s, j, &o);
     else
         o = check_text(j, s->enc);
@@ -734,6 +762,7 @@ static void run_job(iss_lsp *s, iss_lsp_job *j)
         notify(s, "textDocument/publishDiagnostics",
                json_pack("{s:s, s:I, s:O}", "uri", j->uri, "version", (json_int_t)j->version,
                          "diagnostics", o.diags));
+        s->last_ms = now_ms() - j->posted;
     }
     config_unref(j->cfg);
     pthread_mutex_unlock(&s->mu);
@@ -754,7 +783,7 @@ static void *worker_main(void *arg)
         s->jobs = j->next;
         s->busy = true;
         pthread_mutex_unlock(&s->mu);
-        run_job(s, j);
+        run_job(s, j); /* a stale one is stopped at the first wake-up */
         pthread_mutex_lock(&s->mu);
         s->busy = false;
     }
@@ -762,7 +791,31 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-/* Queues a check of d's current text, replacing its pending one. */
+/* Takes the pending job of uri out of *list (under mu), or NULL. */
+static iss_lsp_job *take_job(iss_lsp_job **list, const char *uri)
+{
+    for (iss_lsp_job **p = list; *p; p = &(*p)->next)
+        if (strcmp((*p)->uri, uri) == 0) {
+            iss_lsp_job *j = *p;
+            *p = j->next;
+            j->next = NULL;
+            return j;
+        }
+    return NULL;
+}
+
+static void append_job(iss_lsp_job **list, iss_lsp_job *j)
+{
+    while (*list)
+        list = &(*list)->next;
+    *list = j;
+}
+
+/* Queues a check of d's current text, replacing its pending one (no
+ * queue of stale checks).  A document under ISS_LSP_FORK_MIN bytes is
+ * checked by the reading thread once the messages read with this one are
+ * handled (run_pending): a millisecond or two, with no hand-over to
+ * another thread; a larger one by the worker, in a child process. */
 static void post_check(iss_lsp *s, iss_lsp_doc *d)
 {
     if (!s->cfg)
@@ -775,32 +828,36 @@ static void post_check(iss_lsp *s, iss_lsp_doc *d)
     j->version = d->version;
     j->gen = d->gen;
     j->today = s->host.today();
+    j->posted = now_ms();
     j->cfg = s->cfg;
+    bool here = !s->has_worker || d->len < ISS_LSP_FORK_MIN;
     pthread_mutex_lock(&s->mu);
     s->cfg->refs++;
-    iss_lsp_job **p = &s->jobs;
-    while (*p && strcmp((*p)->uri, d->uri) != 0)
-        p = &(*p)->next;
-    iss_lsp_job *old = *p;
-    if (old) { /* superseded before it started */
-        j->next = old->next;
-        *p = j;
-        config_unref(old->cfg);
-        job_free(old);
-    } else {
-        *p = j;
+    for (int k = 0; k < 2; k++) { /* superseded before it started */
+        iss_lsp_job *old = take_job(k ? &s->here : &s->jobs, d->uri);
+        if (old) {
+            config_unref(old->cfg);
+            job_free(old);
+        }
     }
-    pthread_cond_signal(&s->cv);
+    append_job(here ? &s->here : &s->jobs, j);
+    if (!here)
+        pthread_cond_signal(&s->cv);
     pthread_mutex_unlock(&s->mu);
     poke(s); /* the check running may be of an older text */
 }
 
-/* Without a worker (the fuzzer): every pending check, now. */
+/* The checks the reading thread runs itself, now. */
 static void run_pending(iss_lsp *s)
 {
-    while (!s->has_worker && s->jobs) {
-        iss_lsp_job *j = s->jobs;
-        s->jobs = j->next;
+    for (;;) {
+        pthread_mutex_lock(&s->mu);
+        iss_lsp_job *j = s->here;
+        if (j)
+            s->here = j->next;
+        pthread_mutex_unlock(&s->mu);
+        if (!j)
+            break;
         run_job(s, j);
     }
 }
@@ -1029,8 +1086,9 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
     if (strcmp(method, "isscheck/status") == 0) {
         /* for tests and the benchmark: what the worker has done */
         pthread_mutex_lock(&s->mu);
-        json_t *r = json_pack("{s:I, s:I, s:b}", "checks", (json_int_t)s->checks, "superseded",
-                              (json_int_t)s->superseded, "busy", s->busy || s->jobs);
+        json_t *r = json_pack("{s:I, s:I, s:b, s:f}", "checks", (json_int_t)s->checks,
+                              "superseded", (json_int_t)s->superseded, "busy",
+                              s->busy || s->jobs || s->here, "lastCheckMs", s->last_ms);
         pthread_mutex_unlock(&s->mu);
         respond(s, id, r);
         return;
@@ -1243,12 +1301,14 @@ void iss_lsp_free(iss_lsp *s)
         close(s->wake[0]);
         close(s->wake[1]);
     }
-    while (s->jobs) { /* no thread left: no lock needed */
-        iss_lsp_job *j = s->jobs;
-        s->jobs = j->next;
-        config_unref(j->cfg);
-        job_free(j);
-    }
+    for (int k = 0; k < 2; k++) /* no thread left: no lock needed */
+        while (k ? s->here : s->jobs) {
+            iss_lsp_job **list = k ? &s->here : &s->jobs;
+            iss_lsp_job *j = *list;
+            *list = j->next;
+            config_unref(j->cfg);
+            job_free(j);
+        }
     while (s->docs) {
         iss_lsp_doc *d = s->docs;
         s->docs = d->next;

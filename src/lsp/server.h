@@ -48,6 +48,7 @@ struct iss_lsp_job {
     long version;
     unsigned long gen;
     iss_day today;
+    double posted; /* when the change was read (ms, monotonic) */
     iss_lsp_config *cfg;
     iss_lsp_job *next;
 };
@@ -67,9 +68,11 @@ struct iss_lsp {
     pthread_t worker;
     bool has_worker, stop, busy;
     iss_lsp_doc *docs;
-    iss_lsp_job *jobs; /* pending: at most one per document */
+    iss_lsp_job *jobs; /* pending for the worker: at most one per document */
+    iss_lsp_job *here; /* pending for the reading thread (small documents) */
     unsigned long checks;     /* checks finished (published or not) */
     unsigned long superseded; /* checks stopped by a newer change */
+    double last_ms;           /* the newest published check: from its change read to published */
     int wake[2];              /* a pipe: the worker's check may have become stale */
 };
 

@@ -25,9 +25,28 @@ class Client:
         self.log = []            # every message received, in order
 
     # ---- writing ----
-    def send_raw(self, data):
-        self.proc.stdin.write(data)
-        self.proc.stdin.flush()
+    def send_raw(self, data, timeout=60):
+        """Writes data, reading what the server writes meanwhile (as an
+        editor does), so neither side can block the other."""
+        fd = self.proc.stdin.fileno()
+        os.set_blocking(fd, False)
+        view = memoryview(data)
+        deadline = time.monotonic() + timeout
+        while view:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise Timeout("the server does not read its input")
+            r, w, _ = select.select([self.proc.stdout], [fd], [], left)
+            if r:
+                chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    raise EOFError("the server closed its output (exit status %r)" % self.proc.poll())
+                self.buf += chunk
+            if w:
+                try:
+                    view = view[os.write(fd, view):]
+                except BlockingIOError:
+                    pass
 
     @staticmethod
     def frame(obj):
