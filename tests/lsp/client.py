@@ -13,6 +13,10 @@ class Timeout(Exception):
     pass
 
 
+# every deadline times this (valgrind: tests/valgrind.sh sets 20)
+SCALE = float(os.environ.get("ISSCHECK_LSP_TIMEOUT_SCALE", "1"))
+
+
 class Client:
     def __init__(self, argv, env=None, cwd=None):
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -31,7 +35,7 @@ class Client:
         fd = self.proc.stdin.fileno()
         os.set_blocking(fd, False)
         view = memoryview(data)
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * SCALE
         while view:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -114,7 +118,7 @@ class Client:
             self.notifications.append(msg)
 
     def response(self, rid, timeout=10):
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * SCALE
         if rid is None:
             while not self.null_responses:
                 self._dispatch(self._read_message(deadline))
@@ -127,7 +131,7 @@ class Client:
     def wait_notification(self, pred, timeout=10):
         """The first notification (already received or coming) for which
         pred is true; it is removed from the list."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * SCALE
         while True:
             for i, n in enumerate(self.notifications):
                 if pred(n):
@@ -166,7 +170,7 @@ class Client:
         except BrokenPipeError:
             pass
         try:
-            return self.proc.wait(timeout)
+            return self.proc.wait(timeout * SCALE)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()

@@ -19,7 +19,7 @@ import traceback
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from client import Client, Timeout  # noqa: E402
+from client import SCALE, Client, Timeout  # noqa: E402
 
 ISSCHECK = None
 # a fixed day, so the verdicts do not depend on today (2026-04-01 in Japan)
@@ -68,7 +68,7 @@ def cli_results(text, name="doc.yaml", extra=()):
     tmp.write_text(text, encoding="utf-8")
     try:
         p = subprocess.run([ISSCHECK, "check", "--format", "json", *extra, str(tmp)], env=ENV,
-                           capture_output=True, timeout=60)
+                           capture_output=True, timeout=60 * SCALE)
         rep = json.loads(p.stdout)
     finally:
         tmp.unlink()
@@ -238,9 +238,9 @@ def case_hover():
     h = c.request("textDocument/hover", {"textDocument": u, "position": vaqc1["range"]["start"]})
     v = h["result"]["contents"]["value"]
     explain = subprocess.run([ISSCHECK, "explain", "--lang", "ja", "VA-Q-c-1"], env=ENV,
-                             capture_output=True, text=True, timeout=30).stdout
+                             capture_output=True, text=True, timeout=30 * SCALE).stdout
     rule = json.loads(subprocess.run([ISSCHECK, "check", "--format", "json", str(ROOT / "examples/va-fail.yaml")],
-                                     env=ENV, capture_output=True, timeout=30).stdout)
+                                     env=ENV, capture_output=True, timeout=30 * SCALE).stdout)
     cite = [r["citation"] for r in rule["files"][0]["results"] if r["rule"] == "VA-Q-c-1"][0]
     assert "VA-Q-c-1" in v, v
     clause = cite["clause"] if isinstance(cite, dict) and "clause" in cite else None
@@ -406,7 +406,7 @@ def case_code_actions():
         f = apply_edits(t, acts[0]["edit"]["changes"][uri_of("va.yaml")])
         out = cli_results(f)
         p = subprocess.run([ISSCHECK, "check", "--format", "json", "-"], input=f.encode(), env=ENV,
-                           capture_output=True, timeout=30)
+                           capture_output=True, timeout=30 * SCALE)
         notes = json.dumps([r for r in json.loads(p.stdout)["files"][0]["results"] if r["rule"] == "VA-T-a"], ensure_ascii=False)
         assert "stated count" not in notes and "not stated" not in notes, (k, f, notes)
         assert out, out
@@ -543,9 +543,9 @@ def case_lifecycle():
     open_doc(c, "va.yaml", example("va-fail.yaml"))
     assert c.close(5) == 1
     # usage
-    p = subprocess.run([ISSCHECK, "lsp", "--bogus"], env=ENV, capture_output=True, timeout=10)
+    p = subprocess.run([ISSCHECK, "lsp", "--bogus"], env=ENV, capture_output=True, timeout=10 * SCALE)
     assert p.returncode == 2 and b"--bogus" in p.stderr, p
-    p = subprocess.run([ISSCHECK, "lsp", "--help"], env=ENV, capture_output=True, timeout=10)
+    p = subprocess.run([ISSCHECK, "lsp", "--help"], env=ENV, capture_output=True, timeout=10 * SCALE)
     assert p.returncode == 0 and p.stdout.startswith(b"usage: isscheck lsp"), p
     # messages after exit are not read
     c = Client([ISSCHECK, "lsp", "--stdio"], env=ENV)
