@@ -82,8 +82,7 @@ static span read_scalar(const scan *sc, size_t i, size_t eol, bool flow, size_t 
     size_t e = i;
     while (e < eol) {
         char c = t[e];
-        if (c == ':' && (e + 1 >= eol || is_space(t[e + 1]) ||
-                         (flow && strchr(",]}", t[e + 1]))))
+        if (c == ':' && (e + 1 >= eol || is_space(t[e + 1]) || (flow && strchr(",]}", t[e + 1]))))
             break;
         if (c == '#' && e > i && is_space(t[e - 1]))
             break;
@@ -118,8 +117,8 @@ static void scan_flow(scan *sc, size_t i, size_t eol)
             return;
         flw_entry *top = &sc->flw[sc->nflw - 1];
         if (c == '{' || c == '[') {
-            span owner = top->type == '{' ? (top->after_colon ? top->key : empty_span())
-                                          : top->owner;
+            span owner =
+                top->type == '{' ? (top->after_colon ? top->key : empty_span()) : top->owner;
             if (sc->nflw < MAX_NEST)
                 sc->flw[sc->nflw++] = (flw_entry){c, owner, empty_span(), false};
             i++;
@@ -248,8 +247,8 @@ static size_t scan_path(const scan *sc, char **out, size_t max, size_t block_upt
     }
     for (size_t i = 0; i < sc->nflw && n < max; i++)
         if (sc->flw[i].owner.len &&
-            !(i == 0 && n && strncmp(out[n - 1], sc->t + sc->flw[i].owner.off,
-                                     sc->flw[i].owner.len) == 0 &&
+            !(i == 0 && n &&
+              strncmp(out[n - 1], sc->t + sc->flw[i].owner.off, sc->flw[i].owner.len) == 0 &&
               out[n - 1][sc->flw[i].owner.len] == '\0'))
             out[n++] = strndup(sc->t + sc->flw[i].owner.off, sc->flw[i].owner.len);
     return n;
@@ -267,7 +266,7 @@ typedef struct {
     char *path[MAX_NEST];
     size_t npath;
     bool key_pos;
-    char *owner;      /* value position: the key (NULL: none known) */
+    char *owner;       /* value position: the key (NULL: none known) */
     size_t tok0, tok1; /* the word at the position */
 } context;
 
@@ -505,7 +504,7 @@ static json_t *markdown(iss_lsp *s, iss_lsp_doc *d, const char *md, size_t b0, s
 
 static void entry_markdown(iss_buf *b, const iss_entry *e)
 {
-    static const char *const types[] = {"qualification", "community", "training", "standard",
+    static const char *const types[] = {"qualification",   "community",  "training", "standard",
                                         "result_handling", "compliance", "education"};
     iss_buf_printf(b, "**%s** (%s, %s)\n\n", e->name, types[e->type], e->id);
     for (size_t i = 0; i < e->lists.n; i++)
@@ -643,9 +642,8 @@ json_t *iss_lsp_completion(iss_lsp *s, iss_lsp_doc *d, size_t off)
             pthread_mutex_unlock(&s->mu);
         } else if (cx.key_pos) {
             static const char *const top[] = {"isscheck", "waivers", "judgements"};
-            static const char *const entry[] = {"rule",       "provider",   "reason",
-                                                "decided_by", "decided_on", "expires",
-                                                "sha256",     "verdict"};
+            static const char *const entry[] = {"rule",       "provider", "reason", "decided_by",
+                                                "decided_on", "expires",  "sha256", "verdict"};
             if (cx.npath == 0)
                 for (size_t i = 0; i < 3; i++)
                     item(items, top[i], KIND_PROPERTY, NULL, NULL);
@@ -663,8 +661,7 @@ json_t *iss_lsp_completion(iss_lsp *s, iss_lsp_doc *d, size_t off)
         for (size_t i = 0; i < n; i++) {
             if (cx.npath < MAX_NEST)
                 cx.path[cx.npath] = (char *)keys[i];
-            const char *desc =
-                iss_schema_description((const char *const *)cx.path, cx.npath + 1);
+            const char *desc = iss_schema_description((const char *const *)cx.path, cx.npath + 1);
             item(items, keys[i], KIND_PROPERTY, req[i] ? "required" : NULL, desc);
         }
     }
@@ -739,8 +736,7 @@ static size_t line_begin(const char *t, size_t off)
 }
 
 /* A key inserted before the key at b (block) or after a flow mapping's '{'. */
-static json_t *insert_key(iss_lsp *s, iss_lsp_doc *d, size_t b, const char *key,
-                          const char *value)
+static json_t *insert_key(iss_lsp *s, iss_lsp_doc *d, size_t b, const char *key, const char *value)
 {
     const char *t = d->text;
     iss_buf nt = {0};
@@ -772,8 +768,8 @@ static size_t flow_end(const char *t, size_t len, size_t b)
 /* Sets a lead group's counts: b is where the check put the result, the
  * counts' value when the group states them (a flow mapping's '{', or the
  * first key of a block mapping), else the group itself. */
-static json_t *counts_action(iss_lsp *s, iss_lsp_doc *d, json_t *diag, json_t *counts,
-                             bool stated, size_t b)
+static json_t *counts_action(iss_lsp *s, iss_lsp_doc *d, json_t *diag, json_t *counts, bool stated,
+                             size_t b)
 {
     const char *t = d->text;
     size_t col = b - line_begin(t, b);
@@ -840,8 +836,7 @@ json_t *iss_lsp_code_actions(iss_lsp *s, iss_lsp_doc *d, json_t *diagnostics)
                 continue; /* the text has changed since */
             iss_buf title = {0};
             iss_buf_printf(&title, "Replace '%s' with '%s'", from, to);
-            json_array_append_new(out,
-                                  action(d, title.s, diag, text_edit(s, d, b, b + n, to)));
+            json_array_append_new(out, action(d, title.s, diag, text_edit(s, d, b, b + n, to)));
             iss_buf_free(&title);
         } else if (strcmp(fix, "add") == 0) {
             const char *key = json_string_value(json_object_get(data, "key"));
@@ -849,14 +844,12 @@ json_t *iss_lsp_code_actions(iss_lsp *s, iss_lsp_doc *d, json_t *diagnostics)
                 continue;
             iss_buf title = {0};
             iss_buf_printf(&title, "Add the required key '%s'", key);
-            json_array_append_new(
-                out, action(d, title.s, diag, insert_key(s, d, b, key, "TODO")));
+            json_array_append_new(out, action(d, title.s, diag, insert_key(s, d, b, key, "TODO")));
             iss_buf_free(&title);
-        } else if (strcmp(fix, "counts") == 0 &&
-                   json_is_object(json_object_get(data, "counts"))) {
-            json_array_append_new(
-                out, counts_action(s, d, diag, json_object_get(data, "counts"),
-                                   json_is_true(json_object_get(data, "stated")), b));
+        } else if (strcmp(fix, "counts") == 0 && json_is_object(json_object_get(data, "counts"))) {
+            json_array_append_new(out,
+                                  counts_action(s, d, diag, json_object_get(data, "counts"),
+                                                json_is_true(json_object_get(data, "stated")), b));
         }
     }
     return out;

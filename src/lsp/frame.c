@@ -5,8 +5,8 @@
  * A whole block that cannot be read (no Content-Length, a value that is
  * not a number) is reported and dropped; a block that never ends is
  * reported once and dropped, with whatever follows, up to the next line
- * that starts a Content-Length header, so junk does not lose the stream.  A body over max_body is reported and skipped as it
- * arrives: it is never held in memory. */
+ * that starts a Content-Length header, so junk does not lose the stream.  A body over max_body is
+ * reported and skipped as it arrives: it is never held in memory. */
 #include "lsp.h"
 
 #include <stdlib.h>

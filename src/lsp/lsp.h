@@ -32,9 +32,9 @@ typedef struct {
     void (*write)(void *ctx, const char *bytes, size_t n);
     void *ctx;
     const char *version; /* the program's, for serverInfo */
-    iss_lang lang;  /* the default language of messages */
-    bool threaded;  /* checks on a worker thread; false: inline (the fuzzer) */
-    size_t max_message; /* bytes of one message's body; 0: the default (64 MiB) */
+    iss_lang lang;       /* the default language of messages */
+    bool threaded;       /* checks on a worker thread; false: inline (the fuzzer) */
+    size_t max_message;  /* bytes of one message's body; 0: the default (64 MiB) */
 } iss_lsp_host;
 
 typedef struct iss_lsp iss_lsp;

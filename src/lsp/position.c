@@ -19,8 +19,11 @@ const char *iss_pos_enc_name(iss_pos_enc e)
  * that does not start a well-formed one. */
 static size_t seq_len(const unsigned char *s, size_t n)
 {
-    size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-                             : (s[0] & 0xF8) == 0xF0 ? 4 : 1;
+    size_t k = s[0] < 0x80             ? 1
+               : (s[0] & 0xE0) == 0xC0 ? 2
+               : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4
+                                       : 1;
     if (k > n || (k == 2 && s[0] < 0xC2))
         return 1;
     for (size_t i = 1; i < k; i++)

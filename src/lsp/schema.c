@@ -126,9 +126,9 @@ static bool required_in(json_t *map, const char *key)
 {
     size_t i;
     json_t *x;
-    json_array_foreach(json_object_get(map, "required"), i, x) if (json_is_string(x) &&
-                                                                    strcmp(json_string_value(x),
-                                                                           key) == 0) return true;
+    json_array_foreach(json_object_get(map, "required"), i,
+                       x) if (json_is_string(x) &&
+                              strcmp(json_string_value(x), key) == 0) return true;
     return false;
 }
 

@@ -94,8 +94,8 @@ static void respond(iss_lsp *s, json_t *id, json_t *result)
 
 static void respond_error(iss_lsp *s, json_t *id, int code, const char *message)
 {
-    json_t *m = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
-                          id ? id : json_null(), "error", "code", code, "message", message);
+    json_t *m = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(),
+                          "error", "code", code, "message", message);
     iss_lsp_send(s, m);
     json_decref(m);
 }
@@ -197,8 +197,11 @@ static size_t loc_byte(const char *t, size_t len, const lines *l, iss_loc loc)
         end++;
     for (int c = 1; i < end && c < loc.col; c++) {
         unsigned char b = (unsigned char)t[i];
-        size_t k = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3
-                                : (b & 0xF8) == 0xF0 ? 4 : 1;
+        size_t k = b < 0x80             ? 1
+                   : (b & 0xE0) == 0xC0 ? 2
+                   : (b & 0xF0) == 0xE0 ? 3
+                   : (b & 0xF8) == 0xF0 ? 4
+                                        : 1;
         if (i + k > end)
             k = 1;
         for (size_t j = 1; j < k; j++)
@@ -282,8 +285,8 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
     c->sev_fail = severity_named(json_string_value(json_object_get(sev, "fail")), 1);
     c->sev_review = severity_named(json_string_value(json_object_get(sev, "review")), 2);
     /* the input limits, as check's --max-* options */
-    static const char *const limits[] = {"maxBytes",   "maxDepth",   "maxNodes",
-                                         "maxScalar",  "maxPersons", "maxEngagements"};
+    static const char *const limits[] = {"maxBytes",  "maxDepth",   "maxNodes",
+                                         "maxScalar", "maxPersons", "maxEngagements"};
     size_t *const limit_of[] = {&c->lim.max_bytes,  &c->lim.max_depth,   &c->lim.max_nodes,
                                 &c->lim.max_scalar, &c->lim.max_persons, &c->lim.max_engagements};
     for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
@@ -449,8 +452,7 @@ static json_t *counts_fix(const iss_result *r)
 }
 
 static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config *cfg,
-                        iss_pos_enc enc, const char *uri, const char *t, size_t len,
-                        const lines *l)
+                        iss_pos_enc enc, const char *uri, const char *t, size_t len, const lines *l)
 {
     iss_lang lang = cfg->lang;
     iss_buf b = {0};
@@ -467,12 +469,11 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
         if (r->nnotes)
             iss_note_render(&b, &r->notes[why], lang);
         else
-            iss_buf_puts(&b, lang == ISS_LANG_EN && rule->title_en ? rule->title_en
-                                                                   : rule->title_ja);
-        json_t *dg = json_pack(
-            "{s:o, s:i, s:s, s:s, s:s#}", "range", range_json(enc, t, l, b0, b1), "severity",
-            sev ? sev : 4, "code", rule->id, "source",
-            "isscheck", "message", b.s ? b.s : "", (int)b.len);
+            iss_buf_puts(&b,
+                         lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja);
+        json_t *dg = json_pack("{s:o, s:i, s:s, s:s, s:s#}", "range", range_json(enc, t, l, b0, b1),
+                               "severity", sev ? sev : 4, "code", rule->id, "source", "isscheck",
+                               "message", b.s ? b.s : "", (int)b.len);
         /* the other reasons, then the citation */
         json_t *rel = json_array();
         for (size_t k = 0; k < r->nnotes; k++) {
@@ -484,17 +485,17 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
             size_t n0 = loc_byte(t, len, l, at);
             json_array_append_new(
                 rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri, "range",
-                               range_json(enc, t, l, n0, iss_lsp_token_end(t, len, n0)),
-                               "message", b.s ? b.s : "", (int)b.len));
+                               range_json(enc, t, l, n0, iss_lsp_token_end(t, len, n0)), "message",
+                               b.s ? b.s : "", (int)b.len));
         }
         b.len = 0;
         const char *title = lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja;
         iss_buf_printf(&b, "%s %s%s%s (%s %s)", rule->id, rule->clause ? rule->clause : "",
-                       title ? " " : "", title ? title : "",
-                       rule->set ? rule->set->title : "", rule->set ? rule->set->edition : "");
-        json_array_append_new(rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri,
-                                             "range", range_json(enc, t, l, b0, b1), "message",
-                                             b.s, (int)b.len));
+                       title ? " " : "", title ? title : "", rule->set ? rule->set->title : "",
+                       rule->set ? rule->set->edition : "");
+        json_array_append_new(rel,
+                              json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri, "range",
+                                        range_json(enc, t, l, b0, b1), "message", b.s, (int)b.len));
         json_object_set_new(dg, "relatedInformation", rel);
         json_t *data = counts_fix(r);
         if (data)
@@ -553,10 +554,8 @@ static outcome check_text(const iss_lsp_job *j, iss_pos_enc enc)
         iss_waivers_free(w);
         iss_diags_free(&d);
     } else {
-        iss_check_options co = {.editions = cfg->ed,
-                                .limits = &cfg->lim,
-                                .as_of = cfg->as_of,
-                                .today = j->today};
+        iss_check_options co = {
+            .editions = cfg->ed, .limits = &cfg->lim, .as_of = cfg->as_of, .today = j->today};
         iss_checked *c = iss_check_bytes(j->text, j->len, j->uri, &co);
         add_diag_records(&o, &c->diags, enc, j->text, j->len, &l, cfg->lang);
         if (c->result.report)
@@ -583,8 +582,8 @@ static char *outcome_dump(const outcome *o)
     json_t *marks = json_array();
     for (size_t i = 0; i < o->nmarks; i++)
         json_array_append_new(marks, json_pack("{s:i, s:i, s:s, s:s}", "line", o->marks[i].loc.line,
-                                               "col", o->marks[i].loc.col, "rule",
-                                               o->marks[i].rule, "hover", o->marks[i].hover));
+                                               "col", o->marks[i].loc.col, "rule", o->marks[i].rule,
+                                               "hover", o->marks[i].hover));
     json_t *m = json_pack("{s:O, s:o, s:s?}", "diagnostics", o->diags, "marks", marks, "provider",
                           o->provider);
     char *text = json_dumps(m, JSON_COMPACT);
@@ -610,10 +609,10 @@ static bool outcome_load(const char *text, size_t n, outcome *o)
     {
         const char *rule = json_string_value(json_object_get(x, "rule"));
         const char *hover = json_string_value(json_object_get(x, "hover"));
-        o->marks[o->nmarks++] = (iss_lsp_mark){
-            {(int)json_integer_value(json_object_get(x, "line")),
-             (int)json_integer_value(json_object_get(x, "col"))},
-            xstrdup(rule ? rule : ""), xstrdup(hover ? hover : "")};
+        o->marks[o->nmarks++] = (iss_lsp_mark){{(int)json_integer_value(json_object_get(x, "line")),
+                                                (int)json_integer_value(json_object_get(x, "col"))},
+                                               xstrdup(rule ? rule : ""),
+                                               xstrdup(hover ? hover : "")};
     }
     const char *p = json_string_value(json_object_get(m, "provider"));
     o->provider = p ? xstrdup(p) : NULL;
@@ -712,8 +711,8 @@ static int check_in_child(iss_lsp *s, const iss_lsp_job *j, outcome *o)
     int st = 0;
     while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
         ;
-    if (rc == 0 && (!WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
-                    !outcome_load(out.s ? out.s : "", out.len, o)))
+    if (rc == 0 &&
+        (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || !outcome_load(out.s ? out.s : "", out.len, o)))
         rc = 2;
     iss_buf_free(&out);
     return rc;
@@ -723,11 +722,11 @@ static int check_in_child(iss_lsp *s, const iss_lsp_job *j, outcome *o)
 static outcome check_failed(void)
 {
     outcome o = {json_array(), NULL, 0, 0, NULL};
-    json_array_append_new(
-        o.diags, json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:i, s:s, s:s}", "range", "start",
-                           "line", 0, "character", 0, "end", "line", 0, "character", 0,
-                           "severity", 1, "source", "isscheck", "message",
-                           "isscheck: the check of this document did not finish"));
+    json_array_append_new(o.diags,
+                          json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:i, s:s, s:s}", "range",
+                                    "start", "line", 0, "character", 0, "end", "line", 0,
+                                    "character", 0, "severity", 1, "source", "isscheck", "message",
+                                    "isscheck: the check of this document did not finish"));
     return o;
 }
 
@@ -952,8 +951,8 @@ static bool did_change(iss_lsp *s, json_t *params)
     free(d->text);
     d->text = xmemdup(t.s ? t.s : "", t.len);
     d->len = t.len;
-    d->version = (long)json_integer_value(json_object_get(json_object_get(params, "textDocument"),
-                                                          "version"));
+    d->version = (long)json_integer_value(
+        json_object_get(json_object_get(params, "textDocument"), "version"));
     d->gen++;
     pthread_mutex_unlock(&s->mu);
     iss_buf_free(&t);
@@ -1035,10 +1034,9 @@ static json_t *initialize(iss_lsp *s, json_t *params)
                      "capabilities", "positionEncoding", iss_pos_enc_name(s->enc),
                      "textDocumentSync", "openClose", 1, "change", 1, "save", "includeText", 0,
                      "hoverProvider", 1, "completionProvider", "triggerCharacters", ":", " ", "[",
-                     ",", "-", "resolveProvider", 0, "definitionProvider", 1,
-                     "referencesProvider", 1, "codeActionProvider", "codeActionKinds",
-                     "quickfix", "serverInfo", "name", "isscheck", "version",
-                     s->host.version ? s->host.version : "");
+                     ",", "-", "resolveProvider", 0, "definitionProvider", 1, "referencesProvider",
+                     1, "codeActionProvider", "codeActionKinds", "quickfix", "serverInfo", "name",
+                     "isscheck", "version", s->host.version ? s->host.version : "");
 }
 
 /* The byte offset of params' position in d, or SIZE_MAX when params does
@@ -1086,16 +1084,16 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
     if (strcmp(method, "isscheck/status") == 0) {
         /* for tests and the benchmark: what the worker has done */
         pthread_mutex_lock(&s->mu);
-        json_t *r = json_pack("{s:I, s:I, s:b, s:f}", "checks", (json_int_t)s->checks,
-                              "superseded", (json_int_t)s->superseded, "busy",
-                              s->busy || s->jobs || s->here, "lastCheckMs", s->last_ms);
+        json_t *r = json_pack("{s:I, s:I, s:b, s:f}", "checks", (json_int_t)s->checks, "superseded",
+                              (json_int_t)s->superseded, "busy", s->busy || s->jobs || s->here,
+                              "lastCheckMs", s->last_ms);
         pthread_mutex_unlock(&s->mu);
         respond(s, id, r);
         return;
     }
-    static const char *const doc_methods[] = {
-        "textDocument/hover",      "textDocument/completion", "textDocument/definition",
-        "textDocument/references", "textDocument/codeAction", NULL};
+    static const char *const doc_methods[] = {"textDocument/hover",      "textDocument/completion",
+                                              "textDocument/definition", "textDocument/references",
+                                              "textDocument/codeAction", NULL};
     int m = iss_lookup(doc_methods, method);
     if (m < 0) {
         respond_error(s, id, ERR_METHOD, "method not found");
@@ -1121,12 +1119,13 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
         respond_error(s, id, ERR_PARAMS, "params.position is missing or not a position");
         return;
     }
-    json_t *r = m == 0   ? iss_lsp_hover(s, d, off)
-                : m == 1 ? iss_lsp_completion(s, d, off)
-                         : iss_lsp_definition(
-                               s, d, off, m == 3,
-                               json_is_true(json_object_get(
-                                   json_object_get(params, "context"), "includeDeclaration")));
+    json_t *r =
+        m == 0 ? iss_lsp_hover(s, d, off)
+        : m == 1
+            ? iss_lsp_completion(s, d, off)
+            : iss_lsp_definition(s, d, off, m == 3,
+                                 json_is_true(json_object_get(json_object_get(params, "context"),
+                                                              "includeDeclaration")));
     respond(s, id, r);
 }
 

@@ -68,8 +68,8 @@ struct iss_lsp {
     pthread_t worker;
     bool has_worker, stop, busy;
     iss_lsp_doc *docs;
-    iss_lsp_job *jobs; /* pending for the worker: at most one per document */
-    iss_lsp_job *here; /* pending for the reading thread (small documents) */
+    iss_lsp_job *jobs;        /* pending for the worker: at most one per document */
+    iss_lsp_job *here;        /* pending for the reading thread (small documents) */
     unsigned long checks;     /* checks finished (published or not) */
     unsigned long superseded; /* checks stopped by a newer change */
     double last_ms;           /* the newest published check: from its change read to published */

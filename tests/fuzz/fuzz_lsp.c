@@ -54,11 +54,15 @@ static void out(void *ctx, const char *b, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    iss_lsp_host host = {.load_editions = load, .today = today, .write = out, .threaded = false,
+    iss_lsp_host host = {.load_editions = load,
+                         .today = today,
+                         .write = out,
+                         .threaded = false,
                          .max_message = 1 << 20};
     iss_lsp *s = iss_lsp_new(&host);
-    static const char init[] = "Content-Length: 58\r\n\r\n"
-                               "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}";
+    static const char init[] =
+        "Content-Length: 58\r\n\r\n"
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}";
     iss_lsp_feed(s, init, sizeof init - 1);
     size_t i = 0;
     unsigned step = size ? data[0] : 1;
