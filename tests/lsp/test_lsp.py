@@ -225,6 +225,36 @@ def case_encodings():
         stop(c)
 
 
+def case_settings():
+    """Client settings: the language, the reference date (asOf, as
+    --as-of), criteria folders (a folder that cannot be loaded is said in
+    a message, and the built-in sets are used)."""
+    text = example("va-fail.yaml")
+    c, _ = start({"isscheck": {"language": "ja", "asOf": "2030-01-01"}})
+    open_doc(c, "va.yaml", text)
+    d = c.diagnostics(uri_of("va.yaml"))["diagnostics"]
+    check_positions(text, d, "utf-16", extra=("--as-of", "2030-01-01"))
+    assert cli_results(text) != cli_results(text, extra=("--as-of", "2030-01-01")), \
+        "the date must change the verdicts for this case to prove anything"
+    ja = [x for x in d if x.get("code") == "VA-Q-c-1"][0]["message"]
+    c.notify("workspace/didChangeConfiguration", {"settings": {"isscheck": {"language": "en", "asOf": "2030-01-01"}}})
+    d = c.diagnostics(uri_of("va.yaml"))["diagnostics"]
+    en = [x for x in d if x.get("code") == "VA-Q-c-1"][0]["message"]
+    assert ja != en and en.isascii() and not ja.isascii(), (ja, en)
+    c.notify("workspace/didChangeConfiguration", {"settings": {"isscheck": {"criteria": ["/nonexistent/criteria"], "asOf": "bad"}}})
+    msgs = [c.wait_notification(lambda n: n.get("method") == "window/showMessage")["params"] for _ in range(2)]
+    assert any("asOf" in m["message"] for m in msgs), msgs
+    assert any(m["type"] == 1 and "/nonexistent/criteria" in m["message"] for m in msgs), msgs
+    d = c.diagnostics(uri_of("va.yaml"))["diagnostics"]
+    check_positions(text, d, "utf-16")
+    # a folder that loads: the shipped set, given as --criteria would be
+    c.notify("workspace/didChangeConfiguration", {"settings": {"isscheck": {"language": "en", "criteria": [str(ROOT / "criteria/iss-3")]}}})
+    d = c.diagnostics(uri_of("va.yaml"))["diagnostics"]
+    check_positions(text, d, "utf-16", extra=("--criteria", str(ROOT / "criteria/iss-3")))
+    assert not [n for n in c.notifications if n.get("method") == "window/showMessage"], c.notifications
+    stop(c)
+
+
 # ---- hover, completion, navigation, code actions ------------------------
 
 def case_hover():
@@ -642,7 +672,7 @@ def case_crash_free_on_junk():
     stop(c)
 
 
-CASES = [case_session, case_classify, case_encodings, case_hover, case_completion, case_navigation,
+CASES = [case_session, case_classify, case_settings, case_encodings, case_hover, case_completion, case_navigation,
          case_code_actions, case_frames, case_huge, case_lifecycle, case_cancel, case_crash_free_on_junk,
          case_supersede]
 
