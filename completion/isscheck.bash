@@ -15,7 +15,7 @@
 # bash-completion's _init_completion and _filedir are used when they are
 # defined; a plain fallback does the same otherwise.
 
-_isscheck_commands="check criteria validate init list explain help"
+_isscheck_commands="check criteria validate init list explain lsp help"
 _isscheck_check_formats="text json sarif junit markdown html"
 _isscheck_list_formats="text json"
 _isscheck_langs="ja en"
@@ -32,6 +32,7 @@ _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
 _isscheck_static_validate="--criteria= -h --help"
+_isscheck_static_lsp="--stdio -h --help"
 _isscheck_static_criteria_list="--criteria="
 
 # _isscheck_help_opts BINARY COMMAND: the options of `BINARY help COMMAND`,
@@ -194,7 +195,7 @@ _isscheck()
     # which take a value (the binary's word first)
     local cmd=${words[1]} sub="" opts known var
     case $cmd in
-        check | list | explain | init | validate)
+        check | list | explain | init | validate | lsp)
             opts=$(_isscheck_help_opts "$bin" "$cmd")
             var=_isscheck_static_$cmd
             [[ -n $opts ]] || opts=${!var}

@@ -60,7 +60,7 @@ if [ "${1-}" = --cases ]; then
             fail=1
         fi
     }
-    cmds="check criteria validate init list explain help"
+    cmds="check criteria validate init list explain lsp help"
     cats=$("$bin" list --format json | /usr/bin/python3 -c '
 import json, sys
 print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))')
@@ -137,7 +137,7 @@ got=$(printf '%s\n' $_isscheck_commands | sort | tr '\n' ' ')
 # ahead of the binary (being added) may be missing from its help.
 pending=" --waivers= --require-evidence --redact "
 helped=" --version "
-for c in check list explain init validate; do
+for c in check list explain init validate lsp; do
     h=$(_isscheck_help_opts "$bin" "$c")
     [ -n "$h" ] || err "isscheck help $c: no options read"
     var=_isscheck_static_$c
@@ -153,7 +153,7 @@ done
 "$bin" help criteria | grep -q '^usage: isscheck criteria list \[--criteria DIR\]\.\.\.$' ||
     err "isscheck help criteria: 'criteria list [--criteria DIR]...' changed; see _isscheck_static_criteria_list"
 # Every option src/cli compares against is in some command's help.
-for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/main.c src/cli/authoring.c | tr -d '"' | sort -u); do
+for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/main.c src/cli/authoring.c src/cli/cmd_lsp.c | tr -d '"' | sort -u); do
     case "$helped" in *" $o "*) ;; *) err "src/cli has option $o, no 'isscheck help COMMAND' lists it" ;; esac
 done
 # Values.

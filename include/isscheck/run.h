@@ -53,6 +53,10 @@ bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_
 
 iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
                             iss_arena *scratch);
+/* The same for a declaration held in memory (an editor's buffer, for
+ * `isscheck lsp`): the n bytes at bytes, within o->limits. */
+iss_checked *iss_check_bytes(const char *bytes, size_t len, const char *name,
+                             const iss_check_options *o);
 void iss_checked_free(iss_checked *c);
 
 #endif

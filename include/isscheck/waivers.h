@@ -19,6 +19,9 @@ typedef struct {
  * that edition).  Returns NULL after adding located diagnostics to d. */
 iss_waivers *iss_waivers_load(const char *path, const char *name, const iss_editions *ed,
                               const iss_limits *lim, iss_diags *d);
+/* The same for a waivers file held in memory (an editor's buffer). */
+iss_waivers *iss_waivers_parse(const char *bytes, size_t len, const char *name,
+                               const iss_editions *ed, const iss_limits *lim, iss_diags *d);
 void iss_waivers_free(iss_waivers *w);
 
 /* Applies to r the entries for its declaration's provider, in file order;

@@ -1,6 +1,7 @@
 /* main.c - the isscheck command line: options, subcommands, exit status.
  * No logic of the standard lives here. */
 #include "authoring.h"
+#include "cmd_lsp.h"
 #include "isscheck/builtin.h"
 #include "isscheck/classify.h"
 #include "isscheck/escape.h"
@@ -49,6 +50,7 @@ static const char usage_text[] =
     "  init --category CODE      write a declaration template for the categories\n"
     "  list [--category CODE]    list the rules of the criteria set\n"
     "  explain RULE-ID           explain a rule: text, evaluation, what satisfies it\n"
+    "  lsp                       run a language server for editors (LSP, stdio)\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
@@ -1229,6 +1231,10 @@ static int dispatch(int argc, char **argv)
             fputs(criteria_usage, stdout);
             return EXIT_CLEAN;
         }
+        if (strcmp(argv[2], "lsp") == 0) {
+            fputs(iss_cli_lsp_usage, stdout);
+            return EXIT_CLEAN;
+        }
         const iss_cli_command *hc = iss_cli_authoring(argv[2]);
         if (hc) {
             fputs(hc->usage, stdout);
@@ -1264,6 +1270,8 @@ static int dispatch(int argc, char **argv)
         return cmd_criteria(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "lsp") == 0)
+        return iss_cli_lsp(argc - 1, argv + 1, load_editions, today, ISS_VERSION);
     if (iss_cli_authoring(cmd))
         return cmd_authoring(iss_cli_authoring(cmd), argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);

@@ -31,16 +31,38 @@ bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_
     return false;
 }
 
-iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
-                            iss_arena *scratch)
+static iss_checked *checked_new(const char *name)
 {
     iss_checked *c = iss_xmalloc(sizeof *c);
     memset(c, 0, sizeof *c);
     size_t n = strlen(name);
     c->file = memcpy(iss_xmalloc(n + 1), name, n + 1);
     c->result = (iss_file_result){c->file, NULL, &c->diags, 2};
+    return c;
+}
+
+static iss_checked *evaluate(iss_checked *c, const iss_check_options *o);
+
+iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
+                            iss_arena *scratch)
+{
+    iss_checked *c = checked_new(name);
     c->decl = scratch ? iss_decl_load_in(path, c->file, o->editions, o->limits, scratch, &c->diags)
                       : iss_decl_load_editions(path, c->file, o->editions, o->limits, &c->diags);
+    return evaluate(c, o);
+}
+
+iss_checked *iss_check_bytes(const char *bytes, size_t len, const char *name,
+                             const iss_check_options *o)
+{
+    iss_checked *c = checked_new(name);
+    c->decl = iss_decl_parse_editions(bytes, len, c->file, o->editions, o->limits, &c->diags);
+    return evaluate(c, o);
+}
+
+/* The rest of a check once the declaration is loaded (or not). */
+static iss_checked *evaluate(iss_checked *c, const iss_check_options *o)
+{
     if (c->decl && !iss_reference_fits(c->decl, o->as_of, o->today, &c->diags, c->file)) {
         iss_decl_free(c->decl);
         c->decl = NULL;

@@ -169,8 +169,24 @@ static bool same_target(const iss_waiver *a, const iss_waiver *b)
            (a->sha256 && b->sha256 ? strcmp(a->sha256, b->sha256) == 0 : a->sha256 == b->sha256);
 }
 
+static iss_waivers *waivers_load(const char *path, const char *bytes, size_t len, const char *name,
+                                 const iss_editions *ed, const iss_limits *lim, iss_diags *d);
+
 iss_waivers *iss_waivers_load(const char *path, const char *name, const iss_editions *ed,
                               const iss_limits *lim, iss_diags *d)
+{
+    return waivers_load(path, NULL, 0, name, ed, lim, d);
+}
+
+iss_waivers *iss_waivers_parse(const char *bytes, size_t len, const char *name,
+                               const iss_editions *ed, const iss_limits *lim, iss_diags *d)
+{
+    return waivers_load(NULL, bytes, len, name, ed, lim, d);
+}
+
+/* path's file, or (path NULL) the len bytes at bytes */
+static iss_waivers *waivers_load(const char *path, const char *bytes, size_t len, const char *name,
+                                 const iss_editions *ed, const iss_limits *lim, iss_diags *d)
 {
     iss_waivers *w = iss_xmalloc(sizeof *w);
     memset(w, 0, sizeof *w);
@@ -179,7 +195,8 @@ iss_waivers *iss_waivers_load(const char *path, const char *name, const iss_edit
     iss_ctx c = {w->file, w->arena, d};
     size_t before = d->errors;
     iss_arena *tree = iss_arena_new();
-    const iss_node *root = iss_read_yaml_file_in(path, w->file, lim, tree, w->arena, d);
+    const iss_node *root = path ? iss_read_yaml_file_in(path, w->file, lim, tree, w->arena, d)
+                                : iss_read_yaml_in(bytes, len, w->file, lim, tree, w->arena, d);
     static const char *const keys[] = {"isscheck", "waivers", "judgements", NULL};
     if (root && iss_expect_map(&c, root, "the waivers file", keys)) {
         long version = 1;
