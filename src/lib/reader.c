@@ -195,6 +195,12 @@ static void parser_error(const yaml_parser_t *p, const char *bytes, size_t len, 
         return;
     }
     iss_loc loc = mark_loc(p->problem_mark);
+    /* at the end of a file without a final line break, libyaml forces one
+     * and reports the next line, which the file does not have: the error
+     * is where the file ends */
+    iss_loc end = iss_text_loc(bytes, len, len);
+    if (loc.line > end.line)
+        loc = end;
     if (p->context)
         iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s %s", problem, p->context);
     else
