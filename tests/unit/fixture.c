@@ -229,3 +229,24 @@ int fx_run_suite(Suite *s)
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+fx_yaml *fx_read_yaml(const char *bytes, size_t len, const iss_limits *lim)
+{
+    fx_yaml *y = calloc(1, sizeof *y);
+    ck_assert_ptr_nonnull(y);
+    y->arena = iss_arena_new();
+    y->root = iss_read_yaml(bytes, len, "in.yaml", lim, y->arena, &y->diags);
+    return y;
+}
+
+fx_yaml *fx_read_yaml_str(const char *s)
+{
+    return fx_read_yaml(s, strlen(s), NULL);
+}
+
+void fx_yaml_free(fx_yaml *y)
+{
+    iss_arena_free(y->arena);
+    iss_diags_free(&y->diags);
+    free(y);
+}

@@ -19,6 +19,7 @@
 #include "isscheck/criteria.h"
 #include "isscheck/decl.h"
 #include "isscheck/eval.h"
+#include "isscheck/node.h"
 #include "isscheck/report.h"
 
 #define FX_SHIPPED_DIR ISS_SOURCE_DIR "/criteria/iss-3"
@@ -49,6 +50,17 @@ typedef struct {
  * declaration's reference_date, else 2026-04-01 as "today". */
 fx_run *fx_eval(const iss_criteria *c, const char *yaml, const char *as_of);
 void fx_run_free(fx_run *run);
+
+/* YAML bytes read by the reader alone (iss_read_yaml): the tree, or NULL
+ * with the diagnostics.  lim NULL: the default limits. */
+typedef struct {
+    iss_arena *arena;
+    iss_diags diags;
+    iss_node *root;
+} fx_yaml;
+fx_yaml *fx_read_yaml(const char *bytes, size_t len, const iss_limits *lim);
+fx_yaml *fx_read_yaml_str(const char *s);
+void fx_yaml_free(fx_yaml *y);
 
 /* Parses yaml, which must be refused; returns the diagnostics. */
 iss_diags *fx_decl_errors(const iss_criteria *c, const char *yaml);

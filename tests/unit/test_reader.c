@@ -7,32 +7,6 @@
 #include "fixture.h"
 #include "isscheck/node.h"
 
-typedef struct {
-    iss_arena *arena;
-    iss_diags diags;
-    iss_node *root;
-} rd;
-
-static rd *read_n(const char *bytes, size_t len, const iss_limits *lim)
-{
-    rd *r = calloc(1, sizeof *r);
-    ck_assert_ptr_nonnull(r);
-    r->arena = iss_arena_new();
-    r->root = iss_read_yaml(bytes, len, "in.yaml", lim, r->arena, &r->diags);
-    return r;
-}
-
-static rd *read_s(const char *s)
-{
-    return read_n(s, strlen(s), NULL);
-}
-
-static void rd_free(rd *r)
-{
-    iss_arena_free(r->arena);
-    iss_diags_free(&r->diags);
-    free(r);
-}
 
 /* The input is refused with one error containing substr at line:col. */
 #define ck_assert_refused(r, line, col, substr)                                                    \
@@ -44,51 +18,51 @@ static void rd_free(rd *r)
 
 START_TEST(duplicate_key_names_the_later_line)
 {
-    rd *r = read_s("a: 1\nb: 2\na: 3\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1\nb: 2\na: 3\n");
     ck_assert_refused(r, 3, 1, "duplicate key 'a' (first at line 1)");
-    rd_free(r);
+    fx_yaml_free(r);
     /* nested, and in a flow mapping */
-    r = read_s("top:\n  x: 1\n  y: 2\n  x: 3\n");
+    r = fx_read_yaml_str("top:\n  x: 1\n  y: 2\n  x: 3\n");
     ck_assert_refused(r, 4, 3, "duplicate key 'x' (first at line 2)");
-    rd_free(r);
-    r = read_s("m: {k: 1, k: 2}\n");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("m: {k: 1, k: 2}\n");
     ck_assert_refused(r, 1, 11, "duplicate key 'k'");
-    rd_free(r);
+    fx_yaml_free(r);
     /* keys differing only after a NUL are different keys */
-    r = read_s("\"a\\0b\": 1\n\"a\\0c\": 2\n");
+    r = fx_read_yaml_str("\"a\\0b\": 1\n\"a\\0c\": 2\n");
     ck_assert_ptr_nonnull(r->root);
     ck_assert_int_eq(r->root->n, 2);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(anchor_alias_and_tag_refused)
 {
-    rd *r = read_s("a: &x 1\nb: 2\n");
+    fx_yaml *r = fx_read_yaml_str("a: &x 1\nb: 2\n");
     ck_assert_refused(r, 1, 4, "anchor '&x' not allowed");
-    rd_free(r);
-    r = read_s("a: 1\nb: *x\n");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("a: 1\nb: *x\n");
     ck_assert_refused(r, 2, 4, "alias '*x' not allowed");
-    rd_free(r);
-    r = read_s("a: !!str 1\n");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("a: !!str 1\n");
     ck_assert_refused(r, 1, 4, "tag 'tag:yaml.org,2002:str' not allowed");
-    rd_free(r);
-    r = read_s("a: !custom {b: 1}\n");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("a: !custom {b: 1}\n");
     ck_assert_refused(r, 1, 4, "tag '!custom' not allowed");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(second_document_refused)
 {
-    rd *r = read_s("a: 1\n---\nb: 2\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1\n---\nb: 2\n");
     ck_assert_refused(r, 2, 1, "a second YAML document");
-    rd_free(r);
+    fx_yaml_free(r);
     /* one explicit document is fine */
-    r = read_s("---\na: 1\n...\n");
+    r = fx_read_yaml_str("---\na: 1\n...\n");
     ck_assert_ptr_nonnull(r->root);
     ck_assert_int_eq(r->diags.n, 0);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -96,36 +70,36 @@ START_TEST(empty_input_refused)
 {
     static const char *const empties[] = {"", "\n\n", "# only a comment\n", "\xEF\xBB\xBF"};
     for (size_t i = 0; i < sizeof empties / sizeof *empties; i++) {
-        rd *r = read_s(empties[i]);
+        fx_yaml *r = fx_read_yaml_str(empties[i]);
         ck_assert_ptr_null(r->root);
         ck_assert_diag(&r->diags, 0, 0, "empty file: no YAML document");
-        rd_free(r);
+        fx_yaml_free(r);
     }
 }
 END_TEST
 
 START_TEST(invalid_utf8_gives_byte_offset)
 {
-    rd *r = read_s("a: \xff\xfe\n");
+    fx_yaml *r = fx_read_yaml_str("a: \xff\xfe\n");
     ck_assert_ptr_null(r->root);
     const iss_diag *d = fx_diag_find(&r->diags, "invalid UTF-8");
     ck_assert_msg(d != NULL, "no invalid UTF-8 diagnostic: %s", fx_diags_text(&r->diags));
     ck_assert_int_eq(d->byte, 3);
     ck_assert_msg(strstr(d->msg, "iconv") != NULL, "no hint: %s", d->msg);
-    rd_free(r);
+    fx_yaml_free(r);
     /* Shift_JIS 「株式会社」 after a valid line */
-    r = read_s("provider:\n  name: \x8a\x94\x8e\xae\x89\xef\x8e\xd0\n");
+    r = fx_read_yaml_str("provider:\n  name: \x8a\x94\x8e\xae\x89\xef\x8e\xd0\n");
     ck_assert_ptr_null(r->root);
     d = fx_diag_find(&r->diags, "invalid UTF-8");
     ck_assert_msg(d != NULL, "no invalid UTF-8 diagnostic: %s", fx_diags_text(&r->diags));
     ck_assert_int_eq(d->byte, 18);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(bom_accepted_and_invisible_to_positions)
 {
-    rd *r = read_s("\xEF\xBB\xBF"
+    fx_yaml *r = fx_read_yaml_str("\xEF\xBB\xBF"
                    "a: 1\nb: x\n");
     ck_assert_ptr_nonnull(r->root);
     ck_assert_int_eq(r->diags.n, 0);
@@ -135,13 +109,13 @@ START_TEST(bom_accepted_and_invisible_to_positions)
     ck_assert_int_eq(r->root->kids[0]->loc.line, 1);
     ck_assert_int_eq(r->root->kids[0]->loc.col, 1);
     ck_assert(iss_scalar_is(iss_map_get(r->root, "b"), "x"));
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(nul_in_double_quoted_scalar_keeps_length)
 {
-    rd *r = read_s("a: \"x\\0y\"\nb: 'x\\0y'\n");
+    fx_yaml *r = fx_read_yaml_str("a: \"x\\0y\"\nb: 'x\\0y'\n");
     ck_assert_ptr_nonnull(r->root);
     const iss_node *a = iss_map_get(r->root, "a");
     ck_assert_ptr_nonnull(a);
@@ -153,7 +127,7 @@ START_TEST(nul_in_double_quoted_scalar_keeps_length)
     const iss_node *b = iss_map_get(r->root, "b");
     ck_assert_uint_eq(b->len, 4);
     ck_assert_uint_eq(strlen(b->str), 4);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -165,21 +139,21 @@ START_TEST(deep_nesting_refused_not_crashed)
     memset(buf + N, ']', N);
     buf[2 * N] = '\n';
     buf[2 * N + 1] = '\0';
-    rd *r = read_s(buf);
+    fx_yaml *r = fx_read_yaml_str(buf);
     ck_assert_refused(r, 1, 0, "--max-depth");
     ck_assert_diag(&r->diags, 1, 0, "deeper than 64 levels");
-    rd_free(r);
+    fx_yaml_free(r);
     /* nested block mappings count too */
     iss_limits lim = iss_default_limits;
     lim.max_depth = 3;
     const char *four = "a:\n  b:\n    c:\n      d: 1\n";
-    r = read_n(four, strlen(four), &lim);
+    r = fx_read_yaml(four, strlen(four), &lim);
     ck_assert_refused(r, 4, 7, "nesting deeper than 3 levels (limit --max-depth)");
-    rd_free(r);
+    fx_yaml_free(r);
     lim.max_depth = 4;
-    r = read_n(four, strlen(four), &lim);
+    r = fx_read_yaml(four, strlen(four), &lim);
     ck_assert_ptr_nonnull(r->root);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -188,14 +162,14 @@ START_TEST(node_limit_with_custom_limits)
     iss_limits lim = iss_default_limits;
     lim.max_nodes = 5;
     const char *ten = "[1, 2, 3, 4, 5, 6, 7, 8, 9]\n"; /* 10 nodes with the sequence */
-    rd *r = read_n(ten, strlen(ten), &lim);
+    fx_yaml *r = fx_read_yaml(ten, strlen(ten), &lim);
     ck_assert_refused(r, 1, 14, "more than 5 nodes (limit --max-nodes)");
-    rd_free(r);
+    fx_yaml_free(r);
     const char *five = "[1, 2, 3, 4]\n";
-    r = read_n(five, strlen(five), &lim);
+    r = fx_read_yaml(five, strlen(five), &lim);
     ck_assert_ptr_nonnull(r->root);
     ck_assert_uint_eq(r->root->n, 4);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -204,39 +178,39 @@ START_TEST(scalar_and_size_limits)
     iss_limits lim = iss_default_limits;
     lim.max_scalar = 4;
     const char *s = "a: abcde\n";
-    rd *r = read_n(s, strlen(s), &lim);
+    fx_yaml *r = fx_read_yaml(s, strlen(s), &lim);
     ck_assert_refused(r, 1, 4, "scalar of 5 bytes exceeds the limit of 4 (--max-scalar)");
-    rd_free(r);
+    fx_yaml_free(r);
     lim = iss_default_limits;
     lim.max_bytes = 8;
-    r = read_n(s, strlen(s), &lim);
+    r = fx_read_yaml(s, strlen(s), &lim);
     ck_assert_refused(r, 0, 0, "larger than the limit of 8 bytes (--max-bytes)");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(complex_key_refused)
 {
-    rd *r = read_s("? [a, b]\n: 1\n");
+    fx_yaml *r = fx_read_yaml_str("? [a, b]\n: 1\n");
     ck_assert_refused(r, 1, 3, "a mapping key must be a plain string");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(malformed_yaml_located)
 {
-    rd *r = read_s("a: [1, 2\nb: 3\n");
+    fx_yaml *r = fx_read_yaml_str("a: [1, 2\nb: 3\n");
     ck_assert_ptr_null(r->root);
     ck_assert_int_ge(r->diags.errors, 1);
     ck_assert_int_ge(r->diags.v[0].loc.line, 1);
     ck_assert_int_ge(r->diags.v[0].loc.col, 1);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(positions_are_one_based)
 {
-    rd *r = read_s("a:\n  b: [1, 22]\n  c: {d: x}\n");
+    fx_yaml *r = fx_read_yaml_str("a:\n  b: [1, 22]\n  c: {d: x}\n");
     ck_assert_ptr_nonnull(r->root);
     const iss_node *root = r->root;
     ck_assert_int_eq(root->loc.line, 1);
@@ -257,13 +231,13 @@ START_TEST(positions_are_one_based)
     const iss_node *d = iss_map_get(iss_map_get(a, "c"), "d");
     ck_assert_int_eq(d->loc.line, 3);
     ck_assert_int_eq(d->loc.col, 10);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(null_and_scalar_helpers)
 {
-    rd *r = read_s("a: ~\nb: null\nc: 'null'\nd:\ne: \"\"\n");
+    fx_yaml *r = fx_read_yaml_str("a: ~\nb: null\nc: 'null'\nd:\ne: \"\"\n");
     ck_assert_ptr_nonnull(r->root);
     ck_assert(iss_node_is_null(iss_map_get(r->root, "a")));
     ck_assert(iss_node_is_null(iss_map_get(r->root, "b")));
@@ -272,7 +246,7 @@ START_TEST(null_and_scalar_helpers)
     ck_assert(!iss_node_is_null(iss_map_get(r->root, "e")));
     ck_assert(iss_node_is_null(iss_map_get(r->root, "absent")));
     ck_assert_ptr_null(iss_map_get(iss_map_get(r->root, "c"), "x")); /* not a map */
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 

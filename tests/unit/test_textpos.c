@@ -15,32 +15,6 @@
 #define PS "\xE2\x80\xA9"
 #define NEL "\xC2\x85"
 
-typedef struct {
-    iss_arena *arena;
-    iss_diags diags;
-    iss_node *root;
-} rd;
-
-static rd *read_lim(const char *bytes, size_t len, const iss_limits *lim)
-{
-    rd *r = calloc(1, sizeof *r);
-    ck_assert_ptr_nonnull(r);
-    r->arena = iss_arena_new();
-    r->root = iss_read_yaml(bytes, len, "in.yaml", lim, r->arena, &r->diags);
-    return r;
-}
-
-static rd *read_s(const char *s)
-{
-    return read_lim(s, strlen(s), NULL);
-}
-
-static void rd_free(rd *r)
-{
-    iss_arena_free(r->arena);
-    iss_diags_free(&r->diags);
-    free(r);
-}
 
 static void ck_loc(iss_loc l, int line, int col)
 {
@@ -72,55 +46,55 @@ START_TEST(invalid_utf8_on_line_3_column_9)
 {
     /* 「株式会社」 is four characters (twelve bytes): the stray byte is the
      * ninth character of line 3 */
-    rd *r = read_s("a: 1\r\nb: 2\nke: \xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xFF\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1\r\nb: 2\nke: \xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xFF\n");
     ck_assert_ptr_null(r->root);
     ck_assert_diag(&r->diags, 3, 9, "invalid UTF-8");
     ck_assert_int_eq(r->diags.v[0].byte, 27);
-    rd_free(r);
+    fx_yaml_free(r);
     /* after a byte-order mark: the offset counts it, the column does not */
-    r = read_s("\xEF\xBB\xBF"
+    r = fx_read_yaml_str("\xEF\xBB\xBF"
                "ab: \xFF\n");
     ck_assert_diag(&r->diags, 1, 5, "invalid UTF-8");
     ck_assert_int_eq(r->diags.v[0].byte, 7);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(control_character_located_and_named)
 {
-    rd *r = read_s("a: 1\nb: \"x\x01y\"\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1\nb: \"x\x01y\"\n");
     ck_assert_ptr_null(r->root);
     ck_assert_diag(&r->diags, 2, 6, "control character U+0001 is not allowed");
     ck_assert_int_eq(r->diags.v[0].byte, 10);
-    rd_free(r);
+    fx_yaml_free(r);
     /* after a lone CR and an LS: editor lines */
-    r = read_s("a: 1\rb: x" LS "y\n\x7F");
+    r = fx_read_yaml_str("a: 1\rb: x" LS "y\n\x7F");
     ck_assert_diag(&r->diags, 3, 1, "control character U+007F is not allowed");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(ls_in_a_comment_is_comment)
 {
     /* libyaml alone ends the comment at the LS and reads "b: 2" as YAML */
-    rd *r = read_s("a: 1 # one" LS "b: 2\nc: 3\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1 # one" LS "b: 2\nc: 3\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     ck_assert_int_eq(r->root->n, 2);
     ck_assert_int_eq(r->root->kids[2]->loc.line, 2);
-    rd_free(r);
+    fx_yaml_free(r);
     /* a valid file with each of them in a comment: later lines unshifted */
-    r = read_s("# " LS " " PS " " NEL "\na: 1\n# x" LS "\nb:\n  - c # " PS "d: 1\n");
+    r = fx_read_yaml_str("# " LS " " PS " " NEL "\na: 1\n# x" LS "\nb:\n  - c # " PS "d: 1\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     ck_assert_int_eq(r->root->kids[0]->loc.line, 2);
     ck_assert_int_eq(r->root->kids[2]->loc.line, 4);
     ck_loc(r->root->kids[3]->kids[0]->loc, 5, 5);
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
 START_TEST(ls_in_a_value_is_content)
 {
-    rd *r = read_s("a: x" LS "y" NEL "z" PS "\nb: 'q" LS "r'\nc: \"s" PS "t\\u2028\"\nd: 4\n");
+    fx_yaml *r = fx_read_yaml_str("a: x" LS "y" NEL "z" PS "\nb: 'q" LS "r'\nc: \"s" PS "t\\u2028\"\nd: 4\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     const iss_node *a = iss_map_get(r->root, "a"), *b = iss_map_get(r->root, "b"),
                    *c = iss_map_get(r->root, "c");
@@ -128,17 +102,17 @@ START_TEST(ls_in_a_value_is_content)
     ck_assert_str_eq(b->str, "q" LS "r");
     ck_assert_str_eq(c->str, "s" PS "t" LS);
     ck_assert_int_eq(r->root->kids[6]->loc.line, 4); /* d */
-    rd_free(r);
+    fx_yaml_free(r);
     /* an error after them is at its editor line */
-    r = read_s("a: x" LS "y\nb: [1\n");
+    r = fx_read_yaml_str("a: x" LS "y\nb: [1\n");
     ck_assert_ptr_null(r->root);
     ck_assert_int_ge(r->diags.v[0].loc.line, 2);
     ck_assert_int_le(r->diags.v[0].loc.line, 3);
-    rd_free(r);
-    r = read_s("a: x" LS "y\na: 2\n");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("a: x" LS "y\na: 2\n");
     ck_assert_ptr_null(r->root);
     ck_assert_diag(&r->diags, 2, 1, "duplicate key 'a' (first at line 1)");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -146,11 +120,11 @@ START_TEST(placeholders_never_collide)
 {
     /* the file already holds the first candidates, written and escaped:
      * they stay what they are, and LS comes back as LS */
-    rd *r = read_s("a: \"\xC4\x80\\uE000\\xff\"\nb: \xEE\x80\x81" LS "\xC4\x81" NEL "\n");
+    fx_yaml *r = fx_read_yaml_str("a: \"\xC4\x80\\uE000\\xff\"\nb: \xEE\x80\x81" LS "\xC4\x81" NEL "\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     ck_assert_str_eq(iss_map_get(r->root, "a")->str, "\xC4\x80\xEE\x80\x80\xC3\xBF");
     ck_assert_str_eq(iss_map_get(r->root, "b")->str, "\xEE\x80\x81" LS "\xC4\x81" NEL);
-    rd_free(r);
+    fx_yaml_free(r);
     iss_unbreak u;
     ck_assert_ptr_null(iss_unbreak_copy("a: 1\n", 5, &u));
     ck_assert(!u.on);
@@ -159,12 +133,12 @@ END_TEST
 
 START_TEST(crlf_and_lone_cr_files)
 {
-    rd *r = read_s("a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n");
+    fx_yaml *r = fx_read_yaml_str("a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n");
     ck_assert_diag(&r->diags, 4, 3, "duplicate key 'c' (first at line 3)");
-    rd_free(r);
-    r = read_s("a: 1\rb:\r  c: 2\r  c: 3\r");
+    fx_yaml_free(r);
+    r = fx_read_yaml_str("a: 1\rb:\r  c: 2\r  c: 3\r");
     ck_assert_diag(&r->diags, 4, 3, "duplicate key 'c' (first at line 3)");
-    rd_free(r);
+    fx_yaml_free(r);
 }
 END_TEST
 
@@ -204,7 +178,7 @@ START_TEST(wide_encodings_named)
         const char *enc = iss_text_wide_encoding(cases[i].bytes, cases[i].len, &bom);
         ck_assert_msg(enc && strcmp(enc, cases[i].enc) == 0, "case %zu: %s", i, enc ? enc : "none");
         ck_assert_int_eq(bom, cases[i].bom);
-        rd *r = read_lim(cases[i].bytes, cases[i].len, NULL);
+        fx_yaml *r = fx_read_yaml(cases[i].bytes, cases[i].len, NULL);
         ck_assert_ptr_null(r->root);
         char want[64];
         snprintf(want, sizeof want, "iconv -f %s -t UTF-8", cases[i].enc);
@@ -212,15 +186,15 @@ START_TEST(wide_encodings_named)
         ck_assert_diag(&r->diags, 0, 0,
                        cases[i].bom ? "byte-order mark), not UTF-8" : "without a byte-order mark");
         ck_assert_ptr_null(strstr(r->diags.v[0].msg, "Shift_JIS"));
-        rd_free(r);
+        fx_yaml_free(r);
     }
     /* UTF-8 with a stray NUL is UTF-8, its NUL a control character */
     bool bom;
     const char nul[] = "provider:\n  name: \"a\0b\"\n";
     ck_assert_ptr_null(iss_text_wide_encoding(nul, sizeof nul - 1, &bom));
-    rd *r = read_lim(nul, sizeof nul - 1, NULL);
+    fx_yaml *r = fx_read_yaml(nul, sizeof nul - 1, NULL);
     ck_assert_diag(&r->diags, 2, 11, "control character U+0000 is not allowed");
-    rd_free(r);
+    fx_yaml_free(r);
     ck_assert_ptr_null(iss_text_wide_encoding("a: 1\n", 5, &bom));
     ck_assert_ptr_null(iss_text_wide_encoding("", 0, &bom));
 }
@@ -233,26 +207,26 @@ START_TEST(criteria_limits_name_no_option)
     lim.max_depth = 2;
     lim.max_nodes = 3;
     lim.max_scalar = 4;
-    rd *r = read_lim("a: 1\nb: 2\n", 10, &lim);
+    fx_yaml *r = fx_read_yaml("a: 1\nb: 2\n", 10, &lim);
     ck_assert_diag(&r->diags, 0, 0, "fixed limit of 8 bytes of criteria files (no option");
     ck_assert_ptr_null(strstr(r->diags.v[0].msg, "--max-bytes"));
-    rd_free(r);
+    fx_yaml_free(r);
     lim.max_bytes = 100;
-    r = read_lim("[[[1]]]", 7, &lim);
+    r = fx_read_yaml("[[[1]]]", 7, &lim);
     ck_assert_diag(&r->diags, 1, 3, "nesting deeper than 2 levels (a fixed limit of criteria");
-    rd_free(r);
-    r = read_lim("[1, 2, 3]", 9, &lim);
+    fx_yaml_free(r);
+    r = fx_read_yaml("[1, 2, 3]", 9, &lim);
     ck_assert_diag(&r->diags, 1, 8, "more than 3 nodes (a fixed limit of criteria files)");
-    rd_free(r);
-    r = read_lim("abcde", 5, &lim);
+    fx_yaml_free(r);
+    r = fx_read_yaml("abcde", 5, &lim);
     ck_assert_diag(&r->diags, 1, 1, "scalar of 5 bytes exceeds the fixed limit of 4 of criteria");
-    rd_free(r);
+    fx_yaml_free(r);
     /* the same limits from options name them */
     lim.fixed = false;
     lim.max_bytes = 8;
-    r = read_lim("a: 1\nb: 2\n", 10, &lim);
+    r = fx_read_yaml("a: 1\nb: 2\n", 10, &lim);
     ck_assert_diag(&r->diags, 0, 0, "limit of 8 bytes (--max-bytes)");
-    rd_free(r);
+    fx_yaml_free(r);
     ck_assert(iss_fixed_limits.fixed && !iss_default_limits.fixed);
     ck_assert_int_eq(iss_fixed_limits.max_bytes, iss_default_limits.max_bytes);
 }
