@@ -626,16 +626,22 @@ def case_supersede():
     h = c.request("textDocument/hover", {"textDocument": {"uri": uri_of("big.yaml")}, "position": {"line": 1, "character": 1}}, timeout=5)
     assert "result" in h
     answered = time.monotonic() - t0
-    # versions 2 and 3 while it runs: 2 never starts, 1 is stopped
+    # versions 2 and 3 while it runs, written together as a fast typist's
+    # editor sends them: 1 is stopped and never published.  Whether 2 is
+    # checked depends on how the pipe splits the bytes (read together they
+    # make one check; read apart, 2 is small and checked at once), so the
+    # test asks only what holds either way: 3 is published last.
     small = example("va-fail.yaml")
-    change(c, "big.yaml", small.replace("isscheck: 1", "isscheck: 1 ", 1), 2)
-    change(c, "big.yaml", small, 3)
-    d = c.diagnostics(uri_of("big.yaml"), timeout=30)
-    assert d["version"] == 3, d["version"]
+    def changed(text, version):
+        return Client.frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri_of("big.yaml"), "version": version},
+            "contentChanges": [{"text": text}]}})
+    c.send_raw(changed(small.replace("isscheck: 1", "isscheck: 1 ", 1), 2) + changed(small, 3))
+    c.diagnostics(uri_of("big.yaml"), version=3, timeout=30)
     latency = time.monotonic() - t0
     c.drain(0.5)
     published = [n["params"]["version"] for n in c.log if n.get("method") == "textDocument/publishDiagnostics"]
-    assert published == [3], published
+    assert published in ([3], [2, 3]), published
     st = c.request("isscheck/status")["result"]
     assert st["superseded"] >= 1 and not st["busy"], st
     stop(c)
