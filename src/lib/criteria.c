@@ -241,8 +241,8 @@ static const char *const sources[] = {"manual", "report_template", NULL};
 static const char *const path_types[] = {"qualification", "community", "training", "track_record",
                                          NULL};
 static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
-static const char *const item_fields[] = {"standards", "result_handling", "compliance", "education",
-                                          NULL};
+const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1] = {"standards", "result_handling",
+                                                             "compliance", "education", NULL};
 static const char *const reviewers[] = {"independent", "any", "staff_or_qualified", NULL};
 
 static bool enum_field(loader *L, const iss_node *map, const char *key, const char *const *values,
@@ -426,7 +426,7 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
                 ok = false;
                 continue;
             }
-            ok &= enum_field(L, m, "field", item_fields, &f) &
+            ok &= enum_field(L, m, "field", iss_item_field_keys, &f) &
                   iss_get_str(&L->c, m, "reiji", false, &reiji) &
                   iss_get_str(&L->c, m, "clause", false, &clause) &
                   iss_get_strs(&L->c, m, "when_subtypes", false, &q->when_subtypes) &
