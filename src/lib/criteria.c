@@ -198,7 +198,7 @@ static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
         ok &= iss_get_date(&L->c, prov, "reiji_date", true, &rd, NULL) &
               iss_get_date(&L->c, prov, "checked", true, &ck, NULL) &
               iss_get_str(&L->c, prov, "by", true, &by);
-        char a[11], b[11];
+        char a[ISS_DATE_SIZE], b[ISS_DATE_SIZE];
         iss_date_format(rd, a);
         iss_date_format(ck, b);
         e->provenance = iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b,

@@ -795,7 +795,7 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
 {
     const iss_category *cat = &c->categories[r->category];
     const iss_criteria *set = r->set;
-    char date[11];
+    char date[ISS_DATE_SIZE];
     iss_date_format(set->date, date);
     iss_buf_printf(out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
     iss_buf_printf(out, X(lang, "出典: %s %s（%s）%s\n", "Citation: %s %s (%s) %s\n"), set->title,

@@ -343,7 +343,7 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
 {
     const tmpl tv = {c, chosen, lang, out}, *t = &tv;
     iss_buf *o = out;
-    char date[11];
+    char date[ISS_DATE_SIZE];
     iss_date_format(c->date, date);
     if (schema_url)
         iss_buf_printf(o, "# yaml-language-server: $schema=%s\n", schema_url);
