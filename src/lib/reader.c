@@ -216,8 +216,7 @@ static const struct {
     {"did not find expected '-' indicator", NULL, YM_DASH, 0},
     {"could not find expected ':'", NULL, YM_MISSING_COLON, 0},
     {"found unexpected end of stream", "while scanning a quoted scalar", YM_UNCLOSED_QUOTE, 0},
-    {"found unexpected document indicator", "while scanning a quoted scalar", YM_UNCLOSED_QUOTE,
-     0},
+    {"found unexpected document indicator", "while scanning a quoted scalar", YM_UNCLOSED_QUOTE, 0},
     {"did not find expected ',' or ']'", NULL, YM_UNCLOSED_SEQ, 0},
     {"did not find expected ',' or '}'", NULL, YM_UNCLOSED_MAP, 0},
     {"did not find expected node content", NULL, YM_NO_VALUE, 0},
@@ -282,8 +281,8 @@ static bool yaml_mistake_error(const yaml_parser_t *p, const char *bytes, size_t
                                const char *name, iss_diags *d)
 {
     size_t k = 0, nk = sizeof mistakes / sizeof mistakes[0];
-    while (k < nk && !(same(mistakes[k].problem, p->problem) &&
-                       same(mistakes[k].context, p->context)))
+    while (k < nk &&
+           !(same(mistakes[k].problem, p->problem) && same(mistakes[k].context, p->context)))
         k++;
     if (k == nk)
         return false;
@@ -331,12 +330,19 @@ static bool yaml_mistake_error(const yaml_parser_t *p, const char *bytes, size_t
                      ctx.line, ctx.col);
         break;
     case YM_UNCLOSED_QUOTE:
+        /* the context mark is the opening quote */
         if (!char_at(bytes, len, ctx, c))
             return false;
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "the %s at line %d, column %d opens a quoted value that is never closed: "
-                     "end the value with another %s",
-                     c, ctx.line, ctx.col, c);
+        if (strcmp(c, "'") == 0)
+            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                         "the single-quoted value that starts at line %d, column %d is never "
+                         "closed: end it with another '",
+                         ctx.line, ctx.col);
+        else
+            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
+                         "the double-quoted value that starts at line %d, column %d is never "
+                         "closed: end it with another \"",
+                         ctx.line, ctx.col);
         break;
     case YM_UNCLOSED_SEQ:
         iss_diag_add(d, ISS_SEV_ERROR, name, loc,
@@ -365,13 +371,12 @@ static bool yaml_mistake_error(const yaml_parser_t *p, const char *bytes, size_t
                      "a second %%YAML directive: a document has at most one");
         break;
     case YM_DUP_TAG:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a second %%TAG directive for the same handle");
+        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "a second %%TAG directive for the same handle");
         break;
     case YM_VERSION:
         iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "the %%YAML directive names a version libyaml cannot read: write %%YAML 1.2 "
-                     "or delete the line");
+                     "the %%YAML directive names a version of YAML isscheck does not read: "
+                     "delete the line");
         break;
     case YM_DIRECTIVE:
         iss_diag_add(d, ISS_SEV_ERROR, name, loc,
