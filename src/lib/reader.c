@@ -175,8 +175,9 @@ static bool invalid_utf8_problem(const char *problem)
 /* What a person writing YAML by hand did wrong, read from libyaml's problem
  * and context strings (src/scanner.c and src/parser.c of libyaml 0.2):
  * each gets a message that says what to change, translated like every
- * diagnostic.  libyaml's own text stays for a problem not listed, so
- * nothing is lost. */
+ * diagnostic.  libyaml has no error codes, so its strings are the key; its
+ * own text stays for a problem not listed (or one a later libyaml words
+ * differently), so nothing is lost. */
 typedef enum {
     YM_TAB,            /* a tab where libyaml wants indentation spaces */
     YM_RESERVED,       /* '@', '`', '%' or another character no token starts with */
