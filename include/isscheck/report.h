@@ -5,6 +5,23 @@
 
 #include "isscheck/eval.h"
 
+/* The reporters' words (strings.def), by id. */
+typedef enum {
+#define ISS_STR(id, ja, en) id,
+#include "isscheck/strings.def"
+#undef ISS_STR
+    ISS_STR_COUNT
+} iss_str_id;
+const char *iss_string(iss_str_id id, iss_lang lang);
+/* Appends the string id in lang with its {0} replaced by arg. */
+void iss_string_arg(iss_buf *out, iss_str_id id, iss_lang lang, const char *arg);
+/* The language as a BCP 47 tag: "ja" or "en". */
+const char *iss_lang_tag(iss_lang lang);
+/* The text of the criteria's own bilingual fields, in lang. */
+const char *iss_rule_title(const iss_rule *rule, iss_lang lang);
+const char *iss_category_name(const iss_category *cat, iss_lang lang);
+const char *iss_risk_level(const iss_risk *k, iss_lang lang);
+
 /* Appends the note's text in lang to out. */
 void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang);
 const char *iss_verdict_label(iss_verdict v, iss_lang lang);

@@ -157,11 +157,6 @@ static const char script[] =
     "})();\n";
 static const char script_hash[] = "sha256-iEcHKlSkypfyIcBX9Ric7Eu8VQzuA+VvlZi2xaERW+o=";
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 static void h(iss_buf *out, const char *s)
 {
     iss_html_str(out, s);
@@ -214,8 +209,8 @@ static void criteria_line(iss_buf *out, const iss_criteria *c, iss_lang lang)
     iss_buf_puts(out, ", ");
     date(out, c->date);
     iss_buf_printf(out, ", %s, %s <code>",
-                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                   pick(lang, "ダイジェスト", "digest"));
+                   c->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang),
+                   iss_string(S_DIGEST_L, lang));
     h(out, c->digest);
     iss_buf_puts(out, "</code>)");
 }
@@ -230,7 +225,7 @@ static void head(iss_buf *out, const iss_run *run, const iss_run_totals *t)
                    "form-action 'none'\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"isscheck ",
-                   lang == ISS_LANG_JA ? "ja" : "en", script_hash);
+                   iss_lang_tag(lang), script_hash);
     h(out, run->tool_version);
     iss_buf_puts(out, "\">\n<title>");
     if (t->nrows == 1) {
@@ -244,34 +239,28 @@ static void header(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out, "<header>\n<h1>%s</h1>\n<dl class=\"facts\">\n",
-                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
-                        "isscheck: self-check against 情報セキュリティサービス基準"));
-    iss_buf_printf(out, "<dt>%s</dt><dd>isscheck ", pick(lang, "ツール", "Tool"));
+                   iss_string(S_REPORT_TITLE, lang));
+    iss_buf_printf(out, "<dt>%s</dt><dd>isscheck ", iss_string(S_TOOL, lang));
     h(out, run->tool_version);
     iss_buf_puts(out, "</dd>\n");
     for (size_t i = 0; i < run->criteria->nsets; i++) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_CRITERIA, lang));
         criteria_line(out, run->criteria->sets[i], lang);
         iss_buf_puts(out, "</dd>\n");
     }
     if (run->strict)
         iss_buf_printf(out, "<dt><code>--strict</code></dt><dd>%s</dd>\n",
-                       pick(lang, "要確認も不適合として終了状態に数える",
-                            "review counts as failed in the exit status"));
+                       iss_string(S_STRICT_TEXT, lang));
     if (run->redacted)
         iss_buf_printf(out, "<dt><code>--redact</code></dt><dd>%s</dd>\n",
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
+                       iss_string(S_REDACTED_TEXT, lang));
     if (run->selection) {
-        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "選択", "Selection"));
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", iss_string(S_SELECTION, lang));
         h(out, run->selection);
         iss_buf_puts(out, "</code></dd>\n");
     }
     iss_buf_printf(out, "</dl>\n<ul class=\"legend\" aria-label=\"%s\">\n",
-                   pick(lang, "判定の凡例", "Verdicts"));
+                   iss_string(S_LEGEND, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         iss_buf_puts(out, "<li>");
         badge(out, (iss_verdict)v, lang, NULL);
@@ -281,7 +270,7 @@ static void header(iss_buf *out, const iss_run *run)
                    "</ul>\n<p class=\"tools\" hidden><button type=\"button\" value=\"open\">%s"
                    "</button> <button type=\"button\" value=\"close\">%s</button></p>\n"
                    "</header>\n",
-                   pick(lang, "すべて開く", "Open all"), pick(lang, "すべて閉じる", "Close all"));
+                   iss_string(S_OPEN_ALL, lang), iss_string(S_CLOSE_ALL, lang));
 }
 
 /* A file's status: its worst verdict, or not loaded. */
@@ -290,7 +279,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_lang lang = run->lang;
     const iss_report *r = f->report;
     if (!r) {
-        iss_buf_printf(out, "<strong>%s</strong>", pick(lang, "読込不可", "not loaded"));
+        iss_buf_printf(out, "<strong>%s</strong>", iss_string(S_NOT_LOADED_STATUS, lang));
         const iss_diag *e = iss_file_first_error(f);
         if (e) {
             iss_buf_puts(out, ": <code>");
@@ -316,15 +305,15 @@ static void summary_head(iss_buf *out, const iss_run *run)
                    "<section id=\"summary\">\n<h2>%s</h2>\n<table class=\"summary\">\n"
                    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "<th scope=\"col\">%s</th>",
-                   pick(lang, "要約", "Summary"), pick(lang, "ファイル", "File"),
-                   pick(lang, "事業者", "Provider"), pick(lang, "区分", "Categories"));
+                   iss_string(S_SUMMARY, lang), iss_string(S_FILE, lang),
+                   iss_string(S_PROVIDER, lang), iss_string(S_CATEGORIES, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         iss_buf_puts(out, "<th scope=\"col\" class=\"n\">");
         h(out, iss_verdict_label((iss_verdict)v, lang));
         iss_buf_puts(out, "</th>");
     }
     iss_buf_printf(out, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                   pick(lang, "結果", "Status"));
+                   iss_string(S_STATUS, lang));
 }
 
 /* A file's row of the summary table; i: its place in the run. */
@@ -367,7 +356,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
 {
     const iss_result *res = &r->results[i];
     const iss_rule *rule = res->rule;
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    const char *title = iss_rule_title(rule, lang);
     iss_verdict v = res->verdict < ISS_VERDICTS ? res->verdict : ISS_REVIEW;
     iss_buf_printf(out,
                    "<details class=\"cell v-%s\" id=\"file-%zu-%zu\"><summary>"
@@ -376,7 +365,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     h(out, iss_verdict_label(v, lang));
     if (res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT)
         iss_buf_printf(out, " <span class=\"judged\">(%s)</span>",
-                       pick(lang, "審査員の判断", "judged"));
+                       iss_string(S_JUDGED_L, lang));
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
@@ -384,7 +373,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     iss_buf_printf(out,
                    "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
                    "<dt>%s</dt><dd>",
-                   pick(lang, "出典", "Citation"));
+                   iss_string(S_CITATION, lang));
     h(out, rule->set->title);
     iss_buf_puts(out, " ");
     h(out, rule->set->edition);
@@ -392,7 +381,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     h(out, rule->clause);
     iss_buf_puts(out, "</dd>\n");
     if (res->loc.line) {
-        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "位置", "Location"));
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", iss_string(S_LOCATION, lang));
         h(out, r->decl->file);
         iss_buf_printf(out, ":%d:%d</code></dd>\n", res->loc.line, res->loc.col);
     }
@@ -408,7 +397,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
         iss_note_render(text, n, lang);
         h(out, text->s);
         if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-            iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            iss_buf_printf(out, " (%s %d)", iss_string(S_LINE_L, lang), n->loc.line);
         iss_buf_puts(out, "</li>\n");
     }
     if (res->nnotes)
@@ -420,14 +409,14 @@ static void matrix(iss_buf *out, const iss_report *r, size_t fi, iss_lang lang)
 {
     const iss_criteria *c = r->criteria;
     iss_buf_printf(out, "<table class=\"matrix\">\n<caption>%s</caption>\n<tbody>\n",
-                   pick(lang, "判定（区分 × ルール）", "Verdicts (categories × rules)"));
+                   iss_string(S_MATRIX_CAPTION, lang));
     iss_buf text = {0};
     for (size_t ci = 0; ci < c->ncategories; ci++) {
         if (!iss_report_has_category(r, ci))
             continue;
         const iss_category *cat = &c->categories[ci];
         iss_buf_puts(out, "<tr><th scope=\"row\">");
-        h(out, pick(lang, cat->name_ja, cat->name_en));
+        h(out, iss_category_name(cat, lang));
         iss_buf_puts(out, " <span class=\"code\">(");
         category_code(out, c, ci, iss_decl_service(r->decl, ci));
         iss_buf_puts(out, ")</span></th>\n<td><div class=\"cells\">\n");
@@ -449,8 +438,7 @@ static void file_section(iss_buf *out, const iss_run *run, const iss_file_result
     iss_buf_puts(out, "</h2>\n");
     if (!r) {
         iss_buf_printf(out, "<p>%s</p>\n",
-                       pick(lang, "申告書を読み込めなかったため、点検していない。",
-                            "The declaration could not be loaded; it was not checked."));
+                       iss_string(S_NOT_LOADED_TEXT, lang));
         const iss_diags *ds = f->diags;
         if (ds && ds->n) {
             iss_buf_puts(out, "<ul class=\"errors\">\n");
@@ -464,14 +452,14 @@ static void file_section(iss_buf *out, const iss_run *run, const iss_file_result
         iss_buf_puts(out, "</section>\n");
         return;
     }
-    iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", pick(lang, "事業者", "Provider"));
+    iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", iss_string(S_PROVIDER, lang));
     h(out, r->decl->provider.s);
     iss_buf_puts(out, "</dd>\n<dt>SHA-256</dt><dd><code>");
     h(out, r->decl->sha256);
-    iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
+    iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>", iss_string(S_REF_DATE, lang));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", iss_ref_source_label(r->ref_source, lang),
-                   pick(lang, "要約", "Summary"));
+                   iss_string(S_SUMMARY, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         char n[32];
         snprintf(n, sizeof n, " %zu", r->counts[v]);
@@ -482,30 +470,23 @@ static void file_section(iss_buf *out, const iss_run *run, const iss_file_result
     iss_buf_puts(out, "</dd>\n");
     /* A declaration that chose other editions (its criteria: key) names them. */
     for (size_t i = 0; r->criteria != run->criteria && i < r->criteria->nsets; i++) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_CRITERIA, lang));
         criteria_line(out, r->criteria->sets[i], lang);
         iss_buf_puts(out, "</dd>\n");
     }
     if (r->omitted)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
-                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
+                       iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
     if (r->judged)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
-                       pick(lang, "審査員の判断による判定", "Verdicts set by a judgement"),
+                       iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);
     iss_buf_puts(out, "</dl>\n");
     if (r->unverified_relied)
-        iss_buf_printf(
-            out, "<p class=\"notice\" role=\"note\">%s (%s: %zu)</p>\n",
-            pick(lang,
-                 "<strong>注意</strong>: 以下の判定は例示への掲載が未確認（unverified）の"
-                 "カタログ項目に依拠している。登録の判断ではなく自己点検の結果である。",
-                 "<strong>Note</strong>: verdicts below rest on catalogue entries whose listing "
-                 "in the 例示 is unconfirmed (unverified); this is a self-check, not a "
-                 "registration decision."),
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-            r->unverified_relied);
+        iss_buf_printf(out, "<p class=\"notice\" role=\"note\"><strong>%s</strong>: %s (%s: %zu)</p>\n",
+                       iss_string(S_NOTE, lang), iss_string(S_UNVERIFIED_NOTICE, lang),
+                       iss_string(S_UNVERIFIED_RELIED_L, lang), r->unverified_relied);
     matrix(out, r, fi, lang);
     iss_buf_puts(out, "</section>\n");
 }

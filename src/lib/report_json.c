@@ -37,7 +37,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_key(out, "waiver", false);
     iss_json_waiver(out, res->applied);
     iss_json_key(out, "title", false);
-    iss_json_str(out, lang == ISS_LANG_JA ? rule->title_ja : rule->title_en);
+    iss_json_str(out, iss_rule_title(rule, lang));
     iss_json_key(out, "citation", false);
     iss_json_citation(out, c, rule);
     iss_json_key(out, "location", false);
@@ -137,7 +137,7 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
         iss_json_key(out, "category", true);
         iss_json_str(out, code);
         iss_json_key(out, "level", false);
-        iss_json_str(out, lang == ISS_LANG_JA ? k->level_ja : k->level_en);
+        iss_json_str(out, iss_risk_level(k, lang));
         iss_json_key(out, "data", false);
         iss_json_str(out, k->data);
         iss_json_key(out, "risk", false);
@@ -196,7 +196,7 @@ static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
     iss_json_str(out, run->tool_version);
     iss_buf_puts(out, "}");
     iss_json_key(out, "language", false);
-    iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+    iss_json_str(out, iss_lang_tag(run->lang));
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
     iss_json_key(out, "require_evidence", false);

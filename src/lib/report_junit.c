@@ -43,11 +43,6 @@ static const char *nz(const char *s)
     return s ? s : "";
 }
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 /* Length of the UTF-8 sequence at p that is an XML 1.0 character, or 0:
  * iss_utf8_char, less U+FFFE and U+FFFF. */
 static size_t utf8_char(const unsigned char *p)
@@ -201,10 +196,10 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         }
         iss_buf_puts(text, "\n");
     }
-    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"),
+    iss_buf_printf(text, "%s: %s %s %s\n", iss_string(S_CITATION_L, lang),
                    nz(res->rule->set->title), nz(res->rule->set->edition), nz(res->rule->clause));
     if (res->loc.line) {
-        iss_buf_printf(text, "%s: ", pick(lang, "位置", "at"));
+        iss_buf_printf(text, "%s: ", iss_string(S_AT_L, lang));
         location(text, r->decl->file, res->loc);
         iss_buf_puts(text, "\n");
     }
@@ -220,7 +215,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     iss_buf_puts(out, "    <testcase");
     attr(out, "classname", t.s);
     reset(&t);
-    iss_buf_printf(&t, "%s %s", nz(rule->id), nz(pick(lang, rule->title_ja, rule->title_en)));
+    iss_buf_printf(&t, "%s %s", nz(rule->id), nz(iss_rule_title(rule, lang)));
     attr(out, "name", t.s);
     reset(&t);
     bool failed = res->verdict == ISS_FAIL || (res->verdict == ISS_REVIEW && run->strict);
@@ -253,8 +248,8 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         char until[11];
         iss_date_format(w->expires, until);
         iss_buf_printf(&t, "waived: %s (%s %s, %s %s)", nz(w->reason),
-                       pick(lang, "決定", "decided by"), nz(w->decided_by),
-                       pick(lang, "期限", "until"), until);
+                       iss_string(S_DECIDED_BY_L, lang), nz(w->decided_by),
+                       iss_string(S_UNTIL_L, lang), until);
         iss_buf_puts(out, ">\n      <skipped");
         attr(out, "message", t.s);
         iss_buf_puts(out, "/>\n    </testcase>\n");
@@ -288,7 +283,7 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
 
     iss_buf t = {0};
     iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code),
-                   nz(pick(lang, cat->name_ja, cat->name_en)));
+                   nz(iss_category_name(cat, lang)));
     iss_buf_puts(out, "  <testsuite");
     attr(out, "name", t.s);
     attr_n(out, "tests", k.tests);
@@ -390,7 +385,7 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     else
         iss_buf_printf(
             &t, "%s: error: %s", nz(f->file),
-            pick(run->lang, "申告書を読み込めなかった", "the declaration could not be loaded"));
+            iss_string(S_LOAD_FAILED_L, run->lang));
     iss_buf_puts(out, ">\n      <error");
     attr(out, "message", t.s);
     attr(out, "type", "input");

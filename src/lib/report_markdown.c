@@ -21,11 +21,6 @@
 
 #include <string.h>
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 static const char *nz(const char *s)
 {
     return s ? s : "";
@@ -156,7 +151,7 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_lang lang = run->lang;
     const iss_report *r = f->report;
     if (!r) {
-        iss_buf_printf(out, "**%s**", pick(lang, "読込不可", "not loaded"));
+        iss_buf_printf(out, "**%s**", iss_string(S_NOT_LOADED_STATUS, lang));
         const iss_diag *e = iss_file_first_error(f);
         if (e) {
             iss_buf_puts(out, ": ");
@@ -177,13 +172,13 @@ static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *r
 static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
-    iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
+    iss_buf_printf(out, "### %s\n\n", iss_string(S_SUMMARY, lang));
     iss_buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                   pick(lang, "ファイル", "File"), pick(lang, "事業者", "Provider"),
-                   pick(lang, "区分", "Categories"), iss_verdict_label(ISS_PASS, lang),
+                   iss_string(S_FILE, lang), iss_string(S_PROVIDER, lang),
+                   iss_string(S_CATEGORIES, lang), iss_verdict_label(ISS_PASS, lang),
                    iss_verdict_label(ISS_REVIEW, lang), iss_verdict_label(ISS_FAIL, lang),
                    iss_verdict_label(ISS_NA, lang), iss_verdict_label(ISS_WAIVED, lang),
-                   pick(lang, "結果", "Status"));
+                   iss_string(S_STATUS, lang));
     iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 }
 
@@ -240,16 +235,16 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
     const iss_category *cat = &c->categories[ci];
     const iss_service *s = iss_decl_service(r->decl, ci);
     iss_buf_puts(out, "#### ");
-    md(out, pick(lang, cat->name_ja, cat->name_en));
+    md(out, iss_category_name(cat, lang));
     iss_buf_puts(out, " (");
     if (s)
         category_code(out, c, s, true);
     else
         md(out, cat->code);
     iss_buf_puts(out, ")\n\n");
-    iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", pick(lang, "判定", "Verdict"),
-                   pick(lang, "ルール", "Rule"), pick(lang, "項目", "Title"),
-                   pick(lang, "条項", "Clause"), pick(lang, "位置（行:桁）", "Line:col"));
+    iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", iss_string(S_VERDICT, lang),
+                   iss_string(S_RULE, lang), iss_string(S_RULE_TITLE, lang),
+                   iss_string(S_CLAUSE, lang), iss_string(S_LINE_COL, lang));
     iss_buf_puts(out, "| --- | --- | --- | --- | --- |\n");
     bool listed = false;
     for (size_t i = 0; i < r->nresults; i++) {
@@ -258,7 +253,7 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
             continue;
         const char *label = iss_verdict_label(res->verdict, lang);
         const char *judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT
-                                 ? pick(lang, "（審査員の判断）", " (judged)")
+                                 ? iss_string(S_JUDGED_SUFFIX, lang)
                                  : "";
         if (res->verdict == ISS_FAIL)
             iss_buf_printf(out, "| **%s**%s | ", label, judged);
@@ -266,7 +261,7 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
             iss_buf_printf(out, "| %s%s | ", label, judged);
         md(out, res->rule->id);
         iss_buf_puts(out, " | ");
-        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        md(out, iss_rule_title(res->rule, lang));
         iss_buf_puts(out, " | ");
         md(out, res->rule->clause);
         iss_buf_puts(out, " | ");
@@ -284,14 +279,14 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
         iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
         md(out, res->rule->id);
         iss_buf_puts(out, " ");
-        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        md(out, iss_rule_title(res->rule, lang));
         iss_buf_puts(out, "\n");
         for (size_t k = 0; k < res->nnotes; k++) {
             const iss_note *n = &res->notes[k];
             iss_buf_printf(out, "  - %s ", marks[n->mark]);
             md_note(out, n, lang);
             if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+                iss_buf_printf(out, " (%s %d)", iss_string(S_LINE_L, lang), n->loc.line);
             iss_buf_puts(out, "\n");
         }
     }
@@ -306,8 +301,7 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_buf_puts(out, "\n\n");
     if (!r) {
         iss_buf_printf(out, "%s\n\n",
-                       pick(lang, "申告書を読み込めなかったため、点検していない。",
-                            "The declaration could not be loaded; it was not checked."));
+                       iss_string(S_NOT_LOADED_TEXT, lang));
         const iss_diags *ds = f->diags;
         for (size_t i = 0; ds && i < ds->n; i++) {
             iss_buf_puts(out, "- ");
@@ -318,44 +312,37 @@ static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
             iss_buf_puts(out, "\n");
         return;
     }
-    iss_buf_printf(out, "- %s: ", pick(lang, "事業者", "Provider"));
+    iss_buf_printf(out, "- %s: ", iss_string(S_PROVIDER, lang));
     md(out, r->decl->provider.s);
-    iss_buf_printf(out, "\n- %s: ", pick(lang, "基準日", "Reference date"));
+    iss_buf_printf(out, "\n- %s: ", iss_string(S_REF_DATE, lang));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
     iss_buf_puts(out, "- SHA-256: `");
     iss_buf_puts(out, r->decl->sha256);
     iss_buf_puts(out, "`\n");
     if (r->waivers) {
-        iss_buf_printf(out, "- %s: ", pick(lang, "免除・審査員の判断", "Waivers and judgements"));
+        iss_buf_printf(out, "- %s: ", iss_string(S_WAIVERS, lang));
         md(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
-    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu", pick(lang, "要約", "Summary"),
+    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu", iss_string(S_SUMMARY, lang),
                    iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
                    iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
                    iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
                    iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
     if (r->counts[ISS_WAIVED] || r->judged)
         iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang),
-                       r->counts[ISS_WAIVED], pick(lang, "うち審査員の判断", "judged"), r->judged);
+                       r->counts[ISS_WAIVED], iss_string(S_JUDGED_COUNT_L, lang), r->judged);
     iss_buf_puts(out, "\n");
     if (r->omitted)
         iss_buf_printf(out, "- %s: %zu\n",
-                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
+                       iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
     iss_buf_puts(out, "\n");
     if (r->unverified_relied)
-        iss_buf_printf(
-            out, "> %s (%s: %zu)\n\n",
-            pick(lang,
-                 "**注意**: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に"
-                 "依拠している。登録の判断ではなく自己点検の結果である。",
-                 "**Note**: verdicts below rest on catalogue entries whose listing in the "
-                 "例示 is unconfirmed (unverified); this is a self-check, not a "
-                 "registration decision."),
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-            r->unverified_relied);
+        iss_buf_printf(out, "> **%s**: %s (%s: %zu)\n\n", iss_string(S_NOTE, lang),
+                       iss_string(S_UNVERIFIED_NOTICE, lang), iss_string(S_UNVERIFIED_RELIED_L, lang),
+                       r->unverified_relied);
     for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
         if (iss_report_has_category(r, ci))
             category_section(out, r, ci, lang);
@@ -379,9 +366,8 @@ static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals
     iss_lang lang = run->lang;
     const iss_criteria *c = run->criteria;
     iss_buf_printf(out, "## %s\n\n",
-                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
-                        "isscheck: self-check against 情報セキュリティサービス基準"));
-    iss_buf_printf(out, "%s: ", pick(lang, "基準", "Criteria"));
+                   iss_string(S_REPORT_TITLE, lang));
+    iss_buf_printf(out, "%s: ", iss_string(S_CRITERIA, lang));
     md(out, c->title);
     iss_buf_puts(out, " ");
     md(out, c->edition);
@@ -390,23 +376,17 @@ static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals
     iss_buf_puts(out, ", ");
     date(out, c->date);
     iss_buf_printf(out, ", %s, %s `%s`)  \n",
-                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                   pick(lang, "ダイジェスト", "digest"), nz(c->digest));
-    iss_buf_printf(out, "%s: isscheck ", pick(lang, "ツール", "Tool"));
+                   c->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang),
+                   iss_string(S_DIGEST_L, lang), nz(c->digest));
+    iss_buf_printf(out, "%s: isscheck ", iss_string(S_TOOL, lang));
     md(out, run->tool_version);
     if (run->strict)
-        iss_buf_printf(out, "  \n%s",
-                       pick(lang, "`--strict`: 要確認も不適合として終了状態に数える",
-                            "`--strict`: review counts as failed in the exit status"));
+        iss_buf_printf(out, "  \n`--strict`: %s", iss_string(S_STRICT_TEXT, lang));
     if (run->redacted)
         iss_buf_printf(out, "  \n`--redact`: %s",
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
+                       iss_string(S_REDACTED_TEXT, lang));
     if (run->selection) {
-        iss_buf_printf(out, "  \n%s: ", pick(lang, "選択", "Selection"));
+        iss_buf_printf(out, "  \n%s: ", iss_string(S_SELECTION, lang));
         md(out, run->selection);
     }
     iss_buf_puts(out, "\n\n");

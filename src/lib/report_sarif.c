@@ -75,11 +75,6 @@ static void message(iss_buf *out, const char *s)
     iss_buf_puts(out, "}");
 }
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 /* ---- locations ----------------------------------------------------------- */
 
 /* A file that names no artifact: standard input (the CLI's "<stdin>"). */
@@ -171,7 +166,7 @@ static void citation_text(iss_buf *out, const iss_criteria *c, const iss_rule *r
 
 static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule, iss_lang lang)
 {
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    const char *title = iss_rule_title(rule, lang);
     iss_buf_puts(out, "{");
     iss_json_key(out, "id", true);
     iss_json_str(out, rule->id);
@@ -190,7 +185,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     if (rule->text)
         iss_buf_printf(&help, "\n%s", rule->text);
     else if (rule->text_unavailable)
-        iss_buf_printf(&help, "\n(%s: %s)", pick(lang, "条文の本文なし", "no clause text"),
+        iss_buf_printf(&help, "\n(%s: %s)", iss_string(S_NO_CLAUSE_TEXT_L, lang),
                        rule->text_unavailable);
     iss_json_key(out, "help", false);
     message(out, help.s);
@@ -222,7 +217,7 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
                            iss_lang lang)
 {
     const iss_rule *rule = res->rule;
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    const char *title = iss_rule_title(rule, lang);
     iss_buf t = {0};
     iss_buf_printf(&t, "%s: %s %s (", iss_verdict_label(res->verdict, lang), rule->id,
                    title ? title : "");
@@ -237,8 +232,11 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
         if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW && n->msg != M_READING)
             continue;
         iss_buf_puts(&t, "\n- ");
-        if (n->loc.line > 0)
-            iss_buf_printf(&t, lang == ISS_LANG_JA ? "%d行目: " : "line %d: ", n->loc.line);
+        if (n->loc.line > 0) {
+            char line[16];
+            snprintf(line, sizeof line, "%d", n->loc.line);
+            iss_string_arg(&t, S_LINE_N, lang, line);
+        }
         iss_note_render(&t, n, lang);
     }
     message(out, t.s);
@@ -335,7 +333,7 @@ static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
     if (n == 0)
         notification(
             out, &first, f->file, ISS_SEV_ERROR,
-            pick(lang, "この申告書は検査できなかった", "the declaration could not be checked"),
+            iss_string(S_NOT_CHECKED_L, lang),
             (iss_loc){0, 0}, -1);
 }
 
@@ -471,7 +469,7 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
             iss_buf_puts(out, "]");
         iss_buf_puts(out, "}]");
         iss_json_key(out, "language", false);
-        iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+        iss_json_str(out, iss_lang_tag(run->lang));
         iss_json_key(out, "columnKind", false);
         iss_json_str(out, "unicodeCodePoints");
         iss_json_key(out, "results", false);

@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 static void date(iss_buf *out, iss_day d)
 {
     char b[11];
@@ -37,7 +32,7 @@ static void counts(iss_buf *out, const size_t *n, size_t judged, iss_lang lang)
                    n[ISS_NA]);
     if (n[ISS_WAIVED] || judged)
         iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang), n[ISS_WAIVED],
-                       pick(lang, "うち審査員の判断", "judged"), judged);
+                       iss_string(S_JUDGED_COUNT_L, lang), judged);
 }
 
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
@@ -47,7 +42,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
     iss_buf_printf(out, "isscheck %s\n", tool_version);
     for (size_t i = 0; i < c->nsets; i++) {
         const iss_criteria *e = c->sets[i];
-        iss_buf_printf(out, "%s: ", pick(lang, "基準", "criteria"));
+        iss_buf_printf(out, "%s: ", iss_string(S_CRITERIA_L, lang));
         put(out, e->title);
         iss_buf_puts(out, " ");
         put(out, e->edition);
@@ -56,57 +51,43 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         iss_buf_puts(out, ", ");
         date(out, e->date);
         iss_buf_printf(out, ", %s, %s ",
-                       e->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                       pick(lang, "ダイジェスト", "digest"));
+                       e->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang),
+                       iss_string(S_DIGEST_L, lang));
         put(out, e->digest);
         iss_buf_puts(out, ")\n");
     }
-    iss_buf_printf(out, "%s: ", pick(lang, "申告書", "declaration"));
+    iss_buf_printf(out, "%s: ", iss_string(S_DECLARATION_L, lang));
     put(out, d->file);
     iss_buf_printf(out, "\nSHA-256: %s\n", d->sha256);
     if (r->waivers) {
-        iss_buf_printf(out, "%s: ", pick(lang, "免除・審査員の判断", "waivers and judgements"));
+        iss_buf_printf(out, "%s: ", iss_string(S_WAIVERS_L, lang));
         put(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
-    iss_buf_printf(out, "%s: ", pick(lang, "事業者", "provider"));
+    iss_buf_printf(out, "%s: ", iss_string(S_PROVIDER_L, lang));
     put(out, d->provider.s);
     iss_buf_puts(out, "\n");
-    iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
+    iss_buf_printf(out, "%s: ", iss_string(S_REF_DATE_L, lang));
     date(out, r->ref);
     iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
     if (r->redacted)
-        iss_buf_printf(out, "%s: %s\n", pick(lang, "匿名化", "redacted"),
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
+        iss_buf_printf(out, "%s: %s\n", iss_string(S_REDACTED_L, lang),
+                       iss_string(S_REDACTED_TEXT, lang));
     if (r->unverified_relied)
-        iss_buf_printf(
-            out, "%s\n",
-            lang == ISS_LANG_JA
-                ? "注意: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に依拠"
-                  "している。登録の判断ではなく自己点検の結果である。"
-                : "note: verdicts below rest on catalogue entries whose listing in the "
-                  "例示 is unconfirmed (unverified); this is a self-check, not a "
-                  "registration decision.");
+        iss_buf_printf(out, "%s: %s\n", iss_string(S_NOTE_L, lang), iss_string(S_UNVERIFIED_NOTICE, lang));
     if (r->unverified_relied)
         iss_buf_printf(
             out, "%s: %zu\n",
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
+            iss_string(S_UNVERIFIED_RELIED_L, lang),
             r->unverified_relied);
     if (r->unevidenced || r->require_evidence)
         iss_buf_printf(out, "%s: %zu%s\n",
-                       pick(lang, "根拠資料を示していない主張", "claims naming no evidence"),
+                       iss_string(S_UNEVIDENCED_L, lang),
                        r->unevidenced,
-                       !r->require_evidence  ? ""
-                       : lang == ISS_LANG_JA ? "（--require-evidence: いずれも要確認）"
-                                             : " (--require-evidence: each is review)");
+                       r->require_evidence ? iss_string(S_REQUIRE_EVIDENCE_NOTE, lang) : "");
     if (r->omitted)
         iss_buf_printf(out, "%s: %zu\n",
-                       pick(lang, "選択（--category, --rule, --skip）により除外したルール",
-                            "rules left out by --category, --rule or --skip"),
+                       iss_string(S_RULES_OMITTED_L, lang),
                        r->omitted);
 
     size_t last_cat = (size_t)-1;
@@ -119,7 +100,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             const iss_category *cat = &c->categories[last_cat];
             const iss_service *s = iss_decl_service(d, last_cat);
             iss_buf_puts(out, "\n== ");
-            put(out, pick(lang, cat->name_ja, cat->name_en));
+            put(out, iss_category_name(cat, lang));
             iss_buf_puts(out, " (");
             put(out, cat->code);
             for (size_t k = 0; s && k < s->subtypes.n; k++) {
@@ -129,13 +110,13 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             iss_buf_puts(out, ") ==\n");
             const iss_risk *k = iss_criteria_risk(c, cat->code);
             if (k && s) {
-                iss_buf_printf(out, "%s: ", pick(lang, "リスク", "risk"));
-                put(out, pick(lang, k->level_ja, k->level_en));
-                iss_buf_printf(out, " — %s: ", pick(lang, "取り扱うデータ", "data handled"));
+                iss_buf_printf(out, "%s: ", iss_string(S_RISK_L, lang));
+                put(out, iss_risk_level(k, lang));
+                iss_buf_printf(out, " — %s: ", iss_string(S_DATA_HANDLED_L, lang));
                 put(out, k->data);
                 iss_buf_puts(out, " (");
                 put(out, k->set->edition);
-                iss_buf_printf(out, " %s)\n", pick(lang, "の表", "table"));
+                iss_buf_printf(out, " %s)\n", iss_string(S_RISK_TABLE_L, lang));
             }
         }
         /* the lines of every result, appended piece by piece: printf
@@ -143,13 +124,13 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
         iss_buf_puts(out, "\n[");
         put(out, iss_verdict_label(res->verdict, lang));
-        put(out, judged ? pick(lang, "（審査員の判断）", " (judged)") : "");
+        put(out, judged ? iss_string(S_JUDGED_SUFFIX, lang) : "");
         iss_buf_puts(out, "] ");
         put(out, rule->id);
         iss_buf_puts(out, " ");
-        put(out, pick(lang, rule->title_ja, rule->title_en));
+        put(out, iss_rule_title(rule, lang));
         iss_buf_puts(out, "\n  ");
-        put(out, pick(lang, "出典", "citation"));
+        put(out, iss_string(S_CITATION_L, lang));
         iss_buf_puts(out, ": ");
         put(out, rule->set->title);
         iss_buf_puts(out, " ");
@@ -159,7 +140,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         iss_buf_puts(out, "\n");
         if (res->loc.line) {
             iss_buf_puts(out, "  ");
-            put(out, pick(lang, "位置", "at"));
+            put(out, iss_string(S_AT_L, lang));
             iss_buf_puts(out, ": ");
             put(out, d->file);
             iss_buf_puts(out, ":");
@@ -179,7 +160,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
             put(out, note.s);
             if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
                 iss_buf_puts(out, " (");
-                iss_buf_puts(out, pick(lang, "行", "line"));
+                iss_buf_puts(out, iss_string(S_LINE_L, lang));
                 iss_buf_puts(out, " ");
                 iss_json_int(out, n->loc.line);
                 iss_buf_puts(out, ")");
@@ -188,7 +169,7 @@ void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const cha
         }
     }
     iss_buf_free(&note);
-    iss_buf_printf(out, "\n%s: ", pick(lang, "要約", "summary"));
+    iss_buf_printf(out, "\n%s: ", iss_string(S_SUMMARY_L, lang));
     counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");
 }
@@ -226,15 +207,15 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
     if (k == 0 || t->nrows < 2)
         return;
     iss_buf_printf(out, "%s== %s (%zu) ==\n", t->not_loaded == t->nrows ? "" : "\n",
-                   pick(lang, "ファイルごとの要約", "summary per file"), t->nrows);
+                   iss_string(S_SUMMARY_PER_FILE_L, lang), t->nrows);
     for (size_t i = 0; i < t->nrows; i++) {
         const iss_file_summary *f = &t->rows[i];
         put(out, f->file);
         iss_buf_puts(out, ": ");
         if (!f->provider) {
-            iss_buf_printf(out, "%s (", pick(lang, "読み込めない", "not loaded"));
+            iss_buf_printf(out, "%s (", iss_string(S_NOT_LOADED_L, lang));
             put(out, f->error);
-            iss_buf_printf(out, "), %s 2\n", pick(lang, "終了ステータス", "status"));
+            iss_buf_printf(out, "), %s 2\n", iss_string(S_EXIT_STATUS_L, lang));
             continue;
         }
         put(out, f->provider);
@@ -242,7 +223,7 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         categories(out, f, ", ");
         iss_buf_puts(out, "): ");
         counts(out, f->counts, f->judged, lang);
-        iss_buf_printf(out, ", %s %d\n", pick(lang, "終了ステータス", "status"), f->status);
+        iss_buf_printf(out, ", %s %d\n", iss_string(S_EXIT_STATUS_L, lang), f->status);
     }
 }
 
