@@ -74,7 +74,8 @@ void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
             t = open + 3;
         } else if (open[1] == 't' && open[2] == '}') {
             if (n->entry_type >= 0)
-                iss_buf_puts(out, iss_string((iss_str_id)(S_TYPE_QUALIFICATION + n->entry_type), lang));
+                iss_buf_puts(out,
+                             iss_string((iss_str_id)(S_TYPE_QUALIFICATION + n->entry_type), lang));
             t = open + 3;
         } else {
             iss_buf_add(out, "{", 1);

@@ -73,8 +73,10 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_buf_puts(out, "]}");
 }
 
-static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
+static void file_result(iss_buf *out, const iss_view *v)
 {
+    const iss_file_result *f = v->f;
+    iss_lang lang = v->lang;
     iss_buf_puts(out, "{");
     iss_json_key(out, "file", true);
     iss_json_str(out, f->file);
@@ -110,9 +112,9 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
         return;
     }
     iss_json_key(out, "provider", false);
-    iss_json_str(out, r->decl->provider.s);
+    iss_json_str(out, v->provider);
     iss_json_key(out, "sha256", false);
-    iss_json_str(out, r->decl->sha256);
+    iss_json_str(out, v->sha256);
     iss_json_key(out, "waivers", false);
     if (r->waivers)
         iss_json_str(out, r->waivers);
@@ -170,10 +172,11 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
 }
 
 /* Section 0: the files, one object each. */
-static void json_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void json_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
+    (void)run;
     (void)index;
-    file_result(&p->sec[0], f, run->lang);
+    file_result(&p->sec[0], v);
 }
 
 static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)

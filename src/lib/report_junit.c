@@ -196,8 +196,9 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         }
         iss_buf_puts(text, "\n");
     }
-    iss_buf_printf(text, "%s: %s %s %s\n", iss_string(S_CITATION_L, lang),
-                   nz(res->rule->set->title), nz(res->rule->set->edition), nz(res->rule->clause));
+    iss_buf_printf(text, "%s: ", iss_string(S_CITATION_L, lang));
+    iss_render_citation(text, res->rule, NULL);
+    iss_buf_puts(text, "\n");
     if (res->loc.line) {
         iss_buf_printf(text, "%s: ", iss_string(S_AT_L, lang));
         location(text, r->decl->file, res->loc);
@@ -266,10 +267,11 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     iss_buf_free(&t);
 }
 
-static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, const iss_run *run,
+static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss_run *run,
                            counts *total)
 {
-    const iss_report *r = f->report;
+    const iss_file_result *f = v->f;
+    const iss_report *r = v->r;
     const iss_criteria *c = r->criteria;
     const iss_category *cat = &c->categories[ci];
     iss_lang lang = run->lang;
@@ -282,8 +284,7 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     total->skipped += k.skipped;
 
     iss_buf t = {0};
-    iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code),
-                   nz(iss_category_name(cat, lang)));
+    iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code), nz(iss_category_name(cat, lang)));
     iss_buf_puts(out, "  <testsuite");
     attr(out, "name", t.s);
     attr_n(out, "tests", k.tests);
@@ -300,19 +301,18 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     property(out, "criteria.digest", c->digest);
     property(out, "category", cat->code);
     property(out, "clause", cat->clause);
-    const iss_service *s = iss_decl_service(r->decl, ci);
+    const iss_service *s = iss_view_service(v, ci);
     if (s && s->subtypes.n) {
         reset(&t);
         for (size_t i = 0; i < s->subtypes.n; i++)
             iss_buf_printf(&t, "%s%s", i ? ", " : "", nz(s->subtypes.v[i].s));
         property(out, "subtypes", t.s);
     }
-    property(out, "provider", r->decl->provider.s);
-    property(out, "declaration.sha256", r->decl->sha256);
+    property(out, "provider", v->provider);
+    property(out, "declaration.sha256", v->sha256);
     if (r->waivers)
         property(out, "waivers", r->waivers);
-    iss_date_format(r->ref, d);
-    property(out, "reference_date", d);
+    property(out, "reference_date", v->ref_date);
     property(out, "reference_date.source", ref_sources[r->ref_source]);
     reset(&t);
     iss_buf_printf(&t, "%zu", r->unverified_relied);
@@ -337,15 +337,9 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     iss_buf_puts(out, "  </testsuite>\n");
 }
 
-/* A diagnostic as FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print
- * writes). */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
+static void error_suite(iss_buf *out, const iss_view *v, const iss_run *run, counts *total)
 {
-    iss_diag_line(out, x, fallback, lang);
-}
-
-static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *run, counts *total)
-{
+    const iss_file_result *f = v->f;
     total->tests++;
     total->errors++;
     iss_buf_puts(out, "  <testsuite");
@@ -371,30 +365,19 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_buf_puts(out, "    </properties>\n    <testcase");
     attr(out, "classname", f->file);
     attr(out, "name", "load");
-    /* the message: the first error (else the first diagnostic) */
-    const iss_diags *ds = f->diags;
-    const iss_diag *first = NULL;
-    for (size_t i = 0; ds && i < ds->n && !first; i++)
-        if (ds->v[i].sev == ISS_SEV_ERROR)
-            first = &ds->v[i];
-    if (!first && ds && ds->n)
-        first = &ds->v[0];
+    /* the message: the first error (else the first diagnostic), as
+     * FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print writes) */
     reset(&t);
-    if (first)
-        diag_line(&t, first, f->file, run->lang);
+    if (v->first_error)
+        iss_view_diag(&t, v, v->first_error, NULL);
     else
-        iss_buf_printf(
-            &t, "%s: error: %s", nz(f->file),
-            iss_string(S_LOAD_FAILED_L, run->lang));
+        iss_buf_printf(&t, "%s: error: %s", nz(f->file), iss_string(S_LOAD_FAILED_L, run->lang));
     iss_buf_puts(out, ">\n      <error");
     attr(out, "message", t.s);
     attr(out, "type", "input");
     iss_buf_puts(out, ">");
     reset(&t);
-    for (size_t i = 0; ds && i < ds->n; i++) {
-        diag_line(&t, &ds->v[i], f->file, run->lang);
-        iss_buf_puts(&t, "\n");
-    }
+    iss_view_diags(&t, v, NULL, "", "\n");
     xml(out, t.s, false);
     iss_buf_puts(out, "</error>\n    </testcase>\n  </testsuite>\n");
     iss_buf_free(&t);
@@ -402,16 +385,16 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
 
 /* Section 0: the file's testsuites, one per category (or one for a file
  * that could not be loaded). */
-static void junit_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void junit_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
     counts total = {0};
-    if (!f->report) {
-        error_suite(&p->sec[0], f, run, &total);
+    if (!v->r) {
+        error_suite(&p->sec[0], v, run, &total);
     } else {
-        for (size_t ci = 0; ci < f->report->criteria->ncategories; ci++)
-            if (iss_report_has_category(f->report, ci))
-                category_suite(&p->sec[0], f, ci, run, &total);
+        for (size_t ci = 0; ci < v->r->criteria->ncategories; ci++)
+            if (iss_report_has_category(v->r, ci))
+                category_suite(&p->sec[0], v, ci, run, &total);
     }
     p->tests = total.tests;
     p->failures = total.failures;

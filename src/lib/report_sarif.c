@@ -331,18 +331,17 @@ static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
                      d->loc, d->byte);
     }
     if (n == 0)
-        notification(
-            out, &first, f->file, ISS_SEV_ERROR,
-            iss_string(S_NOT_CHECKED_L, lang),
-            (iss_loc){0, 0}, -1);
+        notification(out, &first, f->file, ISS_SEV_ERROR, iss_string(S_NOT_CHECKED_L, lang),
+                     (iss_loc){0, 0}, -1);
 }
 
 /* ---- run properties ------------------------------------------------------ */
 
 /* properties.files: one object per file. */
-static void file_properties(iss_buf *out, const iss_file_result *f)
+static void file_properties(iss_buf *out, const iss_view *v)
 {
-    const iss_report *r = f->report;
+    const iss_file_result *f = v->f;
+    const iss_report *r = v->r;
     iss_buf_puts(out, "{");
     iss_json_key(out, "file", true);
     iss_json_str(out, f->file);
@@ -350,7 +349,7 @@ static void file_properties(iss_buf *out, const iss_file_result *f)
     iss_json_int(out, f->status);
     if (r) {
         iss_json_key(out, "sha256", false);
-        iss_json_str(out, r->decl->sha256);
+        iss_json_str(out, v->sha256);
         iss_json_key(out, "reference_date", false);
         iss_json_date(out, r->ref);
         iss_json_key(out, "unverified_entries_relied_on", false);
@@ -392,9 +391,10 @@ static void run_properties(iss_buf *out, const iss_run *run)
 
 /* Sections: 0 the notifications of files that could not be loaded, 1 the
  * results, 2 the files of run.properties. */
-static void sarif_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void sarif_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
+    const iss_file_result *f = v->f;
     const iss_criteria *c = run->criteria;
     const iss_report *r = f->report;
     if (!r) {
@@ -417,7 +417,7 @@ static void sarif_part(iss_part *p, const iss_run *run, const iss_file_result *f
             result(&p->sec[1], r, res, pos, report_file(f), run->lang);
         }
     }
-    file_properties(&p->sec[2], f);
+    file_properties(&p->sec[2], v);
 }
 
 static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
