@@ -24,8 +24,10 @@ bool iss_date_parse(const char *s, size_t len, iss_day *out);
  * day, but its year is outside 1..9999 (0000-12-31, 10000-01-01): dates
  * isscheck does not handle, refused as such rather than as a typo. */
 bool iss_date_out_of_range(const char *s, size_t len);
-/* Writes YYYY-MM-DD and a NUL into buf (at least 11 bytes). */
-void iss_date_format(iss_day day, char buf[11]);
+/* The size of a formatted date: YYYY-MM-DD and its NUL. */
+enum { ISS_DATE_SIZE = 11 };
+/* Writes YYYY-MM-DD and a NUL into buf. */
+void iss_date_format(iss_day day, char buf[ISS_DATE_SIZE]);
 
 /* The same month and day n years later (n may be negative); 29 February
  * becomes 28 February in a year that has none. */

@@ -53,5 +53,7 @@ const char *iss_nearest(const char *const *list, const char *s);
 /* Index of s in the NULL-terminated list, or -1. */
 int iss_lookup(const char *const *list, const char *s);
 bool iss_strs_has(const iss_strs *l, const char *s);
+/* Appends the strings of l to out, sep between two. */
+void iss_strs_join(iss_buf *out, const iss_strs *l, const char *sep);
 
 #endif

@@ -159,7 +159,7 @@ static int as_of_fits(iss_day as_of, const iss_editions *ed)
     }
     if (!as_of || !longest || iss_window_fits(as_of, (int)longest))
         return 0;
-    char day[11], earliest[11];
+    char day[ISS_DATE_SIZE], earliest[ISS_DATE_SIZE];
     iss_date_format(as_of, day);
     iss_date_format(iss_window_earliest_ref((int)longest), earliest);
     return usage_error("--as-of: %s is too early: the criteria count back %ld years, a window "
@@ -1025,7 +1025,7 @@ static int criteria_list(int argc, char **argv)
         bool dflt = false;
         for (size_t k = 0; k < ed->deflt->nsets; k++)
             dflt |= ed->deflt->sets[k] == c;
-        char date[11];
+        char date[ISS_DATE_SIZE];
         iss_date_format(c->date, date);
         iss_buf_printf(&out, "%s %s\n  title:    %s (%s, %s)\n  status:   %s%s\n", c->document,
                        c->edition, c->title, c->issuer, date, c->draft ? "draft" : "in-force",
@@ -1252,7 +1252,7 @@ static int dispatch(int argc, char **argv)
             printf("commit: %s\n", ISS_COMMIT);
         for (size_t i = 0; ed && i < ed->nsets; i++) {
             const iss_criteria *c = ed->sets[i];
-            char date[11];
+            char date[ISS_DATE_SIZE];
             iss_date_format(c->date, date);
             printf("criteria: %s %s (%s, %s, digest %s, %s)\n", c->title, c->edition, date,
                    c->draft ? "draft" : "in force", c->digest, c->dir);

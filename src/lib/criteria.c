@@ -198,7 +198,7 @@ static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
         ok &= iss_get_date(&L->c, prov, "reiji_date", true, &rd, NULL) &
               iss_get_date(&L->c, prov, "checked", true, &ck, NULL) &
               iss_get_str(&L->c, prov, "by", true, &by);
-        char a[11], b[11];
+        char a[ISS_DATE_SIZE], b[ISS_DATE_SIZE];
         iss_date_format(rd, a);
         iss_date_format(ck, b);
         e->provenance = iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b,
@@ -241,8 +241,8 @@ static const char *const sources[] = {"manual", "report_template", NULL};
 static const char *const path_types[] = {"qualification", "community", "training", "track_record",
                                          NULL};
 static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
-static const char *const item_fields[] = {"standards", "result_handling", "compliance", "education",
-                                          NULL};
+const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1] = {"standards", "result_handling",
+                                                             "compliance", "education", NULL};
 static const char *const reviewers[] = {"independent", "any", "staff_or_qualified", NULL};
 
 static bool enum_field(loader *L, const iss_node *map, const char *key, const char *const *values,
@@ -426,7 +426,7 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
                 ok = false;
                 continue;
             }
-            ok &= enum_field(L, m, "field", item_fields, &f) &
+            ok &= enum_field(L, m, "field", iss_item_field_keys, &f) &
                   iss_get_str(&L->c, m, "reiji", false, &reiji) &
                   iss_get_str(&L->c, m, "clause", false, &clause) &
                   iss_get_strs(&L->c, m, "when_subtypes", false, &q->when_subtypes) &

@@ -92,7 +92,7 @@ bool iss_date_out_of_range(const char *s, size_t len)
     return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (y < 1 || y > 9999);
 }
 
-void iss_date_format(iss_day day, char buf[11])
+void iss_date_format(iss_day day, char buf[ISS_DATE_SIZE])
 {
     int y, m, d;
     if (day == ISS_NO_DATE) {

@@ -68,7 +68,7 @@ iss_note *iss_result_note(iss_result *res, iss_mark mark, iss_msg msg, iss_loc l
 
 static const char *date_str(ev *E, iss_day day)
 {
-    char buf[11];
+    char buf[ISS_DATE_SIZE];
     iss_date_format(day, buf);
     return iss_arena_strdup(E->r->arena, buf);
 }

@@ -294,3 +294,9 @@ bool iss_strs_has(const iss_strs *l, const char *s)
             return true;
     return false;
 }
+
+void iss_strs_join(iss_buf *out, const iss_strs *l, const char *sep)
+{
+    for (size_t i = 0; i < l->n; i++)
+        iss_buf_printf(out, "%s%s", i ? sep : "", l->v[i].s);
+}

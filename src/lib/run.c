@@ -15,7 +15,7 @@ bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_
     long longest = iss_criteria_longest_window(decl->criteria);
     if (!longest || iss_window_fits(ref, (int)longest))
         return true;
-    char day[11], earliest[11];
+    char day[ISS_DATE_SIZE], earliest[ISS_DATE_SIZE];
     iss_date_format(ref, day);
     iss_date_format(iss_window_earliest_ref((int)longest), earliest);
     if (!as_of && decl->reference_date)

@@ -255,7 +255,7 @@ void iss_waivers_free(iss_waivers *w)
 
 static const char *day_str(iss_arena *a, iss_day day)
 {
-    char buf[11];
+    char buf[ISS_DATE_SIZE];
     iss_date_format(day, buf);
     return iss_arena_strdup(a, buf);
 }
