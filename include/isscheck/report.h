@@ -89,7 +89,7 @@ typedef struct {
     /* the header of a loaded file (NULL or "" otherwise) */
     const char *provider, *sha256;
     const char *decl_file;  /* the declaration's name, as locations give it */
-    char ref_date[11];      /* YYYY-MM-DD */
+    char ref_date[ISS_DATE_SIZE]; /* YYYY-MM-DD */
     const char *ref_source; /* where the reference date came from */
     const char *disclaimer; /* S_UNVERIFIED_NOTICE when verdicts rest on unverified entries */
     /* a file that was not loaded: its first error, else its first diagnostic */

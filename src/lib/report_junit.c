@@ -246,7 +246,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     } else if (res->verdict == ISS_WAIVED) {
         /* skipped, with the waiver's reason and who decided */
         const iss_waiver *w = res->applied;
-        char until[11];
+        char until[ISS_DATE_SIZE];
         iss_date_format(w->expires, until);
         iss_buf_printf(&t, "waived: %s (%s %s, %s %s)", nz(w->reason),
                        iss_string(S_DECIDED_BY_L, lang), nz(w->decided_by),
@@ -292,7 +292,7 @@ static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss
     attr_n(out, "errors", 0);
     attr_n(out, "skipped", k.skipped);
     iss_buf_puts(out, ">\n    <properties>\n");
-    char d[11];
+    char d[ISS_DATE_SIZE];
     property(out, "criteria.title", c->title);
     property(out, "criteria.edition", c->edition);
     iss_date_format(c->date, d);
@@ -349,7 +349,7 @@ static void error_suite(iss_buf *out, const iss_view *v, const iss_run *run, cou
     attr_n(out, "errors", 1);
     attr_n(out, "skipped", 0);
     iss_buf_puts(out, ">\n    <properties>\n");
-    char d[11];
+    char d[ISS_DATE_SIZE];
     property(out, "criteria.title", run->criteria->title);
     property(out, "criteria.edition", run->criteria->edition);
     iss_date_format(run->criteria->date, d);

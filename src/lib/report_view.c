@@ -105,7 +105,7 @@ void iss_view_categories(iss_buf *out, const iss_view *v, const char *sep, bool 
 
 void iss_render_date(iss_buf *out, iss_day d)
 {
-    char b[11];
+    char b[ISS_DATE_SIZE];
     iss_date_format(d, b);
     iss_buf_puts(out, b);
 }
