@@ -57,6 +57,10 @@ void iss_json_criteria(iss_buf *out, const iss_criteria *c);
 /* A rule's citation: title, edition, date, clause. */
 void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule);
 
+/* A file's verdict counts: {"pass":N,"review":N,"fail":N,"n/a":N,
+ * "waived":N,"judged":N} (the JSON and SARIF reports both carry them). */
+void iss_json_counts(iss_buf *out, const size_t *counts, size_t judged);
+
 /* The waiver or judgement a result's verdict rests on, as one object (kind,
  * file, line, reason, decided_by, decided_on, expires, declaration_sha256),
  * or null; the JSON and SARIF reports both carry it. */

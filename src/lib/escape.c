@@ -338,6 +338,14 @@ void iss_json_key(iss_buf *out, const char *k, bool first)
     iss_buf_add(out, "\":", 2);
 }
 
+void iss_json_counts(iss_buf *out, const size_t *n, size_t judged)
+{
+    iss_buf_printf(out,
+                   "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
+                   "\"judged\":%zu}",
+                   n[ISS_PASS], n[ISS_REVIEW], n[ISS_FAIL], n[ISS_NA], n[ISS_WAIVED], judged);
+}
+
 static void json_date_or_null(iss_buf *out, iss_day d)
 {
     if (d == ISS_NO_DATE)

@@ -73,59 +73,40 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_buf_puts(out, "]}");
 }
 
-static void file_result(iss_buf *out, const iss_view *v)
+/* "errors": every diagnostic of a file that could not be loaded. */
+static void errors(iss_buf *out, const iss_view *v)
 {
     const iss_file_result *f = v->f;
-    iss_lang lang = v->lang;
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "file", true);
-    iss_json_str(out, f->file);
-    iss_json_key(out, "status", false);
-    iss_json_int(out, f->status);
-    const iss_report *r = f->report;
-    if (!r) {
-        iss_json_key(out, "errors", false);
-        iss_buf_puts(out, "[");
-        for (size_t i = 0; f->diags && i < f->diags->n; i++) {
-            const iss_diag *d = &f->diags->v[i];
-            if (i)
-                iss_buf_puts(out, ",");
-            iss_buf_puts(out, "{");
-            iss_json_key(out, "severity", true);
-            iss_json_str(out, d->sev == ISS_SEV_ERROR ? "error" : "warning");
-            iss_json_key(out, "file", false);
-            iss_json_str(out, d->file);
-            iss_json_key(out, "line", false);
-            iss_json_int(out, d->loc.line);
-            iss_json_key(out, "column", false);
-            iss_json_int(out, d->loc.col);
-            iss_json_key(out, "byte", false);
-            if (d->byte >= 0)
-                iss_json_int(out, d->byte);
-            else
-                iss_buf_puts(out, "null");
-            iss_json_key(out, "message", false);
-            iss_json_str(out, iss_diag_msg(d, lang));
-            iss_buf_puts(out, "}");
-        }
-        iss_buf_puts(out, "]}");
-        return;
+    iss_json_key(out, "errors", false);
+    iss_buf_puts(out, "[");
+    for (size_t i = 0; f->diags && i < f->diags->n; i++) {
+        const iss_diag *d = &f->diags->v[i];
+        if (i)
+            iss_buf_puts(out, ",");
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "severity", true);
+        iss_json_str(out, d->sev == ISS_SEV_ERROR ? "error" : "warning");
+        iss_json_key(out, "file", false);
+        iss_json_str(out, d->file);
+        iss_json_key(out, "line", false);
+        iss_json_int(out, d->loc.line);
+        iss_json_key(out, "column", false);
+        iss_json_int(out, d->loc.col);
+        iss_json_key(out, "byte", false);
+        if (d->byte >= 0)
+            iss_json_int(out, d->byte);
+        else
+            iss_buf_puts(out, "null");
+        iss_json_key(out, "message", false);
+        iss_json_str(out, iss_diag_msg(d, v->lang));
+        iss_buf_puts(out, "}");
     }
-    iss_json_key(out, "provider", false);
-    iss_json_str(out, v->provider);
-    iss_json_key(out, "sha256", false);
-    iss_json_str(out, v->sha256);
-    iss_json_key(out, "waivers", false);
-    if (r->waivers)
-        iss_json_str(out, r->waivers);
-    else
-        iss_buf_puts(out, "null");
-    iss_json_key(out, "reference_date", false);
-    iss_json_date(out, r->ref);
-    iss_json_key(out, "reference_date_source", false);
-    iss_json_str(out, ref_sources[r->ref_source]);
-    iss_json_key(out, "editions", false);
-    iss_json_editions(out, r->criteria);
+    iss_buf_puts(out, "]");
+}
+
+/* "risks": the risk of each category applied for that the criteria rate. */
+static void risks(iss_buf *out, const iss_report *r, iss_lang lang)
+{
     iss_json_key(out, "risks", false);
     iss_buf_puts(out, "[");
     bool first = true;
@@ -149,6 +130,39 @@ static void file_result(iss_buf *out, const iss_view *v)
         iss_buf_puts(out, "}");
     }
     iss_buf_puts(out, "]");
+}
+
+static void file_result(iss_buf *out, const iss_view *v)
+{
+    const iss_file_result *f = v->f;
+    iss_lang lang = v->lang;
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "file", true);
+    iss_json_str(out, f->file);
+    iss_json_key(out, "status", false);
+    iss_json_int(out, f->status);
+    const iss_report *r = f->report;
+    if (!r) {
+        errors(out, v);
+        iss_buf_puts(out, "}");
+        return;
+    }
+    iss_json_key(out, "provider", false);
+    iss_json_str(out, v->provider);
+    iss_json_key(out, "sha256", false);
+    iss_json_str(out, v->sha256);
+    iss_json_key(out, "waivers", false);
+    if (r->waivers)
+        iss_json_str(out, r->waivers);
+    else
+        iss_buf_puts(out, "null");
+    iss_json_key(out, "reference_date", false);
+    iss_json_date(out, r->ref);
+    iss_json_key(out, "reference_date_source", false);
+    iss_json_str(out, ref_sources[r->ref_source]);
+    iss_json_key(out, "editions", false);
+    iss_json_editions(out, r->criteria);
+    risks(out, r, lang);
     iss_json_key(out, "unverified_entries_relied_on", false);
     iss_json_int(out, (long long)(r->unverified_relied));
     iss_json_key(out, "claims_without_evidence", false);
@@ -156,11 +170,7 @@ static void file_result(iss_buf *out, const iss_view *v)
     iss_json_key(out, "rules_left_out", false);
     iss_json_int(out, (long long)(r->omitted));
     iss_json_key(out, "summary", false);
-    iss_buf_printf(out,
-                   "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
-                   "\"judged\":%zu}",
-                   r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                   r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
+    iss_json_counts(out, r->counts, r->judged);
     iss_json_key(out, "results", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0; i < r->nresults; i++) {

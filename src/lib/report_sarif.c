@@ -355,11 +355,7 @@ static void file_properties(iss_buf *out, const iss_view *v)
         iss_json_key(out, "unverified_entries_relied_on", false);
         iss_json_int(out, (long long)(r->unverified_relied));
         iss_json_key(out, "summary", false);
-        iss_buf_printf(out,
-                       "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
-                       "\"waived\":%zu,\"judged\":%zu}",
-                       r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                       r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
+        iss_json_counts(out, r->counts, r->judged);
     }
     iss_buf_puts(out, "}");
 }
