@@ -22,6 +22,10 @@ void iss_json_str(iss_buf *out, const char *s);
  * Unicode noncharacters become U+FFFD, so the page has no parse error
  * whatever a declaration or a file name holds.  NULL is the empty string. */
 void iss_html_str(iss_buf *out, const char *s);
+/* The character reference HTML and XML (and Markdown, which passes HTML
+ * through) give a markup character: & < > " as &amp; &lt; &gt; &quot;;
+ * NULL for any other byte. */
+const char *iss_markup_ref(unsigned c);
 /* Text for a person (the text report, Markdown, the summary CSV, standard
  * error) shows some characters escaped, visibly, so that a value can
  * neither start a line, move the cursor nor reorder what follows: C0

@@ -75,34 +75,15 @@ static void xml(iss_buf *out, const char *s, bool attr)
             iss_buf_add(out, (const char *)run, (size_t)(p - run));
         if (!c)
             break;
-        const char *esc = NULL;
-        switch (c) {
-        case '&':
-            esc = "&amp;";
-            break;
-        case '<':
-            esc = "&lt;";
-            break;
-        case '>':
-            esc = "&gt;";
-            break;
-        case '"':
-            esc = "&quot;";
-            break;
-        case '\r':
-            esc = "&#13;";
-            break;
-        case '\n':
-            esc = attr ? "&#10;" : "\n";
-            break;
-        case '\t':
-            esc = attr ? "&#9;" : "\t";
-            break;
-        default:
-            esc = "\xEF\xBF\xBD"; /* U+FFFD */
-            break;
-        }
-        iss_buf_puts(out, esc);
+        const char *esc = iss_markup_ref(c);
+        if (esc)
+            iss_buf_puts(out, esc);
+        else if ((c == '\n' || c == '\t') && !attr)
+            iss_buf_add(out, (const char *)p, 1);
+        else if (c == '\n' || c == '\t' || c == '\r')
+            iss_buf_printf(out, "&#%u;", c); /* &#9; &#10; &#13; */
+        else
+            iss_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD: not an XML 1.0 character */
         run = ++p;
     }
 }

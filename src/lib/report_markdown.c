@@ -49,13 +49,9 @@ static void md(iss_buf *out, const char *s)
         bool slash = false; /* the byte itself, after a backslash */
         switch (c) {
         case '&':
-            esc = "&amp;";
-            break;
         case '<':
-            esc = "&lt;";
-            break;
         case '>':
-            esc = "&gt;";
+            esc = iss_markup_ref(c);
             break;
         case '\\':
         case '`':
