@@ -21,8 +21,10 @@ static void location(iss_buf *out, const char *file, iss_loc loc)
 static const char *const marks[] = {"info", "pass", "review", "fail"};
 static const char *const ref_sources[] = {"declaration", "option", "today"};
 
-static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss_lang lang)
+static void result(iss_buf *out, const iss_view *v, const iss_result *res)
 {
+    const iss_report *r = v->r;
+    iss_lang lang = v->lang;
     const iss_rule *rule = res->rule;
     const iss_criteria *c = r->criteria;
     iss_buf_puts(out, "{");
@@ -42,7 +44,7 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_citation(out, c, rule);
     iss_json_key(out, "location", false);
     if (res->loc.line)
-        location(out, r->decl->file, res->loc);
+        location(out, v->decl_file, res->loc);
     else
         iss_buf_puts(out, "null");
     iss_json_key(out, "notes", false);
@@ -176,7 +178,7 @@ static void file_result(iss_buf *out, const iss_view *v)
     for (size_t i = 0; i < r->nresults; i++) {
         if (i)
             iss_buf_puts(out, ",");
-        result(out, r, &r->results[i], lang);
+        result(out, v, &r->results[i]);
     }
     iss_buf_puts(out, "]}");
 }

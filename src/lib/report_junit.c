@@ -164,7 +164,7 @@ static const char *const marks[] = {"-", "+", "?", "x"};
 
 /* The body of a failure: every note one a line, then the citation and the
  * location the verdict rests on. */
-static void failure_body(iss_buf *text, const iss_report *r, const iss_result *res, iss_lang lang)
+static void failure_body(iss_buf *text, const char *decl_file, const iss_result *res, iss_lang lang)
 {
     for (size_t i = 0; res->notes && i < res->nnotes; i++) {
         const iss_note *n = &res->notes[i];
@@ -172,7 +172,7 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         iss_note_render(text, n, lang);
         if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
             iss_buf_puts(text, " (");
-            location(text, r->decl->file, n->loc);
+            location(text, decl_file, n->loc);
             iss_buf_puts(text, ")");
         }
         iss_buf_puts(text, "\n");
@@ -182,12 +182,12 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
     iss_buf_puts(text, "\n");
     if (res->loc.line) {
         iss_buf_printf(text, "%s: ", iss_string(S_AT_L, lang));
-        location(text, r->decl->file, res->loc);
+        location(text, decl_file, res->loc);
         iss_buf_puts(text, "\n");
     }
 }
 
-static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_report *r,
+static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_view *v,
                      const iss_result *res, const iss_run *run)
 {
     const iss_rule *rule = res->rule;
@@ -221,7 +221,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         attr(out, "type", review ? "review" : judged ? "judged" : "fail");
         iss_buf_puts(out, ">");
         reset(&t);
-        failure_body(&t, r, res, lang);
+        failure_body(&t, v->decl_file, res, lang);
         xml(out, t.s, false);
         iss_buf_puts(out, "</failure>\n    </testcase>\n");
     } else if (res->verdict == ISS_WAIVED) {
@@ -314,7 +314,7 @@ static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss
     iss_buf_free(&t);
     for (size_t i = 0; i < r->nresults; i++)
         if (r->results[i].rule->category == ci)
-            testcase(out, f->file, cat, r, &r->results[i], run);
+            testcase(out, f->file, cat, v, &r->results[i], run);
     iss_buf_puts(out, "  </testsuite>\n");
 }
 

@@ -1,7 +1,16 @@
 /* report_view.c - the per-file view every format renders (report.h), and
  * the pieces of text several formats write alike, markup left to each:
  * the status decision, the header facts, the criteria line, the counts, a
- * category with its sub-types, a note with its line, a diagnostic. */
+ * category with its sub-types, a note with its line, a diagnostic.
+ *
+ * What stays alike among the reporters on purpose (duplicates lists it):
+ * the same facts in each format's markup (a Markdown and an HTML summary
+ * row, a JSON and a SARIF object: runs of key/escape calls that differ in
+ * every string); each format's iss_format table and whole-run wrapper;
+ * and the escapers' loops (escape.c, JUnit's xml, Markdown's md), which
+ * copy runs of plain bytes in one append each but differ in which bytes
+ * are plain: they write most of every report, so each keeps its own fast
+ * path rather than a callback per byte. */
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
