@@ -7,7 +7,13 @@
 # format argument), and the descriptions ("a person", "the declaration")
 # handed to the typed getters of fields.c, which name what was being read.
 # A format that is not a string literal fails too: the lookup is by the
-# English text, so it must be visible here.  Run from the source root.
+# English text, so it must be visible here.
+#
+# And the reporters (src/lib/report*.c) write no words of their own: every
+# word is a row of include/isscheck/strings.def (both languages, which
+# test_diag checks), so a reporter source with a string literal holding
+# Japanese, or a pick(lang, "…", "…") of literals, fails.  Run from the
+# source root.
 set -eu
 /usr/bin/python3 - <<'PY'
 import glob, re, sys
@@ -107,6 +113,28 @@ for path in sorted(glob.glob("src/**/*.c", recursive=True)):
             bad.append("%s:%d: %s: pass the message itself as the format, so it is looked up" % (path, line, name))
         elif fmt not in table:
             missing.append("%s:%d: \"%s\"" % (path, line, fmt))
+# the reporters' words come from strings.def
+JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+LITERAL = r'"(?:[^"\\\n]|\\.)*"'
+own = 0
+for path in sorted(glob.glob("src/lib/report*.c")):
+    own += 1
+    src = strip_comments(open(path, encoding="utf-8").read())
+    for m in re.finditer(LITERAL, src):
+        if JAPANESE.search(m.group(0)):
+            line = src.count("\n", 0, m.start()) + 1
+            bad.append("%s:%d: Japanese in a reporter: make it a row of strings.def: %s"
+                       % (path, line, m.group(0)[:60]))
+    for m in re.finditer(r"\bpick\s*\(", src):
+        args = args_at(src, m.end() - 1)
+        if any(literal_body(a) is not None for a in args[1:]):
+            line = src.count("\n", 0, m.start()) + 1
+            bad.append("%s:%d: pick() of literal strings: make them a row of strings.def"
+                       % (path, line))
+if own < 6:
+    print("diag_messages: only %d reporter sources found: is the scan broken?" % own,
+          file=sys.stderr)
+    sys.exit(1)
 for m in bad + missing:
     print("diag_messages: " + m, file=sys.stderr)
 if missing:

@@ -22,6 +22,10 @@ void iss_json_str(iss_buf *out, const char *s);
  * Unicode noncharacters become U+FFFD, so the page has no parse error
  * whatever a declaration or a file name holds.  NULL is the empty string. */
 void iss_html_str(iss_buf *out, const char *s);
+/* The character reference HTML and XML (and Markdown, which passes HTML
+ * through) give a markup character: & < > " as &amp; &lt; &gt; &quot;;
+ * NULL for any other byte. */
+const char *iss_markup_ref(unsigned c);
 /* Text for a person (the text report, Markdown, the summary CSV, standard
  * error) shows some characters escaped, visibly, so that a value can
  * neither start a line, move the cursor nor reorder what follows: C0
@@ -56,6 +60,10 @@ void iss_json_editions(iss_buf *out, const iss_criteria *c);
 void iss_json_criteria(iss_buf *out, const iss_criteria *c);
 /* A rule's citation: title, edition, date, clause. */
 void iss_json_citation(iss_buf *out, const iss_criteria *c, const iss_rule *rule);
+
+/* A file's verdict counts: {"pass":N,"review":N,"fail":N,"n/a":N,
+ * "waived":N,"judged":N} (the JSON and SARIF reports both carry them). */
+void iss_json_counts(iss_buf *out, const size_t *counts, size_t judged);
 
 /* The waiver or judgement a result's verdict rests on, as one object (kind,
  * file, line, reason, decided_by, decided_on, expires, declaration_sha256),

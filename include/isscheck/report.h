@@ -5,6 +5,23 @@
 
 #include "isscheck/eval.h"
 
+/* The reporters' words (strings.def), by id. */
+typedef enum {
+#define ISS_STR(id, ja, en) id,
+#include "isscheck/strings.def"
+#undef ISS_STR
+    ISS_STR_COUNT
+} iss_str_id;
+const char *iss_string(iss_str_id id, iss_lang lang);
+/* Appends the string id in lang with its {0} replaced by arg. */
+void iss_string_arg(iss_buf *out, iss_str_id id, iss_lang lang, const char *arg);
+/* The language as a BCP 47 tag: "ja" or "en". */
+const char *iss_lang_tag(iss_lang lang);
+/* The text of the criteria's own bilingual fields, in lang. */
+const char *iss_rule_title(const iss_rule *rule, iss_lang lang);
+const char *iss_category_name(const iss_category *cat, iss_lang lang);
+const char *iss_risk_level(const iss_risk *k, iss_lang lang);
+
 /* Appends the note's text in lang to out. */
 void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang);
 const char *iss_verdict_label(iss_verdict v, iss_lang lang);
@@ -39,6 +56,78 @@ typedef struct {
 /* The text report of a run: each checked file's report and, for more than
  * one file, a summary table of every file. */
 void iss_report_text_run(iss_buf *out, const iss_run *run);
+
+/* ---- the per-file view ------------------------------------------------
+ *
+ * What every format shows of one checked file, decided once: its status
+ * class and label, the facts of its header, the disclaimer, its dates, and
+ * for a file that could not be loaded its first error.  A reporter renders
+ * the view (and the verdict records, r->results) into its markup; the
+ * words come from strings.def.  The render helpers below write text that
+ * several formats share, each string of the declaration, the criteria or
+ * a diagnostic through the format's escaper (NULL: as it is). */
+
+typedef void iss_escape_fn(iss_buf *out, const char *s);
+
+/* A file's status as the summary tables show it: not loaded, or its worst
+ * verdict (review counted as fail with --strict: REVIEW_STRICT). */
+typedef enum {
+    ISS_STATUS_NOT_LOADED,
+    ISS_STATUS_PASS,
+    ISS_STATUS_REVIEW,
+    ISS_STATUS_REVIEW_STRICT,
+    ISS_STATUS_FAIL
+} iss_status_class;
+
+typedef struct {
+    const iss_file_result *f;
+    const iss_report *r; /* f->report: NULL when the file was not loaded */
+    iss_lang lang;
+    iss_status_class status;
+    iss_verdict status_verdict; /* the verdict shown for status: FAIL, REVIEW or PASS */
+    const char *status_label;   /* its label; S_NOT_LOADED_STATUS when not loaded */
+    /* the header of a loaded file (NULL or "" otherwise) */
+    const char *provider, *sha256;
+    const char *decl_file;  /* the declaration's name, as locations give it */
+    char ref_date[ISS_DATE_SIZE]; /* YYYY-MM-DD */
+    const char *ref_source; /* where the reference date came from */
+    const char *disclaimer; /* S_UNVERIFIED_NOTICE when verdicts rest on unverified entries */
+    /* a file that was not loaded: its first error, else its first diagnostic */
+    const iss_diag *first_error;
+} iss_view;
+
+/* The view of f; strict: review fails the run (--strict). */
+void iss_view_init(iss_view *v, const iss_file_result *f, iss_lang lang, bool strict);
+/* The service the declaration applies for in category ci, or NULL. */
+const iss_service *iss_view_service(const iss_view *v, size_t ci);
+/* A diagnostic of v's file as FILE:LINE:COL: error: MESSAGE, escaped. */
+void iss_view_diag(iss_buf *out, const iss_view *v, const iss_diag *x, iss_escape_fn *esc);
+/* Every diagnostic of v's file so, each between before and after. */
+void iss_view_diags(iss_buf *out, const iss_view *v, iss_escape_fn *esc, const char *before,
+                    const char *after);
+/* The categories applied for, in criteria order, sep between two
+ * (iss_render_category each). */
+void iss_view_categories(iss_buf *out, const iss_view *v, const char *sep, bool colon,
+                         iss_escape_fn *esc);
+
+/* "title edition (issuer, date, status, digest OPEN digest CLOSE)" */
+void iss_render_criteria(iss_buf *out, const iss_criteria *c, iss_lang lang, iss_escape_fn *esc,
+                         const char *open, const char *close);
+/* A rule's citation: "title edition clause" of its criteria set. */
+void iss_render_citation(iss_buf *out, const iss_rule *rule, iss_escape_fn *esc);
+/* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
+ * when a waivers file set any. */
+void iss_render_counts(iss_buf *out, const size_t *counts, size_t judged, iss_lang lang);
+/* A category applied for with its sub-types: "va (web, platform)", or with
+ * colon "va: web, platform" (s NULL: the code alone). */
+void iss_render_category(iss_buf *out, const char *code, const iss_service *s, bool colon,
+                         iss_escape_fn *esc);
+/* A note's text, escaped (tmp: a buffer to reuse), then " (line N)" when
+ * the note is marked fail or review and has a line. */
+void iss_render_note(iss_buf *out, const iss_note *n, iss_lang lang, iss_escape_fn *esc,
+                     iss_buf *tmp);
+/* A date as YYYY-MM-DD. */
+void iss_render_date(iss_buf *out, iss_day d);
 
 /* The summary as CSV (RFC 4180): a header, then one row per file. */
 void iss_report_summary_csv(iss_buf *out, const iss_run *run);
@@ -103,8 +192,8 @@ typedef struct {
     const unsigned char *rules_used; /* per rule of run->criteria: evaluated for some file */
 } iss_run_totals;
 
-/* A report format.  part renders one file (index: its place in the run)
- * into p->sec[0..nsections) and its share of the totals; glue renders the
+/* A report format.  part renders one file's view (index: its place in the
+ * run) into p->sec[0..nsections) and its share of the totals; glue renders the
  * run-level text before section k (k == nsections: the tail).  Parts see
  * of run only what is known before the first file: its options, criteria
  * and nfiles (files is NULL and status unknown when streaming). */
@@ -121,7 +210,7 @@ typedef struct {
      * it when the section is copied (neither byte can occur otherwise:
      * JSON escapes control characters) */
     bool rule_index[ISS_SECTIONS_MAX];
-    void (*part)(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index);
+    void (*part)(iss_part *p, const iss_run *run, const iss_view *v, size_t index);
     void (*glue)(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k);
 } iss_format;
 

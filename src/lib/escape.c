@@ -74,26 +74,9 @@ void iss_json_str(iss_buf *out, const char *s)
             iss_buf_add(out, (const char *)run, (size_t)(p - run));
         if (!c)
             break;
-        const char *esc = NULL;
-        switch (c) {
-        case '"':
-            esc = "\\\"";
-            break;
-        case '\\':
-            esc = "\\\\";
-            break;
-        case '\n':
-            esc = "\\n";
-            break;
-        case '\t':
-            esc = "\\t";
-            break;
-        case '\r':
-            esc = "\\r";
-            break;
-        default:
-            break;
-        }
+        static const char *const short_escapes[0x80] = {
+            ['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\t'] = "\\t", ['\r'] = "\\r"};
+        const char *esc = c < 0x80 ? short_escapes[c] : NULL;
         if (esc) {
             iss_buf_add(out, esc, 2);
         } else if (c < 0x20) {
@@ -105,6 +88,13 @@ void iss_json_str(iss_buf *out, const char *s)
         run = ++p;
     }
     iss_buf_add(out, "\"", 1);
+}
+
+const char *iss_markup_ref(unsigned c)
+{
+    static const char *const refs[0x80] = {
+        ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;"};
+    return c < 0x80 ? refs[c] : NULL;
 }
 
 /* U+FDD0..U+FDEF and the last two code points of every plane: HTML calls
@@ -138,26 +128,7 @@ void iss_html_str(iss_buf *out, const char *s)
             iss_buf_add(out, (const char *)run, (size_t)(p - run));
         if (!c)
             break;
-        const char *ref = NULL;
-        switch (c) {
-        case '&':
-            ref = "&amp;";
-            break;
-        case '<':
-            ref = "&lt;";
-            break;
-        case '>':
-            ref = "&gt;";
-            break;
-        case '"':
-            ref = "&quot;";
-            break;
-        case '\'':
-            ref = "&#39;";
-            break;
-        default:
-            break;
-        }
+        const char *ref = c == '\'' ? "&#39;" : iss_markup_ref(c);
         if (ref) {
             iss_buf_puts(out, ref);
             p++;
@@ -207,7 +178,7 @@ void iss_text_escape_char(iss_buf *out, const unsigned char *p)
         char e[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]}; /* a control or a stray byte */
         iss_buf_add(out, e, 4);
     } else {
-        char e[6] = {'\\', 'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+        char e[6] = {'\\',        'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
                      hex[cp & 15]};
         iss_buf_add(out, e, 6);
     }
@@ -290,7 +261,9 @@ void iss_json_editions(iss_buf *out, const iss_criteria *c)
     iss_buf_puts(out, "]");
 }
 
-void iss_json_criteria(iss_buf *out, const iss_criteria *c)
+/* {"document", "title", "edition", "date": how the criteria objects and
+ * the citations name a criteria set (the object left open). */
+static void criteria_names(iss_buf *out, const iss_criteria *c)
 {
     iss_buf_puts(out, "{");
     iss_json_key(out, "document", true);
@@ -301,6 +274,11 @@ void iss_json_criteria(iss_buf *out, const iss_criteria *c)
     iss_json_str(out, c->edition);
     iss_json_key(out, "date", false);
     iss_json_date(out, c->date);
+}
+
+void iss_json_criteria(iss_buf *out, const iss_criteria *c)
+{
+    criteria_names(out, c);
     iss_json_key(out, "issuer", false);
     iss_json_str(out, c->issuer);
     iss_json_key(out, "status", false);
@@ -312,16 +290,7 @@ void iss_json_criteria(iss_buf *out, const iss_criteria *c)
 
 void iss_json_citation(iss_buf *out, const iss_criteria *composite, const iss_rule *rule)
 {
-    const iss_criteria *c = rule->set ? rule->set : composite;
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "document", true);
-    iss_json_str(out, c->document);
-    iss_json_key(out, "title", false);
-    iss_json_str(out, c->title);
-    iss_json_key(out, "edition", false);
-    iss_json_str(out, c->edition);
-    iss_json_key(out, "date", false);
-    iss_json_date(out, c->date);
+    criteria_names(out, rule->set ? rule->set : composite);
     iss_json_key(out, "clause", false);
     iss_json_str(out, rule->clause);
     iss_buf_puts(out, "}");
@@ -336,6 +305,14 @@ void iss_json_key(iss_buf *out, const char *k, bool first)
         iss_buf_add(out, ",\"", 2);
     iss_buf_add(out, k, strlen(k));
     iss_buf_add(out, "\":", 2);
+}
+
+void iss_json_counts(iss_buf *out, const size_t *n, size_t judged)
+{
+    iss_buf_printf(out,
+                   "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
+                   "\"judged\":%zu}",
+                   n[ISS_PASS], n[ISS_REVIEW], n[ISS_FAIL], n[ISS_NA], n[ISS_WAIVED], judged);
 }
 
 static void json_date_or_null(iss_buf *out, iss_day d)

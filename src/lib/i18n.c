@@ -1,4 +1,6 @@
-/* i18n.c - the texts of messages and labels, in Japanese and English. */
+/* i18n.c - the texts of messages and labels, in Japanese and English:
+ * messages.def (verdict reasons) and strings.def (everything else a
+ * reporter writes), one id-keyed table each. */
 #include "isscheck/report.h"
 
 #include <string.h>
@@ -20,15 +22,40 @@ const char *iss_msg_id(iss_msg msg)
     return msg < ISS_MSG_COUNT ? ids[msg] : "?";
 }
 
-static const char *const type_words[][2] = {
-    {"資格", "qualification"},
-    {"専門家コミュニティ", "community"},
-    {"研修", "training"},
-    {"基準", "standard"},
-    {"結果の取扱", "result handling"},
-    {"準拠する内容", "compliance content"},
-    {"教育・研修", "education"},
+static const char *const strings[ISS_STR_COUNT][2] = {
+#define ISS_STR(id, ja, en) [id] = {ja, en},
+#include "isscheck/strings.def"
+#undef ISS_STR
 };
+
+const char *iss_string(iss_str_id id, iss_lang lang)
+{
+    return id < ISS_STR_COUNT ? strings[id][lang] : "?";
+}
+
+void iss_string_arg(iss_buf *out, iss_str_id id, iss_lang lang, const char *arg)
+{
+    const char *t = iss_string(id, lang);
+    const char *at = strstr(t, "{0}");
+    if (!at) {
+        iss_buf_puts(out, t);
+        return;
+    }
+    iss_buf_add(out, t, (size_t)(at - t));
+    iss_buf_puts(out, arg);
+    iss_buf_puts(out, at + 3);
+}
+
+/* The tables' orders are the enums' (strings.def says so): checked here,
+ * where both are in sight. */
+_Static_assert(S_VERDICT_WAIVED - S_VERDICT_PASS == ISS_WAIVED - ISS_PASS &&
+                   S_VERDICT_WAIVED - S_VERDICT_PASS + 1 == ISS_VERDICTS,
+               "strings.def: the verdict labels follow iss_verdict");
+_Static_assert(S_REF_TODAY - S_REF_DECLARATION == ISS_REF_TODAY - ISS_REF_DECLARATION,
+               "strings.def: the reference date sources follow iss_ref_source");
+_Static_assert(S_TYPE_EDUCATION - S_TYPE_QUALIFICATION ==
+                   ISS_ENTRY_EDUCATION - ISS_ENTRY_QUALIFICATION,
+               "strings.def: the catalogue types follow iss_entry_type");
 
 void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
 {
@@ -47,7 +74,8 @@ void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
             t = open + 3;
         } else if (open[1] == 't' && open[2] == '}') {
             if (n->entry_type >= 0)
-                iss_buf_puts(out, type_words[n->entry_type][lang]);
+                iss_buf_puts(out,
+                             iss_string((iss_str_id)(S_TYPE_QUALIFICATION + n->entry_type), lang));
             t = open + 3;
         } else {
             iss_buf_add(out, "{", 1);
@@ -58,20 +86,30 @@ void iss_note_render(iss_buf *out, const iss_note *n, iss_lang lang)
 
 const char *iss_verdict_label(iss_verdict v, iss_lang lang)
 {
-    static const char *const labels[ISS_VERDICTS][2] = {{"適合", "PASS"},
-                                                        {"要確認", "REVIEW"},
-                                                        {"不適合", "FAIL"},
-                                                        {"対象外", "N/A"},
-                                                        {"免除", "WAIVED"}};
-    return v < ISS_VERDICTS ? labels[v][lang] : "?";
+    return v < ISS_VERDICTS ? iss_string((iss_str_id)(S_VERDICT_PASS + v), lang) : "?";
 }
 
 const char *iss_ref_source_label(iss_ref_source src, iss_lang lang)
 {
-    static const char *const labels[3][2] = {
-        {"申告書の reference_date", "the declaration's reference_date"},
-        {"--as-of による指定", "given by --as-of"},
-        {"申告書に記載がないため本日（日本時間）",
-         "not stated in the declaration: today in Japan"}};
-    return src <= ISS_REF_TODAY ? labels[src][lang] : "?";
+    return src <= ISS_REF_TODAY ? iss_string((iss_str_id)(S_REF_DECLARATION + src), lang) : "?";
+}
+
+const char *iss_lang_tag(iss_lang lang)
+{
+    return lang == ISS_LANG_JA ? "ja" : "en";
+}
+
+const char *iss_rule_title(const iss_rule *rule, iss_lang lang)
+{
+    return lang == ISS_LANG_JA ? rule->title_ja : rule->title_en;
+}
+
+const char *iss_category_name(const iss_category *cat, iss_lang lang)
+{
+    return lang == ISS_LANG_JA ? cat->name_ja : cat->name_en;
+}
+
+const char *iss_risk_level(const iss_risk *k, iss_lang lang)
+{
+    return lang == ISS_LANG_JA ? k->level_ja : k->level_en;
 }

@@ -157,21 +157,9 @@ static const char script[] =
     "})();\n";
 static const char script_hash[] = "sha256-iEcHKlSkypfyIcBX9Ric7Eu8VQzuA+VvlZi2xaERW+o=";
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 static void h(iss_buf *out, const char *s)
 {
     iss_html_str(out, s);
-}
-
-static void date(iss_buf *out, iss_day d)
-{
-    char b[11];
-    iss_date_format(d, b);
-    iss_buf_puts(out, b);
 }
 
 /* A verdict as a badge: symbol and label, coloured. */
@@ -184,42 +172,6 @@ static void badge(iss_buf *out, iss_verdict v, iss_lang lang, const char *extra)
     iss_buf_puts(out, "</span>");
 }
 
-/* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
-{
-    iss_buf t = {0};
-    iss_diag_line(&t, x, fallback, lang);
-    h(out, t.s);
-    iss_buf_free(&t);
-}
-
-/* A category applied for with its sub-types: "va: web, platform". */
-static void category_code(iss_buf *out, const iss_criteria *c, size_t ci, const iss_service *s)
-{
-    h(out, c->categories[ci].code);
-    for (size_t k = 0; s && k < s->subtypes.n; k++) {
-        iss_buf_puts(out, k ? ", " : ": ");
-        h(out, s->subtypes.v[k].s);
-    }
-}
-
-/* The criteria set: title edition (issuer, date, status, digest). */
-static void criteria_line(iss_buf *out, const iss_criteria *c, iss_lang lang)
-{
-    h(out, c->title);
-    iss_buf_puts(out, " ");
-    h(out, c->edition);
-    iss_buf_puts(out, " (");
-    h(out, c->issuer);
-    iss_buf_puts(out, ", ");
-    date(out, c->date);
-    iss_buf_printf(out, ", %s, %s <code>",
-                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                   pick(lang, "ダイジェスト", "digest"));
-    h(out, c->digest);
-    iss_buf_puts(out, "</code>)");
-}
-
 static void head(iss_buf *out, const iss_run *run, const iss_run_totals *t)
 {
     iss_lang lang = run->lang;
@@ -230,7 +182,7 @@ static void head(iss_buf *out, const iss_run *run, const iss_run_totals *t)
                    "form-action 'none'\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"isscheck ",
-                   lang == ISS_LANG_JA ? "ja" : "en", script_hash);
+                   iss_lang_tag(lang), script_hash);
     h(out, run->tool_version);
     iss_buf_puts(out, "\">\n<title>");
     if (t->nrows == 1) {
@@ -244,34 +196,28 @@ static void header(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out, "<header>\n<h1>%s</h1>\n<dl class=\"facts\">\n",
-                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
-                        "isscheck: self-check against 情報セキュリティサービス基準"));
-    iss_buf_printf(out, "<dt>%s</dt><dd>isscheck ", pick(lang, "ツール", "Tool"));
+                   iss_string(S_REPORT_TITLE, lang));
+    iss_buf_printf(out, "<dt>%s</dt><dd>isscheck ", iss_string(S_TOOL, lang));
     h(out, run->tool_version);
     iss_buf_puts(out, "</dd>\n");
     for (size_t i = 0; i < run->criteria->nsets; i++) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
-        criteria_line(out, run->criteria->sets[i], lang);
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_CRITERIA, lang));
+        iss_render_criteria(out, run->criteria->sets[i], lang, h, "<code>", "</code>");
         iss_buf_puts(out, "</dd>\n");
     }
     if (run->strict)
         iss_buf_printf(out, "<dt><code>--strict</code></dt><dd>%s</dd>\n",
-                       pick(lang, "要確認も不適合として終了状態に数える",
-                            "review counts as failed in the exit status"));
+                       iss_string(S_STRICT_TEXT, lang));
     if (run->redacted)
         iss_buf_printf(out, "<dt><code>--redact</code></dt><dd>%s</dd>\n",
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
+                       iss_string(S_REDACTED_TEXT, lang));
     if (run->selection) {
-        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "選択", "Selection"));
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", iss_string(S_SELECTION, lang));
         h(out, run->selection);
         iss_buf_puts(out, "</code></dd>\n");
     }
     iss_buf_printf(out, "</dl>\n<ul class=\"legend\" aria-label=\"%s\">\n",
-                   pick(lang, "判定の凡例", "Verdicts"));
+                   iss_string(S_LEGEND, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         iss_buf_puts(out, "<li>");
         badge(out, (iss_verdict)v, lang, NULL);
@@ -281,32 +227,23 @@ static void header(iss_buf *out, const iss_run *run)
                    "</ul>\n<p class=\"tools\" hidden><button type=\"button\" value=\"open\">%s"
                    "</button> <button type=\"button\" value=\"close\">%s</button></p>\n"
                    "</header>\n",
-                   pick(lang, "すべて開く", "Open all"), pick(lang, "すべて閉じる", "Close all"));
+                   iss_string(S_OPEN_ALL, lang), iss_string(S_CLOSE_ALL, lang));
 }
 
 /* A file's status: its worst verdict, or not loaded. */
-static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *run)
+static void status_cell(iss_buf *out, const iss_view *v)
 {
-    iss_lang lang = run->lang;
-    const iss_report *r = f->report;
-    if (!r) {
-        iss_buf_printf(out, "<strong>%s</strong>", pick(lang, "読込不可", "not loaded"));
-        const iss_diag *e = iss_file_first_error(f);
-        if (e) {
+    if (v->status == ISS_STATUS_NOT_LOADED) {
+        iss_buf_printf(out, "<strong>%s</strong>", v->status_label);
+        if (v->first_error) {
             iss_buf_puts(out, ": <code>");
-            diag_line(out, e, f->file, run->lang);
+            iss_view_diag(out, v, v->first_error, h);
             iss_buf_puts(out, "</code>");
         }
         return;
     }
-    if (r->counts[ISS_FAIL])
-        badge(out, ISS_FAIL, lang, NULL);
-    else if (r->counts[ISS_REVIEW] && run->strict)
-        badge(out, ISS_REVIEW, lang, " (--strict)");
-    else if (r->counts[ISS_REVIEW])
-        badge(out, ISS_REVIEW, lang, NULL);
-    else
-        badge(out, ISS_PASS, lang, NULL);
+    badge(out, v->status_verdict, v->lang,
+          v->status == ISS_STATUS_REVIEW_STRICT ? " (--strict)" : NULL);
 }
 
 static void summary_head(iss_buf *out, const iss_run *run)
@@ -316,67 +253,57 @@ static void summary_head(iss_buf *out, const iss_run *run)
                    "<section id=\"summary\">\n<h2>%s</h2>\n<table class=\"summary\">\n"
                    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "<th scope=\"col\">%s</th>",
-                   pick(lang, "要約", "Summary"), pick(lang, "ファイル", "File"),
-                   pick(lang, "事業者", "Provider"), pick(lang, "区分", "Categories"));
+                   iss_string(S_SUMMARY, lang), iss_string(S_FILE, lang),
+                   iss_string(S_PROVIDER, lang), iss_string(S_CATEGORIES, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         iss_buf_puts(out, "<th scope=\"col\" class=\"n\">");
         h(out, iss_verdict_label((iss_verdict)v, lang));
         iss_buf_puts(out, "</th>");
     }
     iss_buf_printf(out, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                   pick(lang, "結果", "Status"));
+                   iss_string(S_STATUS, lang));
 }
 
 /* A file's row of the summary table; i: its place in the run. */
-static void summary_row(iss_buf *out, const iss_file_result *f, size_t i, const iss_run *run)
+static void summary_row(iss_buf *out, const iss_view *v, size_t i)
 {
-    const iss_report *r = f->report;
+    const iss_report *r = v->r;
     iss_buf_printf(out, "<tr><th scope=\"row\"><a href=\"#file-%zu\">", i + 1);
-    h(out, f->file);
+    h(out, v->f->file);
     iss_buf_puts(out, "</a></th><td>");
     if (r) {
-        const iss_criteria *c = r->criteria;
-        h(out, r->decl->provider.s);
+        h(out, v->provider);
         iss_buf_puts(out, "</td><td>");
-        size_t k = 0;
-        for (size_t ci = 0; ci < c->ncategories; ci++) {
-            const iss_service *s = iss_decl_service(r->decl, ci);
-            if (!s)
-                continue;
-            if (k++)
-                iss_buf_puts(out, "; ");
-            category_code(out, c, ci, s);
-        }
+        iss_view_categories(out, v, "; ", true, h);
         iss_buf_puts(out, "</td>");
-        for (size_t v = 0; v < ISS_VERDICTS; v++)
-            iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[v]);
+        for (size_t k = 0; k < ISS_VERDICTS; k++)
+            iss_buf_printf(out, "<td class=\"n\">%zu</td>", r->counts[k]);
     } else {
         iss_buf_puts(out, "—</td><td>—</td>");
-        for (size_t v = 0; v < ISS_VERDICTS; v++)
+        for (size_t k = 0; k < ISS_VERDICTS; k++)
             iss_buf_puts(out, "<td class=\"n\">—</td>");
     }
     iss_buf_puts(out, "<td>");
-    status_cell(out, f, run);
+    status_cell(out, v);
     iss_buf_puts(out, "</td></tr>\n");
 }
 
 /* One cell of the matrix: the verdict and rule; opened, the title, the
  * citation, the location and the notes. */
-static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lang lang,
-                 iss_buf *text)
+static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *text)
 {
-    const iss_result *res = &r->results[i];
+    const iss_result *res = &v->r->results[i];
+    iss_lang lang = v->lang;
     const iss_rule *rule = res->rule;
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
-    iss_verdict v = res->verdict < ISS_VERDICTS ? res->verdict : ISS_REVIEW;
+    const char *title = iss_rule_title(rule, lang);
+    iss_verdict vd = res->verdict < ISS_VERDICTS ? res->verdict : ISS_REVIEW;
     iss_buf_printf(out,
                    "<details class=\"cell v-%s\" id=\"file-%zu-%zu\"><summary>"
                    "<span class=\"verdict\">%s ",
-                   verdicts[v].cls, fi + 1, i + 1, verdicts[v].mark);
-    h(out, iss_verdict_label(v, lang));
+                   verdicts[vd].cls, fi + 1, i + 1, verdicts[vd].mark);
+    h(out, iss_verdict_label(vd, lang));
     if (res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT)
-        iss_buf_printf(out, " <span class=\"judged\">(%s)</span>",
-                       pick(lang, "審査員の判断", "judged"));
+        iss_buf_printf(out, " <span class=\"judged\">(%s)</span>", iss_string(S_JUDGED_L, lang));
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
@@ -384,16 +311,12 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     iss_buf_printf(out,
                    "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
                    "<dt>%s</dt><dd>",
-                   pick(lang, "出典", "Citation"));
-    h(out, rule->set->title);
-    iss_buf_puts(out, " ");
-    h(out, rule->set->edition);
-    iss_buf_puts(out, " ");
-    h(out, rule->clause);
+                   iss_string(S_CITATION, lang));
+    iss_render_citation(out, rule, h);
     iss_buf_puts(out, "</dd>\n");
     if (res->loc.line) {
-        iss_buf_printf(out, "<dt>%s</dt><dd><code>", pick(lang, "位置", "Location"));
-        h(out, r->decl->file);
+        iss_buf_printf(out, "<dt>%s</dt><dd><code>", iss_string(S_LOCATION, lang));
+        h(out, v->decl_file);
         iss_buf_printf(out, ":%d:%d</code></dd>\n", res->loc.line, res->loc.col);
     }
     iss_buf_puts(out, "</dl>\n");
@@ -403,12 +326,7 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
         const iss_note *n = &res->notes[k];
         iss_buf_printf(out, "<li class=\"m-%s\"><span class=\"mark\">%s</span>", marks[n->mark].cls,
                        marks[n->mark].mark);
-        text->len = 0;
-        iss_buf_add(text, "", 0);
-        iss_note_render(text, n, lang);
-        h(out, text->s);
-        if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-            iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+        iss_render_note(out, n, lang, h, text);
         iss_buf_puts(out, "</li>\n");
     }
     if (res->nnotes)
@@ -416,107 +334,105 @@ static void cell(iss_buf *out, const iss_report *r, size_t fi, size_t i, iss_lan
     iss_buf_puts(out, "</div>\n</details>\n");
 }
 
-static void matrix(iss_buf *out, const iss_report *r, size_t fi, iss_lang lang)
+static void matrix(iss_buf *out, const iss_view *v, size_t fi)
 {
+    const iss_report *r = v->r;
     const iss_criteria *c = r->criteria;
     iss_buf_printf(out, "<table class=\"matrix\">\n<caption>%s</caption>\n<tbody>\n",
-                   pick(lang, "判定（区分 × ルール）", "Verdicts (categories × rules)"));
+                   iss_string(S_MATRIX_CAPTION, v->lang));
     iss_buf text = {0};
     for (size_t ci = 0; ci < c->ncategories; ci++) {
         if (!iss_report_has_category(r, ci))
             continue;
         const iss_category *cat = &c->categories[ci];
         iss_buf_puts(out, "<tr><th scope=\"row\">");
-        h(out, pick(lang, cat->name_ja, cat->name_en));
+        h(out, iss_category_name(cat, v->lang));
         iss_buf_puts(out, " <span class=\"code\">(");
-        category_code(out, c, ci, iss_decl_service(r->decl, ci));
+        iss_render_category(out, cat->code, iss_view_service(v, ci), true, h);
         iss_buf_puts(out, ")</span></th>\n<td><div class=\"cells\">\n");
         for (size_t i = 0; i < r->nresults; i++)
             if (r->results[i].rule->category == ci)
-                cell(out, r, fi, i, lang, &text);
+                cell(out, v, fi, i, &text);
         iss_buf_puts(out, "</div></td></tr>\n");
     }
     iss_buf_free(&text);
     iss_buf_puts(out, "</tbody>\n</table>\n");
 }
 
-static void file_section(iss_buf *out, const iss_run *run, const iss_file_result *f, size_t fi)
+/* A file that could not be loaded: why, and every diagnostic. */
+static void not_loaded_section(iss_buf *out, const iss_view *v)
 {
-    iss_lang lang = run->lang;
-    const iss_report *r = f->report;
-    iss_buf_printf(out, "<section class=\"file\" id=\"file-%zu\">\n<h2>", fi + 1);
-    h(out, f->file);
-    iss_buf_puts(out, "</h2>\n");
-    if (!r) {
-        iss_buf_printf(out, "<p>%s</p>\n",
-                       pick(lang, "申告書を読み込めなかったため、点検していない。",
-                            "The declaration could not be loaded; it was not checked."));
-        const iss_diags *ds = f->diags;
-        if (ds && ds->n) {
-            iss_buf_puts(out, "<ul class=\"errors\">\n");
-            for (size_t i = 0; i < ds->n; i++) {
-                iss_buf_puts(out, "<li>");
-                diag_line(out, &ds->v[i], f->file, run->lang);
-                iss_buf_puts(out, "</li>\n");
-            }
-            iss_buf_puts(out, "</ul>\n");
-        }
-        iss_buf_puts(out, "</section>\n");
-        return;
+    iss_buf_printf(out, "<p>%s</p>\n", iss_string(S_NOT_LOADED_TEXT, v->lang));
+    if (v->f->diags && v->f->diags->n) {
+        iss_buf_puts(out, "<ul class=\"errors\">\n");
+        iss_view_diags(out, v, h, "<li>", "</li>\n");
+        iss_buf_puts(out, "</ul>\n");
     }
-    iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", pick(lang, "事業者", "Provider"));
-    h(out, r->decl->provider.s);
+}
+
+/* The facts of a checked file: provider, digest, reference date, counts,
+ * the editions it chose, what the selection and judgements changed. */
+static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
+{
+    const iss_report *r = v->r;
+    iss_lang lang = v->lang;
+    iss_buf_printf(out, "<dl class=\"facts\">\n<dt>%s</dt><dd>", iss_string(S_PROVIDER, lang));
+    h(out, v->provider);
     iss_buf_puts(out, "</dd>\n<dt>SHA-256</dt><dd><code>");
-    h(out, r->decl->sha256);
-    iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>", pick(lang, "基準日", "Reference date"));
-    date(out, r->ref);
-    iss_buf_printf(out, " (%s)</dd>\n<dt>%s</dt><dd>", iss_ref_source_label(r->ref_source, lang),
-                   pick(lang, "要約", "Summary"));
-    for (size_t v = 0; v < ISS_VERDICTS; v++) {
+    h(out, v->sha256);
+    iss_buf_printf(out, "</code></dd>\n<dt>%s</dt><dd>%s (%s)</dd>\n<dt>%s</dt><dd>",
+                   iss_string(S_REF_DATE, lang), v->ref_date, v->ref_source,
+                   iss_string(S_SUMMARY, lang));
+    for (size_t k = 0; k < ISS_VERDICTS; k++) {
         char n[32];
-        snprintf(n, sizeof n, " %zu", r->counts[v]);
-        if (v)
+        snprintf(n, sizeof n, " %zu", r->counts[k]);
+        if (k)
             iss_buf_puts(out, " ");
-        badge(out, (iss_verdict)v, lang, n);
+        badge(out, (iss_verdict)k, lang, n);
     }
     iss_buf_puts(out, "</dd>\n");
     /* A declaration that chose other editions (its criteria: key) names them. */
     for (size_t i = 0; r->criteria != run->criteria && i < r->criteria->nsets; i++) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", pick(lang, "基準", "Criteria"));
-        criteria_line(out, r->criteria->sets[i], lang);
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_CRITERIA, lang));
+        iss_render_criteria(out, r->criteria->sets[i], lang, h, "<code>", "</code>");
         iss_buf_puts(out, "</dd>\n");
     }
     if (r->omitted)
-        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
-                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
+        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
     if (r->judged)
-        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n",
-                       pick(lang, "審査員の判断による判定", "Verdicts set by a judgement"),
+        iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);
     iss_buf_puts(out, "</dl>\n");
-    if (r->unverified_relied)
-        iss_buf_printf(
-            out, "<p class=\"notice\" role=\"note\">%s (%s: %zu)</p>\n",
-            pick(lang,
-                 "<strong>注意</strong>: 以下の判定は例示への掲載が未確認（unverified）の"
-                 "カタログ項目に依拠している。登録の判断ではなく自己点検の結果である。",
-                 "<strong>Note</strong>: verdicts below rest on catalogue entries whose listing "
-                 "in the 例示 is unconfirmed (unverified); this is a self-check, not a "
-                 "registration decision."),
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-            r->unverified_relied);
-    matrix(out, r, fi, lang);
+}
+
+static void file_section(iss_buf *out, const iss_run *run, const iss_view *v, size_t fi)
+{
+    iss_buf_printf(out, "<section class=\"file\" id=\"file-%zu\">\n<h2>", fi + 1);
+    h(out, v->f->file);
+    iss_buf_puts(out, "</h2>\n");
+    if (!v->r) {
+        not_loaded_section(out, v);
+    } else {
+        facts(out, run, v);
+        if (v->disclaimer)
+            iss_buf_printf(out,
+                           "<p class=\"notice\" role=\"note\"><strong>%s</strong>: %s (%s: "
+                           "%zu)</p>\n",
+                           iss_string(S_NOTE, v->lang), v->disclaimer,
+                           iss_string(S_UNVERIFIED_RELIED_L, v->lang), v->r->unverified_relied);
+        matrix(out, v, fi);
+    }
     iss_buf_puts(out, "</section>\n");
 }
 
 /* Sections: 0 the file's row of the summary table (a run of more than one
  * file has one), 1 its section. */
-static void html_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void html_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     if (run->nfiles > 1)
-        summary_row(&p->sec[0], f, index, run);
-    file_section(&p->sec[1], run, f, index);
+        summary_row(&p->sec[0], v, index);
+    file_section(&p->sec[1], run, v, index);
 }
 
 static void html_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)

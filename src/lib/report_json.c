@@ -21,8 +21,10 @@ static void location(iss_buf *out, const char *file, iss_loc loc)
 static const char *const marks[] = {"info", "pass", "review", "fail"};
 static const char *const ref_sources[] = {"declaration", "option", "today"};
 
-static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss_lang lang)
+static void result(iss_buf *out, const iss_view *v, const iss_result *res)
 {
+    const iss_report *r = v->r;
+    iss_lang lang = v->lang;
     const iss_rule *rule = res->rule;
     const iss_criteria *c = r->criteria;
     iss_buf_puts(out, "{");
@@ -37,12 +39,12 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_json_key(out, "waiver", false);
     iss_json_waiver(out, res->applied);
     iss_json_key(out, "title", false);
-    iss_json_str(out, lang == ISS_LANG_JA ? rule->title_ja : rule->title_en);
+    iss_json_str(out, iss_rule_title(rule, lang));
     iss_json_key(out, "citation", false);
     iss_json_citation(out, c, rule);
     iss_json_key(out, "location", false);
     if (res->loc.line)
-        location(out, r->decl->file, res->loc);
+        location(out, v->decl_file, res->loc);
     else
         iss_buf_puts(out, "null");
     iss_json_key(out, "notes", false);
@@ -73,57 +75,40 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, iss
     iss_buf_puts(out, "]}");
 }
 
-static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
+/* "errors": every diagnostic of a file that could not be loaded. */
+static void errors(iss_buf *out, const iss_view *v)
 {
-    iss_buf_puts(out, "{");
-    iss_json_key(out, "file", true);
-    iss_json_str(out, f->file);
-    iss_json_key(out, "status", false);
-    iss_json_int(out, f->status);
-    const iss_report *r = f->report;
-    if (!r) {
-        iss_json_key(out, "errors", false);
-        iss_buf_puts(out, "[");
-        for (size_t i = 0; f->diags && i < f->diags->n; i++) {
-            const iss_diag *d = &f->diags->v[i];
-            if (i)
-                iss_buf_puts(out, ",");
-            iss_buf_puts(out, "{");
-            iss_json_key(out, "severity", true);
-            iss_json_str(out, d->sev == ISS_SEV_ERROR ? "error" : "warning");
-            iss_json_key(out, "file", false);
-            iss_json_str(out, d->file);
-            iss_json_key(out, "line", false);
-            iss_json_int(out, d->loc.line);
-            iss_json_key(out, "column", false);
-            iss_json_int(out, d->loc.col);
-            iss_json_key(out, "byte", false);
-            if (d->byte >= 0)
-                iss_json_int(out, d->byte);
-            else
-                iss_buf_puts(out, "null");
-            iss_json_key(out, "message", false);
-            iss_json_str(out, iss_diag_msg(d, lang));
-            iss_buf_puts(out, "}");
-        }
-        iss_buf_puts(out, "]}");
-        return;
+    const iss_file_result *f = v->f;
+    iss_json_key(out, "errors", false);
+    iss_buf_puts(out, "[");
+    for (size_t i = 0; f->diags && i < f->diags->n; i++) {
+        const iss_diag *d = &f->diags->v[i];
+        if (i)
+            iss_buf_puts(out, ",");
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "severity", true);
+        iss_json_str(out, d->sev == ISS_SEV_ERROR ? "error" : "warning");
+        iss_json_key(out, "file", false);
+        iss_json_str(out, d->file);
+        iss_json_key(out, "line", false);
+        iss_json_int(out, d->loc.line);
+        iss_json_key(out, "column", false);
+        iss_json_int(out, d->loc.col);
+        iss_json_key(out, "byte", false);
+        if (d->byte >= 0)
+            iss_json_int(out, d->byte);
+        else
+            iss_buf_puts(out, "null");
+        iss_json_key(out, "message", false);
+        iss_json_str(out, iss_diag_msg(d, v->lang));
+        iss_buf_puts(out, "}");
     }
-    iss_json_key(out, "provider", false);
-    iss_json_str(out, r->decl->provider.s);
-    iss_json_key(out, "sha256", false);
-    iss_json_str(out, r->decl->sha256);
-    iss_json_key(out, "waivers", false);
-    if (r->waivers)
-        iss_json_str(out, r->waivers);
-    else
-        iss_buf_puts(out, "null");
-    iss_json_key(out, "reference_date", false);
-    iss_json_date(out, r->ref);
-    iss_json_key(out, "reference_date_source", false);
-    iss_json_str(out, ref_sources[r->ref_source]);
-    iss_json_key(out, "editions", false);
-    iss_json_editions(out, r->criteria);
+    iss_buf_puts(out, "]");
+}
+
+/* "risks": the risk of each category applied for that the criteria rate. */
+static void risks(iss_buf *out, const iss_report *r, iss_lang lang)
+{
     iss_json_key(out, "risks", false);
     iss_buf_puts(out, "[");
     bool first = true;
@@ -137,7 +122,7 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
         iss_json_key(out, "category", true);
         iss_json_str(out, code);
         iss_json_key(out, "level", false);
-        iss_json_str(out, lang == ISS_LANG_JA ? k->level_ja : k->level_en);
+        iss_json_str(out, iss_risk_level(k, lang));
         iss_json_key(out, "data", false);
         iss_json_str(out, k->data);
         iss_json_key(out, "risk", false);
@@ -147,6 +132,39 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
         iss_buf_puts(out, "}");
     }
     iss_buf_puts(out, "]");
+}
+
+static void file_result(iss_buf *out, const iss_view *v)
+{
+    const iss_file_result *f = v->f;
+    iss_lang lang = v->lang;
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "file", true);
+    iss_json_str(out, f->file);
+    iss_json_key(out, "status", false);
+    iss_json_int(out, f->status);
+    const iss_report *r = f->report;
+    if (!r) {
+        errors(out, v);
+        iss_buf_puts(out, "}");
+        return;
+    }
+    iss_json_key(out, "provider", false);
+    iss_json_str(out, v->provider);
+    iss_json_key(out, "sha256", false);
+    iss_json_str(out, v->sha256);
+    iss_json_key(out, "waivers", false);
+    if (r->waivers)
+        iss_json_str(out, r->waivers);
+    else
+        iss_buf_puts(out, "null");
+    iss_json_key(out, "reference_date", false);
+    iss_json_date(out, r->ref);
+    iss_json_key(out, "reference_date_source", false);
+    iss_json_str(out, ref_sources[r->ref_source]);
+    iss_json_key(out, "editions", false);
+    iss_json_editions(out, r->criteria);
+    risks(out, r, lang);
     iss_json_key(out, "unverified_entries_relied_on", false);
     iss_json_int(out, (long long)(r->unverified_relied));
     iss_json_key(out, "claims_without_evidence", false);
@@ -154,26 +172,23 @@ static void file_result(iss_buf *out, const iss_file_result *f, iss_lang lang)
     iss_json_key(out, "rules_left_out", false);
     iss_json_int(out, (long long)(r->omitted));
     iss_json_key(out, "summary", false);
-    iss_buf_printf(out,
-                   "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,\"waived\":%zu,"
-                   "\"judged\":%zu}",
-                   r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                   r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
+    iss_json_counts(out, r->counts, r->judged);
     iss_json_key(out, "results", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0; i < r->nresults; i++) {
         if (i)
             iss_buf_puts(out, ",");
-        result(out, r, &r->results[i], lang);
+        result(out, v, &r->results[i]);
     }
     iss_buf_puts(out, "]}");
 }
 
 /* Section 0: the files, one object each. */
-static void json_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void json_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
+    (void)run;
     (void)index;
-    file_result(&p->sec[0], f, run->lang);
+    file_result(&p->sec[0], v);
 }
 
 static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
@@ -196,7 +211,7 @@ static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
     iss_json_str(out, run->tool_version);
     iss_buf_puts(out, "}");
     iss_json_key(out, "language", false);
-    iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+    iss_json_str(out, iss_lang_tag(run->lang));
     iss_json_key(out, "strict", false);
     iss_buf_puts(out, run->strict ? "true" : "false");
     iss_json_key(out, "require_evidence", false);

@@ -43,11 +43,6 @@ static const char *nz(const char *s)
     return s ? s : "";
 }
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 /* Length of the UTF-8 sequence at p that is an XML 1.0 character, or 0:
  * iss_utf8_char, less U+FFFE and U+FFFF. */
 static size_t utf8_char(const unsigned char *p)
@@ -80,34 +75,15 @@ static void xml(iss_buf *out, const char *s, bool attr)
             iss_buf_add(out, (const char *)run, (size_t)(p - run));
         if (!c)
             break;
-        const char *esc = NULL;
-        switch (c) {
-        case '&':
-            esc = "&amp;";
-            break;
-        case '<':
-            esc = "&lt;";
-            break;
-        case '>':
-            esc = "&gt;";
-            break;
-        case '"':
-            esc = "&quot;";
-            break;
-        case '\r':
-            esc = "&#13;";
-            break;
-        case '\n':
-            esc = attr ? "&#10;" : "\n";
-            break;
-        case '\t':
-            esc = attr ? "&#9;" : "\t";
-            break;
-        default:
-            esc = "\xEF\xBF\xBD"; /* U+FFFD */
-            break;
-        }
-        iss_buf_puts(out, esc);
+        const char *esc = iss_markup_ref(c);
+        if (esc)
+            iss_buf_puts(out, esc);
+        else if ((c == '\n' || c == '\t') && !attr)
+            iss_buf_add(out, (const char *)p, 1);
+        else if (c == '\n' || c == '\t' || c == '\r')
+            iss_buf_printf(out, "&#%u;", c); /* &#9; &#10; &#13; */
+        else
+            iss_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD: not an XML 1.0 character */
         run = ++p;
     }
 }
@@ -188,7 +164,7 @@ static const char *const marks[] = {"-", "+", "?", "x"};
 
 /* The body of a failure: every note one a line, then the citation and the
  * location the verdict rests on. */
-static void failure_body(iss_buf *text, const iss_report *r, const iss_result *res, iss_lang lang)
+static void failure_body(iss_buf *text, const char *decl_file, const iss_result *res, iss_lang lang)
 {
     for (size_t i = 0; res->notes && i < res->nnotes; i++) {
         const iss_note *n = &res->notes[i];
@@ -196,21 +172,22 @@ static void failure_body(iss_buf *text, const iss_report *r, const iss_result *r
         iss_note_render(text, n, lang);
         if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
             iss_buf_puts(text, " (");
-            location(text, r->decl->file, n->loc);
+            location(text, decl_file, n->loc);
             iss_buf_puts(text, ")");
         }
         iss_buf_puts(text, "\n");
     }
-    iss_buf_printf(text, "%s: %s %s %s\n", pick(lang, "出典", "citation"),
-                   nz(res->rule->set->title), nz(res->rule->set->edition), nz(res->rule->clause));
+    iss_buf_printf(text, "%s: ", iss_string(S_CITATION_L, lang));
+    iss_render_citation(text, res->rule, NULL);
+    iss_buf_puts(text, "\n");
     if (res->loc.line) {
-        iss_buf_printf(text, "%s: ", pick(lang, "位置", "at"));
-        location(text, r->decl->file, res->loc);
+        iss_buf_printf(text, "%s: ", iss_string(S_AT_L, lang));
+        location(text, decl_file, res->loc);
         iss_buf_puts(text, "\n");
     }
 }
 
-static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_report *r,
+static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_view *v,
                      const iss_result *res, const iss_run *run)
 {
     const iss_rule *rule = res->rule;
@@ -220,7 +197,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     iss_buf_puts(out, "    <testcase");
     attr(out, "classname", t.s);
     reset(&t);
-    iss_buf_printf(&t, "%s %s", nz(rule->id), nz(pick(lang, rule->title_ja, rule->title_en)));
+    iss_buf_printf(&t, "%s %s", nz(rule->id), nz(iss_rule_title(rule, lang)));
     attr(out, "name", t.s);
     reset(&t);
     bool failed = res->verdict == ISS_FAIL || (res->verdict == ISS_REVIEW && run->strict);
@@ -244,17 +221,17 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         attr(out, "type", review ? "review" : judged ? "judged" : "fail");
         iss_buf_puts(out, ">");
         reset(&t);
-        failure_body(&t, r, res, lang);
+        failure_body(&t, v->decl_file, res, lang);
         xml(out, t.s, false);
         iss_buf_puts(out, "</failure>\n    </testcase>\n");
     } else if (res->verdict == ISS_WAIVED) {
         /* skipped, with the waiver's reason and who decided */
         const iss_waiver *w = res->applied;
-        char until[11];
+        char until[ISS_DATE_SIZE];
         iss_date_format(w->expires, until);
         iss_buf_printf(&t, "waived: %s (%s %s, %s %s)", nz(w->reason),
-                       pick(lang, "決定", "decided by"), nz(w->decided_by),
-                       pick(lang, "期限", "until"), until);
+                       iss_string(S_DECIDED_BY_L, lang), nz(w->decided_by),
+                       iss_string(S_UNTIL_L, lang), until);
         iss_buf_puts(out, ">\n      <skipped");
         attr(out, "message", t.s);
         iss_buf_puts(out, "/>\n    </testcase>\n");
@@ -271,10 +248,11 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     iss_buf_free(&t);
 }
 
-static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, const iss_run *run,
+static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss_run *run,
                            counts *total)
 {
-    const iss_report *r = f->report;
+    const iss_file_result *f = v->f;
+    const iss_report *r = v->r;
     const iss_criteria *c = r->criteria;
     const iss_category *cat = &c->categories[ci];
     iss_lang lang = run->lang;
@@ -287,8 +265,7 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     total->skipped += k.skipped;
 
     iss_buf t = {0};
-    iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code),
-                   nz(pick(lang, cat->name_ja, cat->name_en)));
+    iss_buf_printf(&t, "%s: %s (%s)", nz(f->file), nz(cat->code), nz(iss_category_name(cat, lang)));
     iss_buf_puts(out, "  <testsuite");
     attr(out, "name", t.s);
     attr_n(out, "tests", k.tests);
@@ -296,7 +273,7 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     attr_n(out, "errors", 0);
     attr_n(out, "skipped", k.skipped);
     iss_buf_puts(out, ">\n    <properties>\n");
-    char d[11];
+    char d[ISS_DATE_SIZE];
     property(out, "criteria.title", c->title);
     property(out, "criteria.edition", c->edition);
     iss_date_format(c->date, d);
@@ -305,19 +282,18 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     property(out, "criteria.digest", c->digest);
     property(out, "category", cat->code);
     property(out, "clause", cat->clause);
-    const iss_service *s = iss_decl_service(r->decl, ci);
+    const iss_service *s = iss_view_service(v, ci);
     if (s && s->subtypes.n) {
         reset(&t);
         for (size_t i = 0; i < s->subtypes.n; i++)
             iss_buf_printf(&t, "%s%s", i ? ", " : "", nz(s->subtypes.v[i].s));
         property(out, "subtypes", t.s);
     }
-    property(out, "provider", r->decl->provider.s);
-    property(out, "declaration.sha256", r->decl->sha256);
+    property(out, "provider", v->provider);
+    property(out, "declaration.sha256", v->sha256);
     if (r->waivers)
         property(out, "waivers", r->waivers);
-    iss_date_format(r->ref, d);
-    property(out, "reference_date", d);
+    property(out, "reference_date", v->ref_date);
     property(out, "reference_date.source", ref_sources[r->ref_source]);
     reset(&t);
     iss_buf_printf(&t, "%zu", r->unverified_relied);
@@ -338,19 +314,13 @@ static void category_suite(iss_buf *out, const iss_file_result *f, size_t ci, co
     iss_buf_free(&t);
     for (size_t i = 0; i < r->nresults; i++)
         if (r->results[i].rule->category == ci)
-            testcase(out, f->file, cat, r, &r->results[i], run);
+            testcase(out, f->file, cat, v, &r->results[i], run);
     iss_buf_puts(out, "  </testsuite>\n");
 }
 
-/* A diagnostic as FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print
- * writes). */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
+static void error_suite(iss_buf *out, const iss_view *v, const iss_run *run, counts *total)
 {
-    iss_diag_line(out, x, fallback, lang);
-}
-
-static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *run, counts *total)
-{
+    const iss_file_result *f = v->f;
     total->tests++;
     total->errors++;
     iss_buf_puts(out, "  <testsuite");
@@ -360,7 +330,7 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     attr_n(out, "errors", 1);
     attr_n(out, "skipped", 0);
     iss_buf_puts(out, ">\n    <properties>\n");
-    char d[11];
+    char d[ISS_DATE_SIZE];
     property(out, "criteria.title", run->criteria->title);
     property(out, "criteria.edition", run->criteria->edition);
     iss_date_format(run->criteria->date, d);
@@ -376,30 +346,19 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
     iss_buf_puts(out, "    </properties>\n    <testcase");
     attr(out, "classname", f->file);
     attr(out, "name", "load");
-    /* the message: the first error (else the first diagnostic) */
-    const iss_diags *ds = f->diags;
-    const iss_diag *first = NULL;
-    for (size_t i = 0; ds && i < ds->n && !first; i++)
-        if (ds->v[i].sev == ISS_SEV_ERROR)
-            first = &ds->v[i];
-    if (!first && ds && ds->n)
-        first = &ds->v[0];
+    /* the message: the first error (else the first diagnostic), as
+     * FILE:LINE:COL: error: MESSAGE (the shape iss_diags_print writes) */
     reset(&t);
-    if (first)
-        diag_line(&t, first, f->file, run->lang);
+    if (v->first_error)
+        iss_view_diag(&t, v, v->first_error, NULL);
     else
-        iss_buf_printf(
-            &t, "%s: error: %s", nz(f->file),
-            pick(run->lang, "申告書を読み込めなかった", "the declaration could not be loaded"));
+        iss_buf_printf(&t, "%s: error: %s", nz(f->file), iss_string(S_LOAD_FAILED_L, run->lang));
     iss_buf_puts(out, ">\n      <error");
     attr(out, "message", t.s);
     attr(out, "type", "input");
     iss_buf_puts(out, ">");
     reset(&t);
-    for (size_t i = 0; ds && i < ds->n; i++) {
-        diag_line(&t, &ds->v[i], f->file, run->lang);
-        iss_buf_puts(&t, "\n");
-    }
+    iss_view_diags(&t, v, NULL, "", "\n");
     xml(out, t.s, false);
     iss_buf_puts(out, "</error>\n    </testcase>\n  </testsuite>\n");
     iss_buf_free(&t);
@@ -407,16 +366,16 @@ static void error_suite(iss_buf *out, const iss_file_result *f, const iss_run *r
 
 /* Section 0: the file's testsuites, one per category (or one for a file
  * that could not be loaded). */
-static void junit_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void junit_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
     counts total = {0};
-    if (!f->report) {
-        error_suite(&p->sec[0], f, run, &total);
+    if (!v->r) {
+        error_suite(&p->sec[0], v, run, &total);
     } else {
-        for (size_t ci = 0; ci < f->report->criteria->ncategories; ci++)
-            if (iss_report_has_category(f->report, ci))
-                category_suite(&p->sec[0], f, ci, run, &total);
+        for (size_t ci = 0; ci < v->r->criteria->ncategories; ci++)
+            if (iss_report_has_category(v->r, ci))
+                category_suite(&p->sec[0], v, ci, run, &total);
     }
     p->tests = total.tests;
     p->failures = total.failures;

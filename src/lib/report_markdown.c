@@ -21,11 +21,6 @@
 
 #include <string.h>
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 static const char *nz(const char *s)
 {
     return s ? s : "";
@@ -54,13 +49,9 @@ static void md(iss_buf *out, const char *s)
         bool slash = false; /* the byte itself, after a backslash */
         switch (c) {
         case '&':
-            esc = "&amp;";
-            break;
         case '<':
-            esc = "&lt;";
-            break;
         case '>':
-            esc = "&gt;";
+            esc = iss_markup_ref(c);
             break;
         case '\\':
         case '`':
@@ -112,108 +103,60 @@ static void md(iss_buf *out, const char *s)
     }
 }
 
-/* A note rendered and escaped. */
-static void md_note(iss_buf *out, const iss_note *n, iss_lang lang)
+/* A file's status: a failure (or not loaded) in bold. */
+static void status_cell(iss_buf *out, const iss_view *v)
 {
-    iss_buf t = {0};
-    iss_buf_add(&t, "", 0);
-    iss_note_render(&t, n, lang);
-    md(out, t.s);
-    iss_buf_free(&t);
-}
-
-static void date(iss_buf *out, iss_day d)
-{
-    char b[11];
-    iss_date_format(d, b);
-    iss_buf_puts(out, b);
-}
-
-/* A diagnostic as FILE:LINE:COL: error: MESSAGE, escaped. */
-static void diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang)
-{
-    iss_buf t = {0};
-    iss_diag_line(&t, x, fallback, lang);
-    md(out, t.s);
-    iss_buf_free(&t);
-}
-
-/* A category applied for with its sub-types: "va (web, platform)", or with
- * colon "va: web, platform". */
-static void category_code(iss_buf *out, const iss_criteria *c, const iss_service *s, bool colon)
-{
-    md(out, c->categories[s->category].code);
-    for (size_t k = 0; k < s->subtypes.n; k++) {
-        iss_buf_puts(out, k ? ", " : colon ? ": " : " (");
-        md(out, s->subtypes.v[k].s);
-    }
-    if (s->subtypes.n && !colon)
-        iss_buf_puts(out, ")");
-}
-
-static void status_cell(iss_buf *out, const iss_file_result *f, const iss_run *run)
-{
-    iss_lang lang = run->lang;
-    const iss_report *r = f->report;
-    if (!r) {
-        iss_buf_printf(out, "**%s**", pick(lang, "読込不可", "not loaded"));
-        const iss_diag *e = iss_file_first_error(f);
-        if (e) {
+    switch (v->status) {
+    case ISS_STATUS_NOT_LOADED:
+        iss_buf_printf(out, "**%s**", v->status_label);
+        if (v->first_error) {
             iss_buf_puts(out, ": ");
-            diag_line(out, e, f->file, run->lang);
+            iss_view_diag(out, v, v->first_error, md);
         }
-        return;
+        break;
+    case ISS_STATUS_FAIL:
+        iss_buf_printf(out, "**%s**", v->status_label);
+        break;
+    case ISS_STATUS_REVIEW_STRICT:
+        iss_buf_printf(out, "**%s** (`--strict`)", v->status_label);
+        break;
+    default:
+        iss_buf_puts(out, v->status_label);
+        break;
     }
-    if (r->counts[ISS_FAIL])
-        iss_buf_printf(out, "**%s**", iss_verdict_label(ISS_FAIL, lang));
-    else if (r->counts[ISS_REVIEW] && run->strict)
-        iss_buf_printf(out, "**%s** (`--strict`)", iss_verdict_label(ISS_REVIEW, lang));
-    else if (r->counts[ISS_REVIEW])
-        iss_buf_puts(out, iss_verdict_label(ISS_REVIEW, lang));
-    else
-        iss_buf_puts(out, iss_verdict_label(ISS_PASS, lang));
 }
 
 static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
-    iss_buf_printf(out, "### %s\n\n", pick(lang, "要約", "Summary"));
+    iss_buf_printf(out, "### %s\n\n", iss_string(S_SUMMARY, lang));
     iss_buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                   pick(lang, "ファイル", "File"), pick(lang, "事業者", "Provider"),
-                   pick(lang, "区分", "Categories"), iss_verdict_label(ISS_PASS, lang),
+                   iss_string(S_FILE, lang), iss_string(S_PROVIDER, lang),
+                   iss_string(S_CATEGORIES, lang), iss_verdict_label(ISS_PASS, lang),
                    iss_verdict_label(ISS_REVIEW, lang), iss_verdict_label(ISS_FAIL, lang),
                    iss_verdict_label(ISS_NA, lang), iss_verdict_label(ISS_WAIVED, lang),
-                   pick(lang, "結果", "Status"));
+                   iss_string(S_STATUS, lang));
     iss_buf_puts(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 }
 
 /* A file's row of the summary table. */
-static void summary_row(iss_buf *out, const iss_file_result *f, const iss_run *run)
+static void summary_row(iss_buf *out, const iss_view *v)
 {
-    const iss_report *r = f->report;
+    const iss_report *r = v->r;
     iss_buf_puts(out, "| ");
-    md(out, f->file);
+    md(out, v->f->file);
     iss_buf_puts(out, " | ");
     if (r) {
-        const iss_criteria *c = r->criteria;
-        md(out, r->decl->provider.s);
+        md(out, v->provider);
         iss_buf_puts(out, " | ");
-        size_t k = 0;
-        for (size_t ci = 0; ci < c->ncategories; ci++) {
-            const iss_service *s = iss_decl_service(r->decl, ci);
-            if (!s)
-                continue;
-            if (k++)
-                iss_buf_puts(out, ", ");
-            category_code(out, c, s, false);
-        }
+        iss_view_categories(out, v, ", ", false, md);
         iss_buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | ", r->counts[ISS_PASS],
                        r->counts[ISS_REVIEW], r->counts[ISS_FAIL], r->counts[ISS_NA],
                        r->counts[ISS_WAIVED]);
     } else {
         iss_buf_puts(out, "— | — | — | — | — | — | — | ");
     }
-    status_cell(out, f, run);
+    status_cell(out, v);
     iss_buf_puts(out, " |\n");
 }
 
@@ -234,22 +177,19 @@ static bool detailed(const iss_result *res)
     return res->verdict == ISS_FAIL || res->verdict == ISS_REVIEW || res->applied;
 }
 
-static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_lang lang)
+static void category_section(iss_buf *out, const iss_view *v, size_t ci)
 {
-    const iss_criteria *c = r->criteria;
-    const iss_category *cat = &c->categories[ci];
-    const iss_service *s = iss_decl_service(r->decl, ci);
+    const iss_report *r = v->r;
+    const iss_category *cat = &r->criteria->categories[ci];
+    iss_lang lang = v->lang;
     iss_buf_puts(out, "#### ");
-    md(out, pick(lang, cat->name_ja, cat->name_en));
+    md(out, iss_category_name(cat, lang));
     iss_buf_puts(out, " (");
-    if (s)
-        category_code(out, c, s, true);
-    else
-        md(out, cat->code);
+    iss_render_category(out, cat->code, iss_view_service(v, ci), true, md);
     iss_buf_puts(out, ")\n\n");
-    iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", pick(lang, "判定", "Verdict"),
-                   pick(lang, "ルール", "Rule"), pick(lang, "項目", "Title"),
-                   pick(lang, "条項", "Clause"), pick(lang, "位置（行:桁）", "Line:col"));
+    iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", iss_string(S_VERDICT, lang),
+                   iss_string(S_RULE, lang), iss_string(S_RULE_TITLE, lang),
+                   iss_string(S_CLAUSE, lang), iss_string(S_LINE_COL, lang));
     iss_buf_puts(out, "| --- | --- | --- | --- | --- |\n");
     bool listed = false;
     for (size_t i = 0; i < r->nresults; i++) {
@@ -258,7 +198,7 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
             continue;
         const char *label = iss_verdict_label(res->verdict, lang);
         const char *judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT
-                                 ? pick(lang, "（審査員の判断）", " (judged)")
+                                 ? iss_string(S_JUDGED_SUFFIX, lang)
                                  : "";
         if (res->verdict == ISS_FAIL)
             iss_buf_printf(out, "| **%s**%s | ", label, judged);
@@ -266,7 +206,7 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
             iss_buf_printf(out, "| %s%s | ", label, judged);
         md(out, res->rule->id);
         iss_buf_puts(out, " | ");
-        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        md(out, iss_rule_title(res->rule, lang));
         iss_buf_puts(out, " | ");
         md(out, res->rule->clause);
         iss_buf_puts(out, " | ");
@@ -277,6 +217,7 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
     iss_buf_puts(out, "\n");
     if (!listed)
         return;
+    iss_buf note = {0};
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
         if (res->rule->category != ci || !detailed(res))
@@ -284,89 +225,98 @@ static void category_section(iss_buf *out, const iss_report *r, size_t ci, iss_l
         iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
         md(out, res->rule->id);
         iss_buf_puts(out, " ");
-        md(out, pick(lang, res->rule->title_ja, res->rule->title_en));
+        md(out, iss_rule_title(res->rule, lang));
         iss_buf_puts(out, "\n");
         for (size_t k = 0; k < res->nnotes; k++) {
-            const iss_note *n = &res->notes[k];
-            iss_buf_printf(out, "  - %s ", marks[n->mark]);
-            md_note(out, n, lang);
-            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line)
-                iss_buf_printf(out, " (%s %d)", pick(lang, "行", "line"), n->loc.line);
+            iss_buf_printf(out, "  - %s ", marks[res->notes[k].mark]);
+            iss_render_note(out, &res->notes[k], lang, md, &note);
             iss_buf_puts(out, "\n");
         }
     }
+    iss_buf_free(&note);
     iss_buf_puts(out, "\n");
 }
 
-static void file_section(iss_buf *out, const iss_file_result *f, iss_lang lang)
+/* A file that could not be loaded: why, and every diagnostic. */
+static void not_loaded_section(iss_buf *out, const iss_view *v)
 {
-    const iss_report *r = f->report;
-    iss_buf_puts(out, "### ");
-    md(out, f->file);
-    iss_buf_puts(out, "\n\n");
-    if (!r) {
-        iss_buf_printf(out, "%s\n\n",
-                       pick(lang, "申告書を読み込めなかったため、点検していない。",
-                            "The declaration could not be loaded; it was not checked."));
-        const iss_diags *ds = f->diags;
-        for (size_t i = 0; ds && i < ds->n; i++) {
-            iss_buf_puts(out, "- ");
-            diag_line(out, &ds->v[i], f->file, lang);
-            iss_buf_puts(out, "\n");
-        }
-        if (ds && ds->n)
-            iss_buf_puts(out, "\n");
-        return;
-    }
-    iss_buf_printf(out, "- %s: ", pick(lang, "事業者", "Provider"));
-    md(out, r->decl->provider.s);
-    iss_buf_printf(out, "\n- %s: ", pick(lang, "基準日", "Reference date"));
-    date(out, r->ref);
-    iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
-    iss_buf_puts(out, "- SHA-256: `");
-    iss_buf_puts(out, r->decl->sha256);
-    iss_buf_puts(out, "`\n");
+    iss_buf_printf(out, "%s\n\n", iss_string(S_NOT_LOADED_TEXT, v->lang));
+    iss_view_diags(out, v, md, "- ", "\n");
+    if (v->f->diags && v->f->diags->n)
+        iss_buf_puts(out, "\n");
+}
+
+/* The facts of a checked file, as a list. */
+static void facts(iss_buf *out, const iss_view *v)
+{
+    const iss_report *r = v->r;
+    iss_lang lang = v->lang;
+    iss_buf_printf(out, "- %s: ", iss_string(S_PROVIDER, lang));
+    md(out, v->provider);
+    iss_buf_printf(out, "\n- %s: %s (%s)\n", iss_string(S_REF_DATE, lang), v->ref_date,
+                   v->ref_source);
+    iss_buf_printf(out, "- SHA-256: `%s`\n", v->sha256);
     if (r->waivers) {
-        iss_buf_printf(out, "- %s: ", pick(lang, "免除・審査員の判断", "Waivers and judgements"));
+        iss_buf_printf(out, "- %s: ", iss_string(S_WAIVERS, lang));
         md(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
-    iss_buf_printf(out, "- %s: %s %zu, %s %zu, %s %zu, %s %zu", pick(lang, "要約", "Summary"),
-                   iss_verdict_label(ISS_PASS, lang), r->counts[ISS_PASS],
-                   iss_verdict_label(ISS_REVIEW, lang), r->counts[ISS_REVIEW],
-                   iss_verdict_label(ISS_FAIL, lang), r->counts[ISS_FAIL],
-                   iss_verdict_label(ISS_NA, lang), r->counts[ISS_NA]);
-    if (r->counts[ISS_WAIVED] || r->judged)
-        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang),
-                       r->counts[ISS_WAIVED], pick(lang, "うち審査員の判断", "judged"), r->judged);
+    iss_buf_printf(out, "- %s: ", iss_string(S_SUMMARY, lang));
+    iss_render_counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");
     if (r->omitted)
-        iss_buf_printf(out, "- %s: %zu\n",
-                       pick(lang, "選択により省いた結果", "Results left out by the selection"),
-                       r->omitted);
+        iss_buf_printf(out, "- %s: %zu\n", iss_string(S_RESULTS_OMITTED, lang), r->omitted);
     iss_buf_puts(out, "\n");
-    if (r->unverified_relied)
-        iss_buf_printf(
-            out, "> %s (%s: %zu)\n\n",
-            pick(lang,
-                 "**注意**: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に"
-                 "依拠している。登録の判断ではなく自己点検の結果である。",
-                 "**Note**: verdicts below rest on catalogue entries whose listing in the "
-                 "例示 is unconfirmed (unverified); this is a self-check, not a "
-                 "registration decision."),
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-            r->unverified_relied);
+}
+
+static void file_section(iss_buf *out, const iss_view *v)
+{
+    const iss_report *r = v->r;
+    iss_buf_puts(out, "### ");
+    md(out, v->f->file);
+    iss_buf_puts(out, "\n\n");
+    if (!r) {
+        not_loaded_section(out, v);
+        return;
+    }
+    facts(out, v);
+    if (v->disclaimer)
+        iss_buf_printf(out, "> **%s**: %s (%s: %zu)\n\n", iss_string(S_NOTE, v->lang),
+                       v->disclaimer, iss_string(S_UNVERIFIED_RELIED_L, v->lang),
+                       r->unverified_relied);
     for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
         if (iss_report_has_category(r, ci))
-            category_section(out, r, ci, lang);
+            category_section(out, v, ci);
 }
 
 /* Sections: 0 the file's row of the summary table, 1 its section. */
-static void markdown_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void markdown_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
+    (void)run;
     (void)index;
-    summary_row(&p->sec[0], f, run);
-    file_section(&p->sec[1], f, run->lang);
+    summary_row(&p->sec[0], v);
+    file_section(&p->sec[1], v);
+}
+
+/* The heading: the criteria, the tool and the options that change the
+ * verdicts or the results. */
+static void heading(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out, "## %s\n\n%s: ", iss_string(S_REPORT_TITLE, lang),
+                   iss_string(S_CRITERIA, lang));
+    iss_render_criteria(out, run->criteria, lang, md, "`", "`");
+    iss_buf_printf(out, "  \n%s: isscheck ", iss_string(S_TOOL, lang));
+    md(out, run->tool_version);
+    if (run->strict)
+        iss_buf_printf(out, "  \n`--strict`: %s", iss_string(S_STRICT_TEXT, lang));
+    if (run->redacted)
+        iss_buf_printf(out, "  \n`--redact`: %s", iss_string(S_REDACTED_TEXT, lang));
+    if (run->selection) {
+        iss_buf_printf(out, "  \n%s: ", iss_string(S_SELECTION, lang));
+        md(out, run->selection);
+    }
+    iss_buf_puts(out, "\n\n");
 }
 
 static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
@@ -376,40 +326,7 @@ static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals
         iss_buf_puts(out, "\n"); /* the end of the summary table */
     if (k != 0)
         return;
-    iss_lang lang = run->lang;
-    const iss_criteria *c = run->criteria;
-    iss_buf_printf(out, "## %s\n\n",
-                   pick(lang, "isscheck: 情報セキュリティサービス基準への適合の自己点検",
-                        "isscheck: self-check against 情報セキュリティサービス基準"));
-    iss_buf_printf(out, "%s: ", pick(lang, "基準", "Criteria"));
-    md(out, c->title);
-    iss_buf_puts(out, " ");
-    md(out, c->edition);
-    iss_buf_puts(out, " (");
-    md(out, c->issuer);
-    iss_buf_puts(out, ", ");
-    date(out, c->date);
-    iss_buf_printf(out, ", %s, %s `%s`)  \n",
-                   c->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                   pick(lang, "ダイジェスト", "digest"), nz(c->digest));
-    iss_buf_printf(out, "%s: isscheck ", pick(lang, "ツール", "Tool"));
-    md(out, run->tool_version);
-    if (run->strict)
-        iss_buf_printf(out, "  \n%s",
-                       pick(lang, "`--strict`: 要確認も不適合として終了状態に数える",
-                            "`--strict`: review counts as failed in the exit status"));
-    if (run->redacted)
-        iss_buf_printf(out, "  \n`--redact`: %s",
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
-    if (run->selection) {
-        iss_buf_printf(out, "  \n%s: ", pick(lang, "選択", "Selection"));
-        md(out, run->selection);
-    }
-    iss_buf_puts(out, "\n\n");
+    heading(out, run);
     summary_head(out, run);
 }
 

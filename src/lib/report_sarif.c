@@ -75,11 +75,6 @@ static void message(iss_buf *out, const char *s)
     iss_buf_puts(out, "}");
 }
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
 /* ---- locations ----------------------------------------------------------- */
 
 /* A file that names no artifact: standard input (the CLI's "<stdin>"). */
@@ -171,7 +166,7 @@ static void citation_text(iss_buf *out, const iss_criteria *c, const iss_rule *r
 
 static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule, iss_lang lang)
 {
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    const char *title = iss_rule_title(rule, lang);
     iss_buf_puts(out, "{");
     iss_json_key(out, "id", true);
     iss_json_str(out, rule->id);
@@ -190,7 +185,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     if (rule->text)
         iss_buf_printf(&help, "\n%s", rule->text);
     else if (rule->text_unavailable)
-        iss_buf_printf(&help, "\n(%s: %s)", pick(lang, "条文の本文なし", "no clause text"),
+        iss_buf_printf(&help, "\n(%s: %s)", iss_string(S_NO_CLAUSE_TEXT_L, lang),
                        rule->text_unavailable);
     iss_json_key(out, "help", false);
     message(out, help.s);
@@ -222,7 +217,7 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
                            iss_lang lang)
 {
     const iss_rule *rule = res->rule;
-    const char *title = pick(lang, rule->title_ja, rule->title_en);
+    const char *title = iss_rule_title(rule, lang);
     iss_buf t = {0};
     iss_buf_printf(&t, "%s: %s %s (", iss_verdict_label(res->verdict, lang), rule->id,
                    title ? title : "");
@@ -237,8 +232,11 @@ static void result_message(iss_buf *out, const iss_criteria *c, const iss_result
         if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW && n->msg != M_READING)
             continue;
         iss_buf_puts(&t, "\n- ");
-        if (n->loc.line > 0)
-            iss_buf_printf(&t, lang == ISS_LANG_JA ? "%d行目: " : "line %d: ", n->loc.line);
+        if (n->loc.line > 0) {
+            char line[16];
+            snprintf(line, sizeof line, "%d", n->loc.line);
+            iss_string_arg(&t, S_LINE_N, lang, line);
+        }
         iss_note_render(&t, n, lang);
     }
     message(out, t.s);
@@ -333,18 +331,17 @@ static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
                      d->loc, d->byte);
     }
     if (n == 0)
-        notification(
-            out, &first, f->file, ISS_SEV_ERROR,
-            pick(lang, "この申告書は検査できなかった", "the declaration could not be checked"),
-            (iss_loc){0, 0}, -1);
+        notification(out, &first, f->file, ISS_SEV_ERROR, iss_string(S_NOT_CHECKED_L, lang),
+                     (iss_loc){0, 0}, -1);
 }
 
 /* ---- run properties ------------------------------------------------------ */
 
 /* properties.files: one object per file. */
-static void file_properties(iss_buf *out, const iss_file_result *f)
+static void file_properties(iss_buf *out, const iss_view *v)
 {
-    const iss_report *r = f->report;
+    const iss_file_result *f = v->f;
+    const iss_report *r = v->r;
     iss_buf_puts(out, "{");
     iss_json_key(out, "file", true);
     iss_json_str(out, f->file);
@@ -352,17 +349,13 @@ static void file_properties(iss_buf *out, const iss_file_result *f)
     iss_json_int(out, f->status);
     if (r) {
         iss_json_key(out, "sha256", false);
-        iss_json_str(out, r->decl->sha256);
+        iss_json_str(out, v->sha256);
         iss_json_key(out, "reference_date", false);
         iss_json_date(out, r->ref);
         iss_json_key(out, "unverified_entries_relied_on", false);
         iss_json_int(out, (long long)(r->unverified_relied));
         iss_json_key(out, "summary", false);
-        iss_buf_printf(out,
-                       "{\"pass\":%zu,\"review\":%zu,\"fail\":%zu,\"n/a\":%zu,"
-                       "\"waived\":%zu,\"judged\":%zu}",
-                       r->counts[ISS_PASS], r->counts[ISS_REVIEW], r->counts[ISS_FAIL],
-                       r->counts[ISS_NA], r->counts[ISS_WAIVED], r->judged);
+        iss_json_counts(out, r->counts, r->judged);
     }
     iss_buf_puts(out, "}");
 }
@@ -394,9 +387,10 @@ static void run_properties(iss_buf *out, const iss_run *run)
 
 /* Sections: 0 the notifications of files that could not be loaded, 1 the
  * results, 2 the files of run.properties. */
-static void sarif_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void sarif_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
+    const iss_file_result *f = v->f;
     const iss_criteria *c = run->criteria;
     const iss_report *r = f->report;
     if (!r) {
@@ -419,7 +413,7 @@ static void sarif_part(iss_part *p, const iss_run *run, const iss_file_result *f
             result(&p->sec[1], r, res, pos, report_file(f), run->lang);
         }
     }
-    file_properties(&p->sec[2], f);
+    file_properties(&p->sec[2], v);
 }
 
 static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
@@ -471,7 +465,7 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
             iss_buf_puts(out, "]");
         iss_buf_puts(out, "}]");
         iss_json_key(out, "language", false);
-        iss_json_str(out, run->lang == ISS_LANG_JA ? "ja" : "en");
+        iss_json_str(out, iss_lang_tag(run->lang));
         iss_json_key(out, "columnKind", false);
         iss_json_str(out, "unicodeCodePoints");
         iss_json_key(out, "results", false);

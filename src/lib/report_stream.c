@@ -25,7 +25,9 @@ void iss_part_render(iss_part *p, const iss_format *fmt, const iss_run *run,
 {
     memset(p, 0, sizeof *p);
     iss_file_summary_init(&p->row, f, run->lang);
-    fmt->part(p, run, f, index);
+    iss_view v;
+    iss_view_init(&v, f, run->lang, run->strict);
+    fmt->part(p, run, &v, index);
 }
 
 void iss_part_free(iss_part *p)

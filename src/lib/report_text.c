@@ -5,18 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *pick(iss_lang lang, const char *ja, const char *en)
-{
-    return lang == ISS_LANG_JA ? ja : en;
-}
-
-static void date(iss_buf *out, iss_day d)
-{
-    char b[11];
-    iss_date_format(d, b);
-    iss_buf_puts(out, b);
-}
-
 static const char *const marks[] = {"-", "+", "?", "x"};
 
 /* s as "%s" writes it (glibc: "(null)" for NULL), without printf, and
@@ -27,170 +15,145 @@ static void put(iss_buf *out, const char *s)
     iss_text_str(out, s ? s : "(null)");
 }
 
-/* "PASS 5, REVIEW 2, FAIL 0, N/A 8", then the waived and judged counts
- * when a waivers file set any. */
-static void counts(iss_buf *out, const size_t *n, size_t judged, iss_lang lang)
+/* "LABEL: " */
+static void label(iss_buf *out, iss_str_id id, iss_lang lang)
 {
-    iss_buf_printf(out, "%s %zu, %s %zu, %s %zu, %s %zu", iss_verdict_label(ISS_PASS, lang),
-                   n[ISS_PASS], iss_verdict_label(ISS_REVIEW, lang), n[ISS_REVIEW],
-                   iss_verdict_label(ISS_FAIL, lang), n[ISS_FAIL], iss_verdict_label(ISS_NA, lang),
-                   n[ISS_NA]);
-    if (n[ISS_WAIVED] || judged)
-        iss_buf_printf(out, ", %s %zu, %s %zu", iss_verdict_label(ISS_WAIVED, lang), n[ISS_WAIVED],
-                       pick(lang, "うち審査員の判断", "judged"), judged);
+    iss_buf_puts(out, iss_string(id, lang));
+    iss_buf_puts(out, ": ");
+}
+
+/* "LABEL: N\n" */
+static void count_line(iss_buf *out, iss_str_id id, size_t n, const char *after, iss_lang lang)
+{
+    iss_buf_printf(out, "%s: %zu%s\n", iss_string(id, lang), n, after);
+}
+
+/* The lines above the results: the criteria, the declaration, where the
+ * reference date came from, and what the options and the catalogue
+ * change about the verdicts. */
+static void header(iss_buf *out, const iss_view *v, const char *tool_version)
+{
+    const iss_report *r = v->r;
+    iss_lang lang = v->lang;
+    iss_buf_printf(out, "isscheck %s\n", tool_version);
+    for (size_t i = 0; i < r->criteria->nsets; i++) {
+        label(out, S_CRITERIA_L, lang);
+        iss_render_criteria(out, r->criteria->sets[i], lang, put, "", "");
+        iss_buf_puts(out, "\n");
+    }
+    label(out, S_DECLARATION_L, lang);
+    put(out, v->decl_file);
+    iss_buf_printf(out, "\nSHA-256: %s\n", v->sha256);
+    if (r->waivers) {
+        label(out, S_WAIVERS_L, lang);
+        put(out, r->waivers);
+        iss_buf_puts(out, "\n");
+    }
+    label(out, S_PROVIDER_L, lang);
+    put(out, v->provider);
+    iss_buf_puts(out, "\n");
+    label(out, S_REF_DATE_L, lang);
+    iss_buf_printf(out, "%s (%s)\n", v->ref_date, v->ref_source);
+    if (r->redacted)
+        iss_buf_printf(out, "%s: %s\n", iss_string(S_REDACTED_L, lang),
+                       iss_string(S_REDACTED_TEXT, lang));
+    if (v->disclaimer) {
+        iss_buf_printf(out, "%s: %s\n", iss_string(S_NOTE_L, lang), v->disclaimer);
+        count_line(out, S_UNVERIFIED_RELIED_L, r->unverified_relied, "", lang);
+    }
+    if (r->unevidenced || r->require_evidence)
+        count_line(out, S_UNEVIDENCED_L, r->unevidenced,
+                   r->require_evidence ? iss_string(S_REQUIRE_EVIDENCE_NOTE, lang) : "", lang);
+    if (r->omitted)
+        count_line(out, S_RULES_OMITTED_L, r->omitted, "", lang);
+}
+
+/* "== name (code: sub-types) ==" and the category's risk. */
+static void category_heading(iss_buf *out, const iss_view *v, size_t ci)
+{
+    const iss_criteria *c = v->r->criteria;
+    const iss_category *cat = &c->categories[ci];
+    const iss_service *s = iss_view_service(v, ci);
+    iss_lang lang = v->lang;
+    iss_buf_puts(out, "\n== ");
+    put(out, iss_category_name(cat, lang));
+    iss_buf_puts(out, " (");
+    iss_render_category(out, cat->code, s, true, put);
+    iss_buf_puts(out, ") ==\n");
+    const iss_risk *k = iss_criteria_risk(c, cat->code);
+    if (k && s) {
+        label(out, S_RISK_L, lang);
+        put(out, iss_risk_level(k, lang));
+        iss_buf_printf(out, " — %s: ", iss_string(S_DATA_HANDLED_L, lang));
+        put(out, k->data);
+        iss_buf_puts(out, " (");
+        put(out, k->set->edition);
+        iss_buf_printf(out, " %s)\n", iss_string(S_RISK_TABLE_L, lang));
+    }
+}
+
+/* The lines of one result, appended piece by piece: printf was most of
+ * the text report's cost. */
+static void result(iss_buf *out, const iss_view *v, const iss_result *res, iss_buf *note)
+{
+    const iss_rule *rule = res->rule;
+    iss_lang lang = v->lang;
+    bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
+    iss_buf_puts(out, "\n[");
+    put(out, iss_verdict_label(res->verdict, lang));
+    put(out, judged ? iss_string(S_JUDGED_SUFFIX, lang) : "");
+    iss_buf_puts(out, "] ");
+    put(out, rule->id);
+    iss_buf_puts(out, " ");
+    put(out, iss_rule_title(rule, lang));
+    iss_buf_puts(out, "\n  ");
+    label(out, S_CITATION_L, lang);
+    iss_render_citation(out, rule, put);
+    iss_buf_puts(out, "\n");
+    if (res->loc.line) {
+        iss_buf_puts(out, "  ");
+        label(out, S_AT_L, lang);
+        put(out, v->decl_file);
+        iss_buf_puts(out, ":");
+        iss_json_int(out, res->loc.line);
+        iss_buf_puts(out, ":");
+        iss_json_int(out, res->loc.col);
+        iss_buf_puts(out, "\n");
+    }
+    for (size_t k = 0; k < res->nnotes; k++) {
+        iss_buf_puts(out, "  ");
+        iss_buf_puts(out, marks[res->notes[k].mark]);
+        iss_buf_puts(out, " ");
+        iss_render_note(out, &res->notes[k], lang, put, note);
+        iss_buf_puts(out, "\n");
+    }
+}
+
+static void text_report(iss_buf *out, const iss_view *v, const char *tool_version)
+{
+    const iss_report *r = v->r;
+    header(out, v, tool_version);
+    size_t last_cat = (size_t)-1;
+    iss_buf note = {0}; /* a note rendered, then escaped */
+    for (size_t i = 0; i < r->nresults; i++) {
+        if (r->results[i].rule->category != last_cat) {
+            last_cat = r->results[i].rule->category;
+            category_heading(out, v, last_cat);
+        }
+        result(out, v, &r->results[i], &note);
+    }
+    iss_buf_free(&note);
+    iss_buf_printf(out, "\n%s: ", iss_string(S_SUMMARY_L, v->lang));
+    iss_render_counts(out, r->counts, r->judged, v->lang);
+    iss_buf_puts(out, "\n");
 }
 
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
 {
-    const iss_criteria *c = r->criteria;
-    const iss_decl *d = r->decl;
-    iss_buf_printf(out, "isscheck %s\n", tool_version);
-    for (size_t i = 0; i < c->nsets; i++) {
-        const iss_criteria *e = c->sets[i];
-        iss_buf_printf(out, "%s: ", pick(lang, "基準", "criteria"));
-        put(out, e->title);
-        iss_buf_puts(out, " ");
-        put(out, e->edition);
-        iss_buf_puts(out, " (");
-        put(out, e->issuer);
-        iss_buf_puts(out, ", ");
-        date(out, e->date);
-        iss_buf_printf(out, ", %s, %s ",
-                       e->draft ? pick(lang, "案", "draft") : pick(lang, "施行中", "in force"),
-                       pick(lang, "ダイジェスト", "digest"));
-        put(out, e->digest);
-        iss_buf_puts(out, ")\n");
-    }
-    iss_buf_printf(out, "%s: ", pick(lang, "申告書", "declaration"));
-    put(out, d->file);
-    iss_buf_printf(out, "\nSHA-256: %s\n", d->sha256);
-    if (r->waivers) {
-        iss_buf_printf(out, "%s: ", pick(lang, "免除・審査員の判断", "waivers and judgements"));
-        put(out, r->waivers);
-        iss_buf_puts(out, "\n");
-    }
-    iss_buf_printf(out, "%s: ", pick(lang, "事業者", "provider"));
-    put(out, d->provider.s);
-    iss_buf_puts(out, "\n");
-    iss_buf_printf(out, "%s: ", pick(lang, "基準日", "reference date"));
-    date(out, r->ref);
-    iss_buf_printf(out, " (%s)\n", iss_ref_source_label(r->ref_source, lang));
-    if (r->redacted)
-        iss_buf_printf(out, "%s: %s\n", pick(lang, "匿名化", "redacted"),
-                       pick(lang,
-                            "人物の ID と氏名を仮名（person-1, person-2, …: "
-                            "申告書の persons の順）に置き換えた",
-                            "person ids and names replaced by pseudonyms (person-1, "
-                            "person-2, …: the order of the declaration's persons)"));
-    if (r->unverified_relied)
-        iss_buf_printf(
-            out, "%s\n",
-            lang == ISS_LANG_JA
-                ? "注意: 以下の判定は例示への掲載が未確認（unverified）のカタログ項目に依拠"
-                  "している。登録の判断ではなく自己点検の結果である。"
-                : "note: verdicts below rest on catalogue entries whose listing in the "
-                  "例示 is unconfirmed (unverified); this is a self-check, not a "
-                  "registration decision.");
-    if (r->unverified_relied)
-        iss_buf_printf(
-            out, "%s: %zu\n",
-            pick(lang, "依拠した未確認のカタログ項目", "unverified catalogue entries relied on"),
-            r->unverified_relied);
-    if (r->unevidenced || r->require_evidence)
-        iss_buf_printf(out, "%s: %zu%s\n",
-                       pick(lang, "根拠資料を示していない主張", "claims naming no evidence"),
-                       r->unevidenced,
-                       !r->require_evidence  ? ""
-                       : lang == ISS_LANG_JA ? "（--require-evidence: いずれも要確認）"
-                                             : " (--require-evidence: each is review)");
-    if (r->omitted)
-        iss_buf_printf(out, "%s: %zu\n",
-                       pick(lang, "選択（--category, --rule, --skip）により除外したルール",
-                            "rules left out by --category, --rule or --skip"),
-                       r->omitted);
-
-    size_t last_cat = (size_t)-1;
-    iss_buf note = {0}; /* a note rendered, then escaped */
-    for (size_t i = 0; i < r->nresults; i++) {
-        const iss_result *res = &r->results[i];
-        const iss_rule *rule = res->rule;
-        if (rule->category != last_cat) {
-            last_cat = rule->category;
-            const iss_category *cat = &c->categories[last_cat];
-            const iss_service *s = iss_decl_service(d, last_cat);
-            iss_buf_puts(out, "\n== ");
-            put(out, pick(lang, cat->name_ja, cat->name_en));
-            iss_buf_puts(out, " (");
-            put(out, cat->code);
-            for (size_t k = 0; s && k < s->subtypes.n; k++) {
-                iss_buf_puts(out, k ? ", " : ": ");
-                put(out, s->subtypes.v[k].s);
-            }
-            iss_buf_puts(out, ") ==\n");
-            const iss_risk *k = iss_criteria_risk(c, cat->code);
-            if (k && s) {
-                iss_buf_printf(out, "%s: ", pick(lang, "リスク", "risk"));
-                put(out, pick(lang, k->level_ja, k->level_en));
-                iss_buf_printf(out, " — %s: ", pick(lang, "取り扱うデータ", "data handled"));
-                put(out, k->data);
-                iss_buf_puts(out, " (");
-                put(out, k->set->edition);
-                iss_buf_printf(out, " %s)\n", pick(lang, "の表", "table"));
-            }
-        }
-        /* the lines of every result, appended piece by piece: printf
-         * was most of the text report's cost */
-        bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
-        iss_buf_puts(out, "\n[");
-        put(out, iss_verdict_label(res->verdict, lang));
-        put(out, judged ? pick(lang, "（審査員の判断）", " (judged)") : "");
-        iss_buf_puts(out, "] ");
-        put(out, rule->id);
-        iss_buf_puts(out, " ");
-        put(out, pick(lang, rule->title_ja, rule->title_en));
-        iss_buf_puts(out, "\n  ");
-        put(out, pick(lang, "出典", "citation"));
-        iss_buf_puts(out, ": ");
-        put(out, rule->set->title);
-        iss_buf_puts(out, " ");
-        put(out, rule->set->edition);
-        iss_buf_puts(out, " ");
-        put(out, rule->clause);
-        iss_buf_puts(out, "\n");
-        if (res->loc.line) {
-            iss_buf_puts(out, "  ");
-            put(out, pick(lang, "位置", "at"));
-            iss_buf_puts(out, ": ");
-            put(out, d->file);
-            iss_buf_puts(out, ":");
-            iss_json_int(out, res->loc.line);
-            iss_buf_puts(out, ":");
-            iss_json_int(out, res->loc.col);
-            iss_buf_puts(out, "\n");
-        }
-        for (size_t k = 0; k < res->nnotes; k++) {
-            const iss_note *n = &res->notes[k];
-            iss_buf_puts(out, "  ");
-            iss_buf_puts(out, marks[n->mark]);
-            iss_buf_puts(out, " ");
-            note.len = 0;
-            iss_note_render(&note, n, lang);
-            iss_buf_add(&note, "", 1);
-            put(out, note.s);
-            if ((n->mark == ISS_MARK_FAIL || n->mark == ISS_MARK_REVIEW) && n->loc.line) {
-                iss_buf_puts(out, " (");
-                iss_buf_puts(out, pick(lang, "行", "line"));
-                iss_buf_puts(out, " ");
-                iss_json_int(out, n->loc.line);
-                iss_buf_puts(out, ")");
-            }
-            iss_buf_puts(out, "\n");
-        }
-    }
-    iss_buf_free(&note);
-    iss_buf_printf(out, "\n%s: ", pick(lang, "要約", "summary"));
-    counts(out, r->counts, r->judged, lang);
-    iss_buf_puts(out, "\n");
+    iss_file_result f = {.file = r->decl->file, .report = r};
+    iss_view v;
+    iss_view_init(&v, &f, lang, false);
+    text_report(out, &v, tool_version);
 }
 
 /* The categories of a summary row, codes between sep. */
@@ -212,11 +175,11 @@ static void categories(iss_buf *out, const iss_file_summary *f, const char *sep)
 }
 
 /* Section 0: each checked file's report, a blank line between two. */
-static void text_part(iss_part *p, const iss_run *run, const iss_file_result *f, size_t index)
+static void text_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
-    if (f->report)
-        iss_report_text(&p->sec[0], f->report, run->lang, run->tool_version);
+    if (v->r)
+        text_report(&p->sec[0], v, run->tool_version);
 }
 
 /* The tail: for more than one file, the summary table. */
@@ -226,23 +189,23 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
     if (k == 0 || t->nrows < 2)
         return;
     iss_buf_printf(out, "%s== %s (%zu) ==\n", t->not_loaded == t->nrows ? "" : "\n",
-                   pick(lang, "ファイルごとの要約", "summary per file"), t->nrows);
+                   iss_string(S_SUMMARY_PER_FILE_L, lang), t->nrows);
     for (size_t i = 0; i < t->nrows; i++) {
         const iss_file_summary *f = &t->rows[i];
         put(out, f->file);
         iss_buf_puts(out, ": ");
         if (!f->provider) {
-            iss_buf_printf(out, "%s (", pick(lang, "読み込めない", "not loaded"));
+            iss_buf_printf(out, "%s (", iss_string(S_NOT_LOADED_L, lang));
             put(out, f->error);
-            iss_buf_printf(out, "), %s 2\n", pick(lang, "終了ステータス", "status"));
+            iss_buf_printf(out, "), %s 2\n", iss_string(S_EXIT_STATUS_L, lang));
             continue;
         }
         put(out, f->provider);
         iss_buf_puts(out, " (");
         categories(out, f, ", ");
         iss_buf_puts(out, "): ");
-        counts(out, f->counts, f->judged, lang);
-        iss_buf_printf(out, ", %s %d\n", pick(lang, "終了ステータス", "status"), f->status);
+        iss_render_counts(out, f->counts, f->judged, lang);
+        iss_buf_printf(out, ", %s %d\n", iss_string(S_EXIT_STATUS_L, lang), f->status);
     }
 }
 

@@ -1,7 +1,9 @@
 /* test_diag.c - the Japanese of diagnostics (diag_ja.def, diag.c): every
  * translation takes the same arguments as its English, so a bad one cannot
  * crash or print garbage; the table is in the order the lookup needs; each
- * record carries both languages and prints either. */
+ * record carries both languages and prints either.  The reporters' tables
+ * (messages.def, strings.def) too: no row lacks a language, and both
+ * languages take the same {N} arguments. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,19 @@ static const struct {
 #undef ISS_DIAG_JA
 };
 enum { NTABLE = sizeof table / sizeof table[0] };
+
+/* The rows of messages.def and strings.def, as the X-macros give them. */
+static const struct {
+    const char *id, *ja, *en;
+} rows[] = {
+#define ISS_MSG(id, ja, en) {#id, ja, en},
+#include "isscheck/messages.def"
+#undef ISS_MSG
+#define ISS_STR(id, ja, en) {#id, ja, en},
+#include "isscheck/strings.def"
+#undef ISS_STR
+};
+enum { NROWS = sizeof rows / sizeof rows[0] };
 
 /* The printf conversions of fmt, one letter string each ("s", "zu", "ld",
  * "*d" for a star width), joined by spaces into out; false for a
@@ -108,6 +123,80 @@ START_TEST(every_entry_is_found)
 }
 END_TEST
 
+/* The {N} arguments of a row's text, in order of N, as a bit set; false
+ * for a brace that opens no argument the renderers know ({0}..{7}, {t}). */
+static bool placeholders(const char *t, unsigned *set)
+{
+    *set = 0;
+    for (const char *p = strchr(t, '{'); p; p = strchr(p + 1, '{')) {
+        if (p[1] == 't' && p[2] == '}')
+            *set |= 1u << 8;
+        else if (p[1] >= '0' && p[1] <= '7' && p[2] == '}')
+            *set |= 1u << (p[1] - '0');
+        else
+            return false;
+    }
+    return true;
+}
+
+/* A row whose text the reporters would show empty, or whose languages take
+ * different arguments, is a bug: check it here, not in a report. */
+static const char *row_fault(const char *ja, const char *en)
+{
+    unsigned a, b;
+    if (!ja || !*ja)
+        return "no Japanese";
+    if (!en || !*en)
+        return "no English";
+    if (!placeholders(ja, &a) || !placeholders(en, &b))
+        return "a brace that is no argument";
+    return a == b ? NULL : "different arguments in Japanese and English";
+}
+
+START_TEST(every_report_string_has_both_languages)
+{
+    ck_assert_int_gt(NROWS, ISS_MSG_COUNT + 50); /* both tables were read */
+    for (size_t i = 0; i < NROWS; i++) {
+        const char *fault = row_fault(rows[i].ja, rows[i].en);
+        ck_assert_msg(!fault, "%s: %s", rows[i].id, fault);
+    }
+    /* the lookups give every row, in both languages */
+    for (int id = 0; id < ISS_STR_COUNT; id++) {
+        ck_assert_str_eq(iss_string((iss_str_id)id, ISS_LANG_JA), rows[ISS_MSG_COUNT + id].ja);
+        ck_assert_str_eq(iss_string((iss_str_id)id, ISS_LANG_EN), rows[ISS_MSG_COUNT + id].en);
+    }
+}
+END_TEST
+
+/* The check above fails on each kind of bad row. */
+START_TEST(a_bad_row_is_caught)
+{
+    ck_assert_ptr_null(row_fault("{0}行目: ", "line {0}: "));
+    ck_assert_str_eq(row_fault("", "summary"), "no Japanese");
+    ck_assert_str_eq(row_fault(NULL, "summary"), "no Japanese");
+    ck_assert_str_eq(row_fault("要約", ""), "no English");
+    ck_assert_str_eq(row_fault("{0}: {1}", "{0}"), "different arguments in Japanese and English");
+    ck_assert_str_eq(row_fault("{t}", "x"), "different arguments in Japanese and English");
+    ck_assert_str_eq(row_fault("{9}", "{9}"), "a brace that is no argument");
+}
+END_TEST
+
+START_TEST(a_string_takes_its_argument)
+{
+    iss_buf b = {0};
+    iss_string_arg(&b, S_LINE_N, ISS_LANG_JA, "12");
+    iss_string_arg(&b, S_LINE_N, ISS_LANG_EN, "12");
+    iss_string_arg(&b, S_SUMMARY, ISS_LANG_EN, "12"); /* no {0}: the text alone */
+    iss_buf_add(&b, "", 1);
+    ck_assert_str_eq(b.s, "12行目: line 12: Summary");
+    iss_buf_free(&b);
+    ck_assert_str_eq(iss_verdict_label(ISS_WAIVED, ISS_LANG_JA), "免除");
+    ck_assert_str_eq(iss_ref_source_label(ISS_REF_TODAY, ISS_LANG_EN),
+                     "not stated in the declaration: today in Japan");
+    ck_assert_str_eq(iss_string(ISS_STR_COUNT, ISS_LANG_EN), "?");
+}
+END_TEST
+
 static char *printed(const iss_diags *d, iss_lang lang)
 {
     char *text = NULL;
@@ -162,6 +251,9 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, conversions_are_read_as_printf_reads_them);
     tcase_add_test(tc, table_is_sorted_for_the_lookup);
     tcase_add_test(tc, every_entry_is_found);
+    tcase_add_test(tc, every_report_string_has_both_languages);
+    tcase_add_test(tc, a_bad_row_is_caught);
+    tcase_add_test(tc, a_string_takes_its_argument);
     suite_add_tcase(s, tc);
     tc = tcase_create("records");
     tcase_add_test(tc, records_carry_both_languages);

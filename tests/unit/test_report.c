@@ -306,6 +306,60 @@ START_TEST(verdict_labels_and_names)
 }
 END_TEST
 
+/* The per-file view decides a file's status once for every format: the
+ * worst verdict, review failing with --strict, a file not loaded with its
+ * first error (not merely its first diagnostic). */
+START_TEST(view_status_and_facts)
+{
+    fx_run *run = fx_eval(fx_shipped(), WITH_REF, NULL);
+    iss_report r = *run->report;
+    iss_file_result f = {.file = "given.yaml", .report = &r};
+    iss_view v;
+    memset(r.counts, 0, sizeof r.counts);
+    r.counts[ISS_PASS] = 3;
+    r.unverified_relied = 0;
+    iss_view_init(&v, &f, ISS_LANG_EN, true);
+    ck_assert_int_eq(v.status, ISS_STATUS_PASS);
+    ck_assert_str_eq(v.status_label, "PASS");
+    ck_assert_ptr_null(v.disclaimer);
+    ck_assert_str_eq(v.ref_date, "2026-03-01");
+    ck_assert_str_eq(v.ref_source, "the declaration's reference_date");
+    ck_assert_str_eq(v.provider, "テスト株式会社");
+    ck_assert_str_eq(v.decl_file, "test.yaml");
+    r.counts[ISS_REVIEW] = 1;
+    r.unverified_relied = 2;
+    iss_view_init(&v, &f, ISS_LANG_JA, false);
+    ck_assert_int_eq(v.status, ISS_STATUS_REVIEW);
+    ck_assert_str_eq(v.status_label, "要確認");
+    ck_assert_ptr_nonnull(v.disclaimer);
+    ck_assert_str_eq(v.ref_source, "申告書の reference_date");
+    iss_view_init(&v, &f, ISS_LANG_EN, true);
+    ck_assert_int_eq(v.status, ISS_STATUS_REVIEW_STRICT);
+    ck_assert_int_eq(v.status_verdict, ISS_REVIEW);
+    r.counts[ISS_FAIL] = 1;
+    iss_view_init(&v, &f, ISS_LANG_EN, false);
+    ck_assert_int_eq(v.status, ISS_STATUS_FAIL);
+    ck_assert_str_eq(v.status_label, "FAIL");
+
+    iss_diags d = {0};
+    iss_diag_add(&d, ISS_SEV_WARNING, "given.yaml", (iss_loc){1, 1}, "a warning");
+    iss_diag_add(&d, ISS_SEV_ERROR, "given.yaml", (iss_loc){2, 3}, "an error");
+    iss_file_result nl = {.file = "given.yaml", .diags = &d, .status = 2};
+    iss_view_init(&v, &nl, ISS_LANG_EN, false);
+    ck_assert_int_eq(v.status, ISS_STATUS_NOT_LOADED);
+    ck_assert_str_eq(v.status_label, "not loaded");
+    ck_assert_ptr_eq(v.first_error, &d.v[1]);
+    ck_assert_ptr_null(v.provider);
+    iss_buf b = {0};
+    iss_view_diags(&b, &v, NULL, "<", ">");
+    iss_buf_add(&b, "", 1);
+    ck_assert_str_eq(b.s, "<given.yaml:1:1: warning: a warning><given.yaml:2:3: error: an error>");
+    iss_buf_free(&b);
+    iss_diags_free(&d);
+    fx_run_free(run);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -321,6 +375,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, summary_counts);
     tcase_add_test(tc, english_argument_variants);
     tcase_add_test(tc, verdict_labels_and_names);
+    tcase_add_test(tc, view_status_and_facts);
     suite_add_tcase(s, tc);
     return s;
 }
