@@ -1,6 +1,6 @@
 /* criteria.c - loading a criteria set: manifest, rule files, catalogue. */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "isscheck/criteria.h"
+#include "checks/checks.h"
 
 #include <pcre2.h>
 #include <pthread.h>
@@ -9,17 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    iss_ctx c;
-    iss_criteria *cr;
-    const iss_limits *lim;
-    bool lint;       /* go on past errors, to report every finding */
-    bool unloadable; /* a file is missing or not YAML */
-    const iss_criteria_file *mem; /* the set's files in memory, or NULL: read dir */
-    size_t nmem;
-} loader;
 
-static bool label(loader *L, const iss_node *n, const char *what, iss_label *out)
+static bool label(iss_loader *L, const iss_node *n, const char *what, iss_label *out)
 {
     static const char *const keys[] = {"code", "ja", "en", NULL};
     iss_str code = {0}, ja = {0}, en = {0};
@@ -33,7 +24,7 @@ static bool label(loader *L, const iss_node *n, const char *what, iss_label *out
     return ok;
 }
 
-static bool labels(loader *L, const iss_node *map, const char *key, iss_label **out, size_t *n)
+static bool labels(iss_loader *L, const iss_node *map, const char *key, iss_label **out, size_t *n)
 {
     const iss_node *v = iss_map_get(map, key);
     if (iss_node_is_null(v))
@@ -48,7 +39,7 @@ static bool labels(loader *L, const iss_node *map, const char *key, iss_label **
     return ok;
 }
 
-static const char **plain_list(loader *L, const iss_strs *s)
+static const char **plain_list(iss_loader *L, const iss_strs *s)
 {
     const char **v = iss_arena_alloc(L->cr->arena, (s->n + 1) * sizeof *v);
     for (size_t i = 0; i < s->n; i++)
@@ -56,7 +47,7 @@ static const char **plain_list(loader *L, const iss_strs *s)
     return v;
 }
 
-static bool load_category(loader *L, const iss_node *n, iss_category *cat)
+static bool load_category(iss_loader *L, const iss_node *n, iss_category *cat)
 {
     static const char *const keys[] = {"code", "rule_prefix", "name", "aliases", "clause",
                                        "subtypes", "engagement_kinds", "lead_groups", "section", NULL};
@@ -123,7 +114,7 @@ static pcre2_code *pattern_compile(const char *pat, int *err, PCRE2_SIZE *off)
     return re;
 }
 
-static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *what)
+static pcre2_code *compile(iss_loader *L, const char *pat, iss_loc loc, const char *what)
 {
     int err;
     PCRE2_SIZE off;
@@ -145,7 +136,7 @@ static void free_entry_patterns(iss_entry *e)
     e->alias_re = NULL;
 }
 
-static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
+static bool load_entry(iss_loader *L, const iss_node *n, iss_entry *e)
 {
     static const char *const keys[] = {"id", "type", "name", "aliases", "lists", "number_pattern",
                                        "provenance", "note", NULL};
@@ -220,8 +211,7 @@ static void free_patterns(iss_criteria *c)
 
 /* ---- rules ---- */
 
-/* A required list under key: the node, or NULL after a located error. */
-static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key)
+const iss_node *iss_load_seq(iss_ctx *c, const iss_node *map, const char *key)
 {
     const iss_node *list = iss_map_get(map, key);
     if (!list) {
@@ -231,22 +221,11 @@ static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key
     return iss_expect_seq(c, list, key) ? list : NULL;
 }
 
-static const char *const check_kinds[] = {"qualified_leads", "dual_role", "reiji_items",
-                                          "person_assigned", "manual_sections", "case_review",
-                                          "info_protection", "statement", "prerequisite",
-                                          "trust", NULL};
-static const char *const trust_items[] = {"capital", "employees", "coverage", "certifications",
-                                          "storage", "subcontracting", "tools", "security", NULL};
-static const char *const sources[] = {"manual", "report_template", NULL};
-static const char *const path_types[] = {"qualification", "community", "training", "track_record",
-                                         NULL};
-static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
 const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1] = {"standards", "result_handling",
                                                              "compliance", "education", NULL};
-static const char *const reviewers[] = {"independent", "any", "staff_or_qualified", NULL};
 
-static bool enum_field(loader *L, const iss_node *map, const char *key, const char *const *values,
-                       int *out)
+bool iss_load_enum(iss_loader *L, const iss_node *map, const char *key, const char *const *values,
+                   int *out)
 {
     iss_str s = {0};
     if (!iss_get_str(&L->c, map, key, true, &s))
@@ -264,102 +243,36 @@ static bool enum_field(loader *L, const iss_node *map, const char *key, const ch
     return true;
 }
 
-/* A "category/kind" pair of a track-record path: the kind must be one of
- * the category's engagement kinds when the category is in this set; a
- * category of another set (a penetration test counted as VA d) is checked
- * when the sets are composed (iss_criteria_compose). */
-static bool work_pair(loader *L, const iss_str *w)
+/* The keys a check may have: kind and every kind's parameters, in the
+ * order the message for an unknown key has always listed them (a
+ * parameter of a kind added later comes after), NULL-terminated. */
+static void check_keys(const char **out, size_t cap)
 {
-    const char *slash = strchr(w->s, '/');
-    if (!slash || slash == w->s || !slash[1] || strchr(slash + 1, '/')) {
-        iss_error(&L->c, w->loc, "work '%s' is not 'category/kind'", w->s);
-        return false;
-    }
-    char *cat = iss_arena_strndup(L->cr->arena, w->s, (size_t)(slash - w->s));
-    int ci = iss_criteria_category(L->cr, cat);
-    if (ci < 0)
-        return true;
-    const iss_category *c = &L->cr->categories[ci];
-    for (size_t k = 0; k < c->nkinds; k++)
-        if (strcmp(c->kinds[k].code, slash + 1) == 0)
-            return true;
-    iss_error(&L->c, w->loc, "unknown engagement kind '%s' of category '%s'", slash + 1, cat);
-    return false;
+    static const char *const order[] = {"kind", "group", "disclose_counts", "paths", "rules",
+                                        "requirements", "field", "sections", "window_years",
+                                        "alternatives", "qualified_rule", "statements",
+                                        "when_present", "source", "when_missing", "requires",
+                                        "item", "threshold_percent", "accept_registration", NULL};
+    size_t n = 0;
+    for (size_t i = 0; order[i] && n + 1 < cap; i++)
+        out[n++] = order[i];
+    for (size_t k = 0; k < ISS_CHECK_COUNT; k++)
+        for (const char *const *p = iss_check_kinds[k]->params; *p && n + 1 < cap; p++) {
+            out[n] = NULL;
+            if (iss_lookup(out, *p) < 0)
+                out[n++] = *p;
+        }
+    out[n] = NULL;
 }
 
-static bool load_path(loader *L, const iss_node *n, iss_path *p)
+static bool load_check(iss_loader *L, const iss_node *n, iss_rule *r)
 {
-    static const char *const keys[] = {"id", "clause", "type", "reiji", "lecturing_subject",
-                                       "work", "work_review", "window_years", "min_cases",
-                                       "per_year_contract", "min_years", "years_reading", NULL};
-    if (!iss_expect_map(&L->c, n, "a path", keys))
-        return false;
-    iss_str id = {0}, clause = {0}, reiji = {0}, subj = {0}, reading = {0};
-    int type = 0, contract = ISS_CONTRACT_NONE;
-    p->loc = n->loc;
-    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", false, &clause) &
-              enum_field(L, n, "type", path_types, &type);
-    if (!ok)
-        return false;
-    p->type = (iss_path_type)type;
-    const char *const *params = iss_path_params(p->type);
-    for (size_t i = 0; i + 1 < 2 * n->n; i += 2) {
-        const char *key = n->kids[i]->str;
-        if (strcmp(key, "id") != 0 && strcmp(key, "clause") != 0 && strcmp(key, "type") != 0 &&
-            iss_lookup(params, key) < 0) {
-            iss_error(&L->c, n->kids[i]->loc, "'%s' is not a parameter of a %s path", key,
-                      iss_path_type_name(p->type));
-            ok = false;
-        }
-    }
-    if (p->type == ISS_PATH_TRACK_RECORD) {
-        ok &= iss_get_strs(&L->c, n, "work", true, &p->work) &
-              iss_get_strs(&L->c, n, "work_review", false, &p->work_review) &
-              iss_get_int(&L->c, n, "window_years", true, 1, 100, &p->window_years) &
-              iss_get_int(&L->c, n, "min_cases", true, 1, 100000, &p->min_cases) &
-              iss_get_int(&L->c, n, "min_years", false, 1, 1000, &p->min_years) &
-              iss_get_str(&L->c, n, "years_reading", false, &reading);
-        if (iss_map_get(n, "per_year_contract"))
-            ok &= enum_field(L, n, "per_year_contract", contracts, &contract);
-        if (reading.s && strcmp(reading.s, "window") != 0) {
-            iss_error(&L->c, reading.loc, "years_reading must be 'window'");
-            ok = false;
-        }
-        if (ok && p->work.n == 0) {
-            iss_error(&L->c, p->work.loc, "work must not be empty");
-            ok = false;
-        }
-        for (size_t i = 0; ok && i < p->work.n; i++)
-            ok &= work_pair(L, &p->work.v[i]);
-        for (size_t i = 0; ok && i < p->work_review.n; i++)
-            ok &= work_pair(L, &p->work_review.v[i]);
-    } else {
-        ok &= iss_get_str(&L->c, n, "reiji", true, &reiji) &
-              iss_get_str(&L->c, n, "lecturing_subject", false, &subj);
-    }
-    p->id = id.s;
-    p->clause = clause.s ? clause.s : "";
-    p->reiji = reiji.s;
-    p->lecturing_subject = subj.s;
-    p->per_year_contract = (iss_contract)contract;
-    return ok;
-}
-
-static bool load_check(loader *L, const iss_node *n, iss_rule *r)
-{
-    static const char *const keys[] = {"kind", "group", "disclose_counts", "paths", "rules",
-                                       "requirements", "field", "sections", "window_years",
-                                       "alternatives", "qualified_rule", "statements",
-                                       "when_present", "source", "when_missing", "requires",
-                                       "item", "threshold_percent", "accept_registration", NULL};
-    static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
-                                           NULL};
-    static const char *const sec_keys[] = {"id", "clause", "ja", "en", NULL};
-    static const char *const alt_keys[] = {"documents", "reviewer", NULL};
+    const char *keys[64];
+    check_keys(keys, sizeof keys / sizeof *keys);
     if (!iss_expect_map(&L->c, n, "a check", keys))
         return false;
     int kind = 0;
-    if (!enum_field(L, n, "kind", check_kinds, &kind))
+    if (!iss_load_enum(L, n, "kind", iss_check_names, &kind))
         return false;
     r->kind = (iss_check_kind)kind;
     bool ok = true;
@@ -372,181 +285,12 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
             ok = false;
         }
     }
-    const iss_node *list;
-    switch (r->kind) {
-    case ISS_CHECK_QUALIFIED_LEADS: {
-        iss_str group = {0};
-        ok &= iss_get_str(&L->c, n, "group", true, &group) &
-              iss_get_bool(&L->c, n, "disclose_counts", &r->disclose_counts);
-        r->group = group.s;
-        list = need_seq(&L->c, n, "paths");
-        if (!list)
-            return false;
-        if (list->n == 0) {
-            iss_error(&L->c, list->loc, "paths must not be empty");
-            return false;
-        }
-        r->npaths = list->n;
-        r->paths = iss_arena_alloc(L->cr->arena, list->n * sizeof *r->paths);
-        for (size_t i = 0; i < list->n; i++) {
-            ok &= load_path(L, list->kids[i], &r->paths[i]);
-            for (size_t j = 0; ok && j < i; j++)
-                if (strcmp(r->paths[j].id, r->paths[i].id) == 0) {
-                    iss_error(&L->c, list->kids[i]->loc, "path id '%s' used twice", r->paths[i].id);
-                    ok = false;
-                }
-        }
-        break;
-    }
-    case ISS_CHECK_DUAL_ROLE: {
-        iss_strs rules = {0};
-        ok &= iss_get_strs(&L->c, n, "rules", true, &rules);
-        if (ok && rules.n != 2) {
-            iss_error(&L->c, rules.loc, "dual_role names exactly two rules");
-            ok = false;
-        }
-        /* resolved after every file is loaded: stash the names */
-        if (ok) {
-            r->statements = rules;
-        }
-        break;
-    }
-    case ISS_CHECK_REIJI_ITEMS:
-        list = need_seq(&L->c, n, "requirements");
-        if (!list)
-            return false;
-        r->nreqs = list->n;
-        r->reqs = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->reqs);
-        for (size_t i = 0; i < list->n; i++) {
-            iss_requirement *q = &r->reqs[i];
-            const iss_node *m = list->kids[i];
-            iss_str reiji = {0}, clause = {0};
-            int f = 0;
-            if (!iss_expect_map(&L->c, m, "a requirement", req_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= enum_field(L, m, "field", iss_item_field_keys, &f) &
-                  iss_get_str(&L->c, m, "reiji", false, &reiji) &
-                  iss_get_str(&L->c, m, "clause", false, &clause) &
-                  iss_get_strs(&L->c, m, "when_subtypes", false, &q->when_subtypes) &
-                  iss_get_bool(&L->c, m, "distinct", &q->distinct);
-            q->field = (iss_item_field)f;
-            q->reiji = reiji.s;
-            q->clause = clause.s;
-        }
-        break;
-    case ISS_CHECK_PERSON_ASSIGNED: {
-        iss_str field = {0};
-        ok &= iss_get_str(&L->c, n, "field", true, &field);
-        if (ok && strcmp(field.s, "quality_manager") != 0) {
-            iss_error(&L->c, field.loc, "person_assigned supports field 'quality_manager'");
-            ok = false;
-        }
-        r->field = field.s;
-        break;
-    }
-    case ISS_CHECK_MANUAL_SECTIONS: {
-        int src = ISS_SECTIONS_MANUAL;
-        iss_str wm = {0};
-        if (iss_map_get(n, "source"))
-            ok &= enum_field(L, n, "source", sources, &src);
-        r->source = (iss_sections_source)src;
-        ok &= iss_get_str(&L->c, n, "when_missing", false, &wm);
-        if (wm.s && strcmp(wm.s, "fail") != 0 && strcmp(wm.s, "review") != 0) {
-            iss_error(&L->c, wm.loc, "when_missing must be 'fail' or 'review'");
-            ok = false;
-        }
-        r->missing_review = wm.s && strcmp(wm.s, "review") == 0;
-        list = need_seq(&L->c, n, "sections");
-        if (!list)
-            return false;
-        r->nsections = list->n;
-        r->sections = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections);
-        for (size_t i = 0; i < list->n; i++) {
-            const iss_node *m = list->kids[i];
-            iss_str id = {0}, clause = {0}, ja = {0}, en = {0};
-            if (!iss_expect_map(&L->c, m, "a section", sec_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= iss_get_str(&L->c, m, "id", true, &id) &
-                  iss_get_str(&L->c, m, "clause", false, &clause) &
-                  iss_get_str(&L->c, m, "ja", true, &ja) & iss_get_str(&L->c, m, "en", true, &en);
-            r->sections[i] = (iss_section){id.s, clause.s, ja.s, en.s};
-        }
-        break;
-    }
-    case ISS_CHECK_CASE_REVIEW: {
-        iss_str q = {0};
-        ok &= iss_get_int(&L->c, n, "window_years", true, 1, 100, &r->window_years) &
-              iss_get_str(&L->c, n, "qualified_rule", false, &q);
-        list = need_seq(&L->c, n, "alternatives");
-        if (!list)
-            return false;
-        r->nalts = list->n;
-        r->alts = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->alts);
-        bool needs_qualified = false;
-        for (size_t i = 0; i < list->n; i++) {
-            const iss_node *m = list->kids[i];
-            int rv = 0;
-            if (!iss_expect_map(&L->c, m, "an alternative", alt_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= iss_get_strs(&L->c, m, "documents", true, &r->alts[i].documents) &
-                  enum_field(L, m, "reviewer", reviewers, &rv);
-            r->alts[i].reviewer = (iss_reviewer)rv;
-            needs_qualified |= rv == ISS_REVIEWER_STAFF_OR_QUALIFIED;
-        }
-        if (ok && needs_qualified && !q.s) {
-            iss_error(&L->c, n->loc, "reviewer staff_or_qualified needs 'qualified_rule'");
-            ok = false;
-        }
-        if (q.s) {
-            iss_strs one = {iss_arena_alloc(L->cr->arena, sizeof(iss_str)), 1, q.loc};
-            one.v[0] = q;
-            r->statements = one; /* resolved after loading, like dual_role */
-        }
-        break;
-    }
-    case ISS_CHECK_INFO_PROTECTION:
-        break;
-    case ISS_CHECK_STATEMENT: {
-        iss_str wp = {0};
-        ok &= iss_get_strs(&L->c, n, "statements", true, &r->statements) &
-              iss_get_str(&L->c, n, "when_present", true, &wp);
-        if (ok && strcmp(wp.s, "pass") != 0 && strcmp(wp.s, "review") != 0) {
-            iss_error(&L->c, wp.loc, "when_present must be 'pass' or 'review'");
-            ok = false;
-        }
-        r->when_present_pass = ok && strcmp(wp.s, "pass") == 0;
-        break;
-    }
-    case ISS_CHECK_PREREQUISITE:
-        ok &= iss_get_strs(&L->c, n, "requires", true, &r->requires) &
-              iss_get_bool(&L->c, n, "accept_registration", &r->accept_registration);
-        break;
-    case ISS_CHECK_TRUST: {
-        int item = 0;
-        long pct = 0;
-        ok &= enum_field(L, n, "item", trust_items, &item) &
-              iss_get_int(&L->c, n, "threshold_percent", false, 0, 100, &pct);
-        r->trust_item = (iss_trust_item)item;
-        r->threshold = pct * 100;
-        if (ok && r->trust_item == ISS_TRUST_CAPITAL && !iss_map_get(n, "threshold_percent")) {
-            iss_error(&L->c, n->loc, "a capital check needs 'threshold_percent'");
-            ok = false;
-        }
-        break;
-    }
-    }
-    return ok;
+    return ok & iss_check_kinds[r->kind]->load(L, n, r);
 }
 
 /* The rule's readings: a list of {on, source, ja, en}, kept as four
  * parallel string lists (the rule struct holds only plain data). */
-static bool load_readings(loader *L, const iss_node *n, iss_rule *r)
+static bool load_readings(iss_loader *L, const iss_node *n, iss_rule *r)
 {
     static const char *const keys[] = {"on", "source", "ja", "en", NULL};
     const iss_node *list = iss_map_get(n, "reading");
@@ -573,7 +317,7 @@ static bool load_readings(loader *L, const iss_node *n, iss_rule *r)
     return ok;
 }
 
-static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r)
+static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
     static const char *const keys[] = {"id",      "clause",        "title",          "text",
                                        "label",   "related_text",  "related_clause", "text_unavailable",
@@ -646,7 +390,7 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
                   id.s, cat->prefix);
         ok = false;
     }
-    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->when_present_pass) {
+    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->statement.when_present_pass) {
         iss_error(&L->c, check->loc,
                   "rule '%s' of a draft set would pass on a statement: a draft rule cannot pass "
                   "on substance (use when_present: review)",
@@ -681,7 +425,7 @@ typedef struct {
 
 /* The bytes of the set's file base (at path): from memory for a built-in
  * set, else from the folder. */
-static bool read_source(loader *L, const char *path, const char *base, iss_buf *b)
+static bool read_source(iss_loader *L, const char *path, const char *base, iss_buf *b)
 {
     if (L->mem) {
         for (size_t i = 0; i < L->nmem; i++)
@@ -714,7 +458,7 @@ static bool read_source(loader *L, const char *path, const char *base, iss_buf *
 
 /* The digest covers each file's plain name and bytes, so it does not
  * depend on where the set is installed. */
-static bool load_file(loader *L, const char *path, const char *base, rule_vec *rules,
+static bool load_file(iss_loader *L, const char *path, const char *base, rule_vec *rules,
                       iss_node **catalogue_out, uint64_t *h)
 {
     const char *name = path;
@@ -749,7 +493,7 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
         iss_error(&L->c, cat.loc, "category '%s' is not in the manifest", cat.s);
         return false;
     }
-    const iss_node *list = need_seq(&L->c, root, "rules");
+    const iss_node *list = iss_load_seq(&L->c, root, "rules");
     if (!list)
         return false;
     bool ok = true;
@@ -768,7 +512,7 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     return ok;
 }
 
-static bool load_catalogue(loader *L, const iss_node *root, const char *name)
+static bool load_catalogue(iss_loader *L, const iss_node *root, const char *name)
 {
     L->c.file = name;
     const iss_node *list = iss_map_get(root, "catalogue");
@@ -797,8 +541,8 @@ static bool load_catalogue(loader *L, const iss_node *root, const char *name)
 }
 
 /* Rules that name other rules (dual_role, case_review's qualified_rule)
- * are linked once every file is in. */
-static bool link_rules(loader *L)
+ * are linked once every file is in, by their kind's link. */
+static bool link_rules(iss_loader *L)
 {
     bool ok = true;
     iss_criteria *cr = L->cr;
@@ -811,28 +555,24 @@ static bool link_rules(loader *L)
                           cr->rules[j].file, cr->rules[j].loc.line);
                 ok = false;
             }
-        if (r->kind != ISS_CHECK_DUAL_ROLE && r->kind != ISS_CHECK_CASE_REVIEW)
-            continue;
-        for (size_t k = 0; k < r->statements.n; k++) {
-            const iss_rule *t = iss_criteria_rule(cr, r->statements.v[k].s);
-            if (!t || t->kind != ISS_CHECK_QUALIFIED_LEADS) {
-                iss_error(&L->c, r->statements.v[k].loc,
-                          "'%s' is not a qualified_leads rule of this criteria set",
-                          r->statements.v[k].s);
-                ok = false;
-                continue;
-            }
-            if (r->kind == ISS_CHECK_DUAL_ROLE)
-                r->dual[k] = t;
-            else
-                r->qualified_rule = t;
-        }
-        r->statements = (iss_strs){0};
+        if (iss_check_kinds[r->kind]->link)
+            ok &= iss_check_kinds[r->kind]->link(L, r);
     }
     return ok;
 }
 
-static bool load_risks(loader *L, const iss_node *m)
+const iss_rule *iss_load_leads_rule(iss_loader *L, const iss_str *name)
+{
+    const iss_rule *t = iss_criteria_rule(L->cr, name->s);
+    if (!t || t->kind != ISS_CHECK_QUALIFIED_LEADS) {
+        iss_error(&L->c, name->loc, "'%s' is not a qualified_leads rule of this criteria set",
+                  name->s);
+        return NULL;
+    }
+    return t;
+}
+
+static bool load_risks(iss_loader *L, const iss_node *m)
 {
     static const char *const keys[] = {"category", "level", "data", "risk", NULL};
     static const char *const level_keys[] = {"ja", "en", NULL};
@@ -863,7 +603,12 @@ static bool load_risks(loader *L, const iss_node *m)
             rok = false;
         }
         if (rok)
-            cr->risks[cr->nrisks++] = (iss_risk){cat.s, ja.s, en.s, data.s, risk.s, cr};
+            cr->risks[cr->nrisks++] = (iss_risk){.category = cat.s,
+                                                   .level_ja = ja.s,
+                                                   .level_en = en.s,
+                                                   .data = data.s,
+                                                   .risk = risk.s,
+                                                   .set = cr};
         ok &= rok;
     }
     return ok;
@@ -884,34 +629,13 @@ int iss_rule_reading(const iss_rule *r, const char *on)
  * check kind itself), a check parameter, or PATH.PARAMETER. */
 static bool reading_target(const iss_rule *r, const char *on)
 {
-    if (strcmp(on, "check") == 0)
-        return true;
-    if (r->kind == ISS_CHECK_CASE_REVIEW && strcmp(on, "window_years") == 0)
-        return true;
-    if (r->kind == ISS_CHECK_PREREQUISITE && strcmp(on, "accept_registration") == 0)
-        return r->accept_registration;
-    if (r->kind == ISS_CHECK_TRUST && strcmp(on, "threshold_percent") == 0)
-        return r->trust_item == ISS_TRUST_CAPITAL;
-    const char *dot = strchr(on, '.');
-    for (size_t k = 0; dot && k < r->npaths; k++) {
-        const iss_path *p = &r->paths[k];
-        if (strlen(p->id) != (size_t)(dot - on) || strncmp(p->id, on, (size_t)(dot - on)) != 0)
-            continue;
-        const char *key = dot + 1;
-        if (p->type != ISS_PATH_TRACK_RECORD)
-            return strcmp(key, "reiji") == 0 ||
-                   (strcmp(key, "lecturing_subject") == 0 && p->lecturing_subject);
-        return strcmp(key, "work") == 0 || strcmp(key, "window_years") == 0 ||
-               strcmp(key, "min_cases") == 0 || (strcmp(key, "work_review") == 0 && p->work_review.n) ||
-               (strcmp(key, "min_years") == 0 && p->min_years) ||
-               (strcmp(key, "per_year_contract") == 0 && p->per_year_contract != ISS_CONTRACT_NONE);
-    }
-    return false;
+    const struct iss_check_kind *k = iss_check_kinds[r->kind];
+    return strcmp(on, "check") == 0 || (k->reading_target && k->reading_target(r, on));
 }
 
 /* A parameter that departs from the clause text (or fills a gap in it)
  * without a reading saying so and where it comes from. */
-static void lint_needs_reading(loader *L, const iss_rule *r, iss_loc loc, const char *on)
+void iss_lint_needs_reading(iss_loader *L, const iss_rule *r, iss_loc loc, const char *on)
 {
     if (iss_rule_reading(r, on) >= 0)
         return;
@@ -921,48 +645,31 @@ static void lint_needs_reading(loader *L, const iss_rule *r, iss_loc loc, const 
                  r->id, on, on);
 }
 
-static void lint_readings(loader *L, const iss_rule *r)
+static void lint_readings(iss_loader *L, const iss_rule *r)
 {
     for (size_t i = 0; i < r->reading_on.n; i++)
         if (!reading_target(r, r->reading_on.v[i].s))
             iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, r->reading_on.v[i].loc,
                          "rule '%s': reading on '%s' names no parameter of the rule", r->id,
                          r->reading_on.v[i].s);
-    const char *own = L->cr->categories[r->category].code;
-    char on[256];
-    for (size_t k = 0; k < r->npaths; k++) {
-        const iss_path *p = &r->paths[k];
-        if (p->type != ISS_PATH_TRACK_RECORD)
-            continue;
-        bool other = false;
-        for (size_t w = 0; w < p->work.n; w++) {
-            size_t len = strlen(own);
-            other |= strncmp(p->work.v[w].s, own, len) != 0 || p->work.v[w].s[len] != '/';
-        }
-        snprintf(on, sizeof on, "%s.work", p->id);
-        if (other)
-            lint_needs_reading(L, r, p->work.loc, on);
-        snprintf(on, sizeof on, "%s.work_review", p->id);
-        if (p->work_review.n)
-            lint_needs_reading(L, r, p->work_review.loc, on);
-        snprintf(on, sizeof on, "%s.window_years", p->id);
-        lint_needs_reading(L, r, p->loc, on);
-        snprintf(on, sizeof on, "%s.per_year_contract", p->id);
-        if (p->per_year_contract != ISS_CONTRACT_NONE)
-            lint_needs_reading(L, r, p->loc, on);
-        snprintf(on, sizeof on, "%s.min_years", p->id);
-        if (p->min_years)
-            lint_needs_reading(L, r, p->loc, on);
-    }
-    if (r->kind == ISS_CHECK_CASE_REVIEW)
-        lint_needs_reading(L, r, r->loc, "window_years");
-    if (r->kind == ISS_CHECK_PREREQUISITE && r->accept_registration)
-        lint_needs_reading(L, r, r->loc, "accept_registration");
-    if (r->kind == ISS_CHECK_TRUST || r->kind == ISS_CHECK_INFO_PROTECTION)
-        lint_needs_reading(L, r, r->loc, "check");
+    if (iss_check_kinds[r->kind]->lint)
+        iss_check_kinds[r->kind]->lint(L, r);
 }
 
-static bool lint_set(loader *L, const char *mpath)
+void iss_lint_list(iss_loader *L, const iss_rule *r, const char *list, iss_entry_type type,
+                   iss_loc loc)
+{
+    bool found = !list;
+    for (size_t j = 0; j < L->cr->nentries && !found; j++)
+        found = L->cr->entries[j].type == type && iss_entry_on_list(&L->cr->entries[j], list);
+    if (!found)
+        iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
+                     "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
+                     "every claim on it will need review",
+                     r->id, list, entry_types[type]);
+}
+
+static bool lint_set(iss_loader *L, const char *mpath)
 {
     iss_criteria *cr = L->cr;
     bool ok = true;
@@ -976,42 +683,9 @@ static bool lint_set(loader *L, const char *mpath)
             ok = false;
         }
     }
-    static const iss_entry_type path_entry[] = {ISS_ENTRY_QUALIFICATION, ISS_ENTRY_COMMUNITY,
-                                                ISS_ENTRY_TRAINING};
-    static const iss_entry_type field_entry[] = {ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING,
-                                                 ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
-    for (size_t i = 0; i < cr->nrules; i++) {
-        const iss_rule *r = &cr->rules[i];
-        lint_readings(L, r);
-        for (size_t k = 0; k < r->npaths + r->nreqs; k++) {
-            const char *list;
-            iss_entry_type type;
-            iss_loc loc;
-            if (k < r->npaths) {
-                if (r->paths[k].type == ISS_PATH_TRACK_RECORD)
-                    continue;
-                list = r->paths[k].reiji;
-                type = path_entry[r->paths[k].type];
-                loc = r->paths[k].loc;
-            } else {
-                list = r->reqs[k - r->npaths].reiji;
-                type = field_entry[r->reqs[k - r->npaths].field];
-                loc = r->loc;
-            }
-            bool found = !list;
-            for (size_t j = 0; j < cr->nentries && !found; j++)
-                found = cr->entries[j].type == type && iss_entry_on_list(&cr->entries[j], list);
-            char on[256];
-            snprintf(on, sizeof on, "%s.reiji", k < r->npaths ? r->paths[k].id : "");
-            if (!found && k < r->npaths && iss_rule_reading(r, on) >= 0)
-                continue; /* a reading says why the list is empty */
-            if (!found)
-                iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
-                             "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
-                             "every claim on it will need review",
-                             r->id, list, entry_types[type]);
-        }
-    }
+    /* the readings each rule's parameters need, the 例示 lists it names */
+    for (size_t i = 0; i < cr->nrules; i++)
+        lint_readings(L, &cr->rules[i]);
     return ok;
 }
 
@@ -1028,7 +702,12 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);
     cr->sets[0] = cr;
     cr->nsets = 1;
-    loader L = {{NULL, cr->arena, d}, cr, &iss_fixed_limits, lint, false, mem, nmem};
+    iss_loader L = {.c = {.file = NULL, .arena = cr->arena, .diags = d},
+                    .cr = cr,
+                    .lim = &iss_fixed_limits,
+                    .lint = lint,
+                    .mem = mem,
+                    .nmem = nmem};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
     L.c.file = mpath;
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -1054,20 +733,20 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
         L.unloadable = true;
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
         goto fail;
-    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, status = {0};
+    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, state = {0};
     iss_strs files = {0};
     bool ok = iss_get_str(&L.c, m, "document", true, &doc) & iss_get_str(&L.c, m, "title", true, &title) &
               iss_get_str(&L.c, m, "edition", true, &edition) &
               iss_get_date(&L.c, m, "date", true, &cr->date, NULL) &
               iss_get_str(&L.c, m, "issuer", true, &issuer) &
               iss_get_str(&L.c, m, "source", true, &source) &
-              iss_get_str(&L.c, m, "status", true, &status) &
+              iss_get_str(&L.c, m, "status", true, &state) &
               iss_get_strs(&L.c, m, "files", true, &files) &
               iss_get_strs(&L.c, m, "clauses", false, &cr->clauses);
     if (!ok)
         goto fail;
-    if (strcmp(status.s, "in-force") != 0 && strcmp(status.s, "draft") != 0) {
-        iss_error(&L.c, status.loc, "status must be 'in-force' or 'draft'");
+    if (strcmp(state.s, "in-force") != 0 && strcmp(state.s, "draft") != 0) {
+        iss_error(&L.c, state.loc, "status must be 'in-force' or 'draft'");
         goto fail;
     }
     cr->document = doc.s;
@@ -1075,8 +754,8 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     cr->edition = edition.s;
     cr->issuer = issuer.s;
     cr->source = source.s;
-    cr->draft = strcmp(status.s, "draft") == 0;
-    const iss_node *cats = need_seq(&L.c, m, "categories");
+    cr->draft = strcmp(state.s, "draft") == 0;
+    const iss_node *cats = iss_load_seq(&L.c, m, "categories");
     if (!cats)
         goto fail;
     cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
@@ -1170,10 +849,40 @@ static void copy_n(void *dst, const void *src, size_t n, size_t size)
         memcpy(dst, src, n * size);
 }
 
-/* Rules that point at other rules point into the composite's copies. */
-static const iss_rule *relink(const iss_rule *target, const iss_criteria *from, iss_rule *to_base)
+/* Track-record work naming a category of another set of the composite:
+ * now that the category is known, its kind must be one of its kinds. */
+static bool compose_work_kinds(const iss_criteria *c, iss_diags *d)
 {
-    return target ? to_base + (target - from->rules) : NULL;
+    bool ok = true;
+    for (size_t i = 0; ok && i < c->nrules; i++) {
+        const iss_rule *r = &c->rules[i];
+        for (size_t k = 0; r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->leads.npaths; k++) {
+            const iss_path *p = &r->leads.paths[k];
+            for (size_t w = 0; w < p->work.n + p->work_review.n; w++) {
+                const iss_str *pair =
+                    w < p->work.n ? &p->work.v[w] : &p->work_review.v[w - p->work.n];
+                const char *slash = strchr(pair->s, '/');
+                char code[64];
+                size_t len = (size_t)(slash - pair->s);
+                if (len >= sizeof code)
+                    continue;
+                memcpy(code, pair->s, len);
+                code[len] = '\0';
+                int ci = iss_criteria_category(c, code);
+                if (ci < 0)
+                    continue;
+                bool known = false;
+                for (size_t j = 0; j < c->categories[ci].nkinds; j++)
+                    known |= strcmp(c->categories[ci].kinds[j].code, slash + 1) == 0;
+                if (!known) {
+                    iss_diag_add(d, ISS_SEV_ERROR, r->file, pair->loc,
+                                 "unknown engagement kind '%s' of category '%s'", slash + 1, code);
+                    ok = false;
+                }
+            }
+        }
+    }
+    return ok;
 }
 
 iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d)
@@ -1238,43 +947,15 @@ iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, is
             iss_rule *to = &c->rules[c->nrules++];
             *to = *r;
             to->category += cbase;
-            to->dual[0] = relink(r->dual[0], s, rbase);
-            to->dual[1] = relink(r->dual[1], s, rbase);
-            to->qualified_rule = relink(r->qualified_rule, s, rbase);
+            if (iss_check_kinds[r->kind]->relink)
+                iss_check_kinds[r->kind]->relink(to, s->rules, rbase);
         }
         copy_n(c->entries + c->nentries, s->entries, s->nentries, sizeof *s->entries);
         c->nentries += s->nentries;
         copy_n(c->risks + c->nrisks, s->risks, s->nrisks, sizeof *s->risks);
         c->nrisks += s->nrisks;
     }
-    /* track-record work naming a category of another set: its kind */
-    for (size_t i = 0; ok && i < c->nrules; i++) {
-        const iss_rule *r = &c->rules[i];
-        for (size_t k = 0; k < r->npaths; k++)
-            for (size_t w = 0; w < r->paths[k].work.n + r->paths[k].work_review.n; w++) {
-                const iss_str *pair = w < r->paths[k].work.n
-                                          ? &r->paths[k].work.v[w]
-                                          : &r->paths[k].work_review.v[w - r->paths[k].work.n];
-                const char *slash = strchr(pair->s, '/');
-                char code[64];
-                size_t len = (size_t)(slash - pair->s);
-                if (len >= sizeof code)
-                    continue;
-                memcpy(code, pair->s, len);
-                code[len] = '\0';
-                int ci = iss_criteria_category(c, code);
-                if (ci < 0)
-                    continue;
-                bool known = false;
-                for (size_t j = 0; j < c->categories[ci].nkinds; j++)
-                    known |= strcmp(c->categories[ci].kinds[j].code, slash + 1) == 0;
-                if (!known) {
-                    iss_diag_add(d, ISS_SEV_ERROR, r->file, pair->loc,
-                                 "unknown engagement kind '%s' of category '%s'", slash + 1, code);
-                    ok = false;
-                }
-            }
-    }
+    ok = ok && compose_work_kinds(c, d);
     if (!ok) {
         iss_criteria_free(c);
         return NULL;
@@ -1418,12 +1099,10 @@ long iss_criteria_longest_window(const iss_criteria *c)
 {
     long longest = 0;
     for (size_t i = 0; c && i < c->nrules; i++) {
-        const iss_rule *r = &c->rules[i];
-        if (r->window_years > longest)
-            longest = r->window_years;
-        for (size_t k = 0; k < r->npaths; k++)
-            if (r->paths[k].window_years > longest)
-                longest = r->paths[k].window_years;
+        const struct iss_check_kind *k = iss_check_kinds[c->rules[i].kind];
+        long w = k->window ? k->window(&c->rules[i]) : 0;
+        if (w > longest)
+            longest = w;
     }
     return longest;
 }

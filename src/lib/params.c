@@ -1,6 +1,7 @@
-/* params.c - the parameters of each check kind, and what each one means,
- * in Japanese and English.  One table: the loader refuses a parameter a
- * kind does not list (criteria.c), and `isscheck explain` describes every
+/* params.c - what each parameter of a check kind, path type or part means,
+ * in Japanese and English (each kind lists its parameters in its row,
+ * src/lib/checks/).  The loader refuses a parameter a kind does not list
+ * (criteria.c), and `isscheck explain` describes every
  * parameter a rule gives from the same rows, so a parameter cannot be
  * added without a description (tests/unit/test_criteria.c checks that
  * every row has both languages). */
@@ -93,35 +94,7 @@ static const param_doc docs[] = {
      "staff, or meeting qualified_rule)"},
 };
 
-static const char *const p_leads[] = {"group", "disclose_counts", "paths", NULL};
-static const char *const p_dual[] = {"rules", NULL};
-static const char *const p_items[] = {"requirements", NULL};
-static const char *const p_person[] = {"field", NULL};
-static const char *const p_manual[] = {"sections", "source", "when_missing", NULL};
-static const char *const p_review[] = {"window_years", "alternatives", "qualified_rule", NULL};
 static const char *const p_none[] = {NULL};
-static const char *const p_statement[] = {"statements", "when_present", NULL};
-static const char *const p_prereq[] = {"requires", "accept_registration", NULL};
-static const char *const p_trust[] = {"item", "threshold_percent", NULL};
-static const char *const *const check_params[] = {
-    [ISS_CHECK_QUALIFIED_LEADS] = p_leads,  [ISS_CHECK_DUAL_ROLE] = p_dual,
-    [ISS_CHECK_REIJI_ITEMS] = p_items,      [ISS_CHECK_PERSON_ASSIGNED] = p_person,
-    [ISS_CHECK_MANUAL_SECTIONS] = p_manual, [ISS_CHECK_CASE_REVIEW] = p_review,
-    [ISS_CHECK_INFO_PROTECTION] = p_none,   [ISS_CHECK_STATEMENT] = p_statement,
-    [ISS_CHECK_PREREQUISITE] = p_prereq,    [ISS_CHECK_TRUST] = p_trust,
-};
-static const char *const check_names[] = {
-    [ISS_CHECK_QUALIFIED_LEADS] = "qualified_leads",
-    [ISS_CHECK_DUAL_ROLE] = "dual_role",
-    [ISS_CHECK_REIJI_ITEMS] = "reiji_items",
-    [ISS_CHECK_PERSON_ASSIGNED] = "person_assigned",
-    [ISS_CHECK_MANUAL_SECTIONS] = "manual_sections",
-    [ISS_CHECK_CASE_REVIEW] = "case_review",
-    [ISS_CHECK_INFO_PROTECTION] = "info_protection",
-    [ISS_CHECK_STATEMENT] = "statement",
-    [ISS_CHECK_PREREQUISITE] = "prerequisite",
-    [ISS_CHECK_TRUST] = "trust",
-};
 
 static const char *const pp_reiji[] = {"reiji", NULL};
 static const char *const pp_community[] = {"reiji", "lecturing_subject", NULL};
@@ -145,16 +118,6 @@ static const char *const part_req[] = {"field",         "reiji",    "clause",
                                        "when_subtypes", "distinct", NULL};
 static const char *const part_sec[] = {"id", "clause", "ja", "en", NULL};
 static const char *const part_alt[] = {"documents", "reviewer", NULL};
-
-const char *iss_check_name(iss_check_kind k)
-{
-    return (size_t)k < sizeof check_names / sizeof *check_names ? check_names[k] : "?";
-}
-
-const char *const *iss_check_params(iss_check_kind k)
-{
-    return (size_t)k < sizeof check_params / sizeof *check_params ? check_params[k] : p_none;
-}
 
 const char *iss_path_type_name(iss_path_type t)
 {
