@@ -110,12 +110,14 @@ static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_ru
                             "never pass.\n"));
 }
 
-static void snippet_lines(iss_buf *out, const char *text)
+
+/* text, each line indented by prefix. */
+static void indent_lines(iss_buf *out, const char *text, const char *prefix)
 {
     for (const char *p = text; *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        iss_buf_puts(out, "    ");
+        iss_buf_puts(out, prefix);
         iss_buf_add(out, p, n);
         iss_buf_puts(out, "\n");
         p += n + (nl ? 1 : 0);
@@ -129,21 +131,10 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
     iss_check_kinds[r->kind]->snippet(&y, c, r, lang);
     iss_buf_puts(out, X(lang, "申告書でこれを満たす例（isscheck-declaration(5) を参照）:\n",
                         "What satisfies it, in a declaration (see isscheck-declaration(5)):\n"));
-    snippet_lines(out, y.s ? y.s : "");
+    indent_lines(out, y.s ? y.s : "", "    ");
     iss_buf_free(&y);
 }
 
-static void indented(iss_buf *out, const char *text)
-{
-    for (const char *p = text; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        iss_buf_puts(out, "  ");
-        iss_buf_add(out, p, n);
-        iss_buf_puts(out, "\n");
-        p += n + (nl ? 1 : 0);
-    }
-}
 
 /* The readings the rule applies, each with the parameter it is on and
  * where it comes from. */
@@ -180,21 +171,21 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
                        r->label);
     if (r->text) {
         iss_buf_puts(out, X(lang, "本文（逐語）:\n", "Text (本文, verbatim):\n"));
-        indented(out, r->text);
+        indent_lines(out, r->text, "  ");
     } else {
         iss_buf_puts(out, X(lang, "本文: 入手できない（案）。出典と内容の報告（英語）:\n",
                              "Text: not available (draft):\n"));
-        indented(out, r->text_unavailable);
+        indent_lines(out, r->text_unavailable, "  ");
     }
     if (r->related_text) {
         iss_buf_printf(out, X(lang, "\n関連する本文（逐語、%s）:\n", "\nRelated text (verbatim, %s):\n"),
                        r->related_clause);
-        indented(out, r->related_text);
+        indent_lines(out, r->related_text, "  ");
     }
     explain_readings(out, r, lang);
     if (lang == ISS_LANG_EN) { /* the summary is written in English only */
         iss_buf_puts(out, "\nSummary:\n");
-        indented(out, r->summary);
+        indent_lines(out, r->summary, "  ");
     }
     iss_buf_puts(out, "\n");
     explain_evaluation(out, c, r, lang);

@@ -208,7 +208,7 @@ static const char *reviewer_words(iss_reviewer r, iss_lang lang)
     }
 }
 
-/* How the rule is evaluated: every branch check() takes. */
+/* How the rule is evaluated: every branch its evaluation takes. */
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;

@@ -31,6 +31,8 @@ typedef struct {
  * its index in *out, or false after a located error listing them. */
 bool iss_load_enum(iss_loader *L, const iss_node *map, const char *key, const char *const *values,
                    int *out);
+/* The strings of s as a NULL-terminated array in the set's arena. */
+const char **iss_load_plain_list(iss_loader *L, const iss_strs *s);
 /* A required list under key: the node, or NULL after a located error. */
 const iss_node *iss_load_seq(iss_ctx *c, const iss_node *map, const char *key);
 /* The qualified_leads rule of the set named by name, or NULL after a
@@ -42,6 +44,11 @@ void iss_lint_needs_reading(iss_loader *L, const iss_rule *r, iss_loc loc, const
 /* A lint warning when no catalogue entry of the type is on the 例示 list. */
 void iss_lint_list(iss_loader *L, const iss_rule *r, const char *list, iss_entry_type type,
                    iss_loc loc);
+
+/* The catalogue file's entries into L's set (catalogue.c). */
+bool iss_catalogue_load(iss_loader *L, const iss_node *root, const char *name);
+/* Frees the patterns a set loaded from a folder compiled. */
+void iss_catalogue_free_patterns(iss_criteria *c);
 
 /* ---- evaluation (eval.c) ---- */
 

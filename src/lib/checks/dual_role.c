@@ -82,7 +82,7 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
     }
 }
 
-/* How the rule is evaluated: every branch check() takes. */
+/* How the rule is evaluated: every branch its evaluation takes. */
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;

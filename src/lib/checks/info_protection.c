@@ -86,7 +86,7 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
     }
 }
 
-/* How the rule is evaluated: every branch check() takes. */
+/* How the rule is evaluated: every branch its evaluation takes. */
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;

@@ -73,7 +73,7 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
     ev_evidence(E, res, tpl ? &s->template_evidence : &s->manual_evidence, res->loc);
 }
 
-/* How the rule is evaluated: every branch check() takes. */
+/* How the rule is evaluated: every branch its evaluation takes. */
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;

@@ -203,7 +203,7 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
     iss_buf_free(&ids);
 }
 
-/* How the rule is evaluated: every branch check() takes. */
+/* How the rule is evaluated: every branch its evaluation takes. */
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
