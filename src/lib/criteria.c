@@ -196,6 +196,44 @@ static bool load_readings(iss_loader *L, const iss_node *n, iss_rule *r)
     return ok;
 }
 
+/* A rule gives its clause text, or (a draft set only) why it cannot; the
+ * lint says when a draft's rule gives none. */
+static bool text_given(iss_loader *L, const char *id, const iss_str *text, const iss_str *none)
+{
+    bool ok = true;
+    if (none->s && text->s) {
+        iss_error(&L->c, none->loc, "a rule gives either 'text' or 'text_unavailable', not both");
+        ok = false;
+    } else if (none->s && !L->cr->draft) {
+        iss_error(&L->c, none->loc,
+                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
+                  id);
+        ok = false;
+    } else if (none->s && L->lint) {
+        iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none->loc,
+                     "rule '%s' gives no clause text (draft; primary text not available): %s",
+                     id, none->s);
+    }
+    return ok;
+}
+
+/* The sub-types a rule applies to are its category's. */
+static bool subtypes_known(iss_loader *L, const iss_rule *r, const iss_category *cat)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < cat->nsubtypes; j++)
+            found |= strcmp(cat->subtypes[j].code, r->when_subtypes.v[i].s) == 0;
+        if (!found) {
+            iss_error(&L->c, r->when_subtypes.v[i].loc, "unknown sub-type '%s' of category '%s'",
+                      r->when_subtypes.v[i].s, cat->code);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
     static const char *const keys[] = {"id",      "clause",        "title",          "text",
@@ -220,19 +258,7 @@ static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rul
         iss_error(&L->c, n->loc, "'related_text' and 'related_clause' go together");
         ok = false;
     }
-    if (none.s && text.s) {
-        iss_error(&L->c, none.loc, "a rule gives either 'text' or 'text_unavailable', not both");
-        ok = false;
-    } else if (none.s && !L->cr->draft) {
-        iss_error(&L->c, none.loc,
-                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
-                  id.s ? id.s : "?");
-        ok = false;
-    } else if (none.s && L->lint) {
-        iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none.loc,
-                     "rule '%s' gives no clause text (draft; primary text not available): %s",
-                     id.s ? id.s : "?", none.s);
-    }
+    ok &= text_given(L, id.s ? id.s : "?", &text, &none);
     const iss_node *title = iss_map_get(n, "title");
     if (!title) {
         iss_error(&L->c, n->loc, "missing required key 'title'");
@@ -276,17 +302,7 @@ static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rul
                   id.s ? id.s : "?");
         ok = false;
     }
-    for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
-        bool found = false;
-        for (size_t j = 0; j < cat->nsubtypes; j++)
-            found |= strcmp(cat->subtypes[j].code, r->when_subtypes.v[i].s) == 0;
-        if (!found) {
-            iss_error(&L->c, r->when_subtypes.v[i].loc, "unknown sub-type '%s' of category '%s'",
-                      r->when_subtypes.v[i].s, cat->code);
-            ok = false;
-        }
-    }
-    return ok;
+    return ok && subtypes_known(L, r, cat);
 }
 
 static void digest_add(uint64_t *h, const char *s, size_t n)
@@ -527,6 +543,68 @@ static bool lint_set(iss_loader *L, const char *mpath)
     return ok;
 }
 
+/* The manifest's YAML: from memory for a built-in set, else from the
+ * folder; NULL (the set unloadable) after diagnostics. */
+static iss_node *read_manifest(iss_loader *L, const char *mpath)
+{
+    iss_node *m = NULL;
+    if (L->mem) {
+        iss_buf mbytes = {0};
+        if (read_source(L, mpath, "manifest.yaml", &mbytes))
+            m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L->lim, L->cr->arena,
+                              L->c.diags);
+        iss_buf_free(&mbytes);
+    } else {
+        iss_limits mlim = *L->lim;
+        mlim.regular_only = true; /* a FIFO in its place would hang the run */
+        m = iss_read_yaml_file(mpath, mpath, &mlim, L->cr->arena, L->c.diags);
+    }
+    if (!m)
+        L->unloadable = true;
+    return m;
+}
+
+/* The manifest's own fields and categories into the set; *files: the rule
+ * and catalogue files it lists. */
+static bool load_manifest(iss_loader *L, const iss_node *m, iss_strs *files)
+{
+    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, state = {0};
+    iss_criteria *cr = L->cr;
+    bool ok = iss_get_str(&L->c, m, "document", true, &doc) & iss_get_str(&L->c, m, "title", true, &title) &
+              iss_get_str(&L->c, m, "edition", true, &edition) &
+              iss_get_date(&L->c, m, "date", true, &cr->date, NULL) &
+              iss_get_str(&L->c, m, "issuer", true, &issuer) &
+              iss_get_str(&L->c, m, "source", true, &source) &
+              iss_get_str(&L->c, m, "status", true, &state) &
+              iss_get_strs(&L->c, m, "files", true, files) &
+              iss_get_strs(&L->c, m, "clauses", false, &cr->clauses);
+    if (!ok)
+        return false;
+    if (strcmp(state.s, "in-force") != 0 && strcmp(state.s, "draft") != 0) {
+        iss_error(&L->c, state.loc, "status must be 'in-force' or 'draft'");
+        return false;
+    }
+    cr->document = doc.s;
+    cr->title = title.s;
+    cr->edition = edition.s;
+    cr->issuer = issuer.s;
+    cr->source = source.s;
+    cr->draft = strcmp(state.s, "draft") == 0;
+    const iss_node *cats = iss_load_seq(&L->c, m, "categories");
+    if (!cats)
+        return false;
+    cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
+    for (size_t i = 0; i < cats->n; i++) {
+        if (!load_category(L, cats->kids[i], &cr->categories[i]))
+            return false;
+        cr->ncategories = i + 1;
+    }
+    return true;
+}
+
+/* The set in dir (or in mem): manifest, rule files, catalogue, links, and
+ * with lint every finding.  A little over 80 lines: it is the sequence of
+ * the steps, each a function, and the one place that frees on failure. */
 static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, size_t nmem,
                               iss_diags *d, bool lint, bool *unloadable)
 {
@@ -556,53 +634,13 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     /* the files read, manifest first, for a caller that must not write over them */
     cr->files = iss_arena_alloc(cr->arena, sizeof *cr->files);
     cr->files[cr->nfiles++] = mpath;
-    iss_node *m = NULL;
-    if (mem) {
-        iss_buf mbytes = {0};
-        if (read_source(&L, mpath, "manifest.yaml", &mbytes))
-            m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L.lim, cr->arena, d);
-        iss_buf_free(&mbytes);
-    } else {
-        iss_limits mlim = *L.lim;
-        mlim.regular_only = true; /* a FIFO in its place would hang the run */
-        m = iss_read_yaml_file(mpath, mpath, &mlim, cr->arena, d);
-    }
-    if (!m)
-        L.unloadable = true;
+    iss_node *m = read_manifest(&L, mpath);
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
         goto fail;
-    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, state = {0};
     iss_strs files = {0};
-    bool ok = iss_get_str(&L.c, m, "document", true, &doc) & iss_get_str(&L.c, m, "title", true, &title) &
-              iss_get_str(&L.c, m, "edition", true, &edition) &
-              iss_get_date(&L.c, m, "date", true, &cr->date, NULL) &
-              iss_get_str(&L.c, m, "issuer", true, &issuer) &
-              iss_get_str(&L.c, m, "source", true, &source) &
-              iss_get_str(&L.c, m, "status", true, &state) &
-              iss_get_strs(&L.c, m, "files", true, &files) &
-              iss_get_strs(&L.c, m, "clauses", false, &cr->clauses);
-    if (!ok)
+    if (!load_manifest(&L, m, &files))
         goto fail;
-    if (strcmp(state.s, "in-force") != 0 && strcmp(state.s, "draft") != 0) {
-        iss_error(&L.c, state.loc, "status must be 'in-force' or 'draft'");
-        goto fail;
-    }
-    cr->document = doc.s;
-    cr->title = title.s;
-    cr->edition = edition.s;
-    cr->issuer = issuer.s;
-    cr->source = source.s;
-    cr->draft = strcmp(state.s, "draft") == 0;
-    const iss_node *cats = iss_load_seq(&L.c, m, "categories");
-    if (!cats)
-        goto fail;
-    cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
-    for (size_t i = 0; i < cats->n; i++) {
-        if (!load_category(&L, cats->kids[i], &cr->categories[i]))
-            goto fail;
-        cr->ncategories = i + 1;
-    }
-    ok = load_risks(&L, m);
+    bool ok = load_risks(&L, m);
     const char **all = iss_arena_alloc(cr->arena, (files.n + 1) * sizeof *all);
     all[0] = cr->files[0];
     cr->files = all;

@@ -5,7 +5,7 @@
  * parameter a rule gives from the same rows, so a parameter cannot be
  * added without a description (tests/unit/test_criteria.c checks that
  * every row has both languages). */
-#include "isscheck/criteria.h"
+#include "checks/checks.h"
 
 #include <string.h>
 
@@ -107,11 +107,13 @@ static const char *const *const path_params[] = {
     [ISS_PATH_TRAINING] = pp_reiji,
     [ISS_PATH_TRACK_RECORD] = pp_track,
 };
-static const char *const path_names[] = {
+/* NULL-terminated: the loader accepts these as a path's type */
+const char *const iss_path_type_keys[] = {
     [ISS_PATH_QUALIFICATION] = "qualification",
     [ISS_PATH_COMMUNITY] = "community",
     [ISS_PATH_TRAINING] = "training",
     [ISS_PATH_TRACK_RECORD] = "track_record",
+    [ISS_PATH_TRACK_RECORD + 1] = NULL,
 };
 
 static const char *const part_req[] = {"field",         "reiji",    "clause",
@@ -121,7 +123,7 @@ static const char *const part_alt[] = {"documents", "reviewer", NULL};
 
 const char *iss_path_type_name(iss_path_type t)
 {
-    return (size_t)t < sizeof path_names / sizeof *path_names ? path_names[t] : "?";
+    return (size_t)t <= ISS_PATH_TRACK_RECORD ? iss_path_type_keys[t] : "?";
 }
 
 const char *const *iss_path_params(iss_path_type t)

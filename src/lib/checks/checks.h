@@ -151,6 +151,8 @@ const iss_rule *tmpl_rule(const iss_criteria *c, size_t cat, iss_check_kind kind
 
 /* ---- qualified_leads' paths (paths.c, track_record.c) ---- */
 
+/* The path types' names, in iss_path_type order, NULL-terminated (params.c). */
+extern const char *const iss_path_type_keys[];
 /* The per_year_contract values, in iss_contract order, NULL-terminated. */
 extern const char *const iss_contract_keys[];
 bool iss_load_path(iss_loader *L, const iss_node *n, iss_path *p);

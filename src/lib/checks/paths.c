@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const path_types[] = {"qualification", "community", "training", "track_record",
-                                         NULL};
 const char *const iss_contract_keys[] = {"single", "comprehensive", "continuing", "none", NULL};
 
 /* A "category/kind" pair of a track-record path: the kind must be one of
@@ -45,7 +43,7 @@ bool iss_load_path(iss_loader *L, const iss_node *n, iss_path *p)
     int type = 0, contract = ISS_CONTRACT_NONE;
     p->loc = n->loc;
     bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", false, &clause) &
-              iss_load_enum(L, n, "type", path_types, &type);
+              iss_load_enum(L, n, "type", iss_path_type_keys, &type);
     if (!ok)
         return false;
     p->type = (iss_path_type)type;

@@ -107,6 +107,51 @@ static void lead_meets_none(ev *E, iss_result *res, size_t p)
     iss_buf_free(&cases);
 }
 
+/* The per-path counts the group states (disclose_counts) against those
+ * computed: missing, naming an unknown path, differing or incomplete
+ * fails, at the counts.  computed: "path: n, …"; ids: the paths. */
+static void check_counts(ev *E, const iss_lead_group *g, iss_result *res, const long *counts,
+                         const char *computed, const char *ids)
+{
+    const iss_rule *rule = res->rule;
+    bool counts_ok = true;
+    if (!g->has_counts) {
+        note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc,
+             iss_arena_strdup(E->r->arena, computed), END);
+        counts_ok = false;
+    } else {
+        for (size_t i = 0; i < g->ncounts; i++) {
+            const iss_stated_count *sc = &g->counts[i];
+            size_t k = 0;
+            while (k < rule->leads.npaths && strcmp(rule->leads.paths[k].id, sc->path.s) != 0)
+                k++;
+            if (k == rule->leads.npaths) {
+                note(res, ISS_MARK_FAIL, M_COUNT_UNKNOWN, sc->path.loc, sc->path.s,
+                     iss_arena_strdup(E->r->arena, ids), END);
+                counts_ok = false;
+            } else if (sc->count != counts[k]) {
+                note(res, ISS_MARK_FAIL, M_COUNT_MISMATCH, sc->path.loc, sc->path.s,
+                     ev_num(E, sc->count), ev_num(E, counts[k]), END);
+                counts_ok = false;
+            }
+        }
+        for (size_t k = 0; k < rule->leads.npaths; k++) {
+            bool stated = false;
+            for (size_t i = 0; i < g->ncounts; i++)
+                stated |= strcmp(g->counts[i].path.s, rule->leads.paths[k].id) == 0;
+            if (!stated) {
+                note(res, ISS_MARK_FAIL, M_COUNT_ABSENT, g->counts_loc, rule->leads.paths[k].id,
+                     ev_num(E, counts[k]), END);
+                counts_ok = false;
+            }
+        }
+    }
+    if (!counts_ok) {
+        res->verdict = ISS_FAIL;
+        res->loc = g->has_counts ? g->counts_loc : g->loc;
+    }
+}
+
 static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
 {
     const iss_rule *rule = res->rule;
@@ -161,44 +206,8 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
         note(res, ISS_MARK_FAIL, M_NO_LEAD_MEETS, g->loc, END);
     else if (best == ST_REVIEW)
         note(res, ISS_MARK_REVIEW, M_LEADS_REVIEW, g->loc, END);
-    if (rule->leads.disclose_counts) {
-        bool counts_ok = true;
-        if (!g->has_counts) {
-            note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc,
-                 iss_arena_strdup(E->r->arena, computed.s), END);
-            counts_ok = false;
-        } else {
-            for (size_t i = 0; i < g->ncounts; i++) {
-                const iss_stated_count *sc = &g->counts[i];
-                size_t k = 0;
-                while (k < rule->leads.npaths && strcmp(rule->leads.paths[k].id, sc->path.s) != 0)
-                    k++;
-                if (k == rule->leads.npaths) {
-                    note(res, ISS_MARK_FAIL, M_COUNT_UNKNOWN, sc->path.loc, sc->path.s,
-                         iss_arena_strdup(E->r->arena, ids.s), END);
-                    counts_ok = false;
-                } else if (sc->count != counts[k]) {
-                    note(res, ISS_MARK_FAIL, M_COUNT_MISMATCH, sc->path.loc, sc->path.s,
-                         ev_num(E, sc->count), ev_num(E, counts[k]), END);
-                    counts_ok = false;
-                }
-            }
-            for (size_t k = 0; k < rule->leads.npaths; k++) {
-                bool stated = false;
-                for (size_t i = 0; i < g->ncounts; i++)
-                    stated |= strcmp(g->counts[i].path.s, rule->leads.paths[k].id) == 0;
-                if (!stated) {
-                    note(res, ISS_MARK_FAIL, M_COUNT_ABSENT, g->counts_loc, rule->leads.paths[k].id,
-                         ev_num(E, counts[k]), END);
-                    counts_ok = false;
-                }
-            }
-        }
-        if (!counts_ok) {
-            res->verdict = ISS_FAIL;
-            res->loc = g->has_counts ? g->counts_loc : g->loc;
-        }
-    }
+    if (rule->leads.disclose_counts)
+        check_counts(E, g, res, counts, computed.s, ids.s);
     iss_buf_free(&computed);
     iss_buf_free(&ids);
 }

@@ -68,7 +68,9 @@ static status judge_req_item(ev *E, iss_result *res, const iss_requirement *q, i
 /* Each requirement is met by the best item of its field (one not used by
  * another requirement when `distinct`).  Items are weighed silently first;
  * then each item is described once: against the requirement it meets, or,
- * when it meets none, against the first requirement of its field. */
+ * when it meets none, against the first requirement of its field.  The two
+ * passes share what was chosen and told, hence one function of a little
+ * over 80 lines. */
 static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
 {
     const iss_rule *rule = res->rule;

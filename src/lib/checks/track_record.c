@@ -42,6 +42,60 @@ static void path_reading(ev *E, iss_result *res, const iss_rule *rule, const iss
         ev_reading_note(res, rule, iss_arena_printf(E->r->arena, "%s.%s", path->id, key));
 }
 
+/* What one person's cases add up to: [0] firm work only, [1] with the
+ * work counted subject to review. */
+typedef struct {
+    long cases[2], days_in[2], days_career[2];
+    bool other, per_year, clipped; /* work of another category, per-year contracts, a case
+                                    * begun before the window: the readings it rests on */
+    iss_buf list, kindless, doubtful; /* counted (shown), no kind stated, subject to review */
+} tally;
+
+/* Engagement e counted into t, if its work is one of the path's pairs. */
+static void count_engagement(ev *E, const iss_path *path, const char *own, iss_day ws,
+                             const iss_engagement *e, tally *t)
+{
+    const char *cat = E->c->categories[e->category].code;
+    bool firm = work_has(&path->work, cat, e->kind.s);
+    bool doubt = !firm && work_has(&path->work_review, cat, e->kind.s);
+    if (!firm && !doubt) {
+        if (!e->kind.s && (work_names(&path->work, cat) || work_names(&path->work_review, cat)))
+            iss_buf_printf(&t->kindless, "%s%s", t->kindless.len ? ", " : "", e->id.s);
+        return;
+    }
+    if (e->start > E->ref)
+        return;
+    iss_day end = e->end && e->end < E->ref ? e->end : E->ref;
+    for (int j = doubt; j < 2; j++)
+        t->days_career[j] += end - e->start + 1;
+    if (end < ws)
+        return;
+    iss_day from = e->start > ws ? e->start : ws;
+    long n = 1;
+    if (e->contract == path->per_year_contract && e->contract != ISS_CONTRACT_SINGLE) {
+        n = iss_whole_years(from, end);
+        if (n < 1)
+            n = 1;
+        t->per_year = true;
+    }
+    t->clipped |= e->start < ws;
+    for (int j = doubt; j < 2; j++) {
+        t->cases[j] += n;
+        t->days_in[j] += end - from + 1;
+    }
+    bool foreign = strcmp(cat, own) != 0;
+    t->other |= foreign;
+    iss_buf_printf(&t->list, "%s%s", t->list.len ? ", " : "", e->id.s);
+    if (n > 1)
+        iss_buf_printf(&t->list, "×%ld", n);
+    if (doubt)
+        iss_buf_printf(&t->list, " (%s/%s?)", cat, e->kind.s);
+    else if (foreign)
+        iss_buf_printf(&t->list, " (%s)", cat);
+    if (doubt)
+        iss_buf_printf(&t->doubtful, "%s%s", t->doubtful.len ? ", " : "", e->id.s);
+}
+
 /* Cases of one person in the "past N years" window (readings 2 and 3 of
  * clauses.md): an engagement counts when its period overlaps the window;
  * the rule's per-year contract type counts 1 per whole 12-month span of
@@ -51,102 +105,59 @@ static void path_reading(ev *E, iss_result *res, const iss_rule *rule, const iss
  * (reading 11).  Each counted case is listed, with its category when it is
  * not the rule's own. */
 status ev_track_record(ev *E, iss_result *res, size_t p, const iss_path *path,
-                           const iss_rule *rule)
+                       const iss_rule *rule)
 {
     const char *who = ev_person(E, p);
     const char *own = E->c->categories[rule->category].code;
     iss_day ws = iss_window_start(E->ref, (int)path->window_years);
-    /* [0]: firm work only; [1]: with the work counted subject to review */
-    long cases[2] = {0, 0}, days_in[2] = {0, 0}, days_career[2] = {0, 0};
-    bool other = false, per_year = false, clipped = false;
-    iss_buf list = {0}, kindless = {0}, doubtful = {0};
-    for (size_t k = E->eng_start[p]; k < E->eng_start[p + 1]; k++) {
-        const iss_engagement *e = &E->d->engagements[E->eng_of[k]];
-        const char *cat = E->c->categories[e->category].code;
-        bool firm = work_has(&path->work, cat, e->kind.s);
-        bool doubt = !firm && work_has(&path->work_review, cat, e->kind.s);
-        if (!firm && !doubt) {
-            if (!e->kind.s && (work_names(&path->work, cat) || work_names(&path->work_review, cat)))
-                iss_buf_printf(&kindless, "%s%s", kindless.len ? ", " : "", e->id.s);
-            continue;
-        }
-        if (e->start > E->ref)
-            continue;
-        iss_day end = e->end && e->end < E->ref ? e->end : E->ref;
-        for (int j = doubt; j < 2; j++)
-            days_career[j] += end - e->start + 1;
-        if (end < ws)
-            continue;
-        iss_day from = e->start > ws ? e->start : ws;
-        long n = 1;
-        if (e->contract == path->per_year_contract && e->contract != ISS_CONTRACT_SINGLE) {
-            n = iss_whole_years(from, end);
-            if (n < 1)
-                n = 1;
-            per_year = true;
-        }
-        clipped |= e->start < ws;
-        for (int j = doubt; j < 2; j++) {
-            cases[j] += n;
-            days_in[j] += end - from + 1;
-        }
-        bool foreign = strcmp(cat, own) != 0;
-        other |= foreign;
-        iss_buf_printf(&list, "%s%s", list.len ? ", " : "", e->id.s);
-        if (n > 1)
-            iss_buf_printf(&list, "×%ld", n);
-        if (doubt)
-            iss_buf_printf(&list, " (%s/%s?)", cat, e->kind.s);
-        else if (foreign)
-            iss_buf_printf(&list, " (%s)", cat);
-        if (doubt)
-            iss_buf_printf(&doubtful, "%s%s", doubtful.len ? ", " : "", e->id.s);
-    }
+    tally T = {.cases = {0, 0}}, *t = &T; /* its bufs are freed below */
+    for (size_t k = E->eng_start[p]; k < E->eng_start[p + 1]; k++)
+        count_engagement(E, path, own, ws, &E->d->engagements[E->eng_of[k]], t);
     bool ok[2], career[2];
     for (int j = 0; j < 2; j++) {
-        bool years_ok = !path->min_years || days_in[j] * 4 >= path->min_years * 1461;
-        ok[j] = cases[j] >= path->min_cases && years_ok;
-        career[j] = path->min_years && cases[j] >= path->min_cases &&
-                    days_career[j] * 4 >= path->min_years * 1461;
+        bool years_ok = !path->min_years || t->days_in[j] * 4 >= path->min_years * 1461;
+        ok[j] = t->cases[j] >= path->min_cases && years_ok;
+        career[j] = path->min_years && t->cases[j] >= path->min_cases &&
+                    t->days_career[j] * 4 >= path->min_years * 1461;
     }
     status st = ok[0] ? ST_YES : ok[1] || career[0] || career[1] ? ST_REVIEW : ST_NO;
     /* the figures shown: with the doubtful work when it is what makes the path */
-    int j = st == ST_YES ? 0 : doubtful.len ? 1 : 0;
-    const char *ids = iss_arena_strdup(E->r->arena, list.len ? list.s : "—");
-    iss_buf_free(&list);
-    if (kindless.len)
+    int j = st == ST_YES ? 0 : t->doubtful.len ? 1 : 0;
+    const char *ids = iss_arena_strdup(E->r->arena, t->list.len ? t->list.s : "—");
+    iss_buf_free(&t->list);
+    if (t->kindless.len)
         note(res, ISS_MARK_INFO, M_TRACK_NO_KIND, E->d->persons[p].loc, who,
-             iss_arena_strdup(E->r->arena, kindless.s), END);
-    iss_buf_free(&kindless);
+             iss_arena_strdup(E->r->arena, t->kindless.s), END);
+    iss_buf_free(&t->kindless);
     iss_mark m = st == ST_YES ? ISS_MARK_PASS : ISS_MARK_INFO;
     if (path->min_years) {
         note(res, m, M_TRACK_YEARS, E->d->persons[p].loc, who, ev_date(E, ws), ev_date(E, E->ref),
-             ev_num(E, cases[j]), ev_num(E, path->min_cases), ids, years_str(E, days_in[j]),
+             ev_num(E, t->cases[j]), ev_num(E, path->min_cases), ids, years_str(E, t->days_in[j]),
              ev_num(E, path->min_years), END);
     } else {
         note(res, m, M_TRACK, E->d->persons[p].loc, who, ev_date(E, ws), ev_date(E, E->ref),
-             ev_num(E, cases[j]), ev_num(E, path->min_cases), ids, END);
+             ev_num(E, t->cases[j]), ev_num(E, path->min_cases), ids, END);
     }
     if (st == ST_REVIEW && !ok[1] && (career[0] || career[1])) {
         note(res, ISS_MARK_REVIEW, M_TRACK_CAREER, E->d->persons[p].loc, who,
-             years_str(E, days_career[career[0] ? 0 : 1]), END);
+             years_str(E, t->days_career[career[0] ? 0 : 1]), END);
         path_reading(E, res, rule, path, "min_years");
     } else if (st == ST_REVIEW) {
         note(res, ISS_MARK_REVIEW, M_TRACK_REVIEW_WORK, E->d->persons[p].loc, who,
-             iss_arena_strdup(E->r->arena, doubtful.s), END);
+             iss_arena_strdup(E->r->arena, t->doubtful.s), END);
         path_reading(E, res, rule, path, "work_review");
     }
-    iss_buf_free(&doubtful);
+    iss_buf_free(&t->doubtful);
     if (st != ST_NO) {
         /* the readings this result rests on */
-        if (clipped)
+        if (t->clipped)
             path_reading(E, res, rule, path, "window_years");
-        if (per_year)
+        if (t->per_year)
             path_reading(E, res, rule, path, "per_year_contract");
-        if (other)
+        if (t->other)
             path_reading(E, res, rule, path, "work");
     }
-    if (path->min_years && cases[j] >= path->min_cases)
+    if (path->min_years && t->cases[j] >= path->min_cases)
         path_reading(E, res, rule, path, "min_years");
     return st;
 }
