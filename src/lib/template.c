@@ -250,7 +250,7 @@ static void template_registrations(const iss_tmpl *t)
 void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen, iss_lang lang,
                         const char *schema_url)
 {
-    const iss_tmpl tv = {c, chosen, lang, out}, *t = &tv;
+    const iss_tmpl tv = {.c = c, .chosen = chosen, .lang = lang, .out = out}, *t = &tv;
     iss_buf *o = out;
     char date[ISS_DATE_SIZE];
     iss_date_format(c->date, date);

@@ -273,10 +273,23 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                        a->reviewer == ISS_REVIEWER_INDEPENDENT ? "P002" : "P001");
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"window_years",
+     "確認する案件の区間（基準日までの年数）: この区間に終了した案件だけを確認する",
+     "the window (years up to the reference date): only cases that ended in it are checked"},
+    {"alternatives", "いずれか一つを満たせばよいレビューの方法",
+     "the ways of review, any one of which suffices"},
+    {"qualified_rule", "レビュー者が満たしてもよい規則（staff_or_qualified のとき）",
+     "the rule a reviewer may meet instead (staff_or_qualified)"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"window_years", "alternatives", "qualified_rule", NULL};
 
 const struct iss_check_kind iss_check_case_review = {
     .params = params,
+    .docs = docs,
     .load = load,
     .link = link_names,
     .relink = relink,

@@ -175,9 +175,15 @@ bool ex_path_params(iss_buf *out, const iss_rule *r, iss_lang lang);
 
 /* ---- the table ---- */
 
+/* A parameter and what it means, in Japanese and English. */
+typedef struct {
+    const char *key, *ja, *en;
+} iss_param_text;
+
 /* One row per kind; its name is ISS_CHECK_KINDS's (iss_check_names). */
 struct iss_check_kind {
     const char *const *params;   /* the keys of its check besides kind, NULL-terminated */
+    const iss_param_text *docs;  /* what each one means (iss_param_doc), NULL key last */
     /* Its parameters from the check mapping n into r's member of the union;
      * false after located errors (every one of the mapping). */
     bool (*load)(iss_loader *L, const iss_node *n, iss_rule *r);

@@ -133,10 +133,18 @@ static void service_template(const iss_tmpl *t, size_t k)
     iss_buf_puts(o, "    dual_roles: {persons: [], count: 0}\n");
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"rules", "両方を満たす者を兼務者とする二つの規則",
+     "the two rules whose paths a 兼務者 meets both of"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"rules", NULL};
 
 const struct iss_check_kind iss_check_dual_role = {
     .params = params,
+    .docs = docs,
     .load = load,
     .link = link_names,
     .relink = relink,

@@ -127,10 +127,16 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                    X(lang, "どの案件の担当者でもない者", "on no case's staff"));
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {NULL};
 
 const struct iss_check_kind iss_check_info_protection = {
     .params = params,
+    .docs = docs,
     .load = load,
     .lint = lint,
     .evaluate = check_info_protection,

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* where the sections are read, in iss_sections_source order: also the
+ * declaration key of each */
 static const char *const sources[] = {"manual", "report_template", NULL};
 
 static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
@@ -77,7 +79,7 @@ static void check_manual_sections(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    const char *where = r->sections.source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+    const char *where = sources[r->sections.source];
     iss_buf_printf(out, X(lang, "  services[].%s.sections に次のすべてを含む:\n",
                           "  services[].%s.sections must include every one of:\n"),
                    where);
@@ -111,7 +113,7 @@ static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
 static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    const char *where = r->sections.source == ISS_SECTIONS_REPORT_TEMPLATE ? "report_template" : "manual";
+    const char *where = sources[r->sections.source];
     iss_buf_printf(y, "services:\n  - category: %s\n    %s:\n      sections: [", cat, where);
     for (size_t i = 0; i < r->sections.nsections; i++)
         iss_buf_printf(y, "%s%s", i ? ", " : "", r->sections.sections[i].id);
@@ -137,14 +139,26 @@ static void service_template(const iss_tmpl *t, size_t k)
             iss_buf_printf(o, "    #   %s: %s\n", q->sections.sections[j].id,
                            t->lang == ISS_LANG_EN ? q->sections.sections[j].en : q->sections.sections[j].ja);
         iss_buf_printf(o, "    %s:\n      sections: []\n      evidence: ~\n",
-                       tpl ? "report_template" : "manual");
+                       sources[q->sections.source]);
     }
 }
+
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"sections", "含むべき節", "the sections that must be covered"},
+    {"source",
+     "節を読む場所: manual（マニュアル）又は report_template（報告書の構成）",
+     "where the sections are read: manual, or report_template"},
+    {"when_missing", "節が欠けたときの判定: fail 又は review",
+     "the verdict when a section is missing: fail or review"},
+    {NULL, NULL, NULL},
+};
 
 static const char *const params[] = {"sections", "source", "when_missing", NULL};
 
 const struct iss_check_kind iss_check_manual_sections = {
     .params = params,
+    .docs = docs,
     .load = load,
     .evaluate = check_manual_sections,
     .explain = explain,

@@ -68,10 +68,18 @@ static void service_template(const iss_tmpl *t, size_t k)
     iss_buf_printf(o, "    %s: ~\n", r->person.field);
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"field", "担当者を書く services[] の欄",
+     "the services[] field naming the person"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"field", NULL};
 
 const struct iss_check_kind iss_check_person_assigned = {
     .params = params,
+    .docs = docs,
     .load = load,
     .evaluate = check_person_assigned,
     .explain = explain,

@@ -105,10 +105,21 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                        X(lang, "(登録番号)", "(registration number)"));
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"requires", "同じ申告書で申請していなければならない区分",
+     "the categories that must be applied for in the same declaration"},
+    {"accept_registration",
+     "true: 申請の代わりに、有効な登録を登録番号とともに申告してもよい",
+     "true: a current registration declared with its number does instead"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"requires", "accept_registration", NULL};
 
 const struct iss_check_kind iss_check_prerequisite = {
     .params = params,
+    .docs = docs,
     .load = load,
     .lint = lint,
     .reading_target = reading_target,

@@ -350,10 +350,23 @@ static void service_template(const iss_tmpl *t, size_t k)
     }
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"group", "技術責任者を申告する services[] の欄（この欄の persons が対象）",
+     "the services[] group whose persons are the leads checked"},
+    {"disclose_counts",
+     "true: 要件ごとの人数を申告書の counts に書かせ、算出値と照合する",
+     "true: the per-path counts must be stated under counts and equal the computed ones"},
+    {"paths", "要件（いずれか一つを満たせばよい）",
+     "the paths (meeting any one suffices)"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"group", "disclose_counts", "paths", NULL};
 
 const struct iss_check_kind iss_check_qualified_leads = {
     .params = params,
+    .docs = docs,
     .load = load,
     .lint = lint,
     .reading_target = reading_target,

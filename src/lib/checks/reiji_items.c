@@ -253,10 +253,18 @@ static void service_template(const iss_tmpl *t, size_t k)
     }
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"requirements", "それぞれ満たすべき例示の項目の要求",
+     "the requirements, each to be met"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"requirements", NULL};
 
 const struct iss_check_kind iss_check_reiji_items = {
     .params = params,
+    .docs = docs,
     .load = load,
     .lint = lint,
     .evaluate = check_reiji_items,

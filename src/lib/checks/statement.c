@@ -106,10 +106,20 @@ static void service_template(const iss_tmpl *t, size_t k)
         iss_buf_puts(o, "    statements: {}\n");
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"statements", "申告書の statements に必要な表明",
+     "the statements that must be given"},
+    {"when_present", "すべての表明があるときの判定: pass 又は review",
+     "the verdict when every statement is given: pass or review"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"statements", "when_present", NULL};
 
 const struct iss_check_kind iss_check_statement = {
     .params = params,
+    .docs = docs,
     .load = load,
     .evaluate = check_statement,
     .explain = explain,

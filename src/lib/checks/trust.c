@@ -342,10 +342,19 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     iss_buf_puts(y, snippets[r->trust.item]);
 }
 
+/* What each parameter means (isscheck explain). */
+static const iss_param_text docs[] = {
+    {"item", "信頼性の審査項目のうちどれを確認するか", "which trust item is checked"},
+    {"threshold_percent", "申告すべき株主の持分の下限（%）",
+     "the share (%) from which a shareholder must be declared"},
+    {NULL, NULL, NULL},
+};
+
 static const char *const params[] = {"item", "threshold_percent", NULL};
 
 const struct iss_check_kind iss_check_trust = {
     .params = params,
+    .docs = docs,
     .load = load,
     .lint = lint,
     .reading_target = reading_target,
