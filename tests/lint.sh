@@ -5,7 +5,7 @@ set -eu
 build=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-clang-tidy -p "$build" --quiet src/lib/*.c src/cli/*.c src/lsp/*.c
+clang-tidy -p "$build" --quiet src/lib/*.c src/lib/checks/*.c src/cli/*.c src/lsp/*.c
 cppcheck --std=c11 --enable=warning,performance,portability --inline-suppr \
   --library=tests/jansson.cfg \
   --error-exitcode=1 -q -I include src

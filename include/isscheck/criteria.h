@@ -36,17 +36,26 @@ typedef struct {
     const struct iss_criteria *set;
 } iss_risk;
 
+/* The check kinds, in the order the loader lists them: X(ENUM, name) for
+ * each, name being what a rule file writes under check.kind and the name
+ * of the kind's module (src/lib/checks/NAME.c, iss_check_NAME). */
+#define ISS_CHECK_KINDS(X)                                                                         \
+    X(QUALIFIED_LEADS, qualified_leads)                                                            \
+    X(DUAL_ROLE, dual_role)                                                                        \
+    X(REIJI_ITEMS, reiji_items)                                                                    \
+    X(PERSON_ASSIGNED, person_assigned)                                                            \
+    X(MANUAL_SECTIONS, manual_sections)                                                            \
+    X(CASE_REVIEW, case_review)                                                                    \
+    X(INFO_PROTECTION, info_protection)                                                            \
+    X(STATEMENT, statement)                                                                        \
+    X(PREREQUISITE, prerequisite)                                                                  \
+    X(TRUST, trust)
+
 typedef enum {
-    ISS_CHECK_QUALIFIED_LEADS,
-    ISS_CHECK_DUAL_ROLE,
-    ISS_CHECK_REIJI_ITEMS,
-    ISS_CHECK_PERSON_ASSIGNED,
-    ISS_CHECK_MANUAL_SECTIONS,
-    ISS_CHECK_CASE_REVIEW,
-    ISS_CHECK_INFO_PROTECTION,
-    ISS_CHECK_STATEMENT,
-    ISS_CHECK_PREREQUISITE,
-    ISS_CHECK_TRUST,
+#define ISS_CHECK_ENUM(K, name) ISS_CHECK_##K,
+    ISS_CHECK_KINDS(ISS_CHECK_ENUM)
+#undef ISS_CHECK_ENUM
+    ISS_CHECK_COUNT
 } iss_check_kind;
 
 typedef enum { ISS_TRUST_CAPITAL, ISS_TRUST_EMPLOYEES, ISS_TRUST_COVERAGE, ISS_TRUST_CERTIFICATIONS,
@@ -94,6 +103,61 @@ typedef struct {
 } iss_alternative;
 
 typedef struct iss_rule iss_rule;
+
+/* The parameters of each check kind, one struct per kind (the kind's
+ * module under src/lib/checks/ loads, evaluates and explains them). */
+typedef struct {
+    const char *group;
+    bool disclose_counts;
+    iss_path *paths;
+    size_t npaths;
+} iss_leads_params;
+
+typedef struct {
+    iss_strs names;          /* the two rule ids as written */
+    const iss_rule *rule[2]; /* linked once every file of the set is in */
+} iss_dual_params;
+
+typedef struct {
+    iss_requirement *reqs;
+    size_t nreqs;
+} iss_items_params;
+
+typedef struct {
+    const char *field;
+} iss_person_params;
+
+typedef struct {
+    iss_section *sections;
+    size_t nsections;
+    iss_sections_source source;
+    bool missing_review; /* a missing section is review, not fail (unconfirmed criteria) */
+} iss_sections_params;
+
+typedef struct {
+    long window_years;
+    iss_alternative *alts;
+    size_t nalts;
+    iss_str qualified_id;          /* qualified_rule as written, or no string */
+    const iss_rule *qualified_rule; /* linked once every file of the set is in */
+} iss_review_params;
+
+typedef struct {
+    iss_strs statements;
+    bool when_present_pass;
+} iss_statement_params;
+
+/* categories applied for here or registered already */
+typedef struct {
+    iss_strs requires;
+    bool accept_registration; /* a current registration declared with its number also does */
+} iss_prereq_params;
+
+typedef struct {
+    iss_trust_item item;
+    long threshold; /* capital: share in hundredths of a percent */
+} iss_trust_params;
+
 struct iss_rule {
     const char *id, *clause, *title_ja, *title_en, *text, *summary;
     const char *text_unavailable; /* draft rules: why the clause text is not given, and its source */
@@ -111,37 +175,20 @@ struct iss_rule {
     size_t category; /* index into iss_criteria.categories */
     iss_strs when_subtypes;
     iss_check_kind kind;
-    /* qualified_leads */
-    const char *group;
-    bool disclose_counts;
-    iss_path *paths;
-    size_t npaths;
-    /* dual_role */
-    const iss_rule *dual[2];
-    /* reiji_items */
-    iss_requirement *reqs;
-    size_t nreqs;
-    /* person_assigned */
-    const char *field;
-    /* manual_sections */
-    iss_section *sections;
-    size_t nsections;
-    iss_sections_source source;
-    bool missing_review; /* a missing section is review, not fail (unconfirmed criteria) */
-    /* prerequisite: categories applied for here or registered already */
-    iss_strs requires;
-    bool accept_registration; /* a current registration declared with its number also does */
-    /* trust */
-    iss_trust_item trust_item;
-    long threshold; /* capital: share in hundredths of a percent */
-    /* case_review */
-    long window_years;
-    iss_alternative *alts;
-    size_t nalts;
-    const iss_rule *qualified_rule;
-    /* statement */
-    iss_strs statements;
-    bool when_present_pass;
+    /* The parameters of the kind: only the member named after it is set
+     * (the others are the same bytes).  Last in the struct, so that the
+     * built-in criteria generator knows where the union ends. */
+    union {
+        iss_leads_params leads;          /* qualified_leads */
+        iss_dual_params dual;            /* dual_role */
+        iss_items_params items;          /* reiji_items */
+        iss_person_params person;        /* person_assigned */
+        iss_sections_params sections;    /* manual_sections */
+        iss_review_params review;        /* case_review */
+        iss_statement_params statement;  /* statement */
+        iss_prereq_params prereq;        /* prerequisite */
+        iss_trust_params trust;          /* trust */
+    };
 };
 
 typedef struct {

@@ -42,6 +42,7 @@ typedef enum {
     K_RULES,  /* iss_rule *: the named array of this set's rules */
     K_CHARS,  /* char[n], NUL-terminated */
     K_ZERO,   /* left zero: the loader's arena, the files a folder was read from */
+    K_UNION,  /* iss_rule's parameters: the member of the kind at count_off (rule_params) */
 } kind;
 
 typedef struct type type;
@@ -52,7 +53,14 @@ typedef struct {
     size_t count_off; /* K_ARR, K_CSTRS, K_SLOTS, K_SETS */
     const type *sub;  /* K_SUB, K_ARR */
     size_t n;         /* K_RULE: array length (1 for a plain pointer) */
+    const struct member *members; /* K_UNION: indexed by the kind */
 } field;
+
+/* A member of a union: its name and type. */
+typedef struct member {
+    const char *name;
+    const struct type *t;
+} member;
 
 struct type {
     const char *cname;
@@ -61,13 +69,13 @@ struct type {
 };
 
 #define SZ(T, f) sizeof(((T *)0)->f)
-#define STR(T, f) {#f, K_STR, offsetof(T, f), SZ(T, f), 0, NULL, 0}
-#define NUM(T, f) {#f, K_NUM, offsetof(T, f), SZ(T, f), 0, NULL, 0}
-#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &(sub), 0}
-#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &(sub), 0}
-#define CSTRS(T, f, count) {#f, K_CSTRS, offsetof(T, f), SZ(T, f), offsetof(T, count), NULL, 0}
-#define SPECIAL(T, f, k, count, n) {#f, k, offsetof(T, f), SZ(T, f), count, NULL, n}
-#define END {NULL, K_STR, 0, 0, 0, NULL, 0}
+#define STR(T, f) {#f, K_STR, offsetof(T, f), SZ(T, f), 0, NULL, 0, NULL}
+#define NUM(T, f) {#f, K_NUM, offsetof(T, f), SZ(T, f), 0, NULL, 0, NULL}
+#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &(sub), 0, NULL}
+#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &(sub), 0, NULL}
+#define CSTRS(T, f, count) {#f, K_CSTRS, offsetof(T, f), SZ(T, f), offsetof(T, count), NULL, 0, NULL}
+#define SPECIAL(T, f, k, count, n) {#f, k, offsetof(T, f), SZ(T, f), count, NULL, n, NULL}
+#define END {NULL, K_STR, 0, 0, 0, NULL, 0, NULL}
 
 static const field loc_fields[] = {NUM(iss_loc, line), NUM(iss_loc, col), END};
 static const type loc_type = {"iss_loc", sizeof(iss_loc), loc_fields};
@@ -140,6 +148,56 @@ static const field alt_fields[] = {SUB(iss_alternative, documents, strs_type),
                                    NUM(iss_alternative, reviewer), END};
 static const type alt_type = {"iss_alternative", sizeof(iss_alternative), alt_fields};
 
+/* Each check kind's parameters (criteria.h), and which member of
+ * iss_rule's union holds them: a new kind adds its struct's table and row. */
+static const field leads_fields[] = {
+    STR(iss_leads_params, group), NUM(iss_leads_params, disclose_counts),
+    ARR(iss_leads_params, paths, npaths, path_type), NUM(iss_leads_params, npaths), END};
+static const type leads_type = {"iss_leads_params", sizeof(iss_leads_params), leads_fields};
+static const field dual_fields[] = {SUB(iss_dual_params, names, strs_type),
+                                    SPECIAL(iss_dual_params, rule, K_RULE, 0, 2), END};
+static const type dual_type = {"iss_dual_params", sizeof(iss_dual_params), dual_fields};
+static const field items_fields[] = {ARR(iss_items_params, reqs, nreqs, req_type),
+                                     NUM(iss_items_params, nreqs), END};
+static const type items_type = {"iss_items_params", sizeof(iss_items_params), items_fields};
+static const field person_fields[] = {STR(iss_person_params, field), END};
+static const type person_type = {"iss_person_params", sizeof(iss_person_params), person_fields};
+static const field sections_fields[] = {
+    ARR(iss_sections_params, sections, nsections, section_type), NUM(iss_sections_params, nsections),
+    NUM(iss_sections_params, source), NUM(iss_sections_params, missing_review), END};
+static const type sections_type = {"iss_sections_params", sizeof(iss_sections_params),
+                                   sections_fields};
+static const field review_fields[] = {
+    NUM(iss_review_params, window_years), ARR(iss_review_params, alts, nalts, alt_type),
+    NUM(iss_review_params, nalts), SUB(iss_review_params, qualified_id, str_type),
+    SPECIAL(iss_review_params, qualified_rule, K_RULE, 0, 1), END};
+static const type review_type = {"iss_review_params", sizeof(iss_review_params), review_fields};
+static const field statement_fields[] = {SUB(iss_statement_params, statements, strs_type),
+                                         NUM(iss_statement_params, when_present_pass), END};
+static const type statement_type = {"iss_statement_params", sizeof(iss_statement_params),
+                                    statement_fields};
+static const field prereq_fields[] = {SUB(iss_prereq_params, requires, strs_type),
+                                      NUM(iss_prereq_params, accept_registration), END};
+static const type prereq_type = {"iss_prereq_params", sizeof(iss_prereq_params), prereq_fields};
+static const field trust_fields[] = {NUM(iss_trust_params, item), NUM(iss_trust_params, threshold),
+                                     END};
+static const type trust_type = {"iss_trust_params", sizeof(iss_trust_params), trust_fields};
+static const field none_fields[] = {END};
+static const type none_type = {"(none)", 0, none_fields};
+
+static const member rule_params[ISS_CHECK_COUNT] = {
+    [ISS_CHECK_QUALIFIED_LEADS] = {"leads", &leads_type},
+    [ISS_CHECK_DUAL_ROLE] = {"dual", &dual_type},
+    [ISS_CHECK_REIJI_ITEMS] = {"items", &items_type},
+    [ISS_CHECK_PERSON_ASSIGNED] = {"person", &person_type},
+    [ISS_CHECK_MANUAL_SECTIONS] = {"sections", &sections_type},
+    [ISS_CHECK_CASE_REVIEW] = {"review", &review_type},
+    [ISS_CHECK_INFO_PROTECTION] = {NULL, &none_type},
+    [ISS_CHECK_STATEMENT] = {"statement", &statement_type},
+    [ISS_CHECK_PREREQUISITE] = {"prereq", &prereq_type},
+    [ISS_CHECK_TRUST] = {"trust", &trust_type},
+};
+
 static const field rule_fields[] = {
     STR(iss_rule, id),
     STR(iss_rule, clause),
@@ -155,34 +213,15 @@ static const field rule_fields[] = {
     SUB(iss_rule, reading_source, strs_type),
     SUB(iss_rule, reading_ja, strs_type),
     SUB(iss_rule, reading_en, strs_type),
-    NUM(iss_rule, accept_registration),
     SPECIAL(iss_rule, set, K_SET, 0, 1),
     STR(iss_rule, file),
     SUB(iss_rule, loc, loc_type),
     NUM(iss_rule, category),
     SUB(iss_rule, when_subtypes, strs_type),
     NUM(iss_rule, kind),
-    STR(iss_rule, group),
-    NUM(iss_rule, disclose_counts),
-    ARR(iss_rule, paths, npaths, path_type),
-    NUM(iss_rule, npaths),
-    SPECIAL(iss_rule, dual, K_RULE, 0, 2),
-    ARR(iss_rule, reqs, nreqs, req_type),
-    NUM(iss_rule, nreqs),
-    STR(iss_rule, field),
-    ARR(iss_rule, sections, nsections, section_type),
-    NUM(iss_rule, nsections),
-    NUM(iss_rule, source),
-    NUM(iss_rule, missing_review),
-    SUB(iss_rule, requires, strs_type),
-    NUM(iss_rule, trust_item),
-    NUM(iss_rule, threshold),
-    NUM(iss_rule, window_years),
-    ARR(iss_rule, alts, nalts, alt_type),
-    NUM(iss_rule, nalts),
-    SPECIAL(iss_rule, qualified_rule, K_RULE, 0, 1),
-    SUB(iss_rule, statements, strs_type),
-    NUM(iss_rule, when_present_pass),
+    /* the union of the kinds' parameters: last in iss_rule, so it runs to the end */
+    {"(parameters)", K_UNION, offsetof(iss_rule, leads), sizeof(iss_rule) - offsetof(iss_rule, leads),
+     offsetof(iss_rule, kind), NULL, 0, rule_params},
     END};
 static const type rule_type = {"iss_rule", sizeof(iss_rule), rule_fields};
 
@@ -402,6 +441,8 @@ static void put_field(const field *f, const void *base)
     case K_ZERO:
         fputs("NULL", out);
         break;
+    case K_UNION: /* put_struct writes it */
+        break;
     }
 }
 
@@ -434,6 +475,15 @@ static void put_struct(const type *t, const void *base)
     for (const field *f = t->fields; f->name; f++) {
         if (f->k == K_ZERO)
             continue; /* zero */
+        if (f->k == K_UNION) {
+            /* the member of the kind, the others being the same bytes */
+            const member *m = &f->members[get_num((const char *)base + f->count_off, sizeof(iss_check_kind))];
+            if (m->name) {
+                fprintf(out, ", .%s = ", m->name);
+                put_struct(m->t, (const char *)base + f->off);
+            }
+            continue;
+        }
         fprintf(out, "%s.%s = ", f == t->fields ? "" : ", ", f->name);
         put_field(f, base);
     }

@@ -1,25 +1,14 @@
-/* criteria.c - loading a criteria set: manifest, rule files, catalogue. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include "isscheck/criteria.h"
+/* criteria.c - loading a criteria set: manifest, rule files (each check
+ * loaded by its kind, src/lib/checks/), the catalogue (catalogue.c), and
+ * the lint an author runs on it. */
+#include "checks/checks.h"
 
-#include <pcre2.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    iss_ctx c;
-    iss_criteria *cr;
-    const iss_limits *lim;
-    bool lint;       /* go on past errors, to report every finding */
-    bool unloadable; /* a file is missing or not YAML */
-    const iss_criteria_file *mem; /* the set's files in memory, or NULL: read dir */
-    size_t nmem;
-} loader;
-
-static bool label(loader *L, const iss_node *n, const char *what, iss_label *out)
+static bool label(iss_loader *L, const iss_node *n, const char *what, iss_label *out)
 {
     static const char *const keys[] = {"code", "ja", "en", NULL};
     iss_str code = {0}, ja = {0}, en = {0};
@@ -33,7 +22,7 @@ static bool label(loader *L, const iss_node *n, const char *what, iss_label *out
     return ok;
 }
 
-static bool labels(loader *L, const iss_node *map, const char *key, iss_label **out, size_t *n)
+static bool labels(iss_loader *L, const iss_node *map, const char *key, iss_label **out, size_t *n)
 {
     const iss_node *v = iss_map_get(map, key);
     if (iss_node_is_null(v))
@@ -48,7 +37,7 @@ static bool labels(loader *L, const iss_node *map, const char *key, iss_label **
     return ok;
 }
 
-static const char **plain_list(loader *L, const iss_strs *s)
+const char **iss_load_plain_list(iss_loader *L, const iss_strs *s)
 {
     const char **v = iss_arena_alloc(L->cr->arena, (s->n + 1) * sizeof *v);
     for (size_t i = 0; i < s->n; i++)
@@ -56,7 +45,7 @@ static const char **plain_list(loader *L, const iss_strs *s)
     return v;
 }
 
-static bool load_category(loader *L, const iss_node *n, iss_category *cat)
+static bool load_category(iss_loader *L, const iss_node *n, iss_category *cat)
 {
     static const char *const keys[] = {"code", "rule_prefix", "name", "aliases", "clause",
                                        "subtypes", "engagement_kinds", "lead_groups", "section", NULL};
@@ -87,9 +76,9 @@ static bool load_category(loader *L, const iss_node *n, iss_category *cat)
     cat->clause = clause.s ? clause.s : "";
     cat->name_ja = ja.s;
     cat->name_en = en.s;
-    cat->aliases = plain_list(L, &aliases);
+    cat->aliases = iss_load_plain_list(L, &aliases);
     cat->naliases = aliases.n;
-    cat->groups = plain_list(L, &groups);
+    cat->groups = iss_load_plain_list(L, &groups);
     cat->ngroups = groups.n;
     cat->section = section.s;
     if (section.s && strcmp(section.s, "trust") != 0) {
@@ -99,129 +88,9 @@ static bool load_category(loader *L, const iss_node *n, iss_category *cat)
     return ok;
 }
 
-/* ---- catalogue ---- */
-
-static const char *const entry_types[] = {"qualification", "community", "training", "standard",
-                                          "result_handling", "compliance", "education", NULL};
-
-/* Whether patterns are JIT-compiled.  Measured with callgrind on `check
- * examples/va-pass.yaml` with the built-in criteria: 1.84 M instructions
- * without the JIT, 3.46 M with it (hyperfine, min of 300: 1.40 ms against
- * 2.36 ms).  The JIT costs more to compile than it saves on the few
- * matches a declaration needs; -DISS_PATTERN_JIT=1 turns it back on. */
-#ifndef ISS_PATTERN_JIT
-#define ISS_PATTERN_JIT 0
-#endif
-static const bool pattern_jit = ISS_PATTERN_JIT;
-
-static pcre2_code *pattern_compile(const char *pat, int *err, PCRE2_SIZE *off)
-{
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                                   err, off, NULL);
-    if (re && pattern_jit)
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* best effort: the interpreter works too */
-    return re;
-}
-
-static pcre2_code *compile(loader *L, const char *pat, iss_loc loc, const char *what)
-{
-    int err;
-    PCRE2_SIZE off;
-    pcre2_code *re = pattern_compile(pat, &err, &off);
-    if (!re) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(err, msg, sizeof msg);
-        iss_error(&L->c, loc, "%s pattern '%s' does not compile at offset %zu: %s", what, pat,
-                  (size_t)off, (char *)msg);
-        return NULL;
-    }
-    return re;
-}
-
-static void free_entry_patterns(iss_entry *e)
-{
-    for (size_t j = 0; e->alias_re && j <= e->naliases; j++)
-        pcre2_code_free(atomic_load(&e->alias_re[j]));
-    e->alias_re = NULL;
-}
-
-static bool load_entry(loader *L, const iss_node *n, iss_entry *e)
-{
-    static const char *const keys[] = {"id", "type", "name", "aliases", "lists", "number_pattern",
-                                       "provenance", "note", NULL};
-    static const char *const prov_keys[] = {"reiji_date", "checked", "by", NULL};
-    if (!iss_expect_map(&L->c, n, "a catalogue entry", keys))
-        return false;
-    iss_str id = {0}, type = {0}, name = {0}, num = {0}, note = {0};
-    iss_strs aliases = {0};
-    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "type", true, &type) &
-              iss_get_str(&L->c, n, "name", true, &name) &
-              iss_get_strs(&L->c, n, "aliases", false, &aliases) &
-              iss_get_strs(&L->c, n, "lists", true, &e->lists) &
-              iss_get_str(&L->c, n, "number_pattern", false, &num) &
-              iss_get_str(&L->c, n, "note", false, &note);
-    if (!ok)
-        return false;
-    e->id = id.s;
-    e->name = name.s;
-    e->note = note.s;
-    int t = iss_lookup(entry_types, type.s);
-    if (t < 0) {
-        iss_error(&L->c, type.loc, "unknown catalogue entry type '%s'", type.s);
-        return false;
-    }
-    e->type = (iss_entry_type)t;
-    e->naliases = aliases.n;
-    e->alias_src = plain_list(L, &aliases);
-    e->alias_re = iss_arena_alloc(L->cr->arena, (aliases.n + 1) * sizeof *e->alias_re);
-    for (size_t i = 0; i < aliases.n; i++) {
-        pcre2_code *re = compile(L, aliases.v[i].s, aliases.v[i].loc, "alias");
-        atomic_store(&e->alias_re[i], re);
-        ok &= re != NULL;
-    }
-    if (num.s && *num.s) {
-        e->number_src = num.s;
-        pcre2_code *re = compile(L, num.s, num.loc, "number");
-        atomic_store(&e->alias_re[aliases.n], re);
-        ok &= re != NULL;
-    }
-    const iss_node *prov = iss_map_get(n, "provenance");
-    if (!prov) {
-        iss_error(&L->c, n->loc, "catalogue entry '%s' has no provenance", e->id);
-        return false;
-    }
-    if (iss_scalar_is(prov, "unverified")) {
-        e->provenance = "unverified";
-    } else if (prov->type == ISS_NODE_MAP && iss_expect_map(&L->c, prov, "provenance", prov_keys)) {
-        iss_day rd = 0, ck = 0;
-        iss_str by = {0};
-        ok &= iss_get_date(&L->c, prov, "reiji_date", true, &rd, NULL) &
-              iss_get_date(&L->c, prov, "checked", true, &ck, NULL) &
-              iss_get_str(&L->c, prov, "by", true, &by);
-        char a[ISS_DATE_SIZE], b[ISS_DATE_SIZE];
-        iss_date_format(rd, a);
-        iss_date_format(ck, b);
-        e->provenance = iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b,
-                                         by.s ? by.s : "?");
-        e->verified = ok;
-    } else {
-        iss_error(&L->c, prov->loc,
-                  "provenance must be 'unverified' or a mapping with reiji_date, checked and by");
-        return false;
-    }
-    return ok;
-}
-
-static void free_patterns(iss_criteria *c)
-{
-    for (size_t i = 0; i < c->nentries; i++)
-        free_entry_patterns(&c->entries[i]);
-}
-
 /* ---- rules ---- */
 
-/* A required list under key: the node, or NULL after a located error. */
-static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key)
+const iss_node *iss_load_seq(iss_ctx *c, const iss_node *map, const char *key)
 {
     const iss_node *list = iss_map_get(map, key);
     if (!list) {
@@ -231,22 +100,11 @@ static const iss_node *need_seq(iss_ctx *c, const iss_node *map, const char *key
     return iss_expect_seq(c, list, key) ? list : NULL;
 }
 
-static const char *const check_kinds[] = {"qualified_leads", "dual_role", "reiji_items",
-                                          "person_assigned", "manual_sections", "case_review",
-                                          "info_protection", "statement", "prerequisite",
-                                          "trust", NULL};
-static const char *const trust_items[] = {"capital", "employees", "coverage", "certifications",
-                                          "storage", "subcontracting", "tools", "security", NULL};
-static const char *const sources[] = {"manual", "report_template", NULL};
-static const char *const path_types[] = {"qualification", "community", "training", "track_record",
-                                         NULL};
-static const char *const contracts[] = {"single", "comprehensive", "continuing", "none", NULL};
 const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1] = {"standards", "result_handling",
                                                              "compliance", "education", NULL};
-static const char *const reviewers[] = {"independent", "any", "staff_or_qualified", NULL};
 
-static bool enum_field(loader *L, const iss_node *map, const char *key, const char *const *values,
-                       int *out)
+bool iss_load_enum(iss_loader *L, const iss_node *map, const char *key, const char *const *values,
+                   int *out)
 {
     iss_str s = {0};
     if (!iss_get_str(&L->c, map, key, true, &s))
@@ -264,102 +122,36 @@ static bool enum_field(loader *L, const iss_node *map, const char *key, const ch
     return true;
 }
 
-/* A "category/kind" pair of a track-record path: the kind must be one of
- * the category's engagement kinds when the category is in this set; a
- * category of another set (a penetration test counted as VA d) is checked
- * when the sets are composed (iss_criteria_compose). */
-static bool work_pair(loader *L, const iss_str *w)
+/* The keys a check may have: kind and every kind's parameters, in the
+ * order the message for an unknown key has always listed them (a
+ * parameter of a kind added later comes after), NULL-terminated. */
+static void check_keys(const char **out, size_t cap)
 {
-    const char *slash = strchr(w->s, '/');
-    if (!slash || slash == w->s || !slash[1] || strchr(slash + 1, '/')) {
-        iss_error(&L->c, w->loc, "work '%s' is not 'category/kind'", w->s);
-        return false;
-    }
-    char *cat = iss_arena_strndup(L->cr->arena, w->s, (size_t)(slash - w->s));
-    int ci = iss_criteria_category(L->cr, cat);
-    if (ci < 0)
-        return true;
-    const iss_category *c = &L->cr->categories[ci];
-    for (size_t k = 0; k < c->nkinds; k++)
-        if (strcmp(c->kinds[k].code, slash + 1) == 0)
-            return true;
-    iss_error(&L->c, w->loc, "unknown engagement kind '%s' of category '%s'", slash + 1, cat);
-    return false;
+    static const char *const order[] = {"kind", "group", "disclose_counts", "paths", "rules",
+                                        "requirements", "field", "sections", "window_years",
+                                        "alternatives", "qualified_rule", "statements",
+                                        "when_present", "source", "when_missing", "requires",
+                                        "item", "threshold_percent", "accept_registration", NULL};
+    size_t n = 0;
+    for (size_t i = 0; order[i] && n + 1 < cap; i++)
+        out[n++] = order[i];
+    for (size_t k = 0; k < ISS_CHECK_COUNT; k++)
+        for (const char *const *p = iss_check_kinds[k]->params; *p && n + 1 < cap; p++) {
+            out[n] = NULL;
+            if (iss_lookup(out, *p) < 0)
+                out[n++] = *p;
+        }
+    out[n] = NULL;
 }
 
-static bool load_path(loader *L, const iss_node *n, iss_path *p)
+static bool load_check(iss_loader *L, const iss_node *n, iss_rule *r)
 {
-    static const char *const keys[] = {"id", "clause", "type", "reiji", "lecturing_subject",
-                                       "work", "work_review", "window_years", "min_cases",
-                                       "per_year_contract", "min_years", "years_reading", NULL};
-    if (!iss_expect_map(&L->c, n, "a path", keys))
-        return false;
-    iss_str id = {0}, clause = {0}, reiji = {0}, subj = {0}, reading = {0};
-    int type = 0, contract = ISS_CONTRACT_NONE;
-    p->loc = n->loc;
-    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", false, &clause) &
-              enum_field(L, n, "type", path_types, &type);
-    if (!ok)
-        return false;
-    p->type = (iss_path_type)type;
-    const char *const *params = iss_path_params(p->type);
-    for (size_t i = 0; i + 1 < 2 * n->n; i += 2) {
-        const char *key = n->kids[i]->str;
-        if (strcmp(key, "id") != 0 && strcmp(key, "clause") != 0 && strcmp(key, "type") != 0 &&
-            iss_lookup(params, key) < 0) {
-            iss_error(&L->c, n->kids[i]->loc, "'%s' is not a parameter of a %s path", key,
-                      iss_path_type_name(p->type));
-            ok = false;
-        }
-    }
-    if (p->type == ISS_PATH_TRACK_RECORD) {
-        ok &= iss_get_strs(&L->c, n, "work", true, &p->work) &
-              iss_get_strs(&L->c, n, "work_review", false, &p->work_review) &
-              iss_get_int(&L->c, n, "window_years", true, 1, 100, &p->window_years) &
-              iss_get_int(&L->c, n, "min_cases", true, 1, 100000, &p->min_cases) &
-              iss_get_int(&L->c, n, "min_years", false, 1, 1000, &p->min_years) &
-              iss_get_str(&L->c, n, "years_reading", false, &reading);
-        if (iss_map_get(n, "per_year_contract"))
-            ok &= enum_field(L, n, "per_year_contract", contracts, &contract);
-        if (reading.s && strcmp(reading.s, "window") != 0) {
-            iss_error(&L->c, reading.loc, "years_reading must be 'window'");
-            ok = false;
-        }
-        if (ok && p->work.n == 0) {
-            iss_error(&L->c, p->work.loc, "work must not be empty");
-            ok = false;
-        }
-        for (size_t i = 0; ok && i < p->work.n; i++)
-            ok &= work_pair(L, &p->work.v[i]);
-        for (size_t i = 0; ok && i < p->work_review.n; i++)
-            ok &= work_pair(L, &p->work_review.v[i]);
-    } else {
-        ok &= iss_get_str(&L->c, n, "reiji", true, &reiji) &
-              iss_get_str(&L->c, n, "lecturing_subject", false, &subj);
-    }
-    p->id = id.s;
-    p->clause = clause.s ? clause.s : "";
-    p->reiji = reiji.s;
-    p->lecturing_subject = subj.s;
-    p->per_year_contract = (iss_contract)contract;
-    return ok;
-}
-
-static bool load_check(loader *L, const iss_node *n, iss_rule *r)
-{
-    static const char *const keys[] = {"kind", "group", "disclose_counts", "paths", "rules",
-                                       "requirements", "field", "sections", "window_years",
-                                       "alternatives", "qualified_rule", "statements",
-                                       "when_present", "source", "when_missing", "requires",
-                                       "item", "threshold_percent", "accept_registration", NULL};
-    static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
-                                           NULL};
-    static const char *const sec_keys[] = {"id", "clause", "ja", "en", NULL};
-    static const char *const alt_keys[] = {"documents", "reviewer", NULL};
+    const char *keys[64];
+    check_keys(keys, sizeof keys / sizeof *keys);
     if (!iss_expect_map(&L->c, n, "a check", keys))
         return false;
     int kind = 0;
-    if (!enum_field(L, n, "kind", check_kinds, &kind))
+    if (!iss_load_enum(L, n, "kind", iss_check_names, &kind))
         return false;
     r->kind = (iss_check_kind)kind;
     bool ok = true;
@@ -372,181 +164,12 @@ static bool load_check(loader *L, const iss_node *n, iss_rule *r)
             ok = false;
         }
     }
-    const iss_node *list;
-    switch (r->kind) {
-    case ISS_CHECK_QUALIFIED_LEADS: {
-        iss_str group = {0};
-        ok &= iss_get_str(&L->c, n, "group", true, &group) &
-              iss_get_bool(&L->c, n, "disclose_counts", &r->disclose_counts);
-        r->group = group.s;
-        list = need_seq(&L->c, n, "paths");
-        if (!list)
-            return false;
-        if (list->n == 0) {
-            iss_error(&L->c, list->loc, "paths must not be empty");
-            return false;
-        }
-        r->npaths = list->n;
-        r->paths = iss_arena_alloc(L->cr->arena, list->n * sizeof *r->paths);
-        for (size_t i = 0; i < list->n; i++) {
-            ok &= load_path(L, list->kids[i], &r->paths[i]);
-            for (size_t j = 0; ok && j < i; j++)
-                if (strcmp(r->paths[j].id, r->paths[i].id) == 0) {
-                    iss_error(&L->c, list->kids[i]->loc, "path id '%s' used twice", r->paths[i].id);
-                    ok = false;
-                }
-        }
-        break;
-    }
-    case ISS_CHECK_DUAL_ROLE: {
-        iss_strs rules = {0};
-        ok &= iss_get_strs(&L->c, n, "rules", true, &rules);
-        if (ok && rules.n != 2) {
-            iss_error(&L->c, rules.loc, "dual_role names exactly two rules");
-            ok = false;
-        }
-        /* resolved after every file is loaded: stash the names */
-        if (ok) {
-            r->statements = rules;
-        }
-        break;
-    }
-    case ISS_CHECK_REIJI_ITEMS:
-        list = need_seq(&L->c, n, "requirements");
-        if (!list)
-            return false;
-        r->nreqs = list->n;
-        r->reqs = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->reqs);
-        for (size_t i = 0; i < list->n; i++) {
-            iss_requirement *q = &r->reqs[i];
-            const iss_node *m = list->kids[i];
-            iss_str reiji = {0}, clause = {0};
-            int f = 0;
-            if (!iss_expect_map(&L->c, m, "a requirement", req_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= enum_field(L, m, "field", iss_item_field_keys, &f) &
-                  iss_get_str(&L->c, m, "reiji", false, &reiji) &
-                  iss_get_str(&L->c, m, "clause", false, &clause) &
-                  iss_get_strs(&L->c, m, "when_subtypes", false, &q->when_subtypes) &
-                  iss_get_bool(&L->c, m, "distinct", &q->distinct);
-            q->field = (iss_item_field)f;
-            q->reiji = reiji.s;
-            q->clause = clause.s;
-        }
-        break;
-    case ISS_CHECK_PERSON_ASSIGNED: {
-        iss_str field = {0};
-        ok &= iss_get_str(&L->c, n, "field", true, &field);
-        if (ok && strcmp(field.s, "quality_manager") != 0) {
-            iss_error(&L->c, field.loc, "person_assigned supports field 'quality_manager'");
-            ok = false;
-        }
-        r->field = field.s;
-        break;
-    }
-    case ISS_CHECK_MANUAL_SECTIONS: {
-        int src = ISS_SECTIONS_MANUAL;
-        iss_str wm = {0};
-        if (iss_map_get(n, "source"))
-            ok &= enum_field(L, n, "source", sources, &src);
-        r->source = (iss_sections_source)src;
-        ok &= iss_get_str(&L->c, n, "when_missing", false, &wm);
-        if (wm.s && strcmp(wm.s, "fail") != 0 && strcmp(wm.s, "review") != 0) {
-            iss_error(&L->c, wm.loc, "when_missing must be 'fail' or 'review'");
-            ok = false;
-        }
-        r->missing_review = wm.s && strcmp(wm.s, "review") == 0;
-        list = need_seq(&L->c, n, "sections");
-        if (!list)
-            return false;
-        r->nsections = list->n;
-        r->sections = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections);
-        for (size_t i = 0; i < list->n; i++) {
-            const iss_node *m = list->kids[i];
-            iss_str id = {0}, clause = {0}, ja = {0}, en = {0};
-            if (!iss_expect_map(&L->c, m, "a section", sec_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= iss_get_str(&L->c, m, "id", true, &id) &
-                  iss_get_str(&L->c, m, "clause", false, &clause) &
-                  iss_get_str(&L->c, m, "ja", true, &ja) & iss_get_str(&L->c, m, "en", true, &en);
-            r->sections[i] = (iss_section){id.s, clause.s, ja.s, en.s};
-        }
-        break;
-    }
-    case ISS_CHECK_CASE_REVIEW: {
-        iss_str q = {0};
-        ok &= iss_get_int(&L->c, n, "window_years", true, 1, 100, &r->window_years) &
-              iss_get_str(&L->c, n, "qualified_rule", false, &q);
-        list = need_seq(&L->c, n, "alternatives");
-        if (!list)
-            return false;
-        r->nalts = list->n;
-        r->alts = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->alts);
-        bool needs_qualified = false;
-        for (size_t i = 0; i < list->n; i++) {
-            const iss_node *m = list->kids[i];
-            int rv = 0;
-            if (!iss_expect_map(&L->c, m, "an alternative", alt_keys)) {
-                ok = false;
-                continue;
-            }
-            ok &= iss_get_strs(&L->c, m, "documents", true, &r->alts[i].documents) &
-                  enum_field(L, m, "reviewer", reviewers, &rv);
-            r->alts[i].reviewer = (iss_reviewer)rv;
-            needs_qualified |= rv == ISS_REVIEWER_STAFF_OR_QUALIFIED;
-        }
-        if (ok && needs_qualified && !q.s) {
-            iss_error(&L->c, n->loc, "reviewer staff_or_qualified needs 'qualified_rule'");
-            ok = false;
-        }
-        if (q.s) {
-            iss_strs one = {iss_arena_alloc(L->cr->arena, sizeof(iss_str)), 1, q.loc};
-            one.v[0] = q;
-            r->statements = one; /* resolved after loading, like dual_role */
-        }
-        break;
-    }
-    case ISS_CHECK_INFO_PROTECTION:
-        break;
-    case ISS_CHECK_STATEMENT: {
-        iss_str wp = {0};
-        ok &= iss_get_strs(&L->c, n, "statements", true, &r->statements) &
-              iss_get_str(&L->c, n, "when_present", true, &wp);
-        if (ok && strcmp(wp.s, "pass") != 0 && strcmp(wp.s, "review") != 0) {
-            iss_error(&L->c, wp.loc, "when_present must be 'pass' or 'review'");
-            ok = false;
-        }
-        r->when_present_pass = ok && strcmp(wp.s, "pass") == 0;
-        break;
-    }
-    case ISS_CHECK_PREREQUISITE:
-        ok &= iss_get_strs(&L->c, n, "requires", true, &r->requires) &
-              iss_get_bool(&L->c, n, "accept_registration", &r->accept_registration);
-        break;
-    case ISS_CHECK_TRUST: {
-        int item = 0;
-        long pct = 0;
-        ok &= enum_field(L, n, "item", trust_items, &item) &
-              iss_get_int(&L->c, n, "threshold_percent", false, 0, 100, &pct);
-        r->trust_item = (iss_trust_item)item;
-        r->threshold = pct * 100;
-        if (ok && r->trust_item == ISS_TRUST_CAPITAL && !iss_map_get(n, "threshold_percent")) {
-            iss_error(&L->c, n->loc, "a capital check needs 'threshold_percent'");
-            ok = false;
-        }
-        break;
-    }
-    }
-    return ok;
+    return ok & iss_check_kinds[r->kind]->load(L, n, r);
 }
 
 /* The rule's readings: a list of {on, source, ja, en}, kept as four
  * parallel string lists (the rule struct holds only plain data). */
-static bool load_readings(loader *L, const iss_node *n, iss_rule *r)
+static bool load_readings(iss_loader *L, const iss_node *n, iss_rule *r)
 {
     static const char *const keys[] = {"on", "source", "ja", "en", NULL};
     const iss_node *list = iss_map_get(n, "reading");
@@ -573,7 +196,45 @@ static bool load_readings(loader *L, const iss_node *n, iss_rule *r)
     return ok;
 }
 
-static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r)
+/* A rule gives its clause text, or (a draft set only) why it cannot; the
+ * lint says when a draft's rule gives none. */
+static bool text_given(iss_loader *L, const char *id, const iss_str *text, const iss_str *none)
+{
+    bool ok = true;
+    if (none->s && text->s) {
+        iss_error(&L->c, none->loc, "a rule gives either 'text' or 'text_unavailable', not both");
+        ok = false;
+    } else if (none->s && !L->cr->draft) {
+        iss_error(&L->c, none->loc,
+                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
+                  id);
+        ok = false;
+    } else if (none->s && L->lint) {
+        iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none->loc,
+                     "rule '%s' gives no clause text (draft; primary text not available): %s",
+                     id, none->s);
+    }
+    return ok;
+}
+
+/* The sub-types a rule applies to are its category's. */
+static bool subtypes_known(iss_loader *L, const iss_rule *r, const iss_category *cat)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < cat->nsubtypes; j++)
+            found |= strcmp(cat->subtypes[j].code, r->when_subtypes.v[i].s) == 0;
+        if (!found) {
+            iss_error(&L->c, r->when_subtypes.v[i].loc, "unknown sub-type '%s' of category '%s'",
+                      r->when_subtypes.v[i].s, cat->code);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
     static const char *const keys[] = {"id",      "clause",        "title",          "text",
                                        "label",   "related_text",  "related_clause", "text_unavailable",
@@ -597,19 +258,7 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
         iss_error(&L->c, n->loc, "'related_text' and 'related_clause' go together");
         ok = false;
     }
-    if (none.s && text.s) {
-        iss_error(&L->c, none.loc, "a rule gives either 'text' or 'text_unavailable', not both");
-        ok = false;
-    } else if (none.s && !L->cr->draft) {
-        iss_error(&L->c, none.loc,
-                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
-                  id.s ? id.s : "?");
-        ok = false;
-    } else if (none.s && L->lint) {
-        iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none.loc,
-                     "rule '%s' gives no clause text (draft; primary text not available): %s",
-                     id.s ? id.s : "?", none.s);
-    }
+    ok &= text_given(L, id.s ? id.s : "?", &text, &none);
     const iss_node *title = iss_map_get(n, "title");
     if (!title) {
         iss_error(&L->c, n->loc, "missing required key 'title'");
@@ -646,24 +295,14 @@ static bool load_rule(loader *L, const iss_node *n, size_t category, iss_rule *r
                   id.s, cat->prefix);
         ok = false;
     }
-    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->when_present_pass) {
+    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->statement.when_present_pass) {
         iss_error(&L->c, check->loc,
                   "rule '%s' of a draft set would pass on a statement: a draft rule cannot pass "
                   "on substance (use when_present: review)",
                   id.s ? id.s : "?");
         ok = false;
     }
-    for (size_t i = 0; ok && i < r->when_subtypes.n; i++) {
-        bool found = false;
-        for (size_t j = 0; j < cat->nsubtypes; j++)
-            found |= strcmp(cat->subtypes[j].code, r->when_subtypes.v[i].s) == 0;
-        if (!found) {
-            iss_error(&L->c, r->when_subtypes.v[i].loc, "unknown sub-type '%s' of category '%s'",
-                      r->when_subtypes.v[i].s, cat->code);
-            ok = false;
-        }
-    }
-    return ok;
+    return ok && subtypes_known(L, r, cat);
 }
 
 static void digest_add(uint64_t *h, const char *s, size_t n)
@@ -681,7 +320,7 @@ typedef struct {
 
 /* The bytes of the set's file base (at path): from memory for a built-in
  * set, else from the folder. */
-static bool read_source(loader *L, const char *path, const char *base, iss_buf *b)
+static bool read_source(iss_loader *L, const char *path, const char *base, iss_buf *b)
 {
     if (L->mem) {
         for (size_t i = 0; i < L->nmem; i++)
@@ -714,7 +353,7 @@ static bool read_source(loader *L, const char *path, const char *base, iss_buf *
 
 /* The digest covers each file's plain name and bytes, so it does not
  * depend on where the set is installed. */
-static bool load_file(loader *L, const char *path, const char *base, rule_vec *rules,
+static bool load_file(iss_loader *L, const char *path, const char *base, rule_vec *rules,
                       iss_node **catalogue_out, uint64_t *h)
 {
     const char *name = path;
@@ -749,7 +388,7 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
         iss_error(&L->c, cat.loc, "category '%s' is not in the manifest", cat.s);
         return false;
     }
-    const iss_node *list = need_seq(&L->c, root, "rules");
+    const iss_node *list = iss_load_seq(&L->c, root, "rules");
     if (!list)
         return false;
     bool ok = true;
@@ -768,37 +407,9 @@ static bool load_file(loader *L, const char *path, const char *base, rule_vec *r
     return ok;
 }
 
-static bool load_catalogue(loader *L, const iss_node *root, const char *name)
-{
-    L->c.file = name;
-    const iss_node *list = iss_map_get(root, "catalogue");
-    if (!iss_expect_seq(&L->c, list, "catalogue"))
-        return false;
-    iss_criteria *cr = L->cr;
-    cr->entries = iss_arena_alloc(cr->arena, (list->n + 1) * sizeof *cr->entries);
-    bool ok = true;
-    for (size_t i = 0; i < list->n; i++) {
-        iss_entry *e = &cr->entries[cr->nentries];
-        memset(e, 0, sizeof *e); /* the slot of a failed entry is reused */
-        e->owner = cr;
-        if (!load_entry(L, list->kids[i], e)) {
-            free_entry_patterns(e); /* what compiled before the entry failed */
-            ok = false;
-            continue;
-        }
-        cr->nentries++;
-        for (size_t j = 0; j + 1 < cr->nentries; j++)
-            if (strcmp(cr->entries[j].id, e->id) == 0) {
-                iss_error(&L->c, list->kids[i]->loc, "catalogue id '%s' defined twice", e->id);
-                ok = false;
-            }
-    }
-    return ok;
-}
-
 /* Rules that name other rules (dual_role, case_review's qualified_rule)
- * are linked once every file is in. */
-static bool link_rules(loader *L)
+ * are linked once every file is in, by their kind's link. */
+static bool link_rules(iss_loader *L)
 {
     bool ok = true;
     iss_criteria *cr = L->cr;
@@ -811,28 +422,24 @@ static bool link_rules(loader *L)
                           cr->rules[j].file, cr->rules[j].loc.line);
                 ok = false;
             }
-        if (r->kind != ISS_CHECK_DUAL_ROLE && r->kind != ISS_CHECK_CASE_REVIEW)
-            continue;
-        for (size_t k = 0; k < r->statements.n; k++) {
-            const iss_rule *t = iss_criteria_rule(cr, r->statements.v[k].s);
-            if (!t || t->kind != ISS_CHECK_QUALIFIED_LEADS) {
-                iss_error(&L->c, r->statements.v[k].loc,
-                          "'%s' is not a qualified_leads rule of this criteria set",
-                          r->statements.v[k].s);
-                ok = false;
-                continue;
-            }
-            if (r->kind == ISS_CHECK_DUAL_ROLE)
-                r->dual[k] = t;
-            else
-                r->qualified_rule = t;
-        }
-        r->statements = (iss_strs){0};
+        if (iss_check_kinds[r->kind]->link)
+            ok &= iss_check_kinds[r->kind]->link(L, r);
     }
     return ok;
 }
 
-static bool load_risks(loader *L, const iss_node *m)
+const iss_rule *iss_load_leads_rule(iss_loader *L, const iss_str *name)
+{
+    const iss_rule *t = iss_criteria_rule(L->cr, name->s);
+    if (!t || t->kind != ISS_CHECK_QUALIFIED_LEADS) {
+        iss_error(&L->c, name->loc, "'%s' is not a qualified_leads rule of this criteria set",
+                  name->s);
+        return NULL;
+    }
+    return t;
+}
+
+static bool load_risks(iss_loader *L, const iss_node *m)
 {
     static const char *const keys[] = {"category", "level", "data", "risk", NULL};
     static const char *const level_keys[] = {"ja", "en", NULL};
@@ -863,7 +470,12 @@ static bool load_risks(loader *L, const iss_node *m)
             rok = false;
         }
         if (rok)
-            cr->risks[cr->nrisks++] = (iss_risk){cat.s, ja.s, en.s, data.s, risk.s, cr};
+            cr->risks[cr->nrisks++] = (iss_risk){.category = cat.s,
+                                                   .level_ja = ja.s,
+                                                   .level_en = en.s,
+                                                   .data = data.s,
+                                                   .risk = risk.s,
+                                                   .set = cr};
         ok &= rok;
     }
     return ok;
@@ -884,34 +496,13 @@ int iss_rule_reading(const iss_rule *r, const char *on)
  * check kind itself), a check parameter, or PATH.PARAMETER. */
 static bool reading_target(const iss_rule *r, const char *on)
 {
-    if (strcmp(on, "check") == 0)
-        return true;
-    if (r->kind == ISS_CHECK_CASE_REVIEW && strcmp(on, "window_years") == 0)
-        return true;
-    if (r->kind == ISS_CHECK_PREREQUISITE && strcmp(on, "accept_registration") == 0)
-        return r->accept_registration;
-    if (r->kind == ISS_CHECK_TRUST && strcmp(on, "threshold_percent") == 0)
-        return r->trust_item == ISS_TRUST_CAPITAL;
-    const char *dot = strchr(on, '.');
-    for (size_t k = 0; dot && k < r->npaths; k++) {
-        const iss_path *p = &r->paths[k];
-        if (strlen(p->id) != (size_t)(dot - on) || strncmp(p->id, on, (size_t)(dot - on)) != 0)
-            continue;
-        const char *key = dot + 1;
-        if (p->type != ISS_PATH_TRACK_RECORD)
-            return strcmp(key, "reiji") == 0 ||
-                   (strcmp(key, "lecturing_subject") == 0 && p->lecturing_subject);
-        return strcmp(key, "work") == 0 || strcmp(key, "window_years") == 0 ||
-               strcmp(key, "min_cases") == 0 || (strcmp(key, "work_review") == 0 && p->work_review.n) ||
-               (strcmp(key, "min_years") == 0 && p->min_years) ||
-               (strcmp(key, "per_year_contract") == 0 && p->per_year_contract != ISS_CONTRACT_NONE);
-    }
-    return false;
+    const struct iss_check_kind *k = iss_check_kinds[r->kind];
+    return strcmp(on, "check") == 0 || (k->reading_target && k->reading_target(r, on));
 }
 
 /* A parameter that departs from the clause text (or fills a gap in it)
  * without a reading saying so and where it comes from. */
-static void lint_needs_reading(loader *L, const iss_rule *r, iss_loc loc, const char *on)
+void iss_lint_needs_reading(iss_loader *L, const iss_rule *r, iss_loc loc, const char *on)
 {
     if (iss_rule_reading(r, on) >= 0)
         return;
@@ -921,48 +512,18 @@ static void lint_needs_reading(loader *L, const iss_rule *r, iss_loc loc, const 
                  r->id, on, on);
 }
 
-static void lint_readings(loader *L, const iss_rule *r)
+static void lint_readings(iss_loader *L, const iss_rule *r)
 {
     for (size_t i = 0; i < r->reading_on.n; i++)
         if (!reading_target(r, r->reading_on.v[i].s))
             iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, r->reading_on.v[i].loc,
                          "rule '%s': reading on '%s' names no parameter of the rule", r->id,
                          r->reading_on.v[i].s);
-    const char *own = L->cr->categories[r->category].code;
-    char on[256];
-    for (size_t k = 0; k < r->npaths; k++) {
-        const iss_path *p = &r->paths[k];
-        if (p->type != ISS_PATH_TRACK_RECORD)
-            continue;
-        bool other = false;
-        for (size_t w = 0; w < p->work.n; w++) {
-            size_t len = strlen(own);
-            other |= strncmp(p->work.v[w].s, own, len) != 0 || p->work.v[w].s[len] != '/';
-        }
-        snprintf(on, sizeof on, "%s.work", p->id);
-        if (other)
-            lint_needs_reading(L, r, p->work.loc, on);
-        snprintf(on, sizeof on, "%s.work_review", p->id);
-        if (p->work_review.n)
-            lint_needs_reading(L, r, p->work_review.loc, on);
-        snprintf(on, sizeof on, "%s.window_years", p->id);
-        lint_needs_reading(L, r, p->loc, on);
-        snprintf(on, sizeof on, "%s.per_year_contract", p->id);
-        if (p->per_year_contract != ISS_CONTRACT_NONE)
-            lint_needs_reading(L, r, p->loc, on);
-        snprintf(on, sizeof on, "%s.min_years", p->id);
-        if (p->min_years)
-            lint_needs_reading(L, r, p->loc, on);
-    }
-    if (r->kind == ISS_CHECK_CASE_REVIEW)
-        lint_needs_reading(L, r, r->loc, "window_years");
-    if (r->kind == ISS_CHECK_PREREQUISITE && r->accept_registration)
-        lint_needs_reading(L, r, r->loc, "accept_registration");
-    if (r->kind == ISS_CHECK_TRUST || r->kind == ISS_CHECK_INFO_PROTECTION)
-        lint_needs_reading(L, r, r->loc, "check");
+    if (iss_check_kinds[r->kind]->lint)
+        iss_check_kinds[r->kind]->lint(L, r);
 }
 
-static bool lint_set(loader *L, const char *mpath)
+static bool lint_set(iss_loader *L, const char *mpath)
 {
     iss_criteria *cr = L->cr;
     bool ok = true;
@@ -976,45 +537,74 @@ static bool lint_set(loader *L, const char *mpath)
             ok = false;
         }
     }
-    static const iss_entry_type path_entry[] = {ISS_ENTRY_QUALIFICATION, ISS_ENTRY_COMMUNITY,
-                                                ISS_ENTRY_TRAINING};
-    static const iss_entry_type field_entry[] = {ISS_ENTRY_STANDARD, ISS_ENTRY_RESULT_HANDLING,
-                                                 ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION};
-    for (size_t i = 0; i < cr->nrules; i++) {
-        const iss_rule *r = &cr->rules[i];
-        lint_readings(L, r);
-        for (size_t k = 0; k < r->npaths + r->nreqs; k++) {
-            const char *list;
-            iss_entry_type type;
-            iss_loc loc;
-            if (k < r->npaths) {
-                if (r->paths[k].type == ISS_PATH_TRACK_RECORD)
-                    continue;
-                list = r->paths[k].reiji;
-                type = path_entry[r->paths[k].type];
-                loc = r->paths[k].loc;
-            } else {
-                list = r->reqs[k - r->npaths].reiji;
-                type = field_entry[r->reqs[k - r->npaths].field];
-                loc = r->loc;
-            }
-            bool found = !list;
-            for (size_t j = 0; j < cr->nentries && !found; j++)
-                found = cr->entries[j].type == type && iss_entry_on_list(&cr->entries[j], list);
-            char on[256];
-            snprintf(on, sizeof on, "%s.reiji", k < r->npaths ? r->paths[k].id : "");
-            if (!found && k < r->npaths && iss_rule_reading(r, on) >= 0)
-                continue; /* a reading says why the list is empty */
-            if (!found)
-                iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
-                             "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
-                             "every claim on it will need review",
-                             r->id, list, entry_types[type]);
-        }
-    }
+    /* the readings each rule's parameters need, the 例示 lists it names */
+    for (size_t i = 0; i < cr->nrules; i++)
+        lint_readings(L, &cr->rules[i]);
     return ok;
 }
 
+/* The manifest's YAML: from memory for a built-in set, else from the
+ * folder; NULL (the set unloadable) after diagnostics. */
+static iss_node *read_manifest(iss_loader *L, const char *mpath)
+{
+    iss_node *m = NULL;
+    if (L->mem) {
+        iss_buf mbytes = {0};
+        if (read_source(L, mpath, "manifest.yaml", &mbytes))
+            m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L->lim, L->cr->arena,
+                              L->c.diags);
+        iss_buf_free(&mbytes);
+    } else {
+        iss_limits mlim = *L->lim;
+        mlim.regular_only = true; /* a FIFO in its place would hang the run */
+        m = iss_read_yaml_file(mpath, mpath, &mlim, L->cr->arena, L->c.diags);
+    }
+    if (!m)
+        L->unloadable = true;
+    return m;
+}
+
+/* The manifest's own fields and categories into the set; *files: the rule
+ * and catalogue files it lists. */
+static bool load_manifest(iss_loader *L, const iss_node *m, iss_strs *files)
+{
+    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, state = {0};
+    iss_criteria *cr = L->cr;
+    bool ok = iss_get_str(&L->c, m, "document", true, &doc) & iss_get_str(&L->c, m, "title", true, &title) &
+              iss_get_str(&L->c, m, "edition", true, &edition) &
+              iss_get_date(&L->c, m, "date", true, &cr->date, NULL) &
+              iss_get_str(&L->c, m, "issuer", true, &issuer) &
+              iss_get_str(&L->c, m, "source", true, &source) &
+              iss_get_str(&L->c, m, "status", true, &state) &
+              iss_get_strs(&L->c, m, "files", true, files) &
+              iss_get_strs(&L->c, m, "clauses", false, &cr->clauses);
+    if (!ok)
+        return false;
+    if (strcmp(state.s, "in-force") != 0 && strcmp(state.s, "draft") != 0) {
+        iss_error(&L->c, state.loc, "status must be 'in-force' or 'draft'");
+        return false;
+    }
+    cr->document = doc.s;
+    cr->title = title.s;
+    cr->edition = edition.s;
+    cr->issuer = issuer.s;
+    cr->source = source.s;
+    cr->draft = strcmp(state.s, "draft") == 0;
+    const iss_node *cats = iss_load_seq(&L->c, m, "categories");
+    if (!cats)
+        return false;
+    cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
+    for (size_t i = 0; i < cats->n; i++) {
+        if (!load_category(L, cats->kids[i], &cr->categories[i]))
+            return false;
+        cr->ncategories = i + 1;
+    }
+    return true;
+}
+
+/* The set in dir (or in mem): manifest, rule files, catalogue, links, and
+ * with lint every finding.  A little over 80 lines: it is the sequence of
+ * the steps, each a function, and the one place that frees on failure. */
 static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, size_t nmem,
                               iss_diags *d, bool lint, bool *unloadable)
 {
@@ -1028,7 +618,12 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);
     cr->sets[0] = cr;
     cr->nsets = 1;
-    loader L = {{NULL, cr->arena, d}, cr, &iss_fixed_limits, lint, false, mem, nmem};
+    iss_loader L = {.c = {.file = NULL, .arena = cr->arena, .diags = d},
+                    .cr = cr,
+                    .lim = &iss_fixed_limits,
+                    .lint = lint,
+                    .mem = mem,
+                    .nmem = nmem};
     char *mpath = iss_arena_printf(cr->arena, "%s/manifest.yaml", dir);
     L.c.file = mpath;
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -1039,53 +634,13 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     /* the files read, manifest first, for a caller that must not write over them */
     cr->files = iss_arena_alloc(cr->arena, sizeof *cr->files);
     cr->files[cr->nfiles++] = mpath;
-    iss_node *m = NULL;
-    if (mem) {
-        iss_buf mbytes = {0};
-        if (read_source(&L, mpath, "manifest.yaml", &mbytes))
-            m = iss_read_yaml(mbytes.s ? mbytes.s : "", mbytes.len, mpath, L.lim, cr->arena, d);
-        iss_buf_free(&mbytes);
-    } else {
-        iss_limits mlim = *L.lim;
-        mlim.regular_only = true; /* a FIFO in its place would hang the run */
-        m = iss_read_yaml_file(mpath, mpath, &mlim, cr->arena, d);
-    }
-    if (!m)
-        L.unloadable = true;
+    iss_node *m = read_manifest(&L, mpath);
     if (!m || !iss_expect_map(&L.c, m, "a manifest", keys))
         goto fail;
-    iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, status = {0};
     iss_strs files = {0};
-    bool ok = iss_get_str(&L.c, m, "document", true, &doc) & iss_get_str(&L.c, m, "title", true, &title) &
-              iss_get_str(&L.c, m, "edition", true, &edition) &
-              iss_get_date(&L.c, m, "date", true, &cr->date, NULL) &
-              iss_get_str(&L.c, m, "issuer", true, &issuer) &
-              iss_get_str(&L.c, m, "source", true, &source) &
-              iss_get_str(&L.c, m, "status", true, &status) &
-              iss_get_strs(&L.c, m, "files", true, &files) &
-              iss_get_strs(&L.c, m, "clauses", false, &cr->clauses);
-    if (!ok)
+    if (!load_manifest(&L, m, &files))
         goto fail;
-    if (strcmp(status.s, "in-force") != 0 && strcmp(status.s, "draft") != 0) {
-        iss_error(&L.c, status.loc, "status must be 'in-force' or 'draft'");
-        goto fail;
-    }
-    cr->document = doc.s;
-    cr->title = title.s;
-    cr->edition = edition.s;
-    cr->issuer = issuer.s;
-    cr->source = source.s;
-    cr->draft = strcmp(status.s, "draft") == 0;
-    const iss_node *cats = need_seq(&L.c, m, "categories");
-    if (!cats)
-        goto fail;
-    cr->categories = iss_arena_alloc(cr->arena, (cats->n + 1) * sizeof *cr->categories);
-    for (size_t i = 0; i < cats->n; i++) {
-        if (!load_category(&L, cats->kids[i], &cr->categories[i]))
-            goto fail;
-        cr->ncategories = i + 1;
-    }
-    ok = load_risks(&L, m);
+    bool ok = load_risks(&L, m);
     const char **all = iss_arena_alloc(cr->arena, (files.n + 1) * sizeof *all);
     all[0] = cr->files[0];
     cr->files = all;
@@ -1112,7 +667,7 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
     }
     if (!ok && !lint)
         goto fail;
-    if (catalogue && !load_catalogue(&L, catalogue, catalogue_name) && !lint)
+    if (catalogue && !iss_catalogue_load(&L, catalogue, catalogue_name) && !lint)
         goto fail;
     cr->rules = iss_arena_alloc(cr->arena, (rules.n + 1) * sizeof *cr->rules);
     if (rules.n)
@@ -1163,125 +718,6 @@ int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, siz
     return lint(dir, n ? files : &none, n, d);
 }
 
-/* memcpy, but n == 0 may come with a NULL source */
-static void copy_n(void *dst, const void *src, size_t n, size_t size)
-{
-    if (n)
-        memcpy(dst, src, n * size);
-}
-
-/* Rules that point at other rules point into the composite's copies. */
-static const iss_rule *relink(const iss_rule *target, const iss_criteria *from, iss_rule *to_base)
-{
-    return target ? to_base + (target - from->rules) : NULL;
-}
-
-iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d)
-{
-    iss_criteria *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    c->arena = iss_arena_new();
-    c->composite = true;
-    size_t ncat = 0, nrules = 0, nentries = 0, nrisks = 0;
-    for (size_t i = 0; i < n; i++) {
-        ncat += sets[i]->ncategories;
-        nrules += sets[i]->nrules;
-        nentries += sets[i]->nentries;
-        nrisks += sets[i]->nrisks;
-    }
-    if (n) {
-        const iss_criteria *p = sets[0];
-        c->dir = p->dir;
-        c->document = p->document;
-        c->title = p->title;
-        c->edition = p->edition;
-        c->source = p->source;
-        c->issuer = p->issuer;
-        c->date = p->date;
-        c->draft = p->draft;
-        memcpy(c->digest, p->digest, sizeof c->digest);
-    }
-    c->sets = iss_arena_alloc(c->arena, (n + 1) * sizeof *c->sets);
-    copy_n(c->sets, sets, n, sizeof *c->sets);
-    c->nsets = n;
-    c->categories = iss_arena_alloc(c->arena, (ncat + 1) * sizeof *c->categories);
-    c->rules = iss_arena_alloc(c->arena, (nrules + 1) * sizeof *c->rules);
-    c->entries = iss_arena_alloc(c->arena, (nentries + 1) * sizeof *c->entries);
-    c->risks = iss_arena_alloc(c->arena, (nrisks + 1) * sizeof *c->risks);
-    bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        const iss_criteria *s = sets[i];
-        for (size_t k = 0; k < s->ncategories; k++) {
-            const iss_category *cat = &s->categories[k];
-            int clash = iss_criteria_category(c, cat->code);
-            if (clash >= 0) {
-                iss_diag_add(d, ISS_SEV_ERROR, s->dir, (iss_loc){0, 0},
-                             "category '%s' of '%s' is defined by another document too", cat->code,
-                             s->document);
-                ok = false;
-            }
-        }
-        size_t cbase = c->ncategories;
-        copy_n(c->categories + cbase, s->categories, s->ncategories, sizeof *s->categories);
-        c->ncategories += s->ncategories;
-        iss_rule *rbase = c->rules + c->nrules;
-        for (size_t k = 0; k < s->nrules; k++) {
-            const iss_rule *r = &s->rules[k];
-            const iss_rule *clash = iss_criteria_rule(c, r->id);
-            if (clash) {
-                iss_diag_add(d, ISS_SEV_ERROR, r->file, r->loc,
-                             "rule id '%s' is defined by two documents ('%s' and '%s')", r->id,
-                             clash->set->document, s->document);
-                ok = false;
-            }
-            iss_rule *to = &c->rules[c->nrules++];
-            *to = *r;
-            to->category += cbase;
-            to->dual[0] = relink(r->dual[0], s, rbase);
-            to->dual[1] = relink(r->dual[1], s, rbase);
-            to->qualified_rule = relink(r->qualified_rule, s, rbase);
-        }
-        copy_n(c->entries + c->nentries, s->entries, s->nentries, sizeof *s->entries);
-        c->nentries += s->nentries;
-        copy_n(c->risks + c->nrisks, s->risks, s->nrisks, sizeof *s->risks);
-        c->nrisks += s->nrisks;
-    }
-    /* track-record work naming a category of another set: its kind */
-    for (size_t i = 0; ok && i < c->nrules; i++) {
-        const iss_rule *r = &c->rules[i];
-        for (size_t k = 0; k < r->npaths; k++)
-            for (size_t w = 0; w < r->paths[k].work.n + r->paths[k].work_review.n; w++) {
-                const iss_str *pair = w < r->paths[k].work.n
-                                          ? &r->paths[k].work.v[w]
-                                          : &r->paths[k].work_review.v[w - r->paths[k].work.n];
-                const char *slash = strchr(pair->s, '/');
-                char code[64];
-                size_t len = (size_t)(slash - pair->s);
-                if (len >= sizeof code)
-                    continue;
-                memcpy(code, pair->s, len);
-                code[len] = '\0';
-                int ci = iss_criteria_category(c, code);
-                if (ci < 0)
-                    continue;
-                bool known = false;
-                for (size_t j = 0; j < c->categories[ci].nkinds; j++)
-                    known |= strcmp(c->categories[ci].kinds[j].code, slash + 1) == 0;
-                if (!known) {
-                    iss_diag_add(d, ISS_SEV_ERROR, r->file, pair->loc,
-                                 "unknown engagement kind '%s' of category '%s'", slash + 1, code);
-                    ok = false;
-                }
-            }
-    }
-    if (!ok) {
-        iss_criteria_free(c);
-        return NULL;
-    }
-    return c;
-}
-
 const iss_risk *iss_criteria_risk(const iss_criteria *c, const char *category)
 {
     for (size_t i = 0; i < c->nrisks; i++)
@@ -1295,7 +731,7 @@ void iss_criteria_free(iss_criteria *c)
     if (!c || c->builtin)
         return;
     if (!c->composite)
-        free_patterns(c);
+        iss_catalogue_free_patterns(c);
     iss_arena_free(c->arena);
     free(c);
 }
@@ -1321,109 +757,14 @@ const iss_rule *iss_criteria_rule(const iss_criteria *c, const char *id)
     return NULL;
 }
 
-/* The limits of every match against a rule file's pattern, the same for
- * every set: a pattern that backtracks catastrophically stops there
- * instead of hanging.  Made once, on the first match. */
-static pcre2_match_context *match_limits;
-static pthread_once_t match_limits_once = PTHREAD_ONCE_INIT;
-
-static void match_limits_make(void)
-{
-    match_limits = pcre2_match_context_create(NULL);
-    if (!match_limits) {
-        fputs("isscheck: out of memory\n", stderr);
-        exit(2);
-    }
-    pcre2_set_match_limit(match_limits, 100000);
-    pcre2_set_depth_limit(match_limits, 1000);
-    pcre2_set_heap_limit(match_limits, 20000); /* KiB */
-}
-
-/* The compiled pattern of a slot, compiling src when it is first needed (a
- * built-in set's patterns: they compiled when the binary was built).  Two
- * threads may both compile it; the first to store it wins, the other's
- * copy is freed.  NULL if it does not compile. */
-static pcre2_code *pattern(iss_pattern_slot *slot, const char *src)
-{
-    pcre2_code *re = atomic_load_explicit(slot, memory_order_acquire);
-    if (re || !src)
-        return re;
-    int err;
-    PCRE2_SIZE off;
-    pcre2_code *mine = pattern_compile(src, &err, &off);
-    void *expected = NULL;
-    if (atomic_compare_exchange_strong_explicit(slot, &expected, mine, memory_order_acq_rel,
-                                                memory_order_acquire))
-        return mine;
-    pcre2_code_free(mine);
-    return expected;
-}
-
-/* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
-static int re_match(iss_pattern_slot *slot, const char *src, const char *s)
-{
-    pcre2_code *re = pattern(slot, src);
-    if (!re)
-        return -1;
-    pthread_once(&match_limits_once, match_limits_make);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, match_limits);
-    pcre2_match_data_free(md);
-    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
-}
-
-const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name)
-{
-    return iss_catalogue_lookup(c, type, name, NULL);
-}
-
-const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type, const char *name,
-                                      const iss_entry **limit_hit)
-{
-    if (limit_hit)
-        *limit_hit = NULL;
-    for (size_t i = 0; i < c->nentries; i++) {
-        const iss_entry *e = &c->entries[i];
-        if (e->type == type && strcmp(e->name, name) == 0)
-            return e;
-    }
-    for (size_t i = 0; i < c->nentries; i++) {
-        const iss_entry *e = &c->entries[i];
-        if (e->type != type)
-            continue;
-        for (size_t j = 0; j < e->naliases; j++) {
-            int m = re_match(&e->alias_re[j], e->alias_src[j], name);
-            if (m > 0)
-                return e;
-            if (m < 0 && limit_hit && !*limit_hit)
-                *limit_hit = e;
-        }
-    }
-    return NULL;
-}
-
-bool iss_entry_number_ok(const iss_entry *e, const char *number)
-{
-    if (!e->number_src)
-        return true;
-    return number && re_match(&e->alias_re[e->naliases], e->number_src, number) > 0;
-}
-
-bool iss_entry_on_list(const iss_entry *e, const char *reiji)
-{
-    return reiji && iss_strs_has(&e->lists, reiji);
-}
-
 long iss_criteria_longest_window(const iss_criteria *c)
 {
     long longest = 0;
     for (size_t i = 0; c && i < c->nrules; i++) {
-        const iss_rule *r = &c->rules[i];
-        if (r->window_years > longest)
-            longest = r->window_years;
-        for (size_t k = 0; k < r->npaths; k++)
-            if (r->paths[k].window_years > longest)
-                longest = r->paths[k].window_years;
+        const struct iss_check_kind *k = iss_check_kinds[c->rules[i].kind];
+        long w = k->window ? k->window(&c->rules[i]) : 0;
+        if (w > longest)
+            longest = w;
     }
     return longest;
 }

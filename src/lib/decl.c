@@ -486,15 +486,15 @@ static bool known_id(loader *L, size_t category, int what, const iss_str *id)
         const iss_rule *r = &L->cr->rules[i];
         if (r->category != category)
             continue;
-        if (section && r->kind == ISS_CHECK_MANUAL_SECTIONS && (int)r->source == what)
-            for (size_t k = 0; k < r->nsections && !found; k++) {
-                found = strcmp(r->sections[k].id, id->s) == 0;
-                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->sections[k].id);
+        if (section && r->kind == ISS_CHECK_MANUAL_SECTIONS && (int)r->sections.source == what)
+            for (size_t k = 0; k < r->sections.nsections && !found; k++) {
+                found = strcmp(r->sections.sections[k].id, id->s) == 0;
+                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->sections.sections[k].id);
             }
         if (!section && r->kind == ISS_CHECK_STATEMENT)
-            for (size_t k = 0; k < r->statements.n && !found; k++) {
-                found = strcmp(r->statements.v[k].s, id->s) == 0;
-                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->statements.v[k].s);
+            for (size_t k = 0; k < r->statement.statements.n && !found; k++) {
+                found = strcmp(r->statement.statements.v[k].s, id->s) == 0;
+                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->statement.statements.v[k].s);
             }
     }
     /* one literal message per kind and case: each is a key of diag_ja.def */
@@ -722,13 +722,13 @@ static void collect_documents(loader *L)
     const iss_criteria *cr = L->cr;
     size_t cap = 0;
     for (size_t i = 0; i < cr->nrules; i++)
-        for (size_t j = 0; j < cr->rules[i].nalts; j++)
-            cap += cr->rules[i].alts[j].documents.n;
+        for (size_t j = 0; cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts; j++)
+            cap += cr->rules[i].review.alts[j].documents.n;
     L->documents = alloc_n(L, cap, sizeof *L->documents);
     for (size_t i = 0; i < cr->nrules; i++)
-        for (size_t j = 0; j < cr->rules[i].nalts; j++)
-            for (size_t k = 0; k < cr->rules[i].alts[j].documents.n; k++) {
-                const char *doc = cr->rules[i].alts[j].documents.v[k].s;
+        for (size_t j = 0; cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts; j++)
+            for (size_t k = 0; k < cr->rules[i].review.alts[j].documents.n; k++) {
+                const char *doc = cr->rules[i].review.alts[j].documents.v[k].s;
                 bool seen = false;
                 for (size_t x = 0; x < L->ndocuments; x++)
                     seen |= strcmp(L->documents[x], doc) == 0;

@@ -1,38 +1,31 @@
 /* template.c - a declaration template for the categories applied for
  * (isscheck init): every key the rules of those categories read, with
  * comments quoting what each is for, generated from the criteria. */
-#include "isscheck/authoring.h"
+#include "checks/checks.h"
 
 #include <string.h>
 
-typedef struct {
-    const iss_criteria *c;
-    const bool *chosen;
-    iss_lang lang;
-    iss_buf *out;
-} tmpl;
-
 /* A comment in the template's language. */
-static const char *T(const tmpl *t, const char *ja, const char *en)
+const char *tmpl_text(const iss_tmpl *t, const char *ja, const char *en)
 {
     return t->lang == ISS_LANG_EN ? en : ja;
 }
 
 /* "例示 1-2 (VA-T-a), 例示 1-4 (MON-T-a)": the lists of one path type
  * over the chosen categories' rules. */
-static void path_lists(const tmpl *t, iss_path_type type, iss_buf *b)
+static void path_lists(const iss_tmpl *t, iss_path_type type, iss_buf *b)
 {
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
         if (!t->chosen[r->category] || r->kind != ISS_CHECK_QUALIFIED_LEADS)
             continue;
-        for (size_t k = 0; k < r->npaths; k++)
-            if (r->paths[k].type == type && r->paths[k].reiji)
-                iss_buf_printf(b, "%s例示 %s (%s)", b->len ? ", " : "", r->paths[k].reiji, r->id);
+        for (size_t k = 0; k < r->leads.npaths; k++)
+            if (r->leads.paths[k].type == type && r->leads.paths[k].reiji)
+                iss_buf_printf(b, "%s例示 %s (%s)", b->len ? ", " : "", r->leads.paths[k].reiji, r->id);
     }
 }
 
-static void person_key(const tmpl *t, const char *key, const char *ja, const char *en,
+static void person_key(const iss_tmpl *t, const char *key, const char *ja, const char *en,
                        iss_path_type type, bool lists)
 {
     iss_buf b = {0};
@@ -40,15 +33,15 @@ static void person_key(const tmpl *t, const char *key, const char *ja, const cha
         path_lists(t, type, &b);
     iss_buf_printf(t->out, "    %s: []", key);
     iss_buf_printf(t->out, "%*s", (int)(18 - strlen(key)), "");
-    iss_buf_printf(t->out, "# %s%s%s\n", T(t, ja, en), b.len ? "; " : "", b.len ? b.s : "");
+    iss_buf_printf(t->out, "# %s%s%s\n", tmpl_text(t, ja, en), b.len ? "; " : "", b.len ? b.s : "");
     iss_buf_free(&b);
 }
 
-static void template_persons(const tmpl *t)
+static void template_persons(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
     iss_buf_printf(o, "\n# %s\n",
-                   T(t, "申告書が名指す者すべて。id で参照する（P001 のような仮名でよい）。",
+                   tmpl_text(t, "申告書が名指す者すべて。id で参照する（P001 のような仮名でよい）。",
                      "Everyone the declaration names, referred to by id (a pseudonym such as "
                      "P001 is enough)."));
     iss_buf_puts(o, "persons:\n  - id: P001\n");
@@ -63,16 +56,16 @@ static void template_persons(const tmpl *t)
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
         for (size_t k = 0;
-             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->npaths; k++)
-            if (r->paths[k].lecturing_subject &&
-                !strstr(subjects.s ? subjects.s : "", r->paths[k].lecturing_subject))
+             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->leads.npaths; k++)
+            if (r->leads.paths[k].lecturing_subject &&
+                !strstr(subjects.s ? subjects.s : "", r->leads.paths[k].lecturing_subject))
                 iss_buf_printf(&subjects, "%s%s", subjects.len ? ", " : "",
-                               r->paths[k].lecturing_subject);
+                               r->leads.paths[k].lecturing_subject);
     }
     iss_buf_puts(o, "    lecturing: []");
     iss_buf_printf(o, "%*s", (int)(18 - strlen("lecturing")), "");
     iss_buf_printf(o, "# %s%s%s\n",
-                   T(t, "高等教育機関の講師経験 {institution, subject, from, to}",
+                   tmpl_text(t, "高等教育機関の講師経験 {institution, subject, from, to}",
                      "higher-education lecturing {institution, subject, from, to}"),
                    subjects.len ? "; subject: " : "", subjects.len ? subjects.s : "");
     iss_buf_free(&subjects);
@@ -85,11 +78,11 @@ static void template_persons(const tmpl *t)
                ISS_PATH_TRACK_RECORD, false);
 }
 
-static void template_engagements(const tmpl *t)
+static void template_engagements(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
     const iss_criteria *c = t->c;
-    iss_buf_printf(o, "\n# %s\n", T(t, "事業者自身の案件。", "The provider's own cases."));
+    iss_buf_printf(o, "\n# %s\n", tmpl_text(t, "事業者自身の案件。", "The provider's own cases."));
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
             continue;
@@ -106,12 +99,12 @@ static void template_engagements(const tmpl *t)
         if (!t->chosen[r->category] || r->kind != ISS_CHECK_CASE_REVIEW)
             continue;
         iss_buf_printf(o, "#   reviews (%s):", r->id);
-        for (size_t a = 0; a < r->nalts; a++) {
+        for (size_t a = 0; a < r->review.nalts; a++) {
             iss_buf_puts(o, a ? "; or" : "");
-            for (size_t d = 0; d < r->alts[a].documents.n; d++) {
-                iss_buf_printf(o, " %s", r->alts[a].documents.v[d].s);
+            for (size_t d = 0; d < r->review.alts[a].documents.n; d++) {
+                iss_buf_printf(o, " %s", r->review.alts[a].documents.v[d].s);
                 if (!doc)
-                    doc = r->alts[a].documents.v[d].s;
+                    doc = r->review.alts[a].documents.v[d].s;
             }
         }
         iss_buf_puts(o, "\n");
@@ -128,31 +121,29 @@ static void template_engagements(const tmpl *t)
                    doc ? ", reviews: [{document: " : "", doc ? doc : "", doc ? ", by: P002}]" : "");
 }
 
-static const iss_rule *rule_of(const iss_criteria *c, size_t cat, iss_check_kind kind,
-                               const char *group)
+const iss_rule *tmpl_rule(const iss_criteria *c, size_t cat, iss_check_kind kind, const char *group)
 {
     for (size_t i = 0; i < c->nrules; i++)
         if (c->rules[i].category == cat && c->rules[i].kind == kind &&
-            (!group || (c->rules[i].group && strcmp(c->rules[i].group, group) == 0)))
+            (!group || (c->rules[i].leads.group && strcmp(c->rules[i].leads.group, group) == 0)))
             return &c->rules[i];
     return NULL;
 }
 
-static const char *title(const tmpl *t, const iss_rule *r)
+const char *tmpl_title(const iss_tmpl *t, const iss_rule *r)
 {
     return t->lang == ISS_LANG_EN ? r->title_en : r->title_ja;
 }
 
-static void template_service(const tmpl *t, size_t k)
+static void template_service(const iss_tmpl *t, size_t k)
 {
     iss_buf *o = t->out;
-    const iss_criteria *c = t->c;
-    const iss_category *cat = &c->categories[k];
+    const iss_category *cat = &t->c->categories[k];
     iss_buf_printf(o, "  # %s (%s)\n  - category: %s\n",
                    t->lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause, cat->code);
     if (cat->nsubtypes) {
         iss_buf_printf(o, "    # %s\n",
-                       T(t, "申請する区分（申請しないものは消す）:",
+                       tmpl_text(t, "申請する区分（申請しないものは消す）:",
                          "sub-types applied for (delete the others):"));
         for (size_t i = 0; i < cat->nsubtypes; i++)
             iss_buf_printf(o, "    #   %s: %s\n", cat->subtypes[i].code,
@@ -162,186 +153,104 @@ static void template_service(const tmpl *t, size_t k)
             iss_buf_printf(o, "%s%s", i ? ", " : "", cat->subtypes[i].code);
         iss_buf_puts(o, "]\n");
     }
-    for (size_t g = 0; g < cat->ngroups; g++) {
-        const iss_rule *r = rule_of(c, k, ISS_CHECK_QUALIFIED_LEADS, cat->groups[g]);
-        if (!r)
-            continue;
-        iss_buf_printf(
-            o, "    # %s %s: %s\n", r->id, title(t, r),
-            T(t, "次のいずれかの要件を満たす者を指名する", "designate persons meeting one of"));
-        for (size_t i = 0; i < r->npaths; i++) {
-            const iss_path *p = &r->paths[i];
-            iss_buf_printf(o, "    #   %s", p->id);
-            if (p->reiji)
-                iss_buf_printf(o, ": 例示 %s", p->reiji);
-            if (p->type == ISS_PATH_TRACK_RECORD && t->lang == ISS_LANG_EN)
-                iss_buf_printf(o, ": %ld cases or more in %ld years", p->min_cases,
-                               p->window_years);
-            else if (p->type == ISS_PATH_TRACK_RECORD)
-                iss_buf_printf(o, ": 過去%ld年間に%ld件以上", p->window_years, p->min_cases);
-            iss_buf_puts(o, "\n");
-        }
-        iss_buf_printf(o, "    %s:\n      persons: []\n", cat->groups[g]);
-        if (r->disclose_counts) {
-            iss_buf_printf(o, "      # %s\n",
-                           T(t, "要件を満たす者ごとの人数（report が算出値を示す）",
-                             "persons meeting each path (the report prints the "
-                             "computed numbers)"));
-            iss_buf_puts(o, "      counts: {");
-            for (size_t i = 0; i < r->npaths; i++)
-                iss_buf_printf(o, "%s%s: 0", i ? ", " : "", r->paths[i].id);
-            iss_buf_puts(o, "}\n");
-        }
+    /* the kinds' parts in the order a service entry has always had them;
+     * a kind not listed (one added later) comes after, in table order */
+    static const iss_check_kind order[] = {ISS_CHECK_QUALIFIED_LEADS, ISS_CHECK_DUAL_ROLE,
+                                           ISS_CHECK_PERSON_ASSIGNED, ISS_CHECK_MANUAL_SECTIONS,
+                                           ISS_CHECK_REIJI_ITEMS,     ISS_CHECK_STATEMENT};
+    const size_t nlisted = sizeof order / sizeof *order;
+    for (size_t i = 0; i < nlisted; i++)
+        iss_check_kinds[order[i]]->service_template(t, k);
+    for (size_t kind = 0; kind < ISS_CHECK_COUNT; kind++) {
+        bool listed = false;
+        for (size_t i = 0; i < nlisted; i++)
+            listed |= (size_t)order[i] == kind;
+        if (!listed && iss_check_kinds[kind]->service_template)
+            iss_check_kinds[kind]->service_template(t, k);
     }
-    const iss_rule *r = rule_of(c, k, ISS_CHECK_DUAL_ROLE, NULL);
-    if (r) {
-        iss_buf_printf(o, "    # %s: %s\n", r->id,
-                       T(t, "兼務者（両方の要件を満たす者）とその人数",
-                         "dual-role persons (meeting both paths) and their number"));
-        iss_buf_puts(o, "    dual_roles: {persons: [], count: 0}\n");
-    }
-    if ((r = rule_of(c, k, ISS_CHECK_PERSON_ASSIGNED, NULL))) {
-        iss_buf_printf(o, "    # %s %s: %s\n", r->id, title(t, r),
-                       T(t, "担当者の id", "the person's id"));
-        iss_buf_printf(o, "    %s: ~\n", r->field);
-    }
-    /* manual_sections reads the manual or, by its source, the report template */
-    for (size_t i = 0; i < c->nrules; i++) {
-        const iss_rule *q = &c->rules[i];
-        if (q->category != k || q->kind != ISS_CHECK_MANUAL_SECTIONS)
-            continue;
-        bool tpl = q->source == ISS_SECTIONS_REPORT_TEMPLATE;
-        iss_buf_printf(o, "    # %s %s: %s\n", q->id, title(t, q),
-                       tpl ? T(t, "報告書のテンプレートが備える記載事項",
-                               "the contents the report template has")
-                           : T(t, "マニュアルが扱う事項", "the topics the manual covers"));
-        for (size_t j = 0; j < q->nsections; j++)
-            iss_buf_printf(o, "    #   %s: %s\n", q->sections[j].id,
-                           t->lang == ISS_LANG_EN ? q->sections[j].en : q->sections[j].ja);
-        iss_buf_printf(o, "    %s:\n      sections: []\n      evidence: ~\n",
-                       tpl ? "report_template" : "manual");
-    }
-    for (int f = 0; f < ISS_FIELD_COUNT; f++) {
-        iss_buf why = {0};
-        for (size_t i = 0; i < c->nrules; i++) {
-            const iss_rule *q = &c->rules[i];
-            if (q->category != k || q->kind != ISS_CHECK_REIJI_ITEMS)
-                continue;
-            for (size_t j = 0; j < q->nreqs; j++) {
-                if ((int)q->reqs[j].field != f)
-                    continue;
-                iss_buf_printf(&why, "%s%s", why.len ? ", " : "", q->id);
-                if (q->reqs[j].reiji)
-                    iss_buf_printf(&why, " 例示 %s", q->reqs[j].reiji);
-                if (q->reqs[j].when_subtypes.n) {
-                    iss_buf_puts(&why, " (");
-                    iss_strs_join(&why, &q->reqs[j].when_subtypes, ", ");
-                    iss_buf_puts(&why, ")");
-                }
-            }
-        }
-        if (why.len)
-            iss_buf_printf(o, "    # %s\n    %s: []\n", why.s, iss_item_field_keys[f]);
-        iss_buf_free(&why);
-    }
-    bool statements = false;
-    for (size_t i = 0; i < c->nrules; i++) {
-        const iss_rule *q = &c->rules[i];
-        if (q->category != k || q->kind != ISS_CHECK_STATEMENT)
-            continue;
-        if (!statements)
-            iss_buf_printf(o, "    # %s\n", T(t, "表明（id: 本文）:", "statements (id: text):"));
-        statements = true;
-        iss_buf_printf(o, "    #   %s %s:", q->id, title(t, q));
-        for (size_t j = 0; j < q->statements.n; j++)
-            iss_buf_printf(o, " %s", q->statements.v[j].s);
-        iss_buf_puts(o, "\n");
-    }
-    if (statements)
-        iss_buf_puts(o, "    statements: {}\n");
 }
 
 /* A trust rule's id and the item it quotes, as a comment: "TR-CAP 会社の資本関係
  * (title)". */
-static void trust_comment(const tmpl *t, const char *indent, iss_trust_item item, const char *what)
+static void trust_comment(const iss_tmpl *t, const char *indent, iss_trust_item item, const char *what)
 {
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
-        if (t->chosen[r->category] && r->kind == ISS_CHECK_TRUST && r->trust_item == item)
-            iss_buf_printf(t->out, "%s# %s 「%s」 %s: %s\n", indent, r->id, r->clause, title(t, r),
+        if (t->chosen[r->category] && r->kind == ISS_CHECK_TRUST && r->trust.item == item)
+            iss_buf_printf(t->out, "%s# %s 「%s」 %s: %s\n", indent, r->id, r->clause, tmpl_title(t, r),
                            what);
     }
 }
 
 /* The top-level trust section of a category that applies through it. */
-static void template_trust(const tmpl *t)
+static void template_trust(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
     iss_buf_printf(o, "\n# %s\n# %s\ntrust:\n",
-                   T(t, "事業者の信頼性（案）。各項目の規則は案: 満たしても要確認になる。",
+                   tmpl_text(t, "事業者の信頼性（案）。各項目の規則は案: 満たしても要確認になる。",
                      "Provider trustworthiness (draft).  Its rules are drafts: what they find met "
                      "ends in review."),
-                   T(t, "項目を消すと、それを読む規則は不適合になる。",
+                   tmpl_text(t, "項目を消すと、それを読む規則は不適合になる。",
                      "Deleting an item fails the rules that read it."));
     trust_comment(t, "  ", ISS_TRUST_CAPITAL,
-                  T(t, "主な株主 {name, country, share: 0-100 の %, parent, evidence}（名を挙げないなら []）",
+                  tmpl_text(t, "主な株主 {name, country, share: 0-100 の %, parent, evidence}（名を挙げないなら []）",
                     "main shareholders {name, country, share: percent 0-100, parent, evidence} "
                     "([] when none is named)"));
     iss_buf_puts(o, "  capital:\n    shareholders: []\n    evidence: ~\n");
     trust_comment(t, "  ", ISS_TRUST_EMPLOYEES,
-                  T(t, "秘密保持・教育・退職時の規程 {document, evidence}",
+                  tmpl_text(t, "秘密保持・教育・退職時の規程 {document, evidence}",
                     "confidentiality, training and leaving rules {document, evidence}"));
     trust_comment(t, "  ", ISS_TRUST_COVERAGE,
-                  T(t, "covers: 規程が適用される者の id", "covers: ids of the persons the rules cover"));
+                  tmpl_text(t, "covers: 規程が適用される者の id", "covers: ids of the persons the rules cover"));
     iss_buf_puts(o, "  employees:\n    confidentiality: ~\n    training: ~\n    leaving: ~\n"
                     "    covers: []\n");
     iss_buf_puts(o, "  information:\n");
     trust_comment(t, "    ", ISS_TRUST_CERTIFICATIONS,
-                  T(t, "情報管理の認証 {name, number, expires, evidence}",
+                  tmpl_text(t, "情報管理の認証 {name, number, expires, evidence}",
                     "information-management certifications {name, number, expires, evidence}"));
     iss_buf_puts(o, "    certifications: []\n");
     trust_comment(t, "    ", ISS_TRUST_STORAGE,
-                  T(t, "顧客の情報の保管場所 {data, location, country}",
+                  tmpl_text(t, "顧客の情報の保管場所 {data, location, country}",
                     "where customers' information is kept {data, location, country}"));
     iss_buf_puts(o, "    storage: []\n");
     trust_comment(t, "  ", ISS_TRUST_SUBCONTRACTING,
-                  T(t, "委託先 {name, country, services, customer_data, confidentiality, evidence}（ないなら []）",
+                  tmpl_text(t, "委託先 {name, country, services, customer_data, confidentiality, evidence}（ないなら []）",
                     "subcontractors {name, country, services, customer_data, confidentiality, "
                     "evidence} ([] when none)"));
     iss_buf_puts(o, "  subcontractors: ~\n");
     trust_comment(t, "  ", ISS_TRUST_TOOLS,
-                  T(t, "使用ツール {name, vendor, country, ai, customer_data_leaves, evidence}",
+                  tmpl_text(t, "使用ツール {name, vendor, country, ai, customer_data_leaves, evidence}",
                     "tools used {name, vendor, country, ai, customer_data_leaves, evidence}"));
     iss_buf_puts(o, "  tools: []\n");
     trust_comment(t, "  ", ISS_TRUST_SECURITY,
-                  T(t, "自社の対策 {measure, evidence}", "own security measures {measure, evidence}"));
+                  tmpl_text(t, "自社の対策 {measure, evidence}", "own security measures {measure, evidence}"));
     iss_buf_puts(o, "  security: []\n");
 }
 
 /* PT-a and the like: a category applied for here or registered already. */
-static void template_registrations(const tmpl *t)
+static void template_registrations(const iss_tmpl *t)
 {
     const iss_rule *r = NULL;
     for (size_t i = 0; i < t->c->nrules && !r; i++)
         if (t->chosen[t->c->rules[i].category] && t->c->rules[i].kind == ISS_CHECK_PREREQUISITE &&
-            t->c->rules[i].requires.n)
+            t->c->rules[i].prereq.requires.n)
             r = &t->c->rules[i];
     if (!r)
         return;
-    iss_buf_printf(t->out, "\n# %s %s: %s\n", r->id, title(t, r),
-                   T(t, "同じ申告書で申請するか、現に有効な登録を申告する:",
+    iss_buf_printf(t->out, "\n# %s %s: %s\n", r->id, tmpl_title(t, r),
+                   tmpl_text(t, "同じ申告書で申請するか、現に有効な登録を申告する:",
                      "apply for it in this declaration, or declare a current registration:"));
     iss_buf_printf(t->out,
                    "# registrations:\n#   - {category: %s, number: \"%s\", expires: 2027-03-31, "
                    "evidence: %s}\n",
-                   r->requires.v[0].s, T(t, "（登録番号）", "(registration number)"),
-                   T(t, "登録通知書", "notice of registration"));
+                   r->prereq.requires.v[0].s, tmpl_text(t, "（登録番号）", "(registration number)"),
+                   tmpl_text(t, "登録通知書", "notice of registration"));
 }
 
 void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen, iss_lang lang,
                         const char *schema_url)
 {
-    const tmpl tv = {c, chosen, lang, out}, *t = &tv;
+    const iss_tmpl tv = {.c = c, .chosen = chosen, .lang = lang, .out = out}, *t = &tv;
     iss_buf *o = out;
     char date[ISS_DATE_SIZE];
     iss_date_format(c->date, date);
@@ -353,28 +262,28 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
             iss_buf_printf(o, " %s (%s)", c->categories[k].code,
                            t->lang == ISS_LANG_EN ? c->categories[k].name_en
                                                   : c->categories[k].name_ja);
-    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", T(t, "基準", "criteria"), c->title, c->edition, date);
+    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", tmpl_text(t, "基準", "criteria"), c->title, c->edition, date);
     iss_buf_printf(
         o, "# %s\n# %s\n",
-        T(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
+        tmpl_text(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
           "Template written by isscheck init.  It loads as it is; its rules fail until "
           "it is filled in."),
-        T(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
+        tmpl_text(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
           "Format: man 5 isscheck-declaration.  Check: isscheck validate, isscheck "
           "check."));
     iss_buf_puts(o, "isscheck: 1\nprovider:\n");
-    iss_buf_printf(o, "  name: \"%s\"\n", T(t, "（事業者名）", "(provider name)"));
+    iss_buf_printf(o, "  name: \"%s\"\n", tmpl_text(t, "（事業者名）", "(provider name)"));
     iss_buf_printf(
         o, "  corporate_number: ~    # %s\n",
-        T(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
+        tmpl_text(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
     iss_buf_printf(o, "reference_date: ~        # %s\n",
-                   T(t, "基準となる日 YYYY-MM-DD（なければ --as-of か今日）",
+                   tmpl_text(t, "基準となる日 YYYY-MM-DD（なければ --as-of か今日）",
                      "reference date YYYY-MM-DD (without it, --as-of or today)"));
     template_persons(t);
     template_engagements(t);
     iss_buf_printf(
         o, "\n# %s\nservices:\n",
-        T(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
+        tmpl_text(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
     bool protection = false, trust = false;
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
@@ -384,20 +293,20 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
             continue;
         }
         template_service(t, k);
-        protection |= rule_of(c, k, ISS_CHECK_INFO_PROTECTION, NULL) != NULL;
+        protection |= tmpl_rule(c, k, ISS_CHECK_INFO_PROTECTION, NULL) != NULL;
     }
     if (protection) {
         iss_buf_printf(o, "\n# %s\ncustomer_info_protection:\n",
-                       T(t, "顧客の情報を保護するための手続（各区分の Q-c-3）。",
+                       tmpl_text(t, "顧客の情報を保護するための手続（各区分の Q-c-3）。",
                          "The procedure protecting customers' information (Q-c-3 of each "
                          "category)."));
         iss_buf_printf(o, "  procedure: ~           # %s\n",
-                       T(t, "手続を定めた文書", "the document setting out the procedure"));
+                       tmpl_text(t, "手続を定めた文書", "the document setting out the procedure"));
         iss_buf_printf(o, "  in_operation: false    # %s\n",
-                       T(t, "運用していれば true", "true once it is in operation"));
+                       tmpl_text(t, "運用していれば true", "true once it is in operation"));
         iss_buf_printf(
             o, "  audits: []             # %s\n",
-            T(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
+            tmpl_text(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
               "{date, type: internal|external, auditor: person id | organisation: name}"));
     }
     template_registrations(t);

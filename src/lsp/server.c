@@ -427,7 +427,7 @@ static size_t first_reason(const iss_result *r)
  * the rule computed, in the order of its paths. */
 static json_t *counts_fix(const iss_result *r)
 {
-    if (r->rule->kind != ISS_CHECK_QUALIFIED_LEADS || !r->rule->disclose_counts)
+    if (r->rule->kind != ISS_CHECK_QUALIFIED_LEADS || !r->rule->leads.disclose_counts)
         return NULL;
     bool wrong = false;
     for (size_t i = 0; i < r->nnotes; i++)
@@ -437,11 +437,11 @@ static json_t *counts_fix(const iss_result *r)
         return NULL;
     json_t *counts = json_object();
     size_t k = 0;
-    for (size_t i = 0; i < r->nnotes && k < r->rule->npaths; i++)
+    for (size_t i = 0; i < r->nnotes && k < r->rule->leads.npaths; i++)
         if (r->notes[i].msg == M_PATH_COUNT && r->notes[i].args[1])
-            json_object_set_new(counts, r->rule->paths[k++].id,
+            json_object_set_new(counts, r->rule->leads.paths[k++].id,
                                 json_integer(strtol(r->notes[i].args[1], NULL, 10)));
-    if (k != r->rule->npaths) {
+    if (k != r->rule->leads.npaths) {
         json_decref(counts);
         return NULL;
     }

@@ -220,9 +220,9 @@ END_TEST
 
 static const iss_path *path_of(const iss_rule *r, const char *id)
 {
-    for (size_t i = 0; i < r->npaths; i++)
-        if (strcmp(r->paths[i].id, id) == 0)
-            return &r->paths[i];
+    for (size_t i = 0; i < r->leads.npaths; i++)
+        if (strcmp(r->leads.paths[i].id, id) == 0)
+            return &r->leads.paths[i];
     return NULL;
 }
 
@@ -231,8 +231,8 @@ START_TEST(shipped_parameters_follow_clauses_md)
     const iss_criteria *c = fx_shipped();
     const iss_rule *va = iss_criteria_rule(c, "VA-T-a");
     ck_assert_int_eq(va->kind, ISS_CHECK_QUALIFIED_LEADS);
-    ck_assert(va->disclose_counts);
-    ck_assert_uint_eq(va->npaths, 4);
+    ck_assert(va->leads.disclose_counts);
+    ck_assert_uint_eq(va->leads.npaths, 4);
     const iss_path *p = path_of(va, "track_record");
     ck_assert_ptr_nonnull(p);
     ck_assert_int_eq(p->window_years, 3);
@@ -249,7 +249,7 @@ START_TEST(shipped_parameters_follow_clauses_md)
     ck_assert_str_eq(m->work_review.v[0].s, "mon/combined"); /* reading 11 */
 
     const iss_rule *df = iss_criteria_rule(c, "DF-T-a");
-    ck_assert_uint_eq(df->npaths, 3);
+    ck_assert_uint_eq(df->leads.npaths, 3);
     ck_assert_ptr_null(path_of(df, "track_record")); /* no track-record path for DF */
 
     const iss_path *dv = path_of(iss_criteria_rule(c, "DV-T-a-1"), "track_record");
@@ -257,26 +257,26 @@ START_TEST(shipped_parameters_follow_clauses_md)
     ck_assert_str_eq(dv->work.v[0].s, "dv/device"); /* not df/device (reading 10) */
     ck_assert(iss_strs_has(&p->work, "pt/pt"));      /* a penetration test is VA d */
 
-    ck_assert(!iss_criteria_rule(c, "AUD-T-a")->disclose_counts);
+    ck_assert(!iss_criteria_rule(c, "AUD-T-a")->leads.disclose_counts);
     const iss_rule *dual = iss_criteria_rule(c, "DV-T-a-dual");
     ck_assert_int_eq(dual->kind, ISS_CHECK_DUAL_ROLE);
-    ck_assert_str_eq(dual->dual[0]->id, "DV-T-a-1");
-    ck_assert_str_eq(dual->dual[1]->id, "DV-T-a-2");
+    ck_assert_str_eq(dual->dual.rule[0]->id, "DV-T-a-1");
+    ck_assert_str_eq(dual->dual.rule[1]->id, "DV-T-a-2");
     ck_assert_uint_eq(dual->when_subtypes.n, 2);
-    ck_assert_str_eq(iss_criteria_rule(c, "DV-T-a-2")->group, "va_leads");
+    ck_assert_str_eq(iss_criteria_rule(c, "DV-T-a-2")->leads.group, "va_leads");
 
     const iss_rule *dfr = iss_criteria_rule(c, "DF-Q-c-1");
-    ck_assert_int_eq(dfr->alts[0].reviewer, ISS_REVIEWER_STAFF_OR_QUALIFIED);
-    ck_assert_str_eq(dfr->qualified_rule->id, "DF-T-a");
+    ck_assert_int_eq(dfr->review.alts[0].reviewer, ISS_REVIEWER_STAFF_OR_QUALIFIED);
+    ck_assert_str_eq(dfr->review.qualified_rule->id, "DF-T-a");
     const iss_rule *aud = iss_criteria_rule(c, "AUD-Q-c-1");
-    ck_assert_uint_eq(aud->nalts, 2);
-    ck_assert_int_eq(aud->alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
-    ck_assert_uint_eq(aud->alts[0].documents.n, 2);
-    ck_assert_int_eq(aud->alts[1].reviewer, ISS_REVIEWER_ANY);
-    ck_assert_int_eq(iss_criteria_rule(c, "VA-Q-c-1")->alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
-    ck_assert_int_eq(iss_criteria_rule(c, "DV-Q-c-1")->alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
-    ck_assert(iss_criteria_rule(c, "DV-T-b-3")->when_present_pass);
-    ck_assert(!iss_criteria_rule(c, "MON-Q-c-1")->when_present_pass);
+    ck_assert_uint_eq(aud->review.nalts, 2);
+    ck_assert_int_eq(aud->review.alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
+    ck_assert_uint_eq(aud->review.alts[0].documents.n, 2);
+    ck_assert_int_eq(aud->review.alts[1].reviewer, ISS_REVIEWER_ANY);
+    ck_assert_int_eq(iss_criteria_rule(c, "VA-Q-c-1")->review.alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
+    ck_assert_int_eq(iss_criteria_rule(c, "DV-Q-c-1")->review.alts[0].reviewer, ISS_REVIEWER_INDEPENDENT);
+    ck_assert(iss_criteria_rule(c, "DV-T-b-3")->statement.when_present_pass);
+    ck_assert(!iss_criteria_rule(c, "MON-Q-c-1")->statement.when_present_pass);
     static const char *const c3[] = {"AUD-Q-c-3", "VA-Q-c-3", "DF-Q-c-3", "MON-Q-c-3", "DV-Q-c-3"};
     for (size_t i = 0; i < 5; i++)
         ck_assert_int_eq(iss_criteria_rule(c, c3[i])->kind, ISS_CHECK_INFO_PROTECTION);
@@ -495,9 +495,11 @@ END_TEST
  * parameter added to the loader without one fails here. */
 START_TEST(every_parameter_is_described)
 {
-    for (int k = ISS_CHECK_QUALIFIED_LEADS; k <= ISS_CHECK_TRUST; k++) {
+    for (int k = 0; k < ISS_CHECK_COUNT; k++) {
         const char *kind = iss_check_name((iss_check_kind)k);
         ck_assert_str_ne(kind, "?");
+        for (int j = 0; j < k; j++) /* one name per kind */
+            ck_assert_str_ne(kind, iss_check_name((iss_check_kind)j));
         for (const char *const *key = iss_check_params((iss_check_kind)k); *key; key++)
             for (int l = 0; l < 2; l++)
                 ck_assert_msg(iss_param_doc(kind, *key, (iss_lang)l) != NULL,

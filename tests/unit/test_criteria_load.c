@@ -193,9 +193,9 @@ static bool ends_with(const char *s, const char *tail)
 
 static const iss_path *path_of(const iss_rule *r, const char *id)
 {
-    for (size_t i = 0; i < r->npaths; i++)
-        if (strcmp(r->paths[i].id, id) == 0)
-            return &r->paths[i];
+    for (size_t i = 0; i < r->leads.npaths; i++)
+        if (strcmp(r->leads.paths[i].id, id) == 0)
+            return &r->leads.paths[i];
     return NULL;
 }
 
@@ -229,8 +229,8 @@ START_TEST(synthetic_set_loads)
     ck_assert_uint_eq(c->nrules, 9);
     const iss_rule *r1 = iss_criteria_rule(c, "XX-1");
     ck_assert_int_eq(r1->kind, ISS_CHECK_QUALIFIED_LEADS);
-    ck_assert(r1->disclose_counts);
-    ck_assert_str_eq(r1->group, "leads");
+    ck_assert(r1->leads.disclose_counts);
+    ck_assert_str_eq(r1->leads.group, "leads");
     const iss_path *t = path_of(r1, "track");
     ck_assert_int_eq(t->type, ISS_PATH_TRACK_RECORD);
     ck_assert_int_eq(t->per_year_contract, ISS_CONTRACT_CONTINUING);
@@ -241,19 +241,19 @@ START_TEST(synthetic_set_loads)
     ck_assert_str_eq(path_of(r1, "qual")->clause, "(ア)");
     ck_assert_str_eq(iss_criteria_rule(c, "XX-2")->when_subtypes.v[0].s, "s2");
     const iss_rule *dual = iss_criteria_rule(c, "XX-3");
-    ck_assert_ptr_eq(dual->dual[0], r1);
-    ck_assert_ptr_eq(dual->dual[1], iss_criteria_rule(c, "XX-2"));
+    ck_assert_ptr_eq(dual->dual.rule[0], r1);
+    ck_assert_ptr_eq(dual->dual.rule[1], iss_criteria_rule(c, "XX-2"));
     const iss_rule *items = iss_criteria_rule(c, "XX-4");
-    ck_assert_uint_eq(items->nreqs, 1);
-    ck_assert(items->reqs[0].distinct);
-    ck_assert_str_eq(items->reqs[0].reiji, "4-1");
-    ck_assert_str_eq(iss_criteria_rule(c, "XX-5")->field, "quality_manager");
-    ck_assert_str_eq(iss_criteria_rule(c, "XX-6")->sections[0].en, "process");
+    ck_assert_uint_eq(items->items.nreqs, 1);
+    ck_assert(items->items.reqs[0].distinct);
+    ck_assert_str_eq(items->items.reqs[0].reiji, "4-1");
+    ck_assert_str_eq(iss_criteria_rule(c, "XX-5")->person.field, "quality_manager");
+    ck_assert_str_eq(iss_criteria_rule(c, "XX-6")->sections.sections[0].en, "process");
     const iss_rule *review = iss_criteria_rule(c, "XX-7");
-    ck_assert_ptr_eq(review->qualified_rule, r1);
-    ck_assert_int_eq(review->alts[0].reviewer, ISS_REVIEWER_STAFF_OR_QUALIFIED);
+    ck_assert_ptr_eq(review->review.qualified_rule, r1);
+    ck_assert_int_eq(review->review.alts[0].reviewer, ISS_REVIEWER_STAFF_OR_QUALIFIED);
     ck_assert_int_eq(iss_criteria_rule(c, "XX-8")->kind, ISS_CHECK_INFO_PROTECTION);
-    ck_assert(iss_criteria_rule(c, "XX-9")->when_present_pass);
+    ck_assert(iss_criteria_rule(c, "XX-9")->statement.when_present_pass);
 
     ck_assert_uint_eq(c->nentries, 2);
     const iss_entry *q1 = iss_catalogue_match(c, ISS_ENTRY_QUALIFICATION, "Q-One");
@@ -299,8 +299,8 @@ START_TEST(draft_status_and_optional_parts)
     ck_assert_uint_eq(c->nrules, 9);
     /* no per-year reading of contracts unless one is named */
     const iss_rule *r1 = iss_criteria_rule(c, "XX-1");
-    ck_assert_int_eq(r1->paths[2].type, ISS_PATH_TRACK_RECORD);
-    ck_assert_int_eq(r1->paths[2].per_year_contract, ISS_CONTRACT_NONE);
+    ck_assert_int_eq(r1->leads.paths[2].type, ISS_PATH_TRACK_RECORD);
+    ck_assert_int_eq(r1->leads.paths[2].per_year_contract, ISS_CONTRACT_NONE);
     /* a declaration naming kinds or sub-types the category lacks */
     iss_diags *d = fx_decl_errors(c,
         "provider: {name: x}\n"
