@@ -2,6 +2,7 @@
  * one iterator for them all), the one usage error and the one resolution
  * of the language (cli.h). */
 #include "cli.h"
+#include "cmds.h"
 
 #include "isscheck/escape.h"
 
@@ -216,7 +217,9 @@ void cli_list_add(cli_list *l, char *val, bool split)
     }
 }
 
-int cli_add_categories(const cli_ctx *ctx, const iss_criteria *c, const char *val, bool *chosen)
+/* Categories named by code or alias, "a,b" or repeated: sets chosen[k]
+ * for each; -1, or the usage error's status. */
+static int add_categories(const cli_ctx *ctx, const iss_criteria *c, const char *val, bool *chosen)
 {
     char *copy = strcpy(iss_xmalloc(strlen(val) + 1), val);
     int status = -1;
@@ -243,4 +246,45 @@ int cli_add_categories(const cli_ctx *ctx, const iss_criteria *c, const char *va
     }
     free(copy);
     return status;
+}
+
+cli_choice cli_choice_new(const iss_criteria *c)
+{
+    cli_choice ch = {.c = c, .chosen = iss_xmalloc(c->ncategories + 1), .lang = ISS_LANG_JA};
+    memset(ch.chosen, 0, c->ncategories + 1);
+    return ch;
+}
+
+void cli_choice_free(cli_choice *ch)
+{
+    free(ch->chosen);
+    ch->chosen = NULL;
+}
+
+/* What cli_choice_parse reads with. */
+typedef struct {
+    cli_choice *ch;
+    cli_on_arg other;
+    void *data;
+} choice_parse;
+
+static int choice_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
+{
+    choice_parse *p = data;
+    if (!opt)
+        return usage_error(ctx, "unexpected argument '%s'", val);
+    if (opt->id == OPT_LANG)
+        p->ch->lang_opt = val;
+    if (opt->id != OPT_CATEGORY)
+        return opt->id == OPT_LANG ? -1 : p->other(ctx, p->data, opt, val);
+    p->ch->any = true;
+    return add_categories(ctx, p->ch->c, val, p->ch->chosen);
+}
+
+int cli_choice_parse(const cli_ctx *ctx, const cli_option *opts, int argc, char **argv,
+                     cli_choice *ch, cli_on_arg other, void *data)
+{
+    choice_parse p = {.ch = ch, .other = other, .data = data};
+    int status = cli_parse(ctx, opts, argc, argv, choice_arg, &p);
+    return status < 0 ? cli_lang_resolve(ctx, ch->lang_opt, &ch->lang) : status;
 }

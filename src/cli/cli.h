@@ -97,9 +97,24 @@ typedef struct {
  * left out; val is cut in place). */
 void cli_list_add(cli_list *l, char *val, bool split);
 
-/* Categories named by code or alias, "a,b" or repeated: sets chosen[k]
- * for each; -1, or the usage error's status. */
-int cli_add_categories(const cli_ctx *ctx, const iss_criteria *c, const char *val, bool *chosen);
+/* What list and init are told alike: the categories of a criteria set
+ * (--category: code or alias, "a,b" or repeated) and the language; they
+ * take no operand.  cli_choice_new allocates chosen, cli_choice_free
+ * frees it. */
+typedef struct {
+    const iss_criteria *c;
+    bool *chosen; /* per category of c */
+    bool any;     /* whether --category was given */
+    const char *lang_opt;
+    iss_lang lang; /* resolved (cli_lang_resolve) once every option is read */
+} cli_choice;
+cli_choice cli_choice_new(const iss_criteria *c);
+void cli_choice_free(cli_choice *ch);
+/* cli_parse for such a command: an operand is a usage error, --category
+ * and --lang (OPT_CATEGORY, OPT_LANG of cmds.h) are read into ch, every
+ * other option goes to other (with data); then the language is resolved. */
+int cli_choice_parse(const cli_ctx *ctx, const cli_option *opts, int argc, char **argv,
+                     cli_choice *ch, cli_on_arg other, void *data);
 
 /* Every criteria set, in rising precedence: the built-in ones,
  * ISSCHECK_CRITERIA's folders, the n folders dirs names (--criteria). */

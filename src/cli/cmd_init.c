@@ -44,41 +44,25 @@ static const cli_option options[] = {
     {0},
 };
 
-/* What init was told. */
-typedef struct {
-    const iss_criteria *c;
-    bool *chosen; /* per category of c */
-    const char *output, *lang_opt;
-    iss_lang lang;
-} init_opts;
-
-static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
+/* -o, --output FILE: *data is its value */
+static int output_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
 {
-    init_opts *o = data;
-    if (!opt)
-        return usage_error(ctx, "unexpected argument '%s'", val);
-    if (opt->id == OPT_CATEGORY)
-        return cli_add_categories(ctx, o->c, val, o->chosen);
-    if (opt->id == OPT_LANG)
-        o->lang_opt = val;
+    const char **output = data;
     if (opt->id == OPT_OUTPUT && !*val)
         return usage_error(ctx, "--output: the file name is empty");
     if (opt->id == OPT_OUTPUT)
-        o->output = val;
+        *output = val;
     return -1;
 }
 
-static int parse(const cli_ctx *ctx, int argc, char **argv, init_opts *o)
+/* The categories chosen, at least one a service: -1, or the exit status. */
+static int parse(const cli_ctx *ctx, int argc, char **argv, cli_choice *ch, const char **output)
 {
-    int status = cli_parse(ctx, options, argc, argv, on_arg, o);
-    bool any = false, service = false;
-    for (size_t k = 0; k < o->c->ncategories; k++) {
-        any |= o->chosen[k];
-        service |= o->chosen[k] && !o->c->categories[k].section;
-    }
-    if (status < 0)
-        status = cli_lang_resolve(ctx, o->lang_opt, &o->lang);
-    if (status < 0 && !any)
+    int status = cli_choice_parse(ctx, options, argc, argv, ch, output_arg, output);
+    bool service = false;
+    for (size_t k = 0; k < ch->c->ncategories; k++)
+        service |= ch->chosen[k] && !ch->c->categories[k].section;
+    if (status < 0 && !ch->any)
         status = usage_error(ctx, "--category: name the categories applied for");
     if (status < 0 && !service)
         status = usage_error(ctx, "--category: a declaration applies for at least one service; "
@@ -122,22 +106,22 @@ static bool schema_url(iss_buf *out)
 
 static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
 {
-    init_opts o = {.c = c, .chosen = iss_xmalloc(c->ncategories + 1), .lang = ISS_LANG_JA};
-    memset(o.chosen, 0, c->ncategories + 1);
-    int status = parse(ctx, argc, argv, &o);
+    cli_choice o = cli_choice_new(c);
+    const char *output = NULL;
+    int status = parse(ctx, argc, argv, &o, &output);
     if (status < 0) {
         iss_buf out = {0}, url = {0};
         iss_template_write(&out, c, o.chosen, o.lang, schema_url(&url) ? url.s : NULL);
         iss_buf_free(&url);
         /* -o FILE never replaces a file (a special one is written in place);
          * without it, or with -o -, standard output */
-        cli_output *f = cli_output_open_new(ctx, o.output);
+        cli_output *f = cli_output_open_new(ctx, output);
         if (f)
             fwrite(out.s ? out.s : "", 1, out.len, cli_output_file(f));
         status = f && cli_output_close(f, true) ? CLI_EXIT_CLEAN : CLI_EXIT_USAGE;
         iss_buf_free(&out);
     }
-    free(o.chosen);
+    cli_choice_free(&o);
     return status;
 }
 

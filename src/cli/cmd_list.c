@@ -32,31 +32,15 @@ static const cli_option options[] = {
     {0},
 };
 
-/* What list was told. */
-typedef struct {
-    const iss_criteria *c;
-    bool *chosen; /* per category of c */
-    bool any_chosen, json;
-    const char *lang_opt;
-    iss_lang lang;
-} list_opts;
-
-static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
+/* --format text|json: *data is whether it is json */
+static int format_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
 {
-    list_opts *o = data;
-    if (!opt)
-        return usage_error(ctx, "unexpected argument '%s'", val);
-    if (opt->id == OPT_CATEGORY) {
-        o->any_chosen = true;
-        return cli_add_categories(ctx, o->c, val, o->chosen);
-    }
-    if (opt->id == OPT_FORMAT) {
-        o->json = strcmp(val, "json") == 0;
-        if (strcmp(val, "text") != 0 && !o->json)
-            return usage_error(ctx, "--format: expected text or json, not '%s'", val);
-    }
-    if (opt->id == OPT_LANG)
-        o->lang_opt = val;
+    bool *json = data;
+    if (opt->id != OPT_FORMAT)
+        return -1;
+    *json = strcmp(val, "json") == 0;
+    if (strcmp(val, "text") != 0 && !*json)
+        return usage_error(ctx, "--format: expected text or json, not '%s'", val);
     return -1;
 }
 
@@ -117,7 +101,7 @@ static void rule_json(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
 }
 
 /* The text list: aligned columns under a heading. */
-static void list_text(iss_buf *out, const iss_criteria *c, const list_opts *o)
+static void list_text(iss_buf *out, const iss_criteria *c, const cli_choice *o)
 {
     bool en = o->lang == ISS_LANG_EN;
     size_t wid = 2, wclause = 0;
@@ -138,7 +122,7 @@ static void list_text(iss_buf *out, const iss_criteria *c, const list_opts *o)
     iss_buf_puts(out, en ? "TITLE\n" : "表題\n");
     for (size_t i = 0; i < c->nrules; i++) {
         const iss_rule *r = &c->rules[i];
-        if (o->any_chosen && !o->chosen[r->category])
+        if (o->any && !o->chosen[r->category])
             continue;
         pad(out, r->id, wid + 2);
         pad(out, r->clause, wclause + 2);
@@ -147,7 +131,7 @@ static void list_text(iss_buf *out, const iss_criteria *c, const list_opts *o)
     }
 }
 
-static void list_json(iss_buf *out, const iss_criteria *c, const list_opts *o)
+static void list_json(iss_buf *out, const iss_criteria *c, const cli_choice *o)
 {
     iss_buf_puts(out, "{\"criteria\":");
     iss_json_criteria(out, c);
@@ -155,7 +139,7 @@ static void list_json(iss_buf *out, const iss_criteria *c, const list_opts *o)
     size_t shown = 0;
     for (size_t i = 0; i < c->nrules; i++) {
         const iss_rule *r = &c->rules[i];
-        if (o->any_chosen && !o->chosen[r->category])
+        if (o->any && !o->chosen[r->category])
             continue;
         rule_json(out, c, r, o->lang, shown++ == 0);
     }
@@ -164,14 +148,12 @@ static void list_json(iss_buf *out, const iss_criteria *c, const list_opts *o)
 
 static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
 {
-    list_opts o = {.c = c, .chosen = iss_xmalloc(c->ncategories + 1), .lang = ISS_LANG_JA};
-    memset(o.chosen, 0, c->ncategories + 1);
-    int status = cli_parse(ctx, options, argc, argv, on_arg, &o);
-    if (status < 0)
-        status = cli_lang_resolve(ctx, o.lang_opt, &o.lang);
+    cli_choice o = cli_choice_new(c);
+    bool json = false;
+    int status = cli_choice_parse(ctx, options, argc, argv, &o, format_arg, &json);
     if (status < 0) {
         iss_buf out = {0};
-        if (o.json)
+        if (json)
             list_json(&out, c, &o);
         else
             list_text(&out, c, &o);
@@ -182,7 +164,7 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
         }
         iss_buf_free(&out);
     }
-    free(o.chosen);
+    cli_choice_free(&o);
     return status;
 }
 
