@@ -51,6 +51,12 @@ typedef struct {
 bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_diags *d,
                         const char *file);
 
+/* Whether a reference date given for the whole run (--as-of; ISS_NO_DATE:
+ * none) leaves room for the longest window any loaded edition counts back
+ * from it; if not, adds an error (no file, no position) naming the earliest
+ * date allowed.  Checked once, before any file is read. */
+bool iss_as_of_fits(iss_day as_of, const iss_editions *ed, iss_diags *d);
+
 iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
                             iss_arena *scratch);
 /* The same for a declaration held in memory (an editor's buffer, for

@@ -7,6 +7,7 @@
 #include "isscheck/classify.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/run.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -381,26 +382,6 @@ static bool outputs_distinct(const cli_ctx *ctx, const check_opts *o, const cli_
     return ok;
 }
 
-/* A --as-of date whose longest window, in the criteria loaded, would start
- * before 0001-01-01: a usage error (2), else -1. */
-static int as_of_fits(const cli_ctx *ctx, iss_day as_of, const iss_editions *ed)
-{
-    long longest = 0;
-    for (size_t i = 0; as_of && i < ed->nsets; i++) {
-        long w = iss_criteria_longest_window(ed->sets[i]);
-        longest = w > longest ? w : longest;
-    }
-    if (!as_of || !longest || iss_window_fits(as_of, (int)longest))
-        return -1;
-    char day[ISS_DATE_SIZE], earliest[ISS_DATE_SIZE];
-    iss_date_format(as_of, day);
-    iss_date_format(iss_window_earliest_ref((int)longest), earliest);
-    return usage_error(ctx,
-                       "--as-of: %s is too early: the criteria count back %ld years, a window "
-                       "that would start before 0001-01-01; the earliest reference date is %s",
-                       day, longest, earliest);
-}
-
 /* The criteria and waivers loaded, and the outputs checked: the files are
  * checked, else the status says why not. */
 static int check_loaded(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
@@ -414,14 +395,18 @@ static int check_loaded(const cli_ctx *ctx, const check_opts *o, const cli_input
         const char *name = strcmp(o->waivers, "-") == 0 ? "<stdin>" : o->waivers;
         w = iss_waivers_load(o->waivers, name, ed, &o->lim, &diags);
     }
-    if (refused || (ed && as_of_fits(ctx, o->as_of, ed) >= 0)) {
+    iss_diags as_of = {0};
+    if (refused) {
         status = CLI_EXIT_USAGE;
+    } else if (ed && !iss_as_of_fits(o->as_of, ed, &as_of)) {
+        status = usage_error_diag(ctx, &as_of.v[0]);
     } else if (!ed || (o->waivers && !w)) {
         iss_diags_print(stderr, &diags, o->lang);
         status = CLI_EXIT_USAGE;
     } else {
         status = check_run(ctx, o, found, ed, w, now, status);
     }
+    iss_diags_free(&as_of);
     iss_waivers_free(w);
     iss_editions_free(ed);
     iss_diags_free(&diags);

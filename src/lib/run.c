@@ -34,6 +34,25 @@ bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_
     return false;
 }
 
+bool iss_as_of_fits(iss_day as_of, const iss_editions *ed, iss_diags *d)
+{
+    long longest = 0;
+    for (size_t i = 0; as_of && i < ed->nsets; i++) {
+        long w = iss_criteria_longest_window(ed->sets[i]);
+        longest = w > longest ? w : longest;
+    }
+    if (!as_of || !longest || iss_window_fits(as_of, (int)longest))
+        return true;
+    char day[ISS_DATE_SIZE], earliest[ISS_DATE_SIZE];
+    iss_date_format(as_of, day);
+    iss_date_format(iss_window_earliest_ref((int)longest), earliest);
+    iss_diag_add(d, ISS_SEV_ERROR, NULL, (iss_loc){0, 0},
+                 "--as-of: %s is too early: the criteria count back %ld years, a window that "
+                 "would start before 0001-01-01; the earliest reference date is %s",
+                 day, longest, earliest);
+    return false;
+}
+
 static iss_checked *checked_new(const char *name)
 {
     iss_checked *c = iss_xmalloc(sizeof *c);

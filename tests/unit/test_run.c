@@ -293,6 +293,28 @@ START_TEST(test_selection_check)
 }
 END_TEST
 
+/* A reference date for the whole run is refused, before any file is read,
+ * when the longest window of a loaded edition would start before
+ * 0001-01-01. */
+START_TEST(test_as_of_fits)
+{
+    iss_day early, ok;
+    ck_assert(iss_date_parse("0003-12-30", 10, &early));
+    ck_assert(iss_date_parse("2026-04-01", 10, &ok));
+    iss_diags d = {0};
+    ck_assert(iss_as_of_fits(ISS_NO_DATE, editions, &d));
+    ck_assert(iss_as_of_fits(ok, editions, &d));
+    ck_assert_int_eq(d.n, 0);
+    ck_assert(!iss_as_of_fits(early, editions, &d));
+    ck_assert_int_eq(d.n, 1);
+    ck_assert_ptr_null(d.v[0].file);
+    ck_assert_msg(
+        strncmp(iss_diag_msg(&d.v[0], ISS_LANG_EN), "--as-of: 0003-12-30 is too early", 32) == 0,
+        "%s", iss_diag_msg(&d.v[0], ISS_LANG_EN));
+    iss_diags_free(&d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("run");
@@ -306,6 +328,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sarif_rule_index);
     tcase_add_test(tc, test_run_status);
     tcase_add_test(tc, test_selection_check);
+    tcase_add_test(tc, test_as_of_fits);
     suite_add_tcase(s, tc);
     return s;
 }
