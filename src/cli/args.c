@@ -275,7 +275,7 @@ static int choice_arg(const cli_ctx *ctx, void *data, const cli_option *opt, cha
         return usage_error(ctx, "unexpected argument '%s'", val);
     if (opt->id == OPT_LANG)
         p->ch->lang_opt = val;
-    if (opt->id != OPT_CATEGORY)
+    if (opt->id != OPT_CATEGORY || !val) /* a value always: the table says so */
         return opt->id == OPT_LANG ? -1 : p->other(ctx, p->data, opt, val);
     p->ch->any = true;
     return add_categories(ctx, p->ch->c, val, p->ch->chosen);

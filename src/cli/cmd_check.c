@@ -222,7 +222,7 @@ static int parse_selection(const cli_ctx *ctx, check_opts *o, const cli_option *
     return -1;
 }
 
-/* The limit an option sets, or NULL. */
+/* The limit an option sets (the --max-* ones), or NULL. */
 static size_t *limit_of(iss_limits *lim, int id)
 {
     static const struct {
@@ -242,23 +242,25 @@ static size_t *limit_of(iss_limits *lim, int id)
     return NULL;
 }
 
+/* --output, --summary-csv, --waivers: a file name */
+static int parse_file(const cli_ctx *ctx, const cli_option *opt, const char *val, const char **file)
+{
+    if (!*val)
+        return usage_error(ctx, "%s: the file name is empty", opt->name);
+    *file = val;
+    return -1;
+}
+
 /* One option with its value: -1, or the usage error's status. */
 static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt, char *val)
 {
-    const char **file = opt->id == C_OUTPUT        ? &o->output
-                        : opt->id == C_SUMMARY_CSV ? &o->summary_csv
-                        : opt->id == C_WAIVERS     ? &o->waivers
-                                                   : NULL;
-    size_t *limit = limit_of(&o->lim, opt->id);
-    if (limit)
-        return parse_limit(ctx, opt->name, val, limit);
-    if (file && !*val)
-        return usage_error(ctx, "%s: the file name is empty", opt->name);
-    if (file) {
-        *file = val;
-        return -1;
-    }
     switch (opt->id) {
+    case C_OUTPUT:
+        return parse_file(ctx, opt, val, &o->output);
+    case C_SUMMARY_CSV:
+        return parse_file(ctx, opt, val, &o->summary_csv);
+    case C_WAIVERS:
+        return parse_file(ctx, opt, val, &o->waivers);
     case C_JOBS:
         return parse_jobs(ctx, val, &o->jobs);
     case C_AS_OF:
@@ -273,8 +275,14 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
         return -1;
     case C_FORMAT:
         return parse_format(ctx, val, &o->format);
-    default:
+    case C_CATEGORY:
+    case C_RULE:
+    case C_SKIP:
         return parse_selection(ctx, o, opt, val);
+    default: {
+        size_t *limit = limit_of(&o->lim, opt->id); /* every other valued option */
+        return limit ? parse_limit(ctx, opt->name, val, limit) : -1;
+    }
     }
 }
 
