@@ -118,6 +118,22 @@ iss_lang cli_lang_guess(int argc, char **argv)
 
 /* ---- the iterator ---- */
 
+/* The iterator over a command's arguments (argv[0] is the command):
+ * options as the table says, "-" and anything not starting with '-' as
+ * operands, and everything after "--" too. */
+typedef struct {
+    const cli_ctx *ctx;
+    const cli_option *opts;
+    int argc;
+    char **argv;
+    int i;
+    bool operands_only;
+    const cli_option *opt; /* the option found (CLI_ARG_OPTION) */
+    char *val;             /* its value, or the operand (in argv) */
+} cli_args;
+
+enum { CLI_ARG_END, CLI_ARG_OPERAND, CLI_ARG_OPTION, CLI_ARG_ERROR };
+
 static const cli_option *find_short(const cli_option *t, char c)
 {
     for (; t->name; t++)
@@ -174,7 +190,9 @@ static int long_option(cli_args *a, char *arg)
     return CLI_ARG_ERROR;
 }
 
-int cli_args_next(cli_args *a)
+/* The next argument: CLI_ARG_ERROR after printing the usage error (an
+ * unknown option, a value missing or given to a flag). */
+static int cli_args_next(cli_args *a)
 {
     while (++a->i < a->argc) {
         char *arg = a->argv[a->i];

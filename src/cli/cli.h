@@ -58,31 +58,14 @@ typedef struct {
     int id;
 } cli_option;
 
-/* The iterator over a command's arguments (argv[0] is the command):
- * options as the table says, "-" and anything not starting with '-' as
- * operands, and everything after "--" too. */
-typedef struct {
-    const cli_ctx *ctx;
-    const cli_option *opts;
-    int argc;
-    char **argv;
-    int i;
-    bool operands_only;
-    const cli_option *opt; /* the option found (CLI_ARG_OPTION) */
-    char *val;             /* its value, or the operand (in argv) */
-} cli_args;
-
-enum { CLI_ARG_END, CLI_ARG_OPERAND, CLI_ARG_OPTION, CLI_ARG_ERROR };
-
-/* The next argument: CLI_ARG_ERROR after printing the usage error (an
- * unknown option, a value missing or given to a flag). */
-int cli_args_next(cli_args *a);
-
-/* Reads argv (argv[0] is the command) by the table opts: each option,
- * with its value, and each operand (opt NULL) goes to on_arg in order
- * until it returns a status (>= 0), which cli_parse returns; an unknown
- * option, or a value missing or given to a flag, is a usage error (2);
- * -1 when every argument was read. */
+/* Reads argv (argv[0] is the command) by the table opts, the one way every
+ * command reads its arguments: options as the table says (--name,
+ * --name VALUE, --name=VALUE, -x, -x VALUE, -xVALUE), "-" and anything not
+ * starting with '-' as operands, and everything after "--" too.  Each
+ * option, with its value (NULL for a flag), and each operand (opt NULL)
+ * goes to on_arg in order until it returns a status (>= 0), which
+ * cli_parse returns; an unknown option, or a value missing or given to a
+ * flag, is a usage error (2); -1 when every argument was read. */
 typedef int (*cli_on_arg)(const cli_ctx *ctx, void *data, const cli_option *opt, char *val);
 int cli_parse(const cli_ctx *ctx, const cli_option *opts, int argc, char **argv, cli_on_arg on_arg,
               void *data);
