@@ -4,7 +4,7 @@
 #  - in step with src/cli: the commands of `isscheck --help`; every option
 #    of `isscheck help COMMAND` (and its taking a value or not) is in the
 #    script's own list for that command, which the script falls back on; every
-#    option named in src/cli/main.c and authoring.c is in some command's help
+#    option named in src/cli/*.c is in some command's help
 #    (or the completion, which reads the help, would not offer it); --format
 #    values are the library's iss_formats[] table (report_stream.c) and
 #    list's text|json; --lang ja|en;
@@ -153,7 +153,7 @@ done
 "$bin" help criteria | grep -q '^usage: isscheck criteria list \[--criteria DIR\]\.\.\.$' ||
     err "isscheck help criteria: 'criteria list [--criteria DIR]...' changed; see _isscheck_static_criteria_list"
 # Every option src/cli compares against is in some command's help.
-for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/main.c src/cli/authoring.c src/cli/cmd_lsp.c | tr -d '"' | sort -u); do
+for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/*.c | tr -d '"' | sort -u); do
     case "$helped" in *" $o "*) ;; *) err "src/cli has option $o, no 'isscheck help COMMAND' lists it" ;; esac
 done
 # Values.

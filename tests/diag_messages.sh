@@ -21,8 +21,7 @@ import glob, re, sys
 # function name -> index of its format (or description) argument
 FUNCS = {
     "iss_diag_add": 4, "iss_diag_add_byte": 3, "iss_diag_add_byte_at": 4, "iss_error": 2,
-    "usage_error": None,  # main.c: 0; authoring.c: 1 (it names the command first)
-    "iss_cli_error": 1,
+    "usage_error": 1, "cli_error": 2,  # src/cli: the context first (cli.h)
 }
 WHAT = {"iss_expect_map": 2, "iss_expect_seq": 2, "iss_node_str": 2}
 
@@ -103,8 +102,6 @@ for path in sorted(glob.glob("src/**/*.c", recursive=True)):
                 missing.append("%s:%d: description \"%s\"" % (path, line, what))
             continue
         idx = FUNCS[name]
-        if idx is None:
-            idx = 1 if path.endswith("authoring.c") else 0
         fmt = literal_body(args[idx]) if len(args) > idx else None
         seen += 1
         if fmt is None:

@@ -51,6 +51,12 @@ typedef struct {
 bool iss_reference_fits(const iss_decl *decl, iss_day as_of, iss_day today, iss_diags *d,
                         const char *file);
 
+/* Whether a reference date given for the whole run (--as-of; ISS_NO_DATE:
+ * none) leaves room for the longest window any loaded edition counts back
+ * from it; if not, adds an error (no file, no position) naming the earliest
+ * date allowed.  Checked once, before any file is read. */
+bool iss_as_of_fits(iss_day as_of, const iss_editions *ed, iss_diags *d);
+
 iss_checked *iss_check_file(const char *path, const char *name, const iss_check_options *o,
                             iss_arena *scratch);
 /* The same for a declaration held in memory (an editor's buffer, for
@@ -58,5 +64,25 @@ iss_checked *iss_check_file(const char *path, const char *name, const iss_check_
 iss_checked *iss_check_bytes(const char *bytes, size_t len, const char *name,
                              const iss_check_options *o);
 void iss_checked_free(iss_checked *c);
+
+/* A run's exit status once one more file's outcome (iss_file_result
+ * status) is counted: an input error (2) outranks a failed rule (1), which
+ * outranks none (0).  A run starts from 0, or from 2 when an input could
+ * not even be found. */
+int iss_run_status_add(int status, int file_status);
+
+/* Whether sel can select anything: every category it names is one of some
+ * loaded edition, and every rule and skip pattern is a valid glob matching
+ * a rule id of some loaded edition (a selection that matches nothing is a
+ * typo, not a filter that keeps nothing: it would turn a CI run green).
+ * Whether the files checked have those rules does not matter.  If not,
+ * adds one error (no file, no position) saying which, with the nearest
+ * category or pattern that would match when there is one. */
+bool iss_selection_check(const iss_selection *sel, const iss_editions *ed, iss_diags *d);
+
+/* The entry of list (NULL-terminated) nearest to s (iss_nearest, fields.h),
+ * else one equal to it but for case, else NULL: the suggestion of a
+ * "did you mean". */
+const char *iss_nearest_or_case(const char *const *list, const char *s);
 
 #endif

@@ -4,11 +4,10 @@
  * protocol. */
 #include "cmd_lsp.h"
 
-#include "authoring.h"
+#include "cli.h"
 #include "lsp.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,15 +38,33 @@ const char iss_cli_lsp_usage[] =
     "exit status: 0 after the client's shutdown and exit, 1 when input ends or\n"
     "exit comes without shutdown, 2 usage error\n";
 
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void usage_error(const char *fmt, ...)
+static const cli_option options[] = {
+    {.name = "--help", .short_name = 'h'},
+    {.name = "--stdio"},
+    {0},
+};
+
+/* The context today's usage errors are reported in: the server's host
+ * asks for the day through a function without a context of its own
+ * (src/lsp's interface), so it is kept here for the run of the server. */
+static const cli_ctx *today_ctx;
+
+static iss_day today(void)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("isscheck: error: ", stderr);
-    vfprintf(stderr, iss_diag_text(fmt, iss_cli_lang()), ap);
-    va_end(ap);
-    fprintf(stderr, "\n%s\n", iss_diag_text("Try 'isscheck help'.", iss_cli_lang()));
+    return cli_today(today_ctx);
+}
+
+/* -h or --help: the help; --stdio: nothing to do */
+static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
+{
+    (void)data;
+    if (!opt)
+        return usage_error(ctx, "unexpected argument '%s'", val);
+    if (opt->short_name == 'h') {
+        fputs(iss_cli_lsp_usage, stdout);
+        return CLI_EXIT_CLEAN;
+    }
+    return -1;
 }
 
 static void write_out(void *ctx, const char *b, size_t n)
@@ -66,27 +83,19 @@ static void write_out(void *ctx, const char *b, size_t n)
     }
 }
 
-int iss_cli_lsp(int argc, char **argv,
-                iss_editions *(*load_editions)(const char *const *dirs, size_t n, iss_diags *d),
-                iss_day (*today)(void), const char *version)
+int iss_cli_lsp(const cli_ctx *ctx, int argc, char **argv, const char *version)
 {
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(iss_cli_lsp_usage, stdout);
-            return 0;
-        }
-        if (strcmp(argv[i], "--stdio") != 0) {
-            usage_error("unexpected argument '%s'", argv[i]);
-            return 2;
-        }
-    }
+    int status = cli_parse(ctx, options, argc, argv, on_arg, NULL);
+    if (status >= 0)
+        return status;
+    today_ctx = ctx;
     bool broken = false;
-    iss_lsp_host host = {.load_editions = load_editions,
+    iss_lsp_host host = {.load_editions = cli_load_editions,
                          .today = today,
                          .write = write_out,
                          .ctx = &broken,
                          .version = version,
-                         .lang = iss_cli_lang(),
+                         .lang = ctx->lang,
                          .threaded = true};
     iss_lsp *s = iss_lsp_new(&host);
     char *buf = iss_xmalloc(1 << 16);
@@ -98,7 +107,7 @@ int iss_cli_lsp(int argc, char **argv,
             break;
     }
     free(buf);
-    int status = iss_lsp_status(s);
+    status = iss_lsp_status(s);
     iss_lsp_free(s);
     return status;
 }

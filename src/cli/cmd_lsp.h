@@ -3,15 +3,13 @@
 #ifndef ISSCHECK_CLI_CMD_LSP_H
 #define ISSCHECK_CLI_CMD_LSP_H
 
-#include "isscheck/editions.h"
+#include "cli.h"
 
 extern const char iss_cli_lsp_usage[];
 
 /* Runs the server until the client's exit or the end of standard input;
- * returns the exit status.  main.c gives how criteria are loaded and what
- * day it is (SOURCE_DATE_EPOCH honoured), as for check. */
-int iss_cli_lsp(int argc, char **argv,
-                iss_editions *(*load_editions)(const char *const *dirs, size_t n, iss_diags *d),
-                iss_day (*today)(void), const char *version);
+ * returns the exit status.  Criteria are loaded and the day is known as
+ * for check (cli_load_editions, cli_today). */
+int iss_cli_lsp(const cli_ctx *ctx, int argc, char **argv, const char *version);
 
 #endif

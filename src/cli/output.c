@@ -4,7 +4,7 @@
  * directory, are flushed to disk and renamed over the target. */
 #include "output.h"
 
-#include "authoring.h"
+#include "cli.h"
 #include "isscheck/base.h"
 
 #include <errno.h>
@@ -25,6 +25,7 @@ typedef enum {
 } out_kind;
 
 struct cli_output {
+    const cli_ctx *ctx; /* for the language of its errors */
     out_kind kind;
     FILE *f;
     char *name;   /* for messages: the path as given, or <stdout> */
@@ -146,10 +147,11 @@ static bool is_fd_link(const char *path)
     return n >= 6 && memcmp(link, "/proc/", 6) == 0;
 }
 
-static cli_output *output_open(const char *path, bool must_be_new)
+static cli_output *output_open(const cli_ctx *ctx, const char *path, bool must_be_new)
 {
     cli_output *o = iss_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
+    o->ctx = ctx;
     struct stat st;
     bool exists = path && strcmp(path, "-") != 0 && stat(path, &st) == 0;
     int stat_err = errno;
@@ -162,7 +164,7 @@ static cli_output *output_open(const char *path, bool must_be_new)
     o->name = xstrdup(path);
     int fd = -1;
     if (exists && S_ISREG(st.st_mode) && is_fd_link(path)) {
-        iss_cli_error(path, "names a file descriptor of a regular file; name the file itself");
+        cli_error(ctx, path, "names a file descriptor of a regular file; name the file itself");
         output_free(o);
         return NULL;
     } else if (exists && S_ISDIR(st.st_mode)) {
@@ -173,7 +175,7 @@ static cli_output *output_open(const char *path, bool must_be_new)
         o->kind = OUT_IN_PLACE;
         fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
     } else if (exists && must_be_new) {
-        iss_cli_error(path, "the file exists; isscheck init does not overwrite it");
+        cli_error(ctx, path, "the file exists; isscheck init does not overwrite it");
         output_free(o);
         return NULL;
     } else if (exists) {
@@ -211,7 +213,7 @@ static cli_output *output_open(const char *path, bool must_be_new)
             if (o->kind != OUT_IN_PLACE)
                 unlink(o->tmp);
         }
-        iss_cli_error(path, "cannot write: %s", strerror(err));
+        cli_error(ctx, path, "cannot write: %s", strerror(err));
         output_free(o);
         return NULL;
     }
@@ -229,14 +231,14 @@ static int stream_error(FILE *f)
     return ferror(f) ? (before ? before : EIO) : 0;
 }
 
-cli_output *cli_output_open(const char *path)
+cli_output *cli_output_open(const cli_ctx *ctx, const char *path)
 {
-    return output_open(path, false);
+    return output_open(ctx, path, false);
 }
 
-cli_output *cli_output_open_new(const char *path)
+cli_output *cli_output_open_new(const cli_ctx *ctx, const char *path)
 {
-    return output_open(path, true);
+    return output_open(ctx, path, true);
 }
 
 FILE *cli_output_file(cli_output *o)
@@ -251,7 +253,7 @@ bool cli_output_close(cli_output *o, bool commit)
     int err = stream_error(o->f);
     if (o->kind == OUT_STDOUT) {
         if (err && commit)
-            iss_cli_error(o->name, "cannot write: %s", strerror(err));
+            cli_error(o->ctx, o->name, "cannot write: %s", strerror(err));
         output_free(o);
         return !err || !commit;
     }
@@ -272,10 +274,10 @@ bool cli_output_close(cli_output *o, bool commit)
             unlink(o->tmp);
     }
     if (commit && err == EEXIST && o->kind == OUT_NEW) {
-        iss_cli_error(o->name, "the file exists; isscheck init does not overwrite it");
+        cli_error(o->ctx, o->name, "the file exists; isscheck init does not overwrite it");
         ok = false;
     } else if (commit && err) {
-        iss_cli_error(o->name, "cannot write: %s", strerror(err));
+        cli_error(o->ctx, o->name, "cannot write: %s", strerror(err));
         ok = false;
     }
     output_free(o);
@@ -291,7 +293,7 @@ static bool output_stat(const char *path, struct stat *st)
     return stat(path, st) == 0 && !S_ISCHR(st->st_mode);
 }
 
-bool cli_output_distinct(const char *path, const char *const *inputs, size_t n)
+bool cli_output_distinct(const cli_ctx *ctx, const char *path, const char *const *inputs, size_t n)
 {
     struct stat out;
     if (!output_stat(path, &out))
@@ -301,9 +303,9 @@ bool cli_output_distinct(const char *path, const char *const *inputs, size_t n)
         bool have =
             strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in) == 0 : stat(inputs[i], &in) == 0;
         if (have && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-            iss_cli_error(path ? path : stdout_name,
-                          "is the same file as the input '%s'; refusing to write over it",
-                          strcmp(inputs[i], "-") == 0 ? "<stdin>" : inputs[i]);
+            cli_error(ctx, path ? path : stdout_name,
+                      "is the same file as the input '%s'; refusing to write over it",
+                      strcmp(inputs[i], "-") == 0 ? "<stdin>" : inputs[i]);
             return false;
         }
     }
@@ -328,7 +330,7 @@ static bool same_new_file(const char *a, const char *b)
     return same;
 }
 
-bool cli_outputs_distinct(const char *a, const char *b)
+bool cli_outputs_distinct(const cli_ctx *ctx, const char *a, const char *b)
 {
     struct stat sa, sb;
     if (!a || !b)
@@ -340,18 +342,25 @@ bool cli_outputs_distinct(const char *a, const char *b)
                              : new_a && new_b && same_new_file(a, b);
     if (!same)
         return true;
-    iss_cli_error(strcmp(b, "-") == 0 ? stdout_name : b,
-                  "is the same file as the output '%s'; refusing to write both to it",
-                  strcmp(a, "-") == 0 ? stdout_name : a);
+    cli_error(ctx, strcmp(b, "-") == 0 ? stdout_name : b,
+              "is the same file as the output '%s'; refusing to write both to it",
+              strcmp(a, "-") == 0 ? stdout_name : a);
     return false;
 }
 
-int cli_stdout_finish(int status)
+int cli_stdout_finish(const cli_ctx *ctx, int status)
 {
     int err = stream_error(stdout);
     if (!err)
         return status;
     if (status != 2)
-        iss_cli_error(stdout_name, "cannot write: %s", strerror(err));
+        cli_error(ctx, stdout_name, "cannot write: %s", strerror(err));
     return 2;
+}
+
+bool cli_write_stdout(const iss_buf *b)
+{
+    if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len)
+        return false;
+    return fflush(stdout) == 0;
 }

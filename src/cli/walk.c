@@ -4,7 +4,7 @@
  * the folders still to read are an explicit stack. */
 #include "walk.h"
 
-#include "authoring.h"
+#include "cli.h"
 #include "isscheck/base.h"
 #include "isscheck/classify.h"
 
@@ -16,8 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-enum { EXIT_USAGE = 2 };
 
 static bool ends_with(const char *s, size_t n, const char *tail)
 {
@@ -85,11 +83,11 @@ static void push(str_vec *s, char *p)
 /* Reads one folder: its declarations are added to in, its subfolders
  * pushed on todo so that they are read in sorted order.  Returns false
  * after printing an error (the rest of the folder is still read). */
-static bool search_dir(cli_inputs *in, const char *dir, str_vec *todo)
+static bool search_dir(const cli_ctx *ctx, cli_inputs *in, const char *dir, str_vec *todo)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        iss_cli_error(dir, "cannot search: %s", strerror(errno));
+        cli_error(ctx, dir, "cannot search: %s", strerror(errno));
         return false;
     }
     bool ok = true;
@@ -99,7 +97,7 @@ static bool search_dir(cli_inputs *in, const char *dir, str_vec *todo)
         struct dirent *e = readdir(d);
         if (!e) {
             if (errno) {
-                iss_cli_error(dir, "cannot search: %s", strerror(errno));
+                cli_error(ctx, dir, "cannot search: %s", strerror(errno));
                 ok = false;
             }
             break;
@@ -114,7 +112,7 @@ static bool search_dir(cli_inputs *in, const char *dir, str_vec *todo)
         char *path = join(dir, names.v[i]);
         struct stat st;
         if (fstatat(dirfd(d), names.v[i], &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            iss_cli_error(path, "cannot search: %s", strerror(errno));
+            cli_error(ctx, path, "cannot search: %s", strerror(errno));
             ok = false;
             free(path);
         } else if (S_ISDIR(st.st_mode)) {
@@ -129,7 +127,7 @@ static bool search_dir(cli_inputs *in, const char *dir, str_vec *todo)
                 free(path);
         } else if (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode) && yaml_name(names.v[i])) {
             /* a FIFO could hang the run, a device never ends */
-            iss_cli_error(path, "not a regular file; a folder search takes regular files only");
+            cli_error(ctx, path, "not a regular file; a folder search takes regular files only");
             ok = false;
             free(path);
         } else {
@@ -148,7 +146,7 @@ static bool search_dir(cli_inputs *in, const char *dir, str_vec *todo)
     return ok;
 }
 
-static bool search(cli_inputs *in, const char *top)
+static bool search(const cli_ctx *ctx, cli_inputs *in, const char *top)
 {
     size_t first = in->n, yaml_before = in->yaml_seen;
     bool ok = true;
@@ -156,30 +154,31 @@ static bool search(cli_inputs *in, const char *top)
     push(&todo, xstrdup(top));
     while (todo.n) {
         char *dir = todo.v[--todo.n];
-        ok &= search_dir(in, dir, &todo);
+        ok &= search_dir(ctx, in, dir, &todo);
         free(dir);
     }
     free(todo.v);
     if (ok && in->n == first) {
         if (in->yaml_seen == yaml_before)
-            iss_cli_error(top, "no *.yaml or *.yml file in this folder");
+            cli_error(ctx, top, "no *.yaml or *.yml file in this folder");
         else
-            iss_cli_error(top, "no declaration among the *.yaml and *.yml files of this folder "
-                               "(isscheck-declaration(5))");
+            cli_error(ctx, top,
+                      "no declaration among the *.yaml and *.yml files of this folder "
+                      "(isscheck-declaration(5))");
         ok = false;
     }
     return ok;
 }
 
-int cli_inputs_find(cli_inputs *in, const char *const *files, size_t n)
+int cli_inputs_find(const cli_ctx *ctx, cli_inputs *in, const char *const *files, size_t n)
 {
     int status = 0;
     for (size_t i = 0; i < n; i++) {
         const char *f = files[i];
         struct stat st;
         if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (!search(in, f))
-                status = EXIT_USAGE;
+            if (!search(ctx, in, f))
+                status = CLI_EXIT_USAGE;
         } else {
             add(in, xstrdup(f), false);
         }

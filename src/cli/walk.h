@@ -5,6 +5,8 @@
 #ifndef ISSCHECK_CLI_WALK_H
 #define ISSCHECK_CLI_WALK_H
 
+#include "cli.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,7 +31,7 @@ typedef struct {
  * device named *.yaml or *.yml, and a folder holding no declaration, are
  * each an input error printed on standard error, naming it; the search
  * goes on with the rest.  Returns 0, or 2 after such an error. */
-int cli_inputs_find(cli_inputs *in, const char *const *files, size_t n);
+int cli_inputs_find(const cli_ctx *ctx, cli_inputs *in, const char *const *files, size_t n);
 void cli_inputs_free(cli_inputs *in);
 
 #endif

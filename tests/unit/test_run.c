@@ -3,6 +3,7 @@
  * and a run rendered file by file (iss_report_stream: every part rendered
  * and freed at once) giving the same bytes, in every format, as the
  * whole-run rendering with every report at hand. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,6 +239,82 @@ START_TEST(test_sarif_rule_index)
 }
 END_TEST
 
+/* A run's status: an input error outranks a failed rule, which outranks
+ * none, whatever the order the files come in. */
+START_TEST(test_run_status)
+{
+    static const int cases[][3] = {{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {0, 2, 2}, {2, 0, 2},
+                                   {1, 2, 2}, {2, 1, 2}, {1, 1, 1}, {2, 2, 2}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_int_eq(iss_run_status_add(cases[i][0], cases[i][1]), cases[i][2]);
+}
+END_TEST
+
+/* The message iss_selection_check gives for sel ("" when it passes). */
+static const char *selection_error(const iss_selection *sel, iss_lang lang, char *buf, size_t n)
+{
+    iss_diags d = {0};
+    bool ok = iss_selection_check(sel, editions, &d);
+    ck_assert_int_eq(ok, d.n == 0);
+    snprintf(buf, n, "%s", ok ? "" : iss_diag_msg(&d.v[0], lang));
+    ck_assert(d.v == NULL || d.v[0].file == NULL); /* a usage error: no file, no line */
+    iss_diags_free(&d);
+    return buf;
+}
+
+/* A selection that would keep nothing is refused, with the nearest
+ * category or pattern that would match. */
+START_TEST(test_selection_check)
+{
+    char b[512];
+    const char *va[] = {"va"}, *vx[] = {"vx"}, *all[] = {"VA-*"}, *typo[] = {"va-q-a"},
+               *glob[] = {"VB-*"}, *open[] = {"VA-["}, *none[] = {"ZZZZZZZZZZ"};
+    iss_selection ok = {.categories = va, .ncategories = 1, .rules = all, .nrules = 1};
+    ck_assert_str_eq(selection_error(&ok, ISS_LANG_EN, b, sizeof b), "");
+    iss_selection cat = {.categories = vx, .ncategories = 1};
+    ck_assert_str_eq(selection_error(&cat, ISS_LANG_EN, b, sizeof b),
+                     "--category: unknown category 'vx'; did you mean 'va'?");
+    iss_selection rule = {.rules = typo, .nrules = 1};
+    ck_assert_str_eq(selection_error(&rule, ISS_LANG_EN, b, sizeof b),
+                     "--rule: no rule id matches 'va-q-a'; did you mean 'VA-T-a'?");
+    iss_selection start = {.rules = glob, .nrules = 1};
+    ck_assert_str_eq(selection_error(&start, ISS_LANG_EN, b, sizeof b),
+                     "--rule: no rule id matches 'VB-*'; did you mean 'VA-*'?");
+    iss_selection bad = {.skip = open, .nskip = 1};
+    ck_assert_str_eq(selection_error(&bad, ISS_LANG_EN, b, sizeof b),
+                     "--skip: 'VA-[' is not a valid glob pattern (an unclosed '[' or a '\\' at "
+                     "the end)");
+    iss_selection far = {.skip = none, .nskip = 1};
+    ck_assert_str_eq(selection_error(&far, ISS_LANG_EN, b, sizeof b),
+                     "--skip: no rule id matches 'ZZZZZZZZZZ'; 'isscheck list' shows every rule");
+    /* translated as the usage error prints it */
+    ck_assert_str_ne(selection_error(&far, ISS_LANG_JA, b, sizeof b),
+                     "--skip: no rule id matches 'ZZZZZZZZZZ'; 'isscheck list' shows every rule");
+}
+END_TEST
+
+/* A reference date for the whole run is refused, before any file is read,
+ * when the longest window of a loaded edition would start before
+ * 0001-01-01. */
+START_TEST(test_as_of_fits)
+{
+    iss_day early, ok;
+    ck_assert(iss_date_parse("0003-12-30", 10, &early));
+    ck_assert(iss_date_parse("2026-04-01", 10, &ok));
+    iss_diags d = {0};
+    ck_assert(iss_as_of_fits(ISS_NO_DATE, editions, &d));
+    ck_assert(iss_as_of_fits(ok, editions, &d));
+    ck_assert_int_eq(d.n, 0);
+    ck_assert(!iss_as_of_fits(early, editions, &d));
+    ck_assert_int_eq(d.n, 1);
+    ck_assert_ptr_null(d.v[0].file);
+    ck_assert_msg(
+        strncmp(iss_diag_msg(&d.v[0], ISS_LANG_EN), "--as-of: 0003-12-30 is too early", 32) == 0,
+        "%s", iss_diag_msg(&d.v[0], ISS_LANG_EN));
+    iss_diags_free(&d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("run");
@@ -249,6 +326,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_redact);
     tcase_add_loop_test(tc, test_stream_equals_whole_run, 0, 6);
     tcase_add_test(tc, test_sarif_rule_index);
+    tcase_add_test(tc, test_run_status);
+    tcase_add_test(tc, test_selection_check);
+    tcase_add_test(tc, test_as_of_fits);
     suite_add_tcase(s, tc);
     return s;
 }
