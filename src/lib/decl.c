@@ -287,9 +287,7 @@ bool iss_load_criteria(iss_loader *L, const iss_node *m)
 
 static iss_decl *decl_new(const char *name, const iss_criteria *c)
 {
-    iss_decl *decl = calloc(1, sizeof *decl);
-    if (!decl)
-        return NULL;
+    iss_decl *decl = iss_xcalloc(1, sizeof *decl);
     decl->arena = iss_arena_new();
     decl->file = iss_arena_strdup(decl->arena, name);
     decl->criteria = c;
@@ -303,8 +301,6 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
                       iss_arena *scratch, iss_diags *d)
 {
     iss_decl *decl = decl_new(name, c);
-    if (!decl)
-        return NULL;
     if (!lim)
         lim = &iss_default_limits;
     size_t before = d->errors, ndiags = d->n;
@@ -327,7 +323,8 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
     }
     bool ok = false;
     if (bytes && !lim->tree_loader) {
-        iss_loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, {0}, {0}, NULL, 0};
+        iss_loader L = {
+            .c = {decl->file, decl->arena, d}, .decl = decl, .ed = ed, .cr = c, .lim = lim};
         ok = iss_load_events(&L, bytes, len, tree);
         free(L.persons.slot);
         free(L.engagements.slot);
@@ -336,14 +333,11 @@ static iss_decl *load(const char *path, const char *bytes, size_t len, const cha
             iss_decl_free(decl);
             iss_arena_reset(tree);
             decl = decl_new(name, c);
-            if (!decl) {
-                iss_buf_free(&file);
-                return NULL;
-            }
         }
     }
     if (bytes && !ok) {
-        iss_loader L = {{decl->file, decl->arena, d}, decl, ed, c, lim, {0}, {0}, NULL, 0};
+        iss_loader L = {
+            .c = {decl->file, decl->arena, d}, .decl = decl, .ed = ed, .cr = c, .lim = lim};
         iss_node *root = iss_read_yaml_in(bytes, len, decl->file, lim, tree, decl->arena, d);
         ok = root &&
              (root->type != ISS_NODE_MAP || iss_load_criteria(&L, iss_map_get(root, "criteria"))) &&

@@ -146,7 +146,8 @@ bool iss_load_events(iss_loader *L, const char *bytes, size_t len, iss_arena *tr
     iss_decl *d = L->decl;
     events E = {.L = L, .diags = L->c.diags->n};
     iss_arena *items = iss_arena_new();
-    iss_stream st = {streamed, event_item, event_value, &E, items};
+    iss_stream st = {
+        .keys = streamed, .item = event_item, .value = event_value, .ctx = &E, .items = items};
     const iss_node *root =
         iss_read_yaml_stream(bytes, len, d->file, L->lim, tree, d->arena, &st, L->c.diags);
     iss_arena_free(items);

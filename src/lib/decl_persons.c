@@ -138,9 +138,11 @@ bool iss_load_engagement(iss_loader *L, const iss_node *m, iss_engagement *e, lo
                                            "contract", "staff",    "reviews", "evidence", NULL};
     static const char *const prior_keys[] = {"id",       "category", "kind",     "start", "end",
                                              "contract", "employer", "evidence", NULL};
-    static const char *const contract_names[][4] = {{"single", "単発", NULL},
-                                                    {"comprehensive", "包括", "包括的", NULL},
-                                                    {"continuing", "継続", "継続的", NULL}};
+    /* every contract kind but NONE, by its enumerator */
+    static const char *const contract_names[ISS_CONTRACT_NONE][4] = {
+        [ISS_CONTRACT_SINGLE] = {"single", "単発", NULL},
+        [ISS_CONTRACT_COMPREHENSIVE] = {"comprehensive", "包括", "包括的", NULL},
+        [ISS_CONTRACT_CONTINUING] = {"continuing", "継続", "継続的", NULL}};
     if (!iss_expect_map(&L->c, m, owner < 0 ? "an engagement" : "a prior engagement",
                         owner < 0 ? own_keys : prior_keys))
         return false;
@@ -156,7 +158,7 @@ bool iss_load_engagement(iss_loader *L, const iss_node *m, iss_engagement *e, lo
               iss_get_str(&L->c, m, "employer", false, &dummy);
     if (contract.s) {
         int found = -1;
-        for (int i = 0; i < 3 && found < 0; i++)
+        for (int i = 0; i < ISS_CONTRACT_NONE && found < 0; i++)
             if (iss_lookup(contract_names[i], contract.s) >= 0)
                 found = i;
         if (found < 0) {
@@ -217,42 +219,33 @@ void iss_load_documents(iss_loader *L)
             }
 }
 
-/* Ids declared twice, reported as the sorted list finds them (every
- * pair, in id order, at the later one): the hash only says that there are
- * some, and this runs only then. */
-static void persons_twice(iss_loader *L)
+/* Ids declared twice among the first n persons (persons) or own
+ * engagements, reported as the sorted list finds them (every pair, in id
+ * order, at the later one): the hash only says that there are some, and
+ * this runs only then.  A person's id is masked for --redact. */
+static void ids_twice(iss_loader *L, bool persons, size_t n)
 {
     const iss_decl *d = L->decl;
-    id_index *ids = iss_xmalloc((d->npersons ? d->npersons : 1) * sizeof *ids);
-    size_t n = 0;
-    for (size_t i = 0; i < d->npersons; i++)
-        if (d->persons[i].id.s)
-            ids[n++] = (id_index){d->persons[i].id.s, i};
-    qsort(ids, n, sizeof *ids, id_cmp);
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
-            size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+    id_index *ids = iss_xcalloc(n, sizeof *ids);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const iss_str *id = persons ? &d->persons[i].id : &d->engagements[i].id;
+        if (id->s)
+            ids[k++] = (id_index){id->s, i};
+    }
+    qsort(ids, k, sizeof *ids, id_cmp);
+    for (size_t i = 1; i < k; i++) {
+        if (strcmp(ids[i].id, ids[i - 1].id) != 0)
+            continue;
+        size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+        if (persons) {
             iss_error(&L->c, d->persons[later].id.loc, "person id '%s' declared twice", ids[i].id);
             iss_diag_mask(L->c.diags, ids[i].id);
-        }
-    free(ids);
-}
-
-static void engagements_twice(iss_loader *L, size_t nown)
-{
-    const iss_decl *d = L->decl;
-    id_index *ids = iss_xmalloc((nown ? nown : 1) * sizeof *ids);
-    size_t n = 0;
-    for (size_t i = 0; i < nown; i++)
-        if (d->engagements[i].id.s)
-            ids[n++] = (id_index){d->engagements[i].id.s, i};
-    qsort(ids, n, sizeof *ids, id_cmp);
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
-            size_t later = ids[i].index > ids[i - 1].index ? ids[i].index : ids[i - 1].index;
+        } else {
             iss_error(&L->c, d->engagements[later].id.loc, "engagement id '%s' declared twice",
                       ids[i].id);
         }
+    }
     free(ids);
 }
 
@@ -281,7 +274,7 @@ bool iss_load_persons(iss_loader *L, const iss_node *persons, size_t *nprior)
     }
     if (twice) {
         ok = false;
-        persons_twice(L);
+        ids_twice(L, true, d->npersons);
     }
     return ok;
 }
@@ -314,7 +307,7 @@ bool iss_load_engagements(iss_loader *L, const iss_node *eng, const iss_node *pe
             twice |= iss_id_map_add(&L->engagements, d->engagements[i].id.s, i) >= 0;
     if (twice) {
         *ok = false;
-        engagements_twice(L, nown);
+        ids_twice(L, false, nown);
     }
     return true;
 }

@@ -158,44 +158,11 @@ static bool known_id(iss_loader *L, size_t category, int what, const iss_str *id
     return found;
 }
 
-static const char *const field_keys[ISS_FIELD_COUNT] = {"standards", "result_handling",
-                                                        "compliance", "education"};
-
-bool iss_load_service(iss_loader *L, const iss_node *m, iss_service *s)
+/* 'subtypes': each a sub-type of the category, by code or Japanese name
+ * (normalised to the code), at least one when the category has any. */
+static bool load_subtypes(iss_loader *L, const iss_node *m, const iss_category *cat,
+                          iss_service *s)
 {
-    static const char *const base[] = {"category",   "subtypes",        "quality_manager",
-                                       "manual",     "standards",       "result_handling",
-                                       "compliance", "education",       "statements",
-                                       "dual_roles", "report_template", NULL};
-    static const char *const manual_keys[] = {"sections", "evidence", NULL};
-    static const char *const dual_keys[] = {"persons", "count", NULL};
-    /* the slot of a service that failed to load is reused by the next */
-    memset(s, 0, sizeof *s);
-    s->loc = m->loc;
-    s->quality_manager = -1;
-    s->dual_count = -1;
-    if (m->type != ISS_NODE_MAP) {
-        iss_error(&L->c, m->loc, "a service must be a mapping");
-        return false;
-    }
-    if (!iss_loader_category(L, m, "category", &s->category))
-        return false;
-    const iss_category *cat = &L->cr->categories[s->category];
-    if (cat->section) {
-        iss_error(&L->c, m->loc,
-                  "category '%s' is not a service: it applies through the '%s' section", cat->code,
-                  cat->section);
-        return false;
-    }
-    const char *keys[32];
-    size_t nk = 0;
-    for (; base[nk]; nk++)
-        keys[nk] = base[nk];
-    for (size_t i = 0; i < cat->ngroups && nk < 31; i++)
-        keys[nk++] = cat->groups[i];
-    keys[nk] = NULL;
-    if (!iss_expect_map(&L->c, m, "a service", keys))
-        return false;
     bool ok = iss_get_strs(&L->c, m, "subtypes", cat->nsubtypes > 0, &s->subtypes);
     for (size_t i = 0; ok && i < s->subtypes.n; i++) {
         bool known = false;
@@ -221,6 +188,37 @@ bool iss_load_service(iss_loader *L, const iss_node *m, iss_service *s)
                   cat->code);
         ok = false;
     }
+    return ok;
+}
+
+/* A list of section ids with its evidence ('manual', 'report_template'):
+ * *has set when the key is there; each id one the category's rules read
+ * from that source, looked up only while nothing of the service so far
+ * (ok) is wrong.  Returns ok and this key's result. */
+static bool load_sections(iss_loader *L, const iss_node *svc, const char *key, size_t category,
+                          int source, bool ok, bool *has, iss_loc *loc, iss_strs *sections,
+                          iss_str *evidence)
+{
+    static const char *const keys[] = {"sections", "evidence", NULL};
+    const iss_node *m = iss_map_get(svc, key);
+    if (iss_node_is_null(m))
+        return ok;
+    if (!iss_expect_map(&L->c, m, key, keys))
+        return false;
+    *has = true;
+    *loc = m->loc;
+    ok &= iss_get_strs(&L->c, m, "sections", true, sections) &
+          iss_get_str(&L->c, m, "evidence", false, evidence);
+    for (size_t i = 0; ok && i < sections->n; i++)
+        ok &= known_id(L, category, source, &sections->v[i]);
+    return ok;
+}
+
+/* The lead groups the category names (each key optional), then the
+ * quality manager. */
+static bool load_leads(iss_loader *L, const iss_node *m, const iss_category *cat, iss_service *s)
+{
+    bool ok = true;
     s->groups = iss_loader_alloc(L, cat->ngroups, sizeof *s->groups);
     for (size_t i = 0; i < cat->ngroups; i++) {
         const iss_node *g = iss_map_get(m, cat->groups[i]);
@@ -235,48 +233,76 @@ bool iss_load_service(iss_loader *L, const iss_node *m, iss_service *s)
         s->qm_loc = qm.loc;
         ok &= s->quality_manager >= 0;
     }
-    const iss_node *man = iss_map_get(m, "manual");
-    if (!iss_node_is_null(man)) {
-        if (iss_expect_map(&L->c, man, "manual", manual_keys)) {
-            s->has_manual = true;
-            s->manual_loc = man->loc;
-            ok &= iss_get_strs(&L->c, man, "sections", true, &s->manual_sections) &
-                  iss_get_str(&L->c, man, "evidence", false, &s->manual_evidence);
-            for (size_t i = 0; ok && i < s->manual_sections.n; i++)
-                ok &= known_id(L, s->category, ISS_SECTIONS_MANUAL, &s->manual_sections.v[i]);
-        } else {
-            ok = false;
-        }
+    return ok;
+}
+
+static bool load_dual(iss_loader *L, const iss_node *m, iss_service *s)
+{
+    static const char *const keys[] = {"persons", "count", NULL};
+    const iss_node *dual = iss_map_get(m, "dual_roles");
+    if (iss_node_is_null(dual))
+        return true;
+    if (!iss_expect_map(&L->c, dual, "dual_roles", keys))
+        return false;
+    s->has_dual = true;
+    s->dual_loc = dual->loc;
+    return iss_loader_person_refs(L, dual, "persons", false, &s->dual, &s->ndual) &
+           iss_get_int(&L->c, dual, "count", false, 0, 1000000, &s->dual_count);
+}
+
+/* The category first: it says which keys a service may have (its lead
+ * groups) and what its sub-types, sections and statements may be. */
+static const iss_category *service_category(iss_loader *L, const iss_node *m, iss_service *s)
+{
+    static const char *const base[] = {"category",   "subtypes",        "quality_manager",
+                                       "manual",     "standards",       "result_handling",
+                                       "compliance", "education",       "statements",
+                                       "dual_roles", "report_template", NULL};
+    if (m->type != ISS_NODE_MAP) {
+        iss_error(&L->c, m->loc, "a service must be a mapping");
+        return NULL;
     }
-    const iss_node *tpl = iss_map_get(m, "report_template");
-    if (!iss_node_is_null(tpl)) {
-        if (iss_expect_map(&L->c, tpl, "report_template", manual_keys)) {
-            s->has_template = true;
-            s->template_loc = tpl->loc;
-            ok &= iss_get_strs(&L->c, tpl, "sections", true, &s->template_sections) &
-                  iss_get_str(&L->c, tpl, "evidence", false, &s->template_evidence);
-            for (size_t i = 0; ok && i < s->template_sections.n; i++)
-                ok &= known_id(L, s->category, ISS_SECTIONS_REPORT_TEMPLATE,
-                               &s->template_sections.v[i]);
-        } else {
-            ok = false;
-        }
+    if (!iss_loader_category(L, m, "category", &s->category))
+        return NULL;
+    const iss_category *cat = &L->cr->categories[s->category];
+    if (cat->section) {
+        iss_error(&L->c, m->loc,
+                  "category '%s' is not a service: it applies through the '%s' section", cat->code,
+                  cat->section);
+        return NULL;
     }
+    const char *keys[32];
+    size_t nk = 0;
+    for (; base[nk]; nk++)
+        keys[nk] = base[nk];
+    for (size_t i = 0; i < cat->ngroups && nk < 31; i++)
+        keys[nk++] = cat->groups[i];
+    keys[nk] = NULL;
+    return iss_expect_map(&L->c, m, "a service", keys) ? cat : NULL;
+}
+
+bool iss_load_service(iss_loader *L, const iss_node *m, iss_service *s)
+{
+    /* the slot of a service that failed to load is reused by the next */
+    memset(s, 0, sizeof *s);
+    s->loc = m->loc;
+    s->quality_manager = -1;
+    s->dual_count = -1;
+    const iss_category *cat = service_category(L, m, s);
+    if (!cat)
+        return false;
+    bool ok = load_subtypes(L, m, cat, s);
+    ok &= load_leads(L, m, cat, s);
+    ok = load_sections(L, m, "manual", s->category, ISS_SECTIONS_MANUAL, ok, &s->has_manual,
+                       &s->manual_loc, &s->manual_sections, &s->manual_evidence);
+    ok = load_sections(L, m, "report_template", s->category, ISS_SECTIONS_REPORT_TEMPLATE, ok,
+                       &s->has_template, &s->template_loc, &s->template_sections,
+                       &s->template_evidence);
     for (int f = 0; f < ISS_FIELD_COUNT; f++)
-        ok &= load_items(L, m, field_keys[f], s, f);
+        ok &= load_items(L, m, iss_item_field_keys[f], s, f);
     ok &= load_statements(L, m, s);
     for (size_t i = 0; ok && i < s->nstatements; i++)
         ok &= known_id(L, s->category, ID_STATEMENT, &s->statements[i].id);
-    const iss_node *dual = iss_map_get(m, "dual_roles");
-    if (!iss_node_is_null(dual)) {
-        if (iss_expect_map(&L->c, dual, "dual_roles", dual_keys)) {
-            s->has_dual = true;
-            s->dual_loc = dual->loc;
-            ok &= iss_loader_person_refs(L, dual, "persons", false, &s->dual, &s->ndual) &
-                  iss_get_int(&L->c, dual, "count", false, 0, 1000000, &s->dual_count);
-        } else {
-            ok = false;
-        }
-    }
+    ok &= load_dual(L, m, s);
     return ok;
 }

@@ -223,14 +223,58 @@ static bool rulebook(iss_loader *L, const iss_node *m, const char *key, iss_rule
            iss_get_str(&L->c, v, "evidence", false, &out->evidence);
 }
 
+static bool trust_capital(iss_loader *L, const iss_node *cap, iss_trust *t)
+{
+    static const char *const keys[] = {"shareholders", "evidence", NULL};
+    if (!iss_expect_map(&L->c, cap, "capital", keys))
+        return false;
+    t->capital_loc = cap->loc;
+    iss_loc at = {0, 0};
+    bool ok = trust_list(L, cap, "shareholders", sizeof *t->holders, holder, (void **)&t->holders,
+                         &t->nholders, &at) &
+              iss_get_str(&L->c, cap, "evidence", false, &t->capital_evidence);
+    if (!at.line) {
+        iss_error(&L->c, cap->loc,
+                  "missing required key 'shareholders' (a list; [] when none is named)");
+        ok = false;
+    }
+    return ok;
+}
+
+static bool trust_employees(iss_loader *L, const iss_node *emp, iss_trust *t)
+{
+    static const char *const keys[] = {"confidentiality", "training", "leaving", "covers", NULL};
+    if (!iss_expect_map(&L->c, emp, "employees", keys))
+        return false;
+    t->employees_loc = emp->loc;
+    bool ok = rulebook(L, emp, "confidentiality", &t->confidentiality) &
+              rulebook(L, emp, "training", &t->training) &
+              rulebook(L, emp, "leaving", &t->leaving);
+    const iss_node *cov = iss_map_get(emp, "covers");
+    if (!iss_node_is_null(cov)) {
+        t->covers_loc = cov->loc;
+        ok &= iss_loader_person_refs(L, emp, "covers", false, &t->covered, &t->ncovered);
+    }
+    return ok;
+}
+
+static bool trust_information(iss_loader *L, const iss_node *info, iss_trust *t)
+{
+    static const char *const keys[] = {"certifications", "storage", NULL};
+    if (!iss_expect_map(&L->c, info, "information", keys))
+        return false;
+    t->information_loc = info->loc;
+    iss_loc at = {0, 0};
+    return trust_list(L, info, "certifications", sizeof *t->certs, certification,
+                      (void **)&t->certs, &t->ncerts, &at) &
+           trust_list(L, info, "storage", sizeof *t->storage, storage, (void **)&t->storage,
+                      &t->nstorage, &t->storage_loc);
+}
+
 bool iss_load_trust(iss_loader *L, const iss_node *m)
 {
     static const char *const keys[] = {"capital", "employees", "information", "subcontractors",
                                        "tools",   "security",  NULL};
-    static const char *const capital_keys[] = {"shareholders", "evidence", NULL};
-    static const char *const employee_keys[] = {"confidentiality", "training", "leaving", "covers",
-                                                NULL};
-    static const char *const info_keys[] = {"certifications", "storage", NULL};
     iss_decl *d = L->decl;
     iss_trust *t = &d->trust;
     if (!iss_expect_map(&L->c, m, "trust", keys))
@@ -239,51 +283,14 @@ bool iss_load_trust(iss_loader *L, const iss_node *m)
     t->loc = m->loc;
     bool ok = true;
     const iss_node *cap = iss_map_get(m, "capital");
-    if (!iss_node_is_null(cap)) {
-        if (iss_expect_map(&L->c, cap, "capital", capital_keys)) {
-            t->capital_loc = cap->loc;
-            iss_loc at = {0, 0};
-            ok &= trust_list(L, cap, "shareholders", sizeof *t->holders, holder,
-                             (void **)&t->holders, &t->nholders, &at) &
-                  iss_get_str(&L->c, cap, "evidence", false, &t->capital_evidence);
-            if (!at.line) {
-                iss_error(&L->c, cap->loc,
-                          "missing required key 'shareholders' (a list; [] when none is named)");
-                ok = false;
-            }
-        } else {
-            ok = false;
-        }
-    }
+    if (!iss_node_is_null(cap))
+        ok &= trust_capital(L, cap, t);
     const iss_node *emp = iss_map_get(m, "employees");
-    if (!iss_node_is_null(emp)) {
-        if (iss_expect_map(&L->c, emp, "employees", employee_keys)) {
-            t->employees_loc = emp->loc;
-            ok &= rulebook(L, emp, "confidentiality", &t->confidentiality) &
-                  rulebook(L, emp, "training", &t->training) &
-                  rulebook(L, emp, "leaving", &t->leaving);
-            const iss_node *cov = iss_map_get(emp, "covers");
-            if (!iss_node_is_null(cov)) {
-                t->covers_loc = cov->loc;
-                ok &= iss_loader_person_refs(L, emp, "covers", false, &t->covered, &t->ncovered);
-            }
-        } else {
-            ok = false;
-        }
-    }
+    if (!iss_node_is_null(emp))
+        ok &= trust_employees(L, emp, t);
     const iss_node *info = iss_map_get(m, "information");
-    if (!iss_node_is_null(info)) {
-        if (iss_expect_map(&L->c, info, "information", info_keys)) {
-            t->information_loc = info->loc;
-            iss_loc at = {0, 0};
-            ok &= trust_list(L, info, "certifications", sizeof *t->certs, certification,
-                             (void **)&t->certs, &t->ncerts, &at) &
-                  trust_list(L, info, "storage", sizeof *t->storage, storage, (void **)&t->storage,
-                             &t->nstorage, &t->storage_loc);
-        } else {
-            ok = false;
-        }
-    }
+    if (!iss_node_is_null(info))
+        ok &= trust_information(L, info, t);
     ok &= trust_list(L, m, "subcontractors", sizeof *t->subs, subcontractor, (void **)&t->subs,
                      &t->nsubs, &t->subcontractors_loc) &
           trust_list(L, m, "tools", sizeof *t->tools, tool, (void **)&t->tools, &t->ntools,
@@ -292,6 +299,7 @@ bool iss_load_trust(iss_loader *L, const iss_node *m)
                      &t->nmeasures, &t->security_loc);
     return ok;
 }
+
 
 bool iss_load_registrations(iss_loader *L, const iss_node *list)
 {
