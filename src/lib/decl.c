@@ -94,7 +94,7 @@ void *iss_loader_alloc(iss_loader *L, size_t n, size_t size)
 }
 
 bool iss_loader_person_refs(iss_loader *L, const iss_node *map, const char *key, bool required,
-                        size_t **out, size_t *n)
+                            size_t **out, size_t *n)
 {
     iss_strs ids = {0};
     if (!iss_get_strs(&L->c, map, key, required, &ids))
@@ -120,7 +120,7 @@ bool iss_loader_person_refs(iss_loader *L, const iss_node *map, const char *key,
 }
 
 bool iss_loader_period(iss_loader *L, const iss_node *m, const char *from_key, const char *to_key,
-                   bool from_required, iss_day *from, iss_day *to)
+                       bool from_required, iss_day *from, iss_day *to)
 {
     iss_loc to_loc = {0, 0};
     bool ok = iss_get_date(&L->c, m, from_key, from_required, from, NULL) &

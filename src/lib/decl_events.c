@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-
 /* ---- the model from the reader's events ----
  *
  * The persons and engagements, nearly all of a large declaration, come one

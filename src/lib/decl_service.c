@@ -160,8 +160,7 @@ static bool known_id(iss_loader *L, size_t category, int what, const iss_str *id
 
 /* 'subtypes': each a sub-type of the category, by code or Japanese name
  * (normalised to the code), at least one when the category has any. */
-static bool load_subtypes(iss_loader *L, const iss_node *m, const iss_category *cat,
-                          iss_service *s)
+static bool load_subtypes(iss_loader *L, const iss_node *m, const iss_category *cat, iss_service *s)
 {
     bool ok = iss_get_strs(&L->c, m, "subtypes", cat->nsubtypes > 0, &s->subtypes);
     for (size_t i = 0; ok && i < s->subtypes.n; i++) {

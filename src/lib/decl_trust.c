@@ -113,8 +113,8 @@ static bool percent(iss_loader *L, const iss_node *m, const char *key, long *out
 /* A sequence of mappings under key, each loaded by one; *loc set when present. */
 typedef bool (*item_fn)(iss_loader *L, const iss_node *m, void *item);
 
-static bool trust_list(iss_loader *L, const iss_node *map, const char *key, size_t size, item_fn one,
-                       void **out, size_t *n, iss_loc *loc)
+static bool trust_list(iss_loader *L, const iss_node *map, const char *key, size_t size,
+                       item_fn one, void **out, size_t *n, iss_loc *loc)
 {
     bool ok = true;
     const iss_node *v = iss_loader_seq(L, map, key, &ok);
@@ -248,8 +248,7 @@ static bool trust_employees(iss_loader *L, const iss_node *emp, iss_trust *t)
         return false;
     t->employees_loc = emp->loc;
     bool ok = rulebook(L, emp, "confidentiality", &t->confidentiality) &
-              rulebook(L, emp, "training", &t->training) &
-              rulebook(L, emp, "leaving", &t->leaving);
+              rulebook(L, emp, "training", &t->training) & rulebook(L, emp, "leaving", &t->leaving);
     const iss_node *cov = iss_map_get(emp, "covers");
     if (!iss_node_is_null(cov)) {
         t->covers_loc = cov->loc;
@@ -299,7 +298,6 @@ bool iss_load_trust(iss_loader *L, const iss_node *m)
                      &t->nmeasures, &t->security_loc);
     return ok;
 }
-
 
 bool iss_load_registrations(iss_loader *L, const iss_node *list)
 {
