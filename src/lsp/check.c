@@ -142,54 +142,107 @@ static json_t *counts_fix(const iss_result *r)
     return json_pack("{s:s, s:o, s:b}", "fix", "counts", "counts", counts, "stated", stated);
 }
 
-static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config *cfg,
-                        iss_pos_enc enc, const char *uri, const char *t, size_t len,
-                        const iss_lsp_lines *l)
+/* What one result's diagnostic is read with: where it stands, in which
+ * language, on which text. */
+typedef struct {
+    const iss_lsp_config *cfg;
+    iss_pos_enc enc;
+    const char *uri, *t;
+    size_t len;
+    const iss_lsp_lines *l;
+} result_at;
+
+static const char *rule_title(const iss_rule *rule, iss_lang lang)
 {
-    iss_lang lang = cfg->lang;
+    return lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja;
+}
+
+/* The result's other reasons, each at its place, then the rule's
+ * citation at the result's (b0, b1). */
+static json_t *related(const result_at *at, const iss_result *r, size_t why, size_t b0, size_t b1,
+                       iss_buf *b)
+{
+    iss_lang lang = at->cfg->lang;
+    const iss_rule *rule = r->rule;
+    json_t *rel = json_array();
+    for (size_t k = 0; k < r->nnotes; k++) {
+        if (k == why)
+            continue;
+        b->len = 0;
+        iss_note_render(b, &r->notes[k], lang);
+        iss_loc nl = r->notes[k].loc.line > 0 ? r->notes[k].loc : r->loc;
+        size_t n0 = iss_lsp_loc_byte(at->t, at->len, at->l, nl);
+        json_array_append_new(rel,
+                              json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", at->uri, "range",
+                                        iss_lsp_range_json(at->enc, at->t, at->l, n0,
+                                                           iss_lsp_token_end(at->t, at->len, n0)),
+                                        "message", b->s ? b->s : "", (int)b->len));
+    }
+    b->len = 0;
+    const char *title = rule_title(rule, lang);
+    iss_buf_printf(b, "%s %s%s%s (%s %s)", rule->id, rule->clause ? rule->clause : "",
+                   title ? " " : "", title ? title : "", rule->set ? rule->set->title : "",
+                   rule->set ? rule->set->edition : "");
+    json_array_append_new(rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", at->uri,
+                                         "range", iss_lsp_range_json(at->enc, at->t, at->l, b0, b1),
+                                         "message", b->s, (int)b->len));
+    return rel;
+}
+
+/* Hover's text for a result: the rule, its citation, the verbatim clause
+ * text, the reasons (Markdown). */
+static void hover_text(iss_buf *b, const iss_result *r, iss_lang lang)
+{
+    const iss_rule *rule = r->rule;
+    const char *title = rule_title(rule, lang);
+    b->len = 0;
+    iss_buf_printf(b, "**%s** %s — %s\n\n", rule->id, title ? title : "",
+                   iss_verdict_label(r->verdict, lang));
+    if (rule->clause)
+        iss_buf_printf(b, "%s %s, %s\n\n", rule->set ? rule->set->title : "",
+                       rule->set ? rule->set->edition : "", rule->clause);
+    const char *text = rule->text ? rule->text : rule->text_unavailable;
+    for (const char *p = text; p && *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        iss_buf_puts(b, "> ");
+        iss_buf_add(b, p, n);
+        iss_buf_puts(b, "\n");
+        p = e ? e + 1 : p + n;
+    }
+    iss_buf_puts(b, "\n");
+    for (size_t k = 0; k < r->nnotes; k++) {
+        iss_buf_puts(b, "- ");
+        iss_note_render(b, &r->notes[k], lang);
+        iss_buf_puts(b, "\n");
+    }
+}
+
+/* A diagnostic for each result that failed or needs review (unless its
+ * severity is off), and a mark for hover for each. */
+static void add_results(outcome *o, const iss_report *rep, const result_at *at)
+{
+    iss_lang lang = at->cfg->lang;
     iss_buf b = {0};
     for (size_t i = 0; i < rep->nresults; i++) {
         const iss_result *r = &rep->results[i];
         if (r->verdict != ISS_FAIL && r->verdict != ISS_REVIEW)
             continue;
         const iss_rule *rule = r->rule;
-        size_t b0 = iss_lsp_loc_byte(t, len, l, r->loc);
-        size_t b1 = r->loc.line > 0 ? iss_lsp_token_end(t, len, b0) : b0;
+        size_t b0 = iss_lsp_loc_byte(at->t, at->len, at->l, r->loc);
+        size_t b1 = r->loc.line > 0 ? iss_lsp_token_end(at->t, at->len, b0) : b0;
         size_t why = first_reason(r);
-        int sev = r->verdict == ISS_FAIL ? cfg->sev_fail : cfg->sev_review;
+        int sev = r->verdict == ISS_FAIL ? at->cfg->sev_fail : at->cfg->sev_review;
         b.len = 0;
         if (r->nnotes)
             iss_note_render(&b, &r->notes[why], lang);
         else
-            iss_buf_puts(&b,
-                         lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja);
-        json_t *dg =
-            json_pack("{s:o, s:i, s:s, s:s, s:s#}", "range", iss_lsp_range_json(enc, t, l, b0, b1),
-                      "severity", sev ? sev : 4, "code", rule->id, "source", "isscheck", "message",
-                      b.s ? b.s : "", (int)b.len);
-        /* the other reasons, then the citation */
-        json_t *rel = json_array();
-        for (size_t k = 0; k < r->nnotes; k++) {
-            if (k == why)
-                continue;
-            b.len = 0;
-            iss_note_render(&b, &r->notes[k], lang);
-            iss_loc at = r->notes[k].loc.line > 0 ? r->notes[k].loc : r->loc;
-            size_t n0 = iss_lsp_loc_byte(t, len, l, at);
-            json_array_append_new(
-                rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri, "range",
-                               iss_lsp_range_json(enc, t, l, n0, iss_lsp_token_end(t, len, n0)),
-                               "message", b.s ? b.s : "", (int)b.len));
-        }
-        b.len = 0;
-        const char *title = lang == ISS_LANG_EN && rule->title_en ? rule->title_en : rule->title_ja;
-        iss_buf_printf(&b, "%s %s%s%s (%s %s)", rule->id, rule->clause ? rule->clause : "",
-                       title ? " " : "", title ? title : "", rule->set ? rule->set->title : "",
-                       rule->set ? rule->set->edition : "");
-        json_array_append_new(rel, json_pack("{s:{s:s, s:o}, s:s#}", "location", "uri", uri,
-                                             "range", iss_lsp_range_json(enc, t, l, b0, b1),
-                                             "message", b.s, (int)b.len));
-        json_object_set_new(dg, "relatedInformation", rel);
+            iss_buf_puts(&b, rule_title(rule, lang));
+        json_t *dg = json_pack("{s:o, s:i, s:s, s:s, s:s#}", "range",
+                               iss_lsp_range_json(at->enc, at->t, at->l, b0, b1), "severity",
+                               sev ? sev : 4, "code", rule->id, "source", "isscheck", "message",
+                               b.s ? b.s : "", (int)b.len);
+        json_object_set_new(dg, "relatedInformation", related(at, r, why, b0, b1, &b));
         json_t *data = counts_fix(r);
         if (data)
             json_object_set_new(dg, "data", data);
@@ -197,29 +250,7 @@ static void add_results(outcome *o, const iss_report *rep, const iss_lsp_config 
             json_array_append_new(o->diags, dg);
         else
             json_decref(dg);
-
-        /* hover: the rule, its citation, the verbatim clause text, the reasons */
-        b.len = 0;
-        iss_buf_printf(&b, "**%s** %s — %s\n\n", rule->id, title ? title : "",
-                       iss_verdict_label(r->verdict, lang));
-        if (rule->clause)
-            iss_buf_printf(&b, "%s %s, %s\n\n", rule->set ? rule->set->title : "",
-                           rule->set ? rule->set->edition : "", rule->clause);
-        const char *text = rule->text ? rule->text : rule->text_unavailable;
-        for (const char *p = text; p && *p;) {
-            const char *e = strchr(p, '\n');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            iss_buf_puts(&b, "> ");
-            iss_buf_add(&b, p, n);
-            iss_buf_puts(&b, "\n");
-            p = e ? e + 1 : p + n;
-        }
-        iss_buf_puts(&b, "\n");
-        for (size_t k = 0; k < r->nnotes; k++) {
-            iss_buf_puts(&b, "- ");
-            iss_note_render(&b, &r->notes[k], lang);
-            iss_buf_puts(&b, "\n");
-        }
+        hover_text(&b, r, lang);
         if (o->nmarks == o->cap) {
             o->cap = o->cap ? 2 * o->cap : 16;
             o->marks = iss_xrealloc(o->marks, o->cap * sizeof *o->marks);
@@ -252,7 +283,10 @@ static outcome check_text(const iss_lsp_job *j, iss_pos_enc enc)
         iss_checked *c = iss_check_bytes(j->text, j->len, j->uri, &co);
         add_diag_records(&o, &c->diags, enc, j->text, j->len, &l, cfg->lang);
         if (c->result.report)
-            add_results(&o, c->result.report, cfg, enc, j->uri, j->text, j->len, &l);
+            add_results(
+                &o, c->result.report,
+                &(result_at){
+                    .cfg = cfg, .enc = enc, .uri = j->uri, .t = j->text, .len = j->len, .l = &l});
         if (c->decl && c->decl->provider.s)
             o.provider = iss_xstrdup(c->decl->provider.s);
         iss_checked_free(c);

@@ -21,14 +21,31 @@
 #include <string.h>
 #include <unistd.h>
 
+/* JSON-RPC 2.0's error codes and LSP's own */
 enum {
     ERR_PARSE = -32700,
     ERR_INVALID_REQUEST = -32600,
     ERR_METHOD = -32601,
     ERR_PARAMS = -32602,
+    ERR_INTERNAL = -32603,
     ERR_NOT_INITIALIZED = -32002,
     ERR_CANCELLED = -32800,
 };
+
+/* The requests about one open document: each method's enumerator and its
+ * name, from one list. */
+#define DOC_METHODS(X)                                                                             \
+    X(DOC_HOVER, "textDocument/hover")                                                             \
+    X(DOC_COMPLETION, "textDocument/completion")                                                   \
+    X(DOC_DEFINITION, "textDocument/definition")                                                   \
+    X(DOC_REFERENCES, "textDocument/references")                                                   \
+    X(DOC_CODE_ACTION, "textDocument/codeAction")
+#define AS_ENUM(e, name) e,
+#define AS_NAME(e, name) name,
+typedef enum { DOC_METHODS(AS_ENUM) } doc_method;
+static const char *const doc_methods[] = {DOC_METHODS(AS_NAME) NULL};
+#undef AS_ENUM
+#undef AS_NAME
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -96,22 +113,9 @@ static int severity_named(const char *v, int dflt)
     return k >= 0 ? k + 1 : dflt;
 }
 
-/* A new configuration from the client's settings (NULL: the defaults);
- * what cannot be used is said in a message and left at its default. */
-static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
+/* The settings' language, date, severities and input limits into c. */
+static void config_read(iss_lsp *s, iss_lsp_config *c, json_t *set)
 {
-    iss_lsp_config *c = iss_xmalloc(sizeof *c);
-    memset(c, 0, sizeof *c);
-    c->refs = 1;
-    c->lim = iss_default_limits;
-    c->as_of = ISS_NO_DATE;
-    c->lang = s->host.lang;
-    c->sev_fail = 1;
-    c->sev_review = 2;
-    if (json_is_object(json_object_get(set, "isscheck")))
-        set = json_object_get(set, "isscheck");
-    if (!json_is_object(set))
-        set = NULL;
     const char *lang = json_string_value(json_object_get(set, "language"));
     if (lang && strcmp(lang, "en") == 0)
         c->lang = ISS_LANG_EN;
@@ -139,8 +143,12 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
         else if (v)
             show_message(s, 2, "isscheck: a limit setting must be a positive whole number");
     }
-    /* criteria folders: a string or a list of strings */
-    json_t *cr = json_object_get(set, "criteria");
+}
+
+/* The criteria of the settings' folders (a string or a list of strings),
+ * else, saying why, the built-in sets; NULL when even those fail. */
+static iss_editions *config_criteria(iss_lsp *s, json_t *cr, iss_lang lang)
+{
     const char **dirs = iss_xmalloc((json_array_size(cr) + 1) * sizeof *dirs);
     size_t n = 0;
     if (json_is_string(cr) && *json_string_value(cr))
@@ -149,21 +157,41 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
     json_t *x;
     json_array_foreach(cr, i, x) if (json_is_string(x)) dirs[n++] = json_string_value(x);
     iss_diags d = {0};
-    c->ed = s->host.load_editions(dirs, n, &d);
-    if (!c->ed) {
+    iss_editions *ed = s->host.load_editions(dirs, n, &d);
+    if (!ed) {
         iss_buf b = {0};
         iss_buf_puts(&b, "isscheck: the criteria could not be loaded; using the built-in sets:");
         for (size_t k = 0; k < d.n; k++) {
             iss_buf_puts(&b, "\n");
-            iss_diag_line(&b, &d.v[k], "isscheck", c->lang);
+            iss_diag_line(&b, &d.v[k], "isscheck", lang);
         }
         show_message(s, 1, b.s);
         iss_buf_free(&b);
         iss_diags_free(&d);
-        c->ed = s->host.load_editions(NULL, 0, &d);
+        ed = s->host.load_editions(NULL, 0, &d);
     }
     iss_diags_free(&d);
     free(dirs);
+    return ed;
+}
+
+/* A new configuration from the client's settings (NULL: the defaults);
+ * what cannot be used is said in a message and left at its default. */
+static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
+{
+    if (json_is_object(json_object_get(set, "isscheck")))
+        set = json_object_get(set, "isscheck");
+    if (!json_is_object(set))
+        set = NULL;
+    iss_lsp_config *c = iss_xmalloc(sizeof *c);
+    *c = (iss_lsp_config){.refs = 1,
+                          .lim = iss_default_limits,
+                          .as_of = ISS_NO_DATE,
+                          .lang = s->host.lang,
+                          .sev_fail = 1,
+                          .sev_review = 2};
+    config_read(s, c, set);
+    c->ed = config_criteria(s, json_object_get(set, "criteria"), c->lang);
     if (!c->ed) { /* even the built-in sets: nothing can be checked */
         free(c);
         return NULL;
@@ -372,6 +400,41 @@ static size_t param_offset(const iss_lsp *s, const iss_lsp_doc *d, json_t *param
                            (long)json_integer_value(ch));
 }
 
+/* A request about one document (m): answered from its text and its
+ * newest check; nothing for a document the client has not opened. */
+static void doc_request(iss_lsp *s, doc_method m, json_t *id, json_t *params)
+{
+    const char *uri = text_document_uri(params);
+    iss_lsp_doc *d = uri ? iss_lsp_find(s, uri) : NULL;
+    if (!uri) {
+        respond_error(s, id, ERR_PARAMS, "params.textDocument.uri is missing");
+        return;
+    }
+    if (!d) { /* a document the client has not opened: nothing to say */
+        respond(s, id, m == DOC_REFERENCES || m == DOC_CODE_ACTION ? json_array() : NULL);
+        return;
+    }
+    if (m == DOC_CODE_ACTION) {
+        json_t *diags = json_object_get(json_object_get(params, "context"), "diagnostics");
+        respond(s, id, iss_lsp_code_actions(s, d, diags));
+        return;
+    }
+    size_t off = param_offset(s, d, params);
+    if (off == (size_t)-1) {
+        respond_error(s, id, ERR_PARAMS, "params.position is missing or not a position");
+        return;
+    }
+    json_t *r =
+        m == DOC_HOVER ? iss_lsp_hover(s, d, off)
+        : m == DOC_COMPLETION
+            ? iss_lsp_completion(s, d, off)
+            : iss_lsp_definition(s, d, off, m == DOC_REFERENCES,
+                                 json_is_true(json_object_get(json_object_get(params, "context"),
+                                                              "includeDeclaration")));
+    respond(s, id, r);
+}
+
+/* A request: the lifecycle's here, in the order the states allow them. */
 static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
 {
     if (strcmp(method, "initialize") == 0) {
@@ -382,7 +445,7 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
         json_t *r = initialize(s, params);
         if (!s->cfg) {
             json_decref(r);
-            respond_error(s, id, -32603, "isscheck: no criteria could be loaded");
+            respond_error(s, id, ERR_INTERNAL, "isscheck: no criteria could be loaded");
             return;
         }
         s->state = ISS_LSP_RUNNING;
@@ -412,42 +475,11 @@ static void request(iss_lsp *s, const char *method, json_t *id, json_t *params)
         respond(s, id, r);
         return;
     }
-    static const char *const doc_methods[] = {"textDocument/hover",      "textDocument/completion",
-                                              "textDocument/definition", "textDocument/references",
-                                              "textDocument/codeAction", NULL};
     int m = iss_lookup(doc_methods, method);
-    if (m < 0) {
+    if (m < 0)
         respond_error(s, id, ERR_METHOD, "method not found");
-        return;
-    }
-    const char *uri = text_document_uri(params);
-    iss_lsp_doc *d = uri ? iss_lsp_find(s, uri) : NULL;
-    if (!uri) {
-        respond_error(s, id, ERR_PARAMS, "params.textDocument.uri is missing");
-        return;
-    }
-    if (!d) { /* a document the client has not opened: nothing to say */
-        respond(s, id, m == 3 || m == 4 ? json_array() : NULL);
-        return;
-    }
-    if (m == 4) {
-        json_t *diags = json_object_get(json_object_get(params, "context"), "diagnostics");
-        respond(s, id, iss_lsp_code_actions(s, d, diags));
-        return;
-    }
-    size_t off = param_offset(s, d, params);
-    if (off == (size_t)-1) {
-        respond_error(s, id, ERR_PARAMS, "params.position is missing or not a position");
-        return;
-    }
-    json_t *r =
-        m == 0 ? iss_lsp_hover(s, d, off)
-        : m == 1
-            ? iss_lsp_completion(s, d, off)
-            : iss_lsp_definition(s, d, off, m == 3,
-                                 json_is_true(json_object_get(json_object_get(params, "context"),
-                                                              "includeDeclaration")));
-    respond(s, id, r);
+    else
+        doc_request(s, (doc_method)m, id, params);
 }
 
 static void notification(iss_lsp *s, const char *method, json_t *params)
