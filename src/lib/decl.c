@@ -88,6 +88,19 @@ const iss_node *iss_loader_seq(iss_loader *L, const iss_node *map, const char *k
     return v;
 }
 
+const iss_node *iss_loader_map(iss_loader *L, const iss_node *map, const char *key,
+                               const char *what, const char *const *keys, bool *ok)
+{
+    const iss_node *v = iss_map_get(map, key);
+    if (iss_node_is_null(v))
+        return NULL;
+    if (!iss_expect_map(&L->c, v, what, keys)) {
+        *ok = false;
+        return NULL;
+    }
+    return v;
+}
+
 void *iss_loader_alloc(iss_loader *L, size_t n, size_t size)
 {
     return iss_arena_alloc(L->c.arena, (n ? n : 1) * size);

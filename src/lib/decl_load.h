@@ -53,6 +53,10 @@ long iss_loader_person(iss_loader *L, const iss_str *id);
 /* The sequence under key, or NULL when absent (*ok false when it is not a
  * sequence). */
 const iss_node *iss_loader_seq(iss_loader *L, const iss_node *map, const char *key, bool *ok);
+/* The mapping under key, or NULL when absent (null is absent); NULL and
+ * *ok false when it is not a mapping of keys (what names it). */
+const iss_node *iss_loader_map(iss_loader *L, const iss_node *map, const char *key,
+                               const char *what, const char *const *keys, bool *ok);
 /* n zeroed elements in the model's arena (one when n is 0). */
 void *iss_loader_alloc(iss_loader *L, size_t n, size_t size);
 /* A list of person ids under key, as person indices, each once. */

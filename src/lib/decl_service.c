@@ -199,11 +199,9 @@ static bool load_sections(iss_loader *L, const iss_node *svc, const char *key, s
                           iss_str *evidence)
 {
     static const char *const keys[] = {"sections", "evidence", NULL};
-    const iss_node *m = iss_map_get(svc, key);
-    if (iss_node_is_null(m))
+    const iss_node *m = iss_loader_map(L, svc, key, key, keys, &ok);
+    if (!m)
         return ok;
-    if (!iss_expect_map(&L->c, m, key, keys))
-        return false;
     *has = true;
     *loc = m->loc;
     ok &= iss_get_strs(&L->c, m, "sections", true, sections) &
@@ -238,11 +236,10 @@ static bool load_leads(iss_loader *L, const iss_node *m, const iss_category *cat
 static bool load_dual(iss_loader *L, const iss_node *m, iss_service *s)
 {
     static const char *const keys[] = {"persons", "count", NULL};
-    const iss_node *dual = iss_map_get(m, "dual_roles");
-    if (iss_node_is_null(dual))
-        return true;
-    if (!iss_expect_map(&L->c, dual, "dual_roles", keys))
-        return false;
+    bool ok = true;
+    const iss_node *dual = iss_loader_map(L, m, "dual_roles", "dual_roles", keys, &ok);
+    if (!dual)
+        return ok;
     s->has_dual = true;
     s->dual_loc = dual->loc;
     return iss_loader_person_refs(L, dual, "persons", false, &s->dual, &s->ndual) &

@@ -213,21 +213,18 @@ static bool measure(iss_loader *L, const iss_node *m, void *item)
 static bool rulebook(iss_loader *L, const iss_node *m, const char *key, iss_rulebook *out)
 {
     static const char *const keys[] = {"document", "evidence", NULL};
-    const iss_node *v = iss_map_get(m, key);
-    if (iss_node_is_null(v))
-        return true;
-    if (!iss_expect_map(&L->c, v, key, keys))
-        return false;
+    bool ok = true;
+    const iss_node *v = iss_loader_map(L, m, key, key, keys, &ok);
+    if (!v)
+        return ok;
     out->loc = v->loc;
     return iss_get_str(&L->c, v, "document", true, &out->document) &
            iss_get_str(&L->c, v, "evidence", false, &out->evidence);
 }
 
+/* The parts of the trust section, each a mapping of its keys already. */
 static bool trust_capital(iss_loader *L, const iss_node *cap, iss_trust *t)
 {
-    static const char *const keys[] = {"shareholders", "evidence", NULL};
-    if (!iss_expect_map(&L->c, cap, "capital", keys))
-        return false;
     t->capital_loc = cap->loc;
     iss_loc at = {0, 0};
     bool ok = trust_list(L, cap, "shareholders", sizeof *t->holders, holder, (void **)&t->holders,
@@ -243,9 +240,6 @@ static bool trust_capital(iss_loader *L, const iss_node *cap, iss_trust *t)
 
 static bool trust_employees(iss_loader *L, const iss_node *emp, iss_trust *t)
 {
-    static const char *const keys[] = {"confidentiality", "training", "leaving", "covers", NULL};
-    if (!iss_expect_map(&L->c, emp, "employees", keys))
-        return false;
     t->employees_loc = emp->loc;
     bool ok = rulebook(L, emp, "confidentiality", &t->confidentiality) &
               rulebook(L, emp, "training", &t->training) & rulebook(L, emp, "leaving", &t->leaving);
@@ -259,9 +253,6 @@ static bool trust_employees(iss_loader *L, const iss_node *emp, iss_trust *t)
 
 static bool trust_information(iss_loader *L, const iss_node *info, iss_trust *t)
 {
-    static const char *const keys[] = {"certifications", "storage", NULL};
-    if (!iss_expect_map(&L->c, info, "information", keys))
-        return false;
     t->information_loc = info->loc;
     iss_loc at = {0, 0};
     return trust_list(L, info, "certifications", sizeof *t->certs, certification,
@@ -280,15 +271,19 @@ bool iss_load_trust(iss_loader *L, const iss_node *m)
         return false;
     d->has_trust = true;
     t->loc = m->loc;
+    static const char *const capital_keys[] = {"shareholders", "evidence", NULL};
+    static const char *const employee_keys[] = {"confidentiality", "training", "leaving", "covers",
+                                                NULL};
+    static const char *const info_keys[] = {"certifications", "storage", NULL};
     bool ok = true;
-    const iss_node *cap = iss_map_get(m, "capital");
-    if (!iss_node_is_null(cap))
+    const iss_node *cap = iss_loader_map(L, m, "capital", "capital", capital_keys, &ok);
+    if (cap)
         ok &= trust_capital(L, cap, t);
-    const iss_node *emp = iss_map_get(m, "employees");
-    if (!iss_node_is_null(emp))
+    const iss_node *emp = iss_loader_map(L, m, "employees", "employees", employee_keys, &ok);
+    if (emp)
         ok &= trust_employees(L, emp, t);
-    const iss_node *info = iss_map_get(m, "information");
-    if (!iss_node_is_null(info))
+    const iss_node *info = iss_loader_map(L, m, "information", "information", info_keys, &ok);
+    if (info)
         ok &= trust_information(L, info, t);
     ok &= trust_list(L, m, "subcontractors", sizeof *t->subs, subcontractor, (void **)&t->subs,
                      &t->nsubs, &t->subcontractors_loc) &
