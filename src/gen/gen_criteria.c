@@ -61,13 +61,14 @@ struct type {
 };
 
 #define SZ(T, f) sizeof(((T *)0)->f)
-#define STR(T, f) {#f, K_STR, offsetof(T, f), SZ(T, f), 0, NULL, 0}
-#define NUM(T, f) {#f, K_NUM, offsetof(T, f), SZ(T, f), 0, NULL, 0}
-#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &(sub), 0}
-#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &(sub), 0}
-#define CSTRS(T, f, count) {#f, K_CSTRS, offsetof(T, f), SZ(T, f), offsetof(T, count), NULL, 0}
-#define SPECIAL(T, f, k, count, n) {#f, k, offsetof(T, f), SZ(T, f), count, NULL, n}
-#define END {NULL, K_STR, 0, 0, 0, NULL, 0}
+#define FIELD(T, f, kind) .name = #f, .k = kind, .off = offsetof(T, f), .size = SZ(T, f)
+#define STR(T, f) {FIELD(T, f, K_STR)}
+#define NUM(T, f) {FIELD(T, f, K_NUM)}
+#define SUB(T, f, s) {FIELD(T, f, K_SUB), .sub = &(s)}
+#define ARR(T, f, count, s) {FIELD(T, f, K_ARR), .count_off = offsetof(T, count), .sub = &(s)}
+#define CSTRS(T, f, count) {FIELD(T, f, K_CSTRS), .count_off = offsetof(T, count)}
+#define SPECIAL(T, f, kind, count, len) {FIELD(T, f, kind), .count_off = (count), .n = (len)}
+#define END {.name = NULL}
 
 static const field loc_fields[] = {NUM(iss_loc, line), NUM(iss_loc, col), END};
 static const type loc_type = {"iss_loc", sizeof(iss_loc), loc_fields};

@@ -265,7 +265,7 @@ static void add_results(outcome *o, const iss_report *rep, const result_at *at)
  * whole pipeline, a waivers file as a waivers file, other YAML not at all. */
 static outcome check_text(const iss_lsp_job *j, iss_pos_enc enc)
 {
-    outcome o = {json_array(), NULL, 0, 0, NULL};
+    outcome o = {.diags = json_array()};
     iss_file_kind kind = iss_classify(j->text, j->len);
     if (kind == ISS_KIND_OTHER)
         return o;
@@ -448,7 +448,7 @@ static int check_in_child(iss_lsp *s, const iss_lsp_job *j, outcome *o)
 /* The diagnostic of a check that did not finish. */
 static outcome check_failed(void)
 {
-    outcome o = {json_array(), NULL, 0, 0, NULL};
+    outcome o = {.diags = json_array()};
     json_array_append_new(o.diags,
                           json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:i, s:s, s:s}", "range",
                                     "start", "line", 0, "character", 0, "end", "line", 0,
@@ -472,7 +472,7 @@ static void run_job(iss_lsp *s, iss_lsp_job *j)
     pthread_mutex_lock(&s->mu);
     if (rc == 1) {
         s->superseded++;
-        o = (outcome){json_array(), NULL, 0, 0, NULL};
+        o = (outcome){.diags = json_array()};
     }
     s->checks++;
     iss_lsp_doc *d = iss_lsp_find(s, j->uri);

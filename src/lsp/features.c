@@ -121,7 +121,8 @@ static void scan_flow(scan *sc, size_t i, size_t eol)
             span owner =
                 top->type == '{' ? (top->after_colon ? top->key : empty_span()) : top->owner;
             if (sc->nflw < MAX_NEST)
-                sc->flw[sc->nflw++] = (flw_entry){c, owner, empty_span(), false};
+                sc->flw[sc->nflw++] = (flw_entry){
+                    .type = c, .owner = owner, .key = empty_span(), .after_colon = false};
             i++;
             continue;
         }
@@ -215,8 +216,10 @@ static void scan_line(scan *sc, size_t i, size_t eol)
         }
     }
     /* a flow collection: its owner is the line's key, or none for a list item */
-    sc->flw[sc->nflw++] =
-        (flw_entry){t[j], sc->line_colon ? owner : empty_span(), empty_span(), false};
+    sc->flw[sc->nflw++] = (flw_entry){.type = t[j],
+                                      .owner = sc->line_colon ? owner : empty_span(),
+                                      .key = empty_span(),
+                                      .after_colon = false};
     if (!sc->line_colon && t[j] == '[')
         sc->flw[0].owner = owner;
     scan_flow(sc, j + 1, eol);
