@@ -523,11 +523,11 @@ static void entry_markdown(iss_buf *b, const iss_entry *e)
     iss_buf_puts(b, "\n");
 }
 
-json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
+/* A rule's place: the newest check's results that rest at off, or NULL. */
+static json_t *rule_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
 {
     const char *t = d->text;
     iss_loc here = iss_byte_to_loc(t, d->len, off);
-    /* a rule's place: the newest check's results that rest there */
     iss_buf md = {0};
     size_t r0 = off, r1 = off;
     pthread_mutex_lock(&s->mu);
@@ -546,11 +546,50 @@ json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
         r1 = b1;
     }
     pthread_mutex_unlock(&s->mu);
-    if (md.len) {
-        json_t *h = markdown(s, d, md.s, r0, r1);
+    json_t *h = md.len ? markdown(s, d, md.s, r0, r1) : NULL;
+    iss_buf_free(&md);
+    return h;
+}
+
+/* A value the catalogue knows (a qualification's name…): its entry. */
+static json_t *entry_hover(iss_lsp *s, iss_lsp_doc *d, const context *cx)
+{
+    const char *t = d->text;
+    bool ok;
+    iss_entry_type type = entry_type_of(cx, &ok);
+    /* the whole scalar: names hold spaces */
+    size_t v0 = cx->tok0, v1 = cx->tok1;
+    while (v0 > 0 && !strchr("\r\n,[{:\"'", t[v0 - 1]))
+        v0--;
+    while (v0 < v1 && is_space(t[v0]))
+        v0++;
+    v1 = v0;
+    while (v1 < d->len && !strchr("\r\n,]}", t[v1]) &&
+           !(t[v1] == '#' && v1 > v0 && is_space(t[v1 - 1])))
+        v1++;
+    while (v1 > v0 && is_space(t[v1 - 1]))
+        v1--;
+    if (!ok || v1 <= v0)
+        return NULL;
+    json_t *h = NULL;
+    char *name = iss_xmemdup(t + v0, v1 - v0);
+    const iss_entry *e = iss_catalogue_match(s->cfg->ed->deflt, type, name);
+    if (e) {
+        iss_buf md = {0};
+        entry_markdown(&md, e);
+        h = markdown(s, d, md.s, v0, v1);
         iss_buf_free(&md);
-        return h;
     }
+    free(name);
+    return h;
+}
+
+json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
+{
+    const char *t = d->text;
+    json_t *h = rule_hover(s, d, off);
+    if (h)
+        return h;
     context cx = context_at(t, d->len, off);
     bool is_key = cx.key_pos;
     if (!is_key) { /* a key followed by ':' is read as a value before it */
@@ -565,40 +604,19 @@ json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
             }
         }
     }
-    json_t *h = NULL;
     if (cx.tok1 > cx.tok0 && is_key && cx.npath < MAX_NEST) {
+        /* a key: its description in the schema */
         cx.path[cx.npath++] = iss_xmemdup(t + cx.tok0, cx.tok1 - cx.tok0);
         const char *desc = iss_schema_description((const char *const *)cx.path, cx.npath);
         if (desc) {
+            iss_buf md = {0};
             iss_buf_printf(&md, "**%s**\n\n%s\n", cx.path[cx.npath - 1], desc);
             h = markdown(s, d, md.s, cx.tok0, cx.tok1);
+            iss_buf_free(&md);
         }
     } else if (!is_key && s->cfg) {
-        bool ok;
-        iss_entry_type type = entry_type_of(&cx, &ok);
-        /* the whole scalar: names hold spaces */
-        size_t v0 = cx.tok0, v1 = cx.tok1;
-        while (v0 > 0 && !strchr("\r\n,[{:\"'", t[v0 - 1]))
-            v0--;
-        while (v0 < v1 && is_space(t[v0]))
-            v0++;
-        v1 = v0;
-        while (v1 < d->len && !strchr("\r\n,]}", t[v1]) &&
-               !(t[v1] == '#' && v1 > v0 && is_space(t[v1 - 1])))
-            v1++;
-        while (v1 > v0 && is_space(t[v1 - 1]))
-            v1--;
-        if (ok && v1 > v0) {
-            char *name = iss_xmemdup(t + v0, v1 - v0);
-            const iss_entry *e = iss_catalogue_match(s->cfg->ed->deflt, type, name);
-            if (e) {
-                entry_markdown(&md, e);
-                h = markdown(s, d, md.s, v0, v1);
-            }
-            free(name);
-        }
+        h = entry_hover(s, d, &cx);
     }
-    iss_buf_free(&md);
     context_free(&cx);
     return h;
 }

@@ -145,9 +145,10 @@ static void config_read(iss_lsp *s, iss_lsp_config *c, json_t *set)
     }
 }
 
-/* The criteria of the settings' folders (a string or a list of strings),
- * else, saying why, the built-in sets; NULL when even those fail. */
-static iss_editions *config_criteria(iss_lsp *s, json_t *cr, iss_lang lang)
+/* c->ed: the criteria of the settings' folders (a string or a list of
+ * strings), else, saying why, the built-in sets; NULL when even those
+ * fail. */
+static void config_criteria(iss_lsp *s, iss_lsp_config *c, json_t *cr)
 {
     const char **dirs = iss_xmalloc((json_array_size(cr) + 1) * sizeof *dirs);
     size_t n = 0;
@@ -157,22 +158,21 @@ static iss_editions *config_criteria(iss_lsp *s, json_t *cr, iss_lang lang)
     json_t *x;
     json_array_foreach(cr, i, x) if (json_is_string(x)) dirs[n++] = json_string_value(x);
     iss_diags d = {0};
-    iss_editions *ed = s->host.load_editions(dirs, n, &d);
-    if (!ed) {
+    c->ed = s->host.load_editions(dirs, n, &d);
+    if (!c->ed) {
         iss_buf b = {0};
         iss_buf_puts(&b, "isscheck: the criteria could not be loaded; using the built-in sets:");
         for (size_t k = 0; k < d.n; k++) {
             iss_buf_puts(&b, "\n");
-            iss_diag_line(&b, &d.v[k], "isscheck", lang);
+            iss_diag_line(&b, &d.v[k], "isscheck", c->lang);
         }
         show_message(s, 1, b.s);
         iss_buf_free(&b);
         iss_diags_free(&d);
-        ed = s->host.load_editions(NULL, 0, &d);
+        c->ed = s->host.load_editions(NULL, 0, &d);
     }
     iss_diags_free(&d);
     free(dirs);
-    return ed;
 }
 
 /* A new configuration from the client's settings (NULL: the defaults);
@@ -191,7 +191,7 @@ static iss_lsp_config *config_new(iss_lsp *s, json_t *set)
                           .sev_fail = 1,
                           .sev_review = 2};
     config_read(s, c, set);
-    c->ed = config_criteria(s, json_object_get(set, "criteria"), c->lang);
+    config_criteria(s, c, json_object_get(set, "criteria"));
     if (!c->ed) { /* even the built-in sets: nothing can be checked */
         free(c);
         return NULL;
