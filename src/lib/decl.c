@@ -76,18 +76,6 @@ long iss_loader_person(iss_loader *L, const iss_str *id)
     return hit;
 }
 
-const iss_node *iss_loader_seq(iss_loader *L, const iss_node *map, const char *key, bool *ok)
-{
-    const iss_node *v = iss_map_get(map, key);
-    if (iss_node_is_null(v))
-        return NULL;
-    if (!iss_expect_seq(&L->c, v, key)) {
-        *ok = false;
-        return NULL;
-    }
-    return v;
-}
-
 const iss_node *iss_loader_map(iss_loader *L, const iss_node *map, const char *key,
                                const char *what, const char *const *keys, bool *ok)
 {
@@ -99,11 +87,6 @@ const iss_node *iss_loader_map(iss_loader *L, const iss_node *map, const char *k
         return NULL;
     }
     return v;
-}
-
-void *iss_loader_alloc(iss_loader *L, size_t n, size_t size)
-{
-    return iss_arena_alloc(L->c.arena, (n ? n : 1) * size);
 }
 
 bool iss_loader_person_refs(iss_loader *L, const iss_node *map, const char *key, bool required,
