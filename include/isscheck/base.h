@@ -30,9 +30,30 @@ char *iss_arena_printf(iss_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 size_t iss_arena_used(const iss_arena *a);
 
-/* Allocation that cannot fail: exits with status 2 on exhaustion. */
+/* Out of memory: one policy for the whole library.
+ *
+ * Memory running out is not an error a caller can act on: a checker that
+ * carried on would report on a model it could not build.  So allocation
+ * cannot fail: iss_x* and the arena print "isscheck: error: out of
+ * memory" and exit with status 2 (the exit status of any input or usage
+ * error, isscheck(1)), through iss_out_of_memory, which is also what code
+ * calls when another library's allocation (PCRE2, Jansson, stdio) reports
+ * exhaustion.  It follows that:
+ *   - a function that only allocates never returns NULL, and its callers
+ *     do not test for it (iss_arena_new, iss_lsp_new);
+ *   - NULL from a constructor means the input was wrong, and it comes with
+ *     diagnostics (iss_decl_load: "returns NULL after adding located
+ *     diagnostics"); every such NULL is tested;
+ *   - nothing in the library calls malloc, calloc, realloc or strdup
+ *     directly, so no unchecked NULL is left to dereference. */
+_Noreturn void iss_out_of_memory(void);
 void *iss_xmalloc(size_t n);
+/* n * size bytes, zeroed; the product's overflow is exhaustion too. */
+void *iss_xcalloc(size_t n, size_t size);
 void *iss_xrealloc(void *p, size_t n);
+/* A heap copy of s (n bytes and a terminating NUL for iss_xmemdup). */
+char *iss_xstrdup(const char *s);
+char *iss_xmemdup(const char *s, size_t n);
 
 /* A growable byte buffer (heap, not arena). */
 typedef struct {

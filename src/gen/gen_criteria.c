@@ -69,13 +69,14 @@ struct type {
 };
 
 #define SZ(T, f) sizeof(((T *)0)->f)
-#define STR(T, f) {#f, K_STR, offsetof(T, f), SZ(T, f), 0, NULL, 0, NULL}
-#define NUM(T, f) {#f, K_NUM, offsetof(T, f), SZ(T, f), 0, NULL, 0, NULL}
-#define SUB(T, f, sub) {#f, K_SUB, offsetof(T, f), SZ(T, f), 0, &(sub), 0, NULL}
-#define ARR(T, f, count, sub) {#f, K_ARR, offsetof(T, f), SZ(T, f), offsetof(T, count), &(sub), 0, NULL}
-#define CSTRS(T, f, count) {#f, K_CSTRS, offsetof(T, f), SZ(T, f), offsetof(T, count), NULL, 0, NULL}
-#define SPECIAL(T, f, k, count, n) {#f, k, offsetof(T, f), SZ(T, f), count, NULL, n, NULL}
-#define END {NULL, K_STR, 0, 0, 0, NULL, 0, NULL}
+#define FIELD(T, f, kind) .name = #f, .k = kind, .off = offsetof(T, f), .size = SZ(T, f)
+#define STR(T, f) {FIELD(T, f, K_STR)}
+#define NUM(T, f) {FIELD(T, f, K_NUM)}
+#define SUB(T, f, s) {FIELD(T, f, K_SUB), .sub = &(s)}
+#define ARR(T, f, count, s) {FIELD(T, f, K_ARR), .count_off = offsetof(T, count), .sub = &(s)}
+#define CSTRS(T, f, count) {FIELD(T, f, K_CSTRS), .count_off = offsetof(T, count)}
+#define SPECIAL(T, f, kind, count, len) {FIELD(T, f, kind), .count_off = (count), .n = (len)}
+#define END {.name = NULL}
 
 static const field loc_fields[] = {NUM(iss_loc, line), NUM(iss_loc, col), END};
 static const type loc_type = {"iss_loc", sizeof(iss_loc), loc_fields};
@@ -358,6 +359,41 @@ static void put_rule_ref(const iss_rule *r)
     }
 }
 
+/* An array of structs (NULL stays NULL), with one more, zeroed, after
+ * its n (left out of the list), as the loader allocates. */
+static void put_array(const field *f, const void *base, const char *v)
+{
+    size_t n = count_at(base, f->count_off);
+    if (!v) {
+        fputs("NULL", out);
+        return;
+    }
+    fprintf(out, "(%s[%zu]){", f->sub->cname, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", out);
+        put_struct(f->sub, v + i * f->sub->size);
+    }
+    if (!n) /* ISO C wants an initializer: a zeroed one */
+        put_struct(f->sub, zero);
+    fputs("}", out);
+}
+
+/* n strings and a NULL after them (NULL stays NULL). */
+static void put_cstrs(const char *const *v, size_t n)
+{
+    if (!v) {
+        fputs("NULL", out);
+        return;
+    }
+    fprintf(out, "(const char *[%zu]){", n + 1);
+    for (size_t i = 0; i < n; i++) {
+        put_str(v[i]);
+        fputs(", ", out);
+    }
+    fputs("NULL}", out);
+}
+
 static void put_field(const field *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
@@ -376,40 +412,12 @@ static void put_field(const field *f, const void *base)
     case K_SUB:
         put_struct(f->sub, p);
         break;
-    case K_ARR: {
-        const char *v = *(const char *const *)p;
-        size_t n = count_at(base, f->count_off);
-        if (!v) {
-            fputs("NULL", out);
-            break;
-        }
-        /* one more, zeroed (left out of the list), as the loader allocates */
-        fprintf(out, "(%s[%zu]){", f->sub->cname, n + 1);
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                fputs(", ", out);
-            put_struct(f->sub, v + i * f->sub->size);
-        }
-        if (!n) /* ISO C wants an initializer: a zeroed one */
-            put_struct(f->sub, zero);
-        fputs("}", out);
+    case K_ARR:
+        put_array(f, base, *(const char *const *)p);
         break;
-    }
-    case K_CSTRS: {
-        const char *const *v = *(const char *const *const *)p;
-        size_t n = count_at(base, f->count_off);
-        if (!v) {
-            fputs("NULL", out);
-            break;
-        }
-        fprintf(out, "(const char *[%zu]){", n + 1);
-        for (size_t i = 0; i < n; i++) {
-            put_str(v[i]);
-            fputs(", ", out);
-        }
-        fputs("NULL}", out);
+    case K_CSTRS:
+        put_cstrs(*(const char *const *const *)p, count_at(base, f->count_off));
         break;
-    }
     case K_SLOTS:
         fprintf(out, "(iss_pattern_slot[%zu]){NULL}", count_at(base, f->count_off) + 1);
         break;
@@ -561,92 +569,88 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-int main(int argc, char **argv)
+/* The files of set i's folder, as byte arrays and the set's file table
+ * (files_I, NFILES_I) in files. */
+static bool embed_files(size_t i, const char *dir, iss_buf *files)
 {
-    if (argc < 3) {
-        fputs("usage: gen_criteria OUT.c SET-DIR...\n", stderr);
-        return 2;
+    size_t nf;
+    char **fv = folder_files(dir, &nf);
+    if (!fv)
+        return false;
+    bool ok = true;
+    size_t *lens = iss_xcalloc(nf + 1, sizeof *lens);
+    for (size_t k = 0; k < nf && ok; k++) {
+        iss_buf b = {0};
+        char path[4096], arr[64];
+        snprintf(path, sizeof path, "%s/%s", dir, fv[k]);
+        ok = slurp(path, &b);
+        snprintf(arr, sizeof arr, "file_%zu_%zu", i, k);
+        bytes_array(files, arr, b.s ? b.s : "", b.len);
+        lens[k] = b.len;
+        iss_buf_free(&b);
     }
-    size_t nsets = (size_t)argc - 2;
-    /* zeroed: every exit frees what was made so far (sanitizer builds
-     * check the generator for leaks too) */
-    iss_criteria **sets = calloc(nsets, sizeof *sets);
-    char **names = calloc(nsets, sizeof *names);
-    iss_buf files = {0}; /* the byte arrays and file tables */
-    char *data = NULL;
-    size_t data_len = 0;
-    int status = 1;
-    if (!sets || !names)
-        goto done;
-    for (size_t i = 0; i < nsets; i++) {
-        const char *dir = argv[i + 2];
-        size_t dl = strlen(dir);
-        while (dl > 1 && dir[dl - 1] == '/')
-            dl--;
-        names[i] = iss_xmalloc(dl + 1);
-        memcpy(names[i], dir, dl);
-        names[i][dl] = '\0';
-        char *name = (char *)base_name(names[i]);
-        /* every check of `criteria lint`: an error fails the build */
-        iss_diags d = {0};
-        int st = iss_criteria_lint(names[i], &d);
-        for (size_t k = 0; k < d.n; k++)
-            if (d.v[k].sev == ISS_SEV_ERROR) {
-                iss_buf line = {0};
-                iss_diag_line(&line, &d.v[k], names[i], ISS_LANG_EN);
-                fprintf(stderr, "%s\n", line.s);
-                iss_buf_free(&line);
-            }
-        iss_diags_free(&d);
-        if (st != 0) {
-            fprintf(stderr, "gen_criteria: %s does not lint clean\n", names[i]);
-            goto done;
-        }
-        sets[i] = iss_criteria_load(names[i], &d);
-        if (!sets[i]) {
-            iss_diags_print(stderr, &d, ISS_LANG_EN);
-            iss_diags_free(&d);
-            goto done;
-        }
-        iss_diags_free(&d);
-        /* as a built-in set names itself: built-in:NAME, built-in:NAME/FILE */
-        iss_criteria *c = sets[i];
-        c->builtin = true;
-        c->dir = iss_arena_printf(c->arena, "built-in:%s", name);
-        for (size_t k = 0; k < c->nrules; k++)
-            c->rules[k].file = iss_arena_printf(c->arena, "%s/%s", c->dir, base_name(c->rules[k].file));
-        size_t nf;
-        char **fv = folder_files(names[i], &nf);
-        if (!fv)
-            goto done;
-        size_t *lens = iss_xmalloc((nf + 1) * sizeof *lens);
-        for (size_t k = 0; k < nf; k++) {
-            iss_buf b = {0};
-            char path[4096], arr[64];
-            snprintf(path, sizeof path, "%s/%s", names[i], fv[k]);
-            if (!slurp(path, &b))
-                goto done;
-            snprintf(arr, sizeof arr, "file_%zu_%zu", i, k);
-            bytes_array(&files, arr, b.s ? b.s : "", b.len);
-            lens[k] = b.len;
-            iss_buf_free(&b);
-        }
-        iss_buf_printf(&files, "static const iss_criteria_file files_%zu[%zu] = {\n", i, nf + 1);
-        for (size_t k = 0; k < nf; k++) {
-            iss_buf_printf(&files, "    {\"%s\", (const char *)file_%zu_%zu, %zu},\n", fv[k], i, k,
-                           lens[k]);
-            free(fv[k]);
-        }
-        free(lens);
-        iss_buf_puts(&files, "    {NULL, NULL, 0}};\n");
-        free(fv);
-        iss_buf_printf(&files, "#define NFILES_%zu %zu\n", i, nf);
+    if (ok) {
+        iss_buf_printf(files, "static const iss_criteria_file files_%zu[%zu] = {\n", i, nf + 1);
+        for (size_t k = 0; k < nf; k++)
+            iss_buf_printf(files, "    {\"%s\", (const char *)file_%zu_%zu, %zu},\n", fv[k], i,
+                           k, lens[k]);
+        iss_buf_puts(files, "    {NULL, NULL, 0}};\n");
+        iss_buf_printf(files, "#define NFILES_%zu %zu\n", i, nf);
     }
+    for (size_t k = 0; k < nf; k++)
+        free(fv[k]);
+    free(fv);
+    free(lens);
+    return ok;
+}
 
-    /* the data, into a temporary buffer: the long strings go first */
-    out = open_memstream(&data, &data_len);
+/* Set i from dir (trailing slashes dropped into *name): linted (an error
+ * fails the build), loaded, named as a built-in set, its files embedded. */
+static bool load_set(size_t i, const char *dir, char **name, iss_criteria **set, iss_buf *files)
+{
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    *name = iss_xmemdup(dir, dl);
+    /* every check of `criteria lint`: an error fails the build */
+    iss_diags d = {0};
+    int st = iss_criteria_lint(*name, &d);
+    for (size_t k = 0; k < d.n; k++)
+        if (d.v[k].sev == ISS_SEV_ERROR) {
+            iss_buf line = {0};
+            iss_diag_line(&line, &d.v[k], *name, ISS_LANG_EN);
+            fprintf(stderr, "%s\n", line.s);
+            iss_buf_free(&line);
+        }
+    iss_diags_free(&d);
+    if (st != 0) {
+        fprintf(stderr, "gen_criteria: %s does not lint clean\n", *name);
+        return false;
+    }
+    *set = iss_criteria_load(*name, &d);
+    if (!*set) {
+        iss_diags_print(stderr, &d, ISS_LANG_EN);
+        iss_diags_free(&d);
+        return false;
+    }
+    iss_diags_free(&d);
+    /* as a built-in set names itself: built-in:NAME, built-in:NAME/FILE */
+    iss_criteria *c = *set;
+    c->builtin = true;
+    c->dir = iss_arena_printf(c->arena, "built-in:%s", base_name(*name));
+    for (size_t k = 0; k < c->nrules; k++)
+        c->rules[k].file =
+            iss_arena_printf(c->arena, "%s/%s", c->dir, base_name(c->rules[k].file));
+    return embed_files(i, *name, files);
+}
+
+/* The sets' data and the table of them, into *data (a memory stream). */
+static bool write_data(iss_criteria *const *sets, char *const *names, size_t nsets, char **data,
+                       size_t *data_len)
+{
+    out = open_memstream(data, data_len);
     if (!out)
-        goto done;
+        return false;
     for (size_t i = 0; i < nsets; i++) {
         cur = sets[i];
         cur_index = i;
@@ -666,19 +670,24 @@ int main(int argc, char **argv)
     }
     fputs("\nconst iss_builtin_set iss_builtin_sets[] = {\n", out);
     for (size_t i = 0; i < nsets; i++)
-        fprintf(out, "    {\"%s\", &set_%zu, files_%zu, NFILES_%zu},\n", base_name(names[i]), i, i, i);
+        fprintf(out, "    {\"%s\", &set_%zu, files_%zu, NFILES_%zu},\n", base_name(names[i]), i,
+                i, i);
     fputs("    {NULL, NULL, NULL, 0}};\n", out);
     fprintf(out, "const size_t iss_builtin_nsets = %zu;\n", nsets);
-    if (fclose(out) != 0 || failed)
-        goto done;
+    return fclose(out) == 0 && !failed;
+}
 
-    /* written beside, then renamed: a failed run leaves no half file */
+/* The generated file: written beside, then renamed, so that a failed run
+ * leaves no half file. */
+static bool write_output(const char *path, iss_criteria *const *sets, size_t nsets,
+                         const iss_buf *files, const char *data, size_t data_len)
+{
     char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
     if (!f) {
         perror(tmp);
-        goto done;
+        return false;
     }
     fputs("/* Generated by src/gen/gen_criteria.c from criteria/: do not edit. */\n"
           "#include \"isscheck/builtin.h\"\n\n",
@@ -688,22 +697,43 @@ int main(int argc, char **argv)
                 sets[i]->nrules + 1);
     if (long_strings.len)
         fwrite(long_strings.s, 1, long_strings.len, f);
-    if (files.len)
-        fwrite(files.s, 1, files.len, f);
+    if (files->len)
+        fwrite(files->s, 1, files->len, f);
     fwrite(data, 1, data_len, f);
     bool ok = !ferror(f);
     ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, argv[1]) != 0) {
-        perror(argv[1]);
+    if (!ok || rename(tmp, path) != 0) {
+        perror(path);
         remove(tmp);
-        goto done;
+        return false;
     }
-    status = 0;
-done:
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fputs("usage: gen_criteria OUT.c SET-DIR...\n", stderr);
+        return 2;
+    }
+    size_t nsets = (size_t)argc - 2;
+    /* zeroed: every exit frees what was made so far (sanitizer builds
+     * check the generator for leaks too) */
+    iss_criteria **sets = iss_xcalloc(nsets, sizeof *sets);
+    char **names = iss_xcalloc(nsets, sizeof *names);
+    iss_buf files = {0}; /* the byte arrays and file tables */
+    char *data = NULL;
+    size_t data_len = 0;
+    bool ok = true;
+    for (size_t i = 0; i < nsets && ok; i++)
+        ok = load_set(i, argv[i + 2], &names[i], &sets[i], &files);
+    /* the data into a temporary buffer: the long strings it makes go first */
+    ok = ok && write_data(sets, names, nsets, &data, &data_len) &&
+         write_output(argv[1], sets, nsets, &files, data, data_len);
     free(data);
     iss_buf_free(&files);
     iss_buf_free(&long_strings);
-    for (size_t i = 0; sets && names && i < nsets; i++) {
+    for (size_t i = 0; i < nsets; i++) {
         if (sets[i])
             sets[i]->builtin = false; /* loaded here: freed */
         iss_criteria_free(sets[i]);
@@ -711,5 +741,5 @@ done:
     }
     free(sets);
     free(names);
-    return status;
+    return ok ? 0 : 1;
 }

@@ -18,24 +18,48 @@ struct iss_arena {
     size_t total;
 };
 
+void iss_out_of_memory(void)
+{
+    fputs("isscheck: error: out of memory\n", stderr);
+    exit(2);
+}
+
 void *iss_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) {
-        fputs("isscheck: error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!p)
+        iss_out_of_memory();
+    return p;
+}
+
+void *iss_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        iss_out_of_memory();
     return p;
 }
 
 void *iss_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("isscheck: error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!q)
+        iss_out_of_memory();
     return q;
+}
+
+char *iss_xmemdup(const char *s, size_t n)
+{
+    char *p = iss_xmalloc(n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *iss_xstrdup(const char *s)
+{
+    return iss_xmemdup(s, strlen(s));
 }
 
 iss_arena *iss_arena_new(void)

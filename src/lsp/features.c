@@ -1,5 +1,6 @@
 /* features.c - what the language server answers from a document's text:
- * hover, completion, go to definition, find references, code actions.
+ * hover, completion, go to definition, find references (the code actions,
+ * which edit the text rather than read it, are actions.c's).
  *
  * The text is read with a tolerant scan (not the YAML parser), because
  * an editor's buffer is often half-written: block mappings by their
@@ -120,7 +121,8 @@ static void scan_flow(scan *sc, size_t i, size_t eol)
             span owner =
                 top->type == '{' ? (top->after_colon ? top->key : empty_span()) : top->owner;
             if (sc->nflw < MAX_NEST)
-                sc->flw[sc->nflw++] = (flw_entry){c, owner, empty_span(), false};
+                sc->flw[sc->nflw++] = (flw_entry){
+                    .type = c, .owner = owner, .key = empty_span(), .after_colon = false};
             i++;
             continue;
         }
@@ -214,8 +216,10 @@ static void scan_line(scan *sc, size_t i, size_t eol)
         }
     }
     /* a flow collection: its owner is the line's key, or none for a list item */
-    sc->flw[sc->nflw++] =
-        (flw_entry){t[j], sc->line_colon ? owner : empty_span(), empty_span(), false};
+    sc->flw[sc->nflw++] = (flw_entry){.type = t[j],
+                                      .owner = sc->line_colon ? owner : empty_span(),
+                                      .key = empty_span(),
+                                      .after_colon = false};
     if (!sc->line_colon && t[j] == '[')
         sc->flw[0].owner = owner;
     scan_flow(sc, j + 1, eol);
@@ -243,14 +247,14 @@ static size_t scan_path(const scan *sc, char **out, size_t max, size_t block_upt
     for (size_t i = 0; i < sc->nblk && n < max; i++) {
         if (sc->blk[i].col >= block_upto)
             break;
-        out[n++] = strndup(sc->t + sc->blk[i].key.off, sc->blk[i].key.len);
+        out[n++] = iss_xmemdup(sc->t + sc->blk[i].key.off, sc->blk[i].key.len);
     }
     for (size_t i = 0; i < sc->nflw && n < max; i++)
         if (sc->flw[i].owner.len &&
             !(i == 0 && n &&
               strncmp(out[n - 1], sc->t + sc->flw[i].owner.off, sc->flw[i].owner.len) == 0 &&
               out[n - 1][sc->flw[i].owner.len] == '\0'))
-            out[n++] = strndup(sc->t + sc->flw[i].owner.off, sc->flw[i].owner.len);
+            out[n++] = iss_xmemdup(sc->t + sc->flw[i].owner.off, sc->flw[i].owner.len);
     return n;
 }
 
@@ -298,7 +302,7 @@ static context context_at(const char *t, size_t len, size_t off)
             cx.key_pos = true;
         } else {
             span o = top->type == '{' ? top->key : top->owner;
-            cx.owner = o.len ? strndup(t + o.off, o.len) : NULL;
+            cx.owner = o.len ? iss_xmemdup(t + o.off, o.len) : NULL;
         }
         return cx;
     }
@@ -321,7 +325,7 @@ static context context_at(const char *t, size_t len, size_t off)
     for (size_t i = ls; i < cx.tok0; i++)
         dash |= t[i] == '-';
     if (dash && cx.npath)
-        cx.owner = strdup(cx.path[cx.npath - 1]);
+        cx.owner = iss_xstrdup(cx.path[cx.npath - 1]);
     return cx;
 }
 
@@ -519,11 +523,11 @@ static void entry_markdown(iss_buf *b, const iss_entry *e)
     iss_buf_puts(b, "\n");
 }
 
-json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
+/* A rule's place: the newest check's results that rest at off, or NULL. */
+static json_t *rule_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
 {
     const char *t = d->text;
     iss_loc here = iss_byte_to_loc(t, d->len, off);
-    /* a rule's place: the newest check's results that rest there */
     iss_buf md = {0};
     size_t r0 = off, r1 = off;
     pthread_mutex_lock(&s->mu);
@@ -542,11 +546,50 @@ json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
         r1 = b1;
     }
     pthread_mutex_unlock(&s->mu);
-    if (md.len) {
-        json_t *h = markdown(s, d, md.s, r0, r1);
+    json_t *h = md.len ? markdown(s, d, md.s, r0, r1) : NULL;
+    iss_buf_free(&md);
+    return h;
+}
+
+/* A value the catalogue knows (a qualification's name…): its entry. */
+static json_t *entry_hover(iss_lsp *s, iss_lsp_doc *d, const context *cx)
+{
+    const char *t = d->text;
+    bool ok;
+    iss_entry_type type = entry_type_of(cx, &ok);
+    /* the whole scalar: names hold spaces */
+    size_t v0 = cx->tok0, v1 = cx->tok1;
+    while (v0 > 0 && !strchr("\r\n,[{:\"'", t[v0 - 1]))
+        v0--;
+    while (v0 < v1 && is_space(t[v0]))
+        v0++;
+    v1 = v0;
+    while (v1 < d->len && !strchr("\r\n,]}", t[v1]) &&
+           !(t[v1] == '#' && v1 > v0 && is_space(t[v1 - 1])))
+        v1++;
+    while (v1 > v0 && is_space(t[v1 - 1]))
+        v1--;
+    if (!ok || v1 <= v0)
+        return NULL;
+    json_t *h = NULL;
+    char *name = iss_xmemdup(t + v0, v1 - v0);
+    const iss_entry *e = iss_catalogue_match(s->cfg->ed->deflt, type, name);
+    if (e) {
+        iss_buf md = {0};
+        entry_markdown(&md, e);
+        h = markdown(s, d, md.s, v0, v1);
         iss_buf_free(&md);
-        return h;
     }
+    free(name);
+    return h;
+}
+
+json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
+{
+    const char *t = d->text;
+    json_t *h = rule_hover(s, d, off);
+    if (h)
+        return h;
     context cx = context_at(t, d->len, off);
     bool is_key = cx.key_pos;
     if (!is_key) { /* a key followed by ':' is read as a value before it */
@@ -561,40 +604,19 @@ json_t *iss_lsp_hover(iss_lsp *s, iss_lsp_doc *d, size_t off)
             }
         }
     }
-    json_t *h = NULL;
     if (cx.tok1 > cx.tok0 && is_key && cx.npath < MAX_NEST) {
-        cx.path[cx.npath++] = strndup(t + cx.tok0, cx.tok1 - cx.tok0);
+        /* a key: its description in the schema */
+        cx.path[cx.npath++] = iss_xmemdup(t + cx.tok0, cx.tok1 - cx.tok0);
         const char *desc = iss_schema_description((const char *const *)cx.path, cx.npath);
         if (desc) {
+            iss_buf md = {0};
             iss_buf_printf(&md, "**%s**\n\n%s\n", cx.path[cx.npath - 1], desc);
             h = markdown(s, d, md.s, cx.tok0, cx.tok1);
+            iss_buf_free(&md);
         }
     } else if (!is_key && s->cfg) {
-        bool ok;
-        iss_entry_type type = entry_type_of(&cx, &ok);
-        /* the whole scalar: names hold spaces */
-        size_t v0 = cx.tok0, v1 = cx.tok1;
-        while (v0 > 0 && !strchr("\r\n,[{:\"'", t[v0 - 1]))
-            v0--;
-        while (v0 < v1 && is_space(t[v0]))
-            v0++;
-        v1 = v0;
-        while (v1 < d->len && !strchr("\r\n,]}", t[v1]) &&
-               !(t[v1] == '#' && v1 > v0 && is_space(t[v1 - 1])))
-            v1++;
-        while (v1 > v0 && is_space(t[v1 - 1]))
-            v1--;
-        if (ok && v1 > v0) {
-            char *name = strndup(t + v0, v1 - v0);
-            const iss_entry *e = iss_catalogue_match(s->cfg->ed->deflt, type, name);
-            if (e) {
-                entry_markdown(&md, e);
-                h = markdown(s, d, md.s, v0, v1);
-            }
-            free(name);
-        }
+        h = entry_hover(s, d, &cx);
     }
-    iss_buf_free(&md);
     context_free(&cx);
     return h;
 }
@@ -620,37 +642,78 @@ static bool is_person_key(const char *k)
     return iss_lookup(keys, k) >= 0;
 }
 
+/* In a waivers file: rule ids, the providers of the declarations open,
+ * the file's keys. */
+static void waivers_completion(iss_lsp *s, const context *cx, json_t *items)
+{
+    const iss_editions *ed = s->cfg ? s->cfg->ed : NULL;
+    if (cx->owner && strcmp(cx->owner, "rule") == 0 && ed) {
+        for (size_t i = 0; i < ed->nsets; i++)
+            for (size_t k = 0; k < ed->sets[i]->nrules; k++) {
+                const iss_rule *r = &ed->sets[i]->rules[k];
+                item(items, r->id, KIND_VALUE, r->title_ja, r->summary);
+            }
+    } else if (cx->owner && strcmp(cx->owner, "provider") == 0) {
+        pthread_mutex_lock(&s->mu);
+        for (iss_lsp_doc *o = s->docs; o; o = o->next)
+            if (o->provider)
+                item(items, o->provider, KIND_VALUE, o->uri, NULL);
+        pthread_mutex_unlock(&s->mu);
+    } else if (cx->key_pos) {
+        static const char *const top[] = {"isscheck", "waivers", "judgements", NULL};
+        static const char *const entry[] = {"rule",       "provider",   "reason",
+                                            "decided_by", "decided_on", "expires",
+                                            "sha256",     "verdict",    NULL};
+        for (const char *const *k = cx->npath == 0 ? top : entry; *k; k++)
+            item(items, *k, KIND_PROPERTY, NULL, NULL);
+    }
+}
+
+/* The values the criteria know for the key being written: catalogue
+ * entries, engagement kinds, categories, contract kinds. */
+static void criteria_completion(const iss_editions *ed, const context *cx, json_t *items)
+{
+    const char *owner = cx->owner;
+    bool cat_ok;
+    iss_entry_type type = entry_type_of(cx, &cat_ok);
+    if (owner && cat_ok && ed) {
+        const iss_criteria *c = ed->deflt;
+        for (size_t i = 0; i < c->nentries; i++)
+            if (c->entries[i].type == type)
+                item(items, c->entries[i].name, KIND_VALUE, c->entries[i].id,
+                     c->entries[i].provenance);
+    }
+    if (owner && ed && strcmp(owner, "kind") == 0) {
+        const iss_criteria *c = ed->deflt;
+        for (size_t i = 0; i < c->ncategories; i++)
+            for (size_t k = 0; k < c->categories[i].nkinds; k++)
+                item(items, c->categories[i].kinds[k].code, KIND_ENUM, c->categories[i].code,
+                     c->categories[i].kinds[k].ja);
+    }
+    if (owner && ed && (strcmp(owner, "category") == 0 || strcmp(owner, "subject") == 0)) {
+        const iss_criteria *c = ed->deflt;
+        for (size_t i = 0; i < c->ncategories; i++)
+            item(items, c->categories[i].code, KIND_ENUM, c->categories[i].name_ja,
+                 c->categories[i].name_en);
+    }
+    if (owner && strcmp(owner, "contract") == 0) {
+        /* every contract kind but NONE, by its enumerator */
+        static const char *const contracts[ISS_CONTRACT_NONE][2] = {
+            [ISS_CONTRACT_SINGLE] = {"single", "単発"},
+            [ISS_CONTRACT_COMPREHENSIVE] = {"comprehensive", "包括的な契約"},
+            [ISS_CONTRACT_CONTINUING] = {"continuing", "継続的な契約"}};
+        for (size_t i = 0; i < ISS_CONTRACT_NONE; i++)
+            item(items, contracts[i][0], KIND_ENUM, contracts[i][1], NULL);
+    }
+}
+
 json_t *iss_lsp_completion(iss_lsp *s, iss_lsp_doc *d, size_t off)
 {
     const char *t = d->text;
     json_t *items = json_array();
     context cx = context_at(t, d->len, off);
-    iss_file_kind kind = iss_classify(t, d->len);
-    const iss_editions *ed = s->cfg ? s->cfg->ed : NULL;
-    if (kind == ISS_KIND_WAIVERS) {
-        if (cx.owner && strcmp(cx.owner, "rule") == 0 && ed) {
-            for (size_t i = 0; i < ed->nsets; i++)
-                for (size_t k = 0; k < ed->sets[i]->nrules; k++) {
-                    const iss_rule *r = &ed->sets[i]->rules[k];
-                    item(items, r->id, KIND_VALUE, r->title_ja, r->summary);
-                }
-        } else if (cx.owner && strcmp(cx.owner, "provider") == 0) {
-            pthread_mutex_lock(&s->mu);
-            for (iss_lsp_doc *o = s->docs; o; o = o->next)
-                if (o->provider)
-                    item(items, o->provider, KIND_VALUE, o->uri, NULL);
-            pthread_mutex_unlock(&s->mu);
-        } else if (cx.key_pos) {
-            static const char *const top[] = {"isscheck", "waivers", "judgements"};
-            static const char *const entry[] = {"rule",       "provider", "reason", "decided_by",
-                                                "decided_on", "expires",  "sha256", "verdict"};
-            if (cx.npath == 0)
-                for (size_t i = 0; i < 3; i++)
-                    item(items, top[i], KIND_PROPERTY, NULL, NULL);
-            else
-                for (size_t i = 0; i < 8; i++)
-                    item(items, entry[i], KIND_PROPERTY, NULL, NULL);
-        }
+    if (iss_classify(t, d->len) == ISS_KIND_WAIVERS) {
+        waivers_completion(s, &cx, items);
         context_free(&cx);
         return items;
     }
@@ -673,184 +736,13 @@ json_t *iss_lsp_completion(iss_lsp *s, iss_lsp_doc *d, size_t off)
         ids_scan(t, d->len, &I);
         for (size_t i = 0; i < I.n; i++)
             if (I.defs[i].kind == ID_PERSON) {
-                char *id = strndup(t + I.defs[i].v.off, I.defs[i].v.len);
+                char *id = iss_xmemdup(t + I.defs[i].v.off, I.defs[i].v.len);
                 item(items, id, KIND_REFERENCE, "person", NULL);
                 free(id);
             }
         ids_free(&I);
     }
-    bool cat_ok;
-    iss_entry_type type = entry_type_of(&cx, &cat_ok);
-    if (owner && cat_ok && ed) {
-        const iss_criteria *c = ed->deflt;
-        for (size_t i = 0; i < c->nentries; i++)
-            if (c->entries[i].type == type)
-                item(items, c->entries[i].name, KIND_VALUE, c->entries[i].id,
-                     c->entries[i].provenance);
-    }
-    if (owner && ed && strcmp(owner, "kind") == 0) {
-        const iss_criteria *c = ed->deflt;
-        for (size_t i = 0; i < c->ncategories; i++)
-            for (size_t k = 0; k < c->categories[i].nkinds; k++)
-                item(items, c->categories[i].kinds[k].code, KIND_ENUM, c->categories[i].code,
-                     c->categories[i].kinds[k].ja);
-    }
-    if (owner && ed && (strcmp(owner, "category") == 0 || strcmp(owner, "subject") == 0)) {
-        const iss_criteria *c = ed->deflt;
-        for (size_t i = 0; i < c->ncategories; i++)
-            item(items, c->categories[i].code, KIND_ENUM, c->categories[i].name_ja,
-                 c->categories[i].name_en);
-    }
-    if (owner && strcmp(owner, "contract") == 0) {
-        static const char *const contracts[] = {"single", "comprehensive", "continuing"};
-        static const char *const ja[] = {"単発", "包括的な契約", "継続的な契約"};
-        for (size_t i = 0; i < 3; i++)
-            item(items, contracts[i], KIND_ENUM, ja[i], NULL);
-    }
+    criteria_completion(s->cfg ? s->cfg->ed : NULL, &cx, items);
     context_free(&cx);
     return items;
-}
-
-/* ---- code actions ---------------------------------------------------- */
-
-static json_t *text_edit(iss_lsp *s, iss_lsp_doc *d, size_t b0, size_t b1, const char *text)
-{
-    return json_pack("{s:o, s:s}", "range", iss_lsp_range(s, d->text, d->len, b0, b1), "newText",
-                     text);
-}
-
-static json_t *action(iss_lsp_doc *d, const char *title, json_t *diag, json_t *edit)
-{
-    json_t *changes = json_object();
-    json_object_set_new(changes, d->uri, json_pack("[o]", edit));
-    return json_pack("{s:s, s:s, s:[O], s:{s:o}}", "title", title, "kind", "quickfix",
-                     "diagnostics", diag, "edit", "changes", changes);
-}
-
-/* The indentation of the line holding off, as a string of spaces. */
-static size_t line_begin(const char *t, size_t off)
-{
-    while (off > 0 && t[off - 1] != '\n' && t[off - 1] != '\r')
-        off--;
-    return off;
-}
-
-/* A key inserted before the key at b (block) or after a flow mapping's '{'. */
-static json_t *insert_key(iss_lsp *s, iss_lsp_doc *d, size_t b, const char *key, const char *value)
-{
-    const char *t = d->text;
-    iss_buf nt = {0};
-    json_t *e;
-    if (b < d->len && t[b] == '{') {
-        iss_buf_printf(&nt, "%s: %s, ", key, value);
-        e = text_edit(s, d, b + 1, b + 1, nt.s);
-    } else {
-        size_t col = b - line_begin(t, b);
-        iss_buf_printf(&nt, "%s: %s\n%*s", key, value, (int)col, "");
-        e = text_edit(s, d, b, b, nt.s);
-    }
-    iss_buf_free(&nt);
-    return e;
-}
-
-/* The end of the flow collection opening at b (after its closing bracket). */
-static size_t flow_end(const char *t, size_t len, size_t b)
-{
-    int depth = 0;
-    for (size_t i = b; i < len; i++) {
-        depth += t[i] == '{' || t[i] == '[' ? 1 : t[i] == '}' || t[i] == ']' ? -1 : 0;
-        if (depth == 0)
-            return i + 1;
-    }
-    return len;
-}
-
-/* Sets a lead group's counts: b is where the check put the result, the
- * counts' value when the group states them (a flow mapping's '{', or the
- * first key of a block mapping), else the group itself. */
-static json_t *counts_action(iss_lsp *s, iss_lsp_doc *d, json_t *diag, json_t *counts, bool stated,
-                             size_t b)
-{
-    const char *t = d->text;
-    size_t col = b - line_begin(t, b);
-    iss_buf flow = {0}, block = {0};
-    iss_buf_puts(&flow, "{");
-    const char *k;
-    json_t *v;
-    json_object_foreach(counts, k, v)
-    {
-        iss_buf_printf(&flow, "%s%s: %lld", flow.len > 1 ? ", " : "", k,
-                       (long long)json_integer_value(v));
-        if (block.len)
-            iss_buf_printf(&block, "\n%*s", (int)col, "");
-        iss_buf_printf(&block, "%s: %lld", k, (long long)json_integer_value(v));
-    }
-    iss_buf_puts(&flow, "}");
-    json_t *edit;
-    if (!stated) {
-        edit = insert_key(s, d, b, "counts", flow.s);
-    } else if (b < d->len && t[b] == '{') {
-        edit = text_edit(s, d, b, flow_end(t, d->len, b), flow.s);
-    } else { /* the block mapping's lines, indented deeper than its parent */
-        size_t end = b;
-        for (size_t i = b; i < d->len;) {
-            size_t e = i;
-            while (e < d->len && t[e] != '\n' && t[e] != '\r')
-                e++;
-            size_t j = i;
-            while (j < e && t[j] == ' ')
-                j++;
-            if (i != b && (j == e || j - i < col))
-                break;
-            end = e;
-            i = e + (e + 1 < d->len && t[e] == '\r' && t[e + 1] == '\n' ? 2 : 1);
-        }
-        edit = text_edit(s, d, b, end, block.s);
-    }
-    json_t *a = action(d, "Set the stated counts to the computed ones", diag, edit);
-    iss_buf_free(&flow);
-    iss_buf_free(&block);
-    return a;
-}
-
-json_t *iss_lsp_code_actions(iss_lsp *s, iss_lsp_doc *d, json_t *diagnostics)
-{
-    json_t *out = json_array();
-    size_t i;
-    json_t *diag;
-    json_array_foreach(diagnostics, i, diag)
-    {
-        json_t *data = json_object_get(diag, "data");
-        const char *fix = json_string_value(json_object_get(data, "fix"));
-        json_t *st = json_object_get(json_object_get(diag, "range"), "start");
-        if (!fix || !json_is_integer(json_object_get(st, "line")))
-            continue;
-        size_t b = iss_pos_to_byte(d->text, d->len, s->enc,
-                                   (long)json_integer_value(json_object_get(st, "line")),
-                                   (long)json_integer_value(json_object_get(st, "character")));
-        if (strcmp(fix, "rename") == 0) {
-            const char *from = json_string_value(json_object_get(data, "from"));
-            const char *to = json_string_value(json_object_get(data, "to"));
-            size_t n = from ? strlen(from) : 0;
-            if (!to || !n || b + n > d->len || memcmp(d->text + b, from, n) != 0)
-                continue; /* the text has changed since */
-            iss_buf title = {0};
-            iss_buf_printf(&title, "Replace '%s' with '%s'", from, to);
-            json_array_append_new(out, action(d, title.s, diag, text_edit(s, d, b, b + n, to)));
-            iss_buf_free(&title);
-        } else if (strcmp(fix, "add") == 0) {
-            const char *key = json_string_value(json_object_get(data, "key"));
-            if (!key)
-                continue;
-            iss_buf title = {0};
-            iss_buf_printf(&title, "Add the required key '%s'", key);
-            json_array_append_new(out, action(d, title.s, diag, insert_key(s, d, b, key, "TODO")));
-            iss_buf_free(&title);
-        } else if (strcmp(fix, "counts") == 0 && json_is_object(json_object_get(data, "counts"))) {
-            json_array_append_new(out,
-                                  counts_action(s, d, diag, json_object_get(data, "counts"),
-                                                json_is_true(json_object_get(data, "stated")), b));
-        }
-    }
-    return out;
 }

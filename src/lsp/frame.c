@@ -62,6 +62,42 @@ static const char *find_blank(const char *s, size_t n)
     return NULL;
 }
 
+/* The header lines from h to blank (the empty line that ends them):
+ * false when one is not a header line or Content-Length is given twice or
+ * is not a number; *have says whether it was given, *clen its value. */
+static bool header_lines(const char *h, const char *blank, bool *have, unsigned long long *clen)
+{
+    bool bad = false;
+    for (const char *line = h; line < blank + 2;) {
+        const char *eol = line;
+        while (eol < blank + 2 && *eol != '\r')
+            eol++;
+        static const char key[] = "Content-Length:";
+        size_t kn = sizeof key - 1;
+        if ((size_t)(eol - line) >= kn && strncasecmp(line, key, kn) == 0) {
+            const char *v = line + kn;
+            while (v < eol && (*v == ' ' || *v == '\t'))
+                v++;
+            const char *e = eol;
+            while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+                e--;
+            bad |= *have || v == e;
+            *have = true;
+            *clen = 0;
+            for (; v < e && !bad; v++) {
+                if (*v < '0' || *v > '9' || *clen > (1ull << 40))
+                    bad = true;
+                else
+                    *clen = *clen * 10 + (unsigned)(*v - '0');
+            }
+        } else if (memchr(line, ':', (size_t)(eol - line)) == NULL) {
+            bad = true; /* not a header line at all */
+        }
+        line = eol + 2;
+    }
+    return !bad;
+}
+
 iss_frame_event iss_frame_next(iss_frame *f, const char **body, size_t *len, const char **why)
 {
     size_t max_body = f->max_body ? f->max_body : DEFAULT_MAX_BODY;
@@ -89,35 +125,9 @@ iss_frame_event iss_frame_next(iss_frame *f, const char **body, size_t *len, con
     }
     size_t hlen = (size_t)(blank - h) + 4;
     /* the header lines: Content-Length is required, others are ignored */
-    bool have = false, bad = false;
+    bool have = false;
     unsigned long long clen = 0;
-    for (const char *line = h; line < blank + 2;) {
-        const char *eol = line;
-        while (eol < blank + 2 && *eol != '\r')
-            eol++;
-        static const char key[] = "Content-Length:";
-        size_t kn = sizeof key - 1;
-        if ((size_t)(eol - line) >= kn && strncasecmp(line, key, kn) == 0) {
-            const char *v = line + kn;
-            while (v < eol && (*v == ' ' || *v == '\t'))
-                v++;
-            const char *e = eol;
-            while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
-                e--;
-            bad |= have || v == e;
-            have = true;
-            clen = 0;
-            for (; v < e && !bad; v++) {
-                if (*v < '0' || *v > '9' || clen > (1ull << 40))
-                    bad = true;
-                else
-                    clen = clen * 10 + (unsigned)(*v - '0');
-            }
-        } else if (memchr(line, ':', (size_t)(eol - line)) == NULL) {
-            bad = true; /* not a header line at all */
-        }
-        line = eol + 2;
-    }
+    bool bad = !header_lines(h, blank, &have, &clen);
     if (!have || bad) {
         f->start += hlen; /* the block is whole: what follows may be a frame */
         *why = have ? "an invalid Content-Length header" : "a header without Content-Length";

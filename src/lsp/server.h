@@ -1,6 +1,7 @@
 /* server.h - the language server's state, shared by server.c (protocol,
- * documents, checks) and features.c (hover, completion, navigation, code
- * actions).  Private to src/lsp. */
+ * lifecycle, documents, settings), check.c (checks and their jobs),
+ * range.c (positions as JSON) and features.c (hover, completion,
+ * navigation, code actions).  Private to src/lsp. */
 #ifndef ISSCHECK_LSP_SERVER_H
 #define ISSCHECK_LSP_SERVER_H
 
@@ -76,9 +77,37 @@ struct iss_lsp {
     int wake[2];              /* a pipe: the worker's check may have become stale */
 };
 
-/* Sends a message (takes a reference from nothing: msg is not stolen). */
+/* server.c.  Sends a message (takes a reference from nothing: msg is not
+ * stolen). */
 void iss_lsp_send(iss_lsp *s, json_t *msg);
+/* Sends a notification; params is stolen. */
+void iss_lsp_notify(iss_lsp *s, const char *method, json_t *params);
 iss_lsp_doc *iss_lsp_find(iss_lsp *s, const char *uri);
+/* Drops a reference to c (under mu when jobs may hold it), freeing it with
+ * the last. */
+void iss_lsp_config_unref(iss_lsp_config *c);
+
+/* check.c.  Queues a check of d's current text, replacing its pending one. */
+void iss_lsp_post_check(iss_lsp *s, iss_lsp_doc *d);
+/* Runs the checks queued for the reading thread, now. */
+void iss_lsp_run_pending(iss_lsp *s);
+/* Tells the worker that a job may have become stale. */
+void iss_lsp_poke(iss_lsp *s);
+/* The worker thread's loop (arg: the server). */
+void *iss_lsp_worker(void *arg);
+void iss_lsp_job_free(iss_lsp_job *j);
+void iss_lsp_marks_free(iss_lsp_mark *m, size_t n);
+
+/* range.c.  Line starts of a text, for the many positions of one check. */
+typedef struct {
+    size_t *v;
+    size_t n;
+} iss_lsp_lines;
+iss_lsp_lines iss_lsp_lines_of(const char *t, size_t len);
+json_t *iss_lsp_range_json(iss_pos_enc enc, const char *t, const iss_lsp_lines *l, size_t b0,
+                           size_t b1);
+/* The byte offset of isscheck's location, with the line index. */
+size_t iss_lsp_loc_byte(const char *t, size_t len, const iss_lsp_lines *l, iss_loc loc);
 /* An LSP Position as JSON for byte offset off of text. */
 json_t *iss_lsp_position(const iss_lsp *s, const char *text, size_t len, size_t off);
 json_t *iss_lsp_range(const iss_lsp *s, const char *text, size_t len, size_t b0, size_t b1);

@@ -365,6 +365,14 @@ def case_completion():
     assert {"VA-T-a", "VA-Q-c-1", "AUD-T-a"} <= got, got
     got = complete(c, "x.waivers.yaml", 3, 14)
     assert got == {"株式会社あおばセキュアテック"}, got
+    # and its keys: the file's own at the top, an entry's within one
+    w = "isscheck: 1\nwa\nwaivers:\n  - rule: VA-T-a\n    re\n"
+    open_doc(c, "y.waivers.yaml", w)
+    got = complete(c, "y.waivers.yaml", 1, 2)
+    assert got == {"isscheck", "waivers", "judgements"}, got
+    got = complete(c, "y.waivers.yaml", 4, 6)
+    assert got == {"rule", "provider", "reason", "decided_by", "decided_on", "expires", "sha256",
+                   "verdict"}, got
     stop(c)
 
 

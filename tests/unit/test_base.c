@@ -173,6 +173,47 @@ START_TEST(many_diagnostics_kept_in_order)
 }
 END_TEST
 
+/* The sanitizers abort on an impossible allocation unless told to return
+ * NULL as libc does: the out-of-memory test needs libc's behaviour. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "allocator_may_return_null=1";
+}
+
+START_TEST(heap_copies_and_zeroed_arrays)
+{
+    char *p = iss_xmemdup("a\0b", 3); /* the length given, NUL and all */
+    ck_assert_mem_eq(p, "a\0b", 4);
+    free(p);
+    p = iss_xmemdup(NULL, 0);
+    ck_assert_str_eq(p, "");
+    free(p);
+    p = iss_xstrdup("persons");
+    ck_assert_str_eq(p, "persons");
+    free(p);
+    size_t *z = iss_xcalloc(100, sizeof *z);
+    for (size_t i = 0; i < 100; i++)
+        ck_assert_uint_eq(z[i], 0);
+    free(z);
+}
+END_TEST
+
+/* The policy of base.h: exhaustion is status 2, never a NULL returned. */
+START_TEST(out_of_memory_exits_with_status_2)
+{
+    void *p = iss_xcalloc(SIZE_MAX / 2, 4); /* the product overflows */
+    free(p);
+}
+END_TEST
+
+START_TEST(out_of_memory_in_realloc_exits_with_status_2)
+{
+    void *p = iss_xrealloc(NULL, SIZE_MAX - 16);
+    free(p);
+}
+END_TEST
+
 static Suite *base_suite(void)
 {
     Suite *s = suite_create("base");
@@ -180,6 +221,9 @@ static Suite *base_suite(void)
     tcase_add_test(tc, arena_memory_is_zeroed_aligned_and_separate);
     tcase_add_test(tc, arena_grows_past_a_chunk);
     tcase_add_test(tc, arena_strings);
+    tcase_add_test(tc, heap_copies_and_zeroed_arrays);
+    tcase_add_exit_test(tc, out_of_memory_exits_with_status_2, 2);
+    tcase_add_exit_test(tc, out_of_memory_in_realloc_exits_with_status_2, 2);
     suite_add_tcase(s, tc);
     tc = tcase_create("buffer");
     tcase_add_test(tc, buffer_appends_and_grows);
