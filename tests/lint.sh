@@ -8,5 +8,5 @@ cd "$root"
 clang-tidy -p "$build" --quiet src/lib/*.c src/lib/checks/*.c src/cli/*.c src/lsp/*.c
 cppcheck --std=c11 --enable=warning,performance,portability --inline-suppr \
   --library=tests/jansson.cfg \
-  --error-exitcode=1 -q -I include src
+  --error-exitcode=1 -q -I include -I src/lib src
 echo "lint: clang-tidy and cppcheck clean"

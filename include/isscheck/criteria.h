@@ -5,7 +5,9 @@
 #ifndef ISSCHECK_CRITERIA_H
 #define ISSCHECK_CRITERIA_H
 
-#include "isscheck/fields.h"
+#include "isscheck/dates.h"
+#include "isscheck/input.h"
+#include "isscheck/strs.h"
 
 #include <stdatomic.h>
 

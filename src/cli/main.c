@@ -6,7 +6,7 @@
 #include "output.h"
 
 #include "isscheck/builtin.h"
-#include "isscheck/fields.h"
+#include "isscheck/strs.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -4,6 +4,7 @@
  * declared name looked up among them. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "checks/checks.h"
+#include "fields.h"
 
 #include <pcre2.h>
 #include <pthread.h>

@@ -2,6 +2,7 @@
  * loaded by its kind, src/lib/checks/), the catalogue (catalogue.c), and
  * the lint an author runs on it. */
 #include "checks/checks.h"
+#include "fields.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * entry points, the root and the criteria it names, and the field helpers
  * every part's loader uses (decl_load.h says which file loads what). */
 #include "decl_load.h"
-#include "isscheck/sha256.h"
+#include "sha256.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@
 #define ISSCHECK_DECL_LOAD_H
 
 #include "isscheck/decl.h"
+#include "fields.h"
 
 /* Ids found by a hash (open addressing, linear probing, at most half
  * full): a look-up costs one hash and a strcmp or two, whatever the number

@@ -1,6 +1,7 @@
 /* editions.c - the criteria sets of a run, and the edition of each
  * document a declaration is checked against. */
 #include "isscheck/editions.h"
+#include "fields.h"
 
 #include <stdlib.h>
 #include <string.h>

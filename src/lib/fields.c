@@ -1,5 +1,5 @@
 /* fields.c - typed access to nodes, with located errors. */
-#include "isscheck/fields.h"
+#include "fields.h"
 
 #include <stdlib.h>
 #include <string.h>

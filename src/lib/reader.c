@@ -6,10 +6,10 @@
  * complex keys, several documents) and duplicate keys, and keeps every
  * node's position.
  */
-#include "isscheck/node.h"
-#include "isscheck/sha256.h"
+#include "node.h"
+#include "sha256.h"
 
-#include "isscheck/textpos.h"
+#include "textpos.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 /* run.c - one declaration file checked the way a user sees it (run.h). */
 #include "isscheck/run.h"
 
-#include "isscheck/fields.h"
+#include "fields.h"
 #include "isscheck/redact.h"
 
 #include <fnmatch.h>

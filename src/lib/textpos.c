@@ -1,5 +1,5 @@
 /* textpos.c - an input's bytes as an editor sees them (textpos.h). */
-#include "isscheck/textpos.h"
+#include "textpos.h"
 
 #include <stdlib.h>
 #include <string.h>

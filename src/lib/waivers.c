@@ -1,7 +1,7 @@
 /* waivers.c - loading a waivers file and applying it to a report. */
 #include "isscheck/waivers.h"
 
-#include "isscheck/fields.h"
+#include "fields.h"
 #include "isscheck/report.h"
 
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* fuzz_reader.c - libFuzzer harness: the YAML reader alone, with small
  * limits so that depth, node and scalar limits are reached often. */
-#include "isscheck/node.h"
-#include "isscheck/textpos.h"
+#include "node.h"
+#include "textpos.h"
 
 #include <stdint.h>
 #include <stdlib.h>

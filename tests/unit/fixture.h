@@ -19,7 +19,7 @@
 #include "isscheck/criteria.h"
 #include "isscheck/decl.h"
 #include "isscheck/eval.h"
-#include "isscheck/node.h"
+#include "node.h"
 #include "isscheck/report.h"
 
 #define FX_SHIPPED_DIR ISS_SOURCE_DIR "/criteria/iss-3"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "isscheck/fields.h"
+#include "fields.h"
 
 typedef struct {
     iss_arena *arena;

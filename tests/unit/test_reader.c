@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "isscheck/node.h"
+#include "node.h"
 
 
 /* The input is refused with one error containing substr at line:col. */

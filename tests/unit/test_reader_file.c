@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "isscheck/node.h"
+#include "node.h"
 
 static char tmp[64];
 

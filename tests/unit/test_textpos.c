@@ -8,8 +8,8 @@
 
 #include "fixture.h"
 #include "isscheck/criteria.h"
-#include "isscheck/node.h"
-#include "isscheck/textpos.h"
+#include "node.h"
+#include "textpos.h"
 
 #define LS "\xE2\x80\xA8"
 #define PS "\xE2\x80\xA9"

@@ -2,7 +2,7 @@
  * judgements applied to a report: the expiry boundary (29 February too),
  * pinning, precedence, what applies to which verdict, and the counts. */
 #include "fixture.h"
-#include "isscheck/sha256.h"
+#include "sha256.h"
 #include "isscheck/waivers.h"
 
 #include <stdio.h>

@@ -14,6 +14,7 @@
 
 #include "isscheck/authoring.h"
 #include "isscheck/eval.h"
+#include "fields.h"
 
 /* ---- loading a rule file (criteria.c) ---- */
 

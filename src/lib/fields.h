@@ -1,31 +1,14 @@
-/* fields.h - typed, strict access to the reader's nodes, shared by the
+/* fields.h (private to the library) - typed, strict access to the reader's nodes, shared by the
  * declaration and criteria loaders.  Every getter reports a located error
  * (and returns false) for a wrong type, and iss_expect_map reports every
  * unknown key with the nearest known one.
  */
-#ifndef ISSCHECK_FIELDS_H
-#define ISSCHECK_FIELDS_H
+#ifndef ISS_LIB_FIELDS_H
+#define ISS_LIB_FIELDS_H
 
 #include "isscheck/dates.h"
-#include "isscheck/node.h"
-
-typedef struct {
-    const char *file;
-    iss_arena *arena;
-    iss_diags *diags;
-} iss_ctx;
-
-/* A string value and where it was written; s == NULL when absent. */
-typedef struct {
-    const char *s;
-    iss_loc loc;
-} iss_str;
-
-typedef struct {
-    iss_str *v;
-    size_t n;
-    iss_loc loc;
-} iss_strs;
+#include "isscheck/strs.h"
+#include "node.h"
 
 void iss_error(iss_ctx *c, iss_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -46,14 +29,5 @@ bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool require
                   iss_strs *out);
 /* One scalar as a string (no NUL bytes, not a collection). */
 bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out);
-
-/* The entry of the NULL-terminated list nearest to s (edit distance),
- * when near enough to suggest ("did you mean ...?"); else NULL. */
-const char *iss_nearest(const char *const *list, const char *s);
-/* Index of s in the NULL-terminated list, or -1. */
-int iss_lookup(const char *const *list, const char *s);
-bool iss_strs_has(const iss_strs *l, const char *s);
-/* Appends the strings of l to out, sep between two. */
-void iss_strs_join(iss_buf *out, const iss_strs *l, const char *sep);
 
 #endif

@@ -7,8 +7,8 @@
  * ordinary characters).  Columns count characters (code points), 1-based,
  * as every isscheck position does.
  */
-#ifndef ISSCHECK_TEXTPOS_H
-#define ISSCHECK_TEXTPOS_H
+#ifndef ISS_LIB_TEXTPOS_H
+#define ISS_LIB_TEXTPOS_H
 
 #include "isscheck/base.h"
 

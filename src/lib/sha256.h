@@ -10,8 +10,8 @@
  * time, and the static binary grows by about 0.1 MB instead of 4 MB and
  * pulls in no networking code of libcrypto's.  These wrappers only keep
  * Nettle's names out of the callers and spell the digest in hex. */
-#ifndef ISSCHECK_SHA256_H
-#define ISSCHECK_SHA256_H
+#ifndef ISS_LIB_SHA256_H
+#define ISS_LIB_SHA256_H
 
 #include <stddef.h>
 
