@@ -10,6 +10,7 @@
 #include "sha256.h"
 
 #include "textpos.h"
+#include "yaml_errors.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,24 +21,13 @@
 #include <unistd.h>
 #include <yaml.h>
 
-const iss_limits iss_default_limits = {
-    .max_bytes = 16u << 20,
-    .max_depth = 64,
-    .max_nodes = 1000000,
-    .max_scalar = 1u << 20,
-    .max_persons = 10000,
-    .max_engagements = 100000,
-};
+/* The defaults, once: criteria files are read within them too, fixed. */
+#define DEFAULT_LIMITS                                                                             \
+    .max_bytes = 16u << 20, .max_depth = 64, .max_nodes = 1000000, .max_scalar = 1u << 20,         \
+    .max_persons = 10000, .max_engagements = 100000
 
-const iss_limits iss_fixed_limits = {
-    .max_bytes = 16u << 20,
-    .max_depth = 64,
-    .max_nodes = 1000000,
-    .max_scalar = 1u << 20,
-    .max_persons = 10000,
-    .max_engagements = 100000,
-    .fixed = true,
-};
+const iss_limits iss_default_limits = {DEFAULT_LIMITS};
+const iss_limits iss_fixed_limits = {DEFAULT_LIMITS, .fixed = true};
 
 typedef struct {
     iss_node *node;
@@ -45,12 +35,6 @@ typedef struct {
     size_t n, cap;
     int stream; /* a streamed sequence: its key's index in iss_stream.keys; else -1 */
 } frame;
-
-static iss_loc mark_loc(yaml_mark_t m)
-{
-    iss_loc l = {(int)m.line + 1, (int)m.column + 1};
-    return l;
-}
 
 static void frame_push_kid(frame *f, iss_node *kid)
 {
@@ -167,288 +151,6 @@ static bool wide_encoding(const char *bytes, size_t len, const char *name, iss_d
     return true;
 }
 
-static bool invalid_utf8_problem(const char *problem)
-{
-    return problem && (strstr(problem, "UTF-8") || strstr(problem, "octet"));
-}
-
-/* What a person writing YAML by hand did wrong, read from libyaml's problem
- * and context strings (src/scanner.c and src/parser.c of libyaml 0.2):
- * each gets a message that says what to change, translated like every
- * diagnostic.  libyaml has no error codes, so its strings are the key; its
- * own text stays for a problem not listed (or one a later libyaml words
- * differently), so nothing is lost. */
-typedef enum {
-    YM_TAB,            /* a tab where libyaml wants indentation spaces */
-    YM_RESERVED,       /* '@', '`', '%' or another character no token starts with */
-    YM_COLON,          /* ': ' inside a value, or a key indented deeper than its siblings */
-    YM_KEY,            /* a line that does not continue the block mapping above */
-    YM_DASH,           /* a line that does not continue the block list above */
-    YM_MISSING_COLON,  /* a key without its ':' */
-    YM_UNCLOSED_QUOTE, /* a quoted value never closed */
-    YM_UNCLOSED_SEQ,   /* a '[' never closed */
-    YM_UNCLOSED_MAP,   /* a '{' never closed */
-    YM_NO_VALUE,       /* a stray ']', '}' or ',', or a '- ' item inside [ ] */
-    YM_DASH_AFTER_KEY, /* key: - item, on one line */
-    YM_DUP_YAML,       /* two %YAML directives */
-    YM_DUP_TAG,        /* two %TAG directives for one handle */
-    YM_VERSION,        /* a %YAML version libyaml does not read */
-    YM_DIRECTIVE,      /* a malformed or unknown directive (a line starting with '%') */
-    YM_DOC_START,      /* content after a directive or '...' without '---' */
-    YM_ESCAPE,         /* a bad backslash escape in a double-quoted value */
-    YM_INDICATOR,      /* a value starting with '&', '*' or '!' */
-    YM_BLOCK_HEADER,   /* text after '|' or '>' on its line */
-} yaml_mistake;
-
-/* First match wins; a NULL problem matches any problem of that context,
- * a NULL context any context.  The tab rows come before the block scalar
- * row, which would otherwise take a tab in a block scalar. */
-static const struct {
-    const char *problem, *context;
-    yaml_mistake what;
-    char indicator; /* YM_INDICATOR: the character that started it */
-} mistakes[] = {
-    {"found a tab character that violates indentation", NULL, YM_TAB, 0},
-    {"found a tab character where an indentation space is expected", NULL, YM_TAB, 0},
-    /* the tab case of this one is told apart by the character itself */
-    {"found character that cannot start any token", NULL, YM_RESERVED, 0},
-    {"mapping values are not allowed in this context", NULL, YM_COLON, 0},
-    {"did not find expected key", NULL, YM_KEY, 0},
-    {"did not find expected '-' indicator", NULL, YM_DASH, 0},
-    {"could not find expected ':'", NULL, YM_MISSING_COLON, 0},
-    {"found unexpected end of stream", "while scanning a quoted scalar", YM_UNCLOSED_QUOTE, 0},
-    {"found unexpected document indicator", "while scanning a quoted scalar", YM_UNCLOSED_QUOTE, 0},
-    {"did not find expected ',' or ']'", NULL, YM_UNCLOSED_SEQ, 0},
-    {"did not find expected ',' or '}'", NULL, YM_UNCLOSED_MAP, 0},
-    {"did not find expected node content", NULL, YM_NO_VALUE, 0},
-    {"block sequence entries are not allowed in this context", NULL, YM_DASH_AFTER_KEY, 0},
-    {"found duplicate %YAML directive", NULL, YM_DUP_YAML, 0},
-    {"found duplicate %TAG directive", NULL, YM_DUP_TAG, 0},
-    {"found incompatible YAML document", NULL, YM_VERSION, 0},
-    {NULL, "while scanning a directive", YM_DIRECTIVE, 0},
-    {NULL, "while scanning a %YAML directive", YM_DIRECTIVE, 0},
-    {NULL, "while scanning a %TAG directive", YM_DIRECTIVE, 0},
-    {"did not find expected <document start>", NULL, YM_DOC_START, 0},
-    {"found unknown escape character", NULL, YM_ESCAPE, 0},
-    {"did not find expected hexdecimal number", NULL, YM_ESCAPE, 0},
-    {"found invalid Unicode character escape code", NULL, YM_ESCAPE, 0},
-    {NULL, "while scanning an anchor", YM_INDICATOR, '&'},
-    {NULL, "while scanning an alias", YM_INDICATOR, '*'},
-    {NULL, "while scanning a tag", YM_INDICATOR, '!'},
-    {"found undefined tag handle", NULL, YM_INDICATOR, '!'},
-    {NULL, "while parsing a tag", YM_INDICATOR, '!'},
-    {NULL, "while scanning a block scalar", YM_BLOCK_HEADER, 0},
-};
-
-static bool same(const char *x, const char *y)
-{
-    return !x || (y && strcmp(x, y) == 0);
-}
-
-/* The byte of s (len bytes) at a 1-based line and column (characters),
- * lines ended as libyaml ends them on this input (LF, CR LF, a lone CR);
- * len when that is past the end. */
-static size_t loc_byte(const char *s, size_t len, iss_loc at)
-{
-    size_t i = 0;
-    for (int line = 1; line < at.line && i < len;) {
-        char c = s[i++];
-        if (c == '\n' || (c == '\r' && (i == len || s[i] != '\n')))
-            line++;
-    }
-    for (int col = 1; col < at.col && i < len; col++)
-        do
-            i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
-/* The character (its UTF-8 bytes) at at, into out; false past the end. */
-static bool char_at(const char *s, size_t len, iss_loc at, char out[5])
-{
-    size_t i = loc_byte(s, len, at), n = 1;
-    if (i >= len)
-        return false;
-    while (n < 4 && i + n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80)
-        n++;
-    memcpy(out, s + i, n);
-    out[n] = '\0';
-    return true;
-}
-
-/* Reports libyaml's scanner or parser problem at loc as what the user did
- * wrong, when the table knows it; false when it does not. */
-static bool yaml_mistake_error(const yaml_parser_t *p, const char *bytes, size_t len, iss_loc loc,
-                               const char *name, iss_diags *d)
-{
-    size_t k = 0, nk = sizeof mistakes / sizeof mistakes[0];
-    while (k < nk &&
-           !(same(mistakes[k].problem, p->problem) && same(mistakes[k].context, p->context)))
-        k++;
-    if (k == nk)
-        return false;
-    char c[5];
-    iss_loc ctx = mark_loc(p->context_mark);
-    yaml_mistake what = mistakes[k].what;
-    if (what == YM_RESERVED) {
-        if (!char_at(bytes, len, mark_loc(p->problem_mark), c))
-            return false;
-        if (strcmp(c, "\t") == 0)
-            what = YM_TAB;
-    }
-    switch (what) {
-    case YM_RESERVED:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a plain value cannot start with '%s' (YAML reserves it): put the value in "
-                     "quotes",
-                     c);
-        break;
-    case YM_TAB:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a tab character: tabs cannot indent YAML; use spaces");
-        break;
-    case YM_COLON:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "':' is not allowed here: put a value that contains ': ' in quotes, or "
-                     "indent this key like the keys above it");
-        break;
-    case YM_KEY:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "expected 'key: value' of the mapping that starts at line %d: indent this "
-                     "line like that mapping's keys, and write nothing after a quoted value",
-                     ctx.line);
-        break;
-    case YM_DASH:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "expected an item ('- ') of the list that starts at line %d: indent this "
-                     "line like the first key of its item, or start a new item with '- '",
-                     ctx.line);
-        break;
-    case YM_MISSING_COLON:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "missing ':' after the key at line %d, column %d (write 'key: value', a "
-                     "space after the ':')",
-                     ctx.line, ctx.col);
-        break;
-    case YM_UNCLOSED_QUOTE:
-        /* the context mark is the opening quote */
-        if (!char_at(bytes, len, ctx, c))
-            return false;
-        if (strcmp(c, "'") == 0)
-            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                         "the single-quoted value that starts at line %d, column %d is never "
-                         "closed: end it with another '",
-                         ctx.line, ctx.col);
-        else
-            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                         "the double-quoted value that starts at line %d, column %d is never "
-                         "closed: end it with another \"",
-                         ctx.line, ctx.col);
-        break;
-    case YM_UNCLOSED_SEQ:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "the list opened by '[' at line %d, column %d is not closed: separate its "
-                     "items with ',' and end it with ']'",
-                     ctx.line, ctx.col);
-        break;
-    case YM_UNCLOSED_MAP:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "the mapping opened by '{' at line %d, column %d is not closed: separate its "
-                     "entries with ',' and end it with '}'",
-                     ctx.line, ctx.col);
-        break;
-    case YM_NO_VALUE:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a value is missing here: look for a stray ']', '}' or ',', or a '- ' item "
-                     "inside [ ] or { } (write [a, b] there)");
-        break;
-    case YM_DASH_AFTER_KEY:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a list item ('- ') cannot start on the line of its key: start the list on "
-                     "the next line, indented, or write [a, b]");
-        break;
-    case YM_DUP_YAML:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a second %%YAML directive: a document has at most one");
-        break;
-    case YM_DUP_TAG:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "a second %%TAG directive for the same handle");
-        break;
-    case YM_VERSION:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "the %%YAML directive names a version of YAML isscheck does not read: "
-                     "delete the line");
-        break;
-    case YM_DIRECTIVE:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "a line that starts with '%%' is a directive (%%YAML or %%TAG) and this one "
-                     "is malformed: delete it, or put a key or value that starts with '%%' in "
-                     "quotes");
-        break;
-    case YM_DOC_START:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "expected a '---' line here: after a %%YAML or %%TAG directive, or after "
-                     "'...', a document starts with '---'");
-        break;
-    case YM_ESCAPE:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "invalid escape in a double-quoted value: write a backslash as '\\\\', or "
-                     "put the value in single quotes");
-        break;
-    case YM_INDICATOR:
-        c[0] = mistakes[k].indicator;
-        c[1] = '\0';
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "'%s' at the start of a value is YAML syntax (anchor '&', alias '*', tag "
-                     "'!'): put the value in quotes",
-                     c);
-        break;
-    case YM_BLOCK_HEADER:
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                     "after '|' or '>' the line may hold only an indentation digit (1-9), '+' or "
-                     "'-', and a comment: write the text on the lines below, indented");
-        break;
-    }
-    return true;
-}
-
-/* bytes, len: the parser's input, after bom bytes skipped (a byte-order
- * mark, added back to offsets).  A reader error has a byte offset only:
- * its line and column are counted from the bytes, as an editor counts. */
-static void parser_error(const yaml_parser_t *p, const char *bytes, size_t len, size_t bom,
-                         const char *name, iss_diags *d)
-{
-    const char *problem = p->problem ? p->problem : "malformed YAML";
-    if (p->error == YAML_READER_ERROR) {
-        iss_loc at = iss_text_loc(bytes, len, p->problem_offset);
-        long byte = (long)(p->problem_offset + bom);
-        if (invalid_utf8_problem(problem))
-            iss_diag_add_byte_at(d, name, at, byte,
-                                 "invalid UTF-8 (%s); is the file in Shift_JIS/CP932? "
-                                 "convert it with: iconv -f CP932 -t UTF-8",
-                                 problem);
-        else if (strcmp(problem, "control characters are not allowed") == 0)
-            iss_diag_add_byte_at(d, name, at, byte, "control character U+%04X is not allowed",
-                                 (unsigned)p->problem_value);
-        else
-            iss_diag_add_byte_at(d, name, at, byte, "%s", problem);
-        return;
-    }
-    iss_loc loc = mark_loc(p->problem_mark);
-    /* at the end of a file without a final line break, libyaml forces one
-     * and reports the next line, which the file does not have: the error
-     * is where the file ends */
-    iss_loc end = iss_text_loc(bytes, len, len);
-    if (loc.line > end.line)
-        loc = end;
-    if (yaml_mistake_error(p, bytes, len, loc, name, d))
-        return;
-    if (p->context)
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s %s", problem, p->context);
-    else
-        iss_diag_add(d, ISS_SEV_ERROR, name, loc, "%s", problem);
-}
-
 iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, const iss_limits *lim,
                            iss_arena *tree, iss_arena *strings, iss_diags *d)
 {
@@ -462,6 +164,245 @@ static int stream_key(const iss_stream *st, const iss_node *k)
         if (strlen(st->keys[i]) == k->len && memcmp(st->keys[i], k->str, k->len) == 0)
             return (int)i;
     return -1;
+}
+
+/* The event handlers below are parts of one loop, written apart to be
+ * read apart: inlined into it, the reading state stays in registers (as
+ * calls, a 10 MB declaration cost 0.9 % more instructions, callgrind). */
+#define HOT static inline __attribute__((always_inline))
+
+/* One document being read: libyaml's events become nodes on an explicit
+ * stack.  Frames above depth keep their kids' arrays for the next
+ * container at that depth: one allocation per depth, not one per
+ * mapping. */
+typedef struct {
+    const char *name;
+    const iss_limits *lim;
+    const iss_stream *st;
+    iss_arena *tree, *strings;
+    iss_diags *d;
+    iss_unbreak ub;
+    frame *stack;
+    size_t depth, used, cap, nodes, docs;
+    iss_node *root;
+} reading;
+
+/* Refuses an anchor or a tag on a node, and a node past the limit;
+ * false after the diagnostic. */
+HOT bool node_allowed(reading *R, const yaml_event_t *ev, iss_loc loc)
+{
+    const yaml_char_t *anchor = ev->type == YAML_SCALAR_EVENT ? ev->data.scalar.anchor
+                                : ev->type == YAML_SEQUENCE_START_EVENT
+                                    ? ev->data.sequence_start.anchor
+                                    : ev->data.mapping_start.anchor;
+    const yaml_char_t *tag = ev->type == YAML_SCALAR_EVENT           ? ev->data.scalar.tag
+                             : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.tag
+                                                                     : ev->data.mapping_start.tag;
+    if (anchor) {
+        iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                     "anchor '&%s' not allowed; anchors and aliases are not supported",
+                     (const char *)anchor);
+        return false;
+    }
+    if (tag) {
+        iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc, "tag '%s' not allowed", (const char *)tag);
+        return false;
+    }
+    if (++R->nodes > R->lim->max_nodes) {
+        if (R->lim->fixed)
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                         "more than %zu nodes (a fixed limit of criteria files)",
+                         R->lim->max_nodes);
+        else
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                         "more than %zu nodes (limit --max-nodes)", R->lim->max_nodes);
+        return false;
+    }
+    return true;
+}
+
+/* A scalar's node: its bytes copied (a key inside a streamed item goes
+ * with the item: the model keeps values, never the keys of its
+ * mappings); false past the scalar limit. */
+HOT bool scalar_node(reading *R, const yaml_event_t *ev, iss_node *made, bool in_item, bool is_key)
+{
+    size_t n = ev->data.scalar.length;
+    if (n > R->lim->max_scalar) {
+        if (R->lim->fixed)
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, made->loc,
+                         "scalar of %zu bytes exceeds the fixed limit of %zu of criteria files", n,
+                         R->lim->max_scalar);
+        else
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, made->loc,
+                         "scalar of %zu bytes exceeds the limit of %zu (--max-scalar)", n,
+                         R->lim->max_scalar);
+        return false;
+    }
+    made->type = ISS_NODE_SCALAR;
+    char *str = iss_arena_strndup(in_item && is_key ? R->st->items : R->strings,
+                                  (const char *)ev->data.scalar.value, n);
+    iss_unbreak_restore(&R->ub, str, n);
+    made->str = str;
+    made->len = n;
+    made->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    return true;
+}
+
+/* The node a scalar or a container's start makes, or NULL after the
+ * diagnostic.  in_item: inside an item of a streamed sequence, whose
+ * nodes are scratch. */
+HOT iss_node *node_start(reading *R, const yaml_event_t *ev, iss_loc loc, bool in_item)
+{
+    if (!node_allowed(R, ev, loc))
+        return NULL;
+    bool is_key = false;
+    if (R->depth > 0) {
+        frame *top = &R->stack[R->depth - 1];
+        is_key = top->node->type == ISS_NODE_MAP && top->n % 2 == 0;
+        if (is_key && ev->type != YAML_SCALAR_EVENT) {
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc, "a mapping key must be a plain string");
+            return NULL;
+        }
+    }
+    /* every field is written below: no zeroing */
+    iss_node *made = iss_arena_alloc_raw(in_item ? R->st->items : R->tree, sizeof *made);
+    made->loc = loc;
+    made->kids = NULL;
+    made->n = 0;
+    if (ev->type == YAML_SCALAR_EVENT)
+        return scalar_node(R, ev, made, in_item, is_key) ? made : NULL;
+    made->type = ev->type == YAML_SEQUENCE_START_EVENT ? ISS_NODE_SEQ : ISS_NODE_MAP;
+    made->str = NULL;
+    made->len = 0;
+    made->plain = false;
+    if (R->depth >= R->lim->max_depth) {
+        if (R->lim->fixed)
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                         "nesting deeper than %zu levels (a fixed limit of criteria files)",
+                         R->lim->max_depth);
+        else
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                         "nesting deeper than %zu levels (limit --max-depth)", R->lim->max_depth);
+        return NULL;
+    }
+    return made;
+}
+
+/* The container a sequence or mapping end finishes, its kids copied out
+ * of the frame; NULL after a duplicate key's diagnostic (*ok false) or
+ * when libyaml ends what it never started (never trusted blindly). */
+HOT iss_node *container_end(reading *R, bool in_item, bool *ok)
+{
+    if (R->depth == 0)
+        return NULL;
+    frame *top = &R->stack[--R->depth];
+    iss_node *node = top->node;
+    if (top->stream >= 0) {
+        node->n = top->n; /* the items went to the callback */
+    } else {
+        node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
+        if (top->n) {
+            node->kids = iss_arena_alloc_raw(in_item && R->depth >= 2 ? R->st->items : R->tree,
+                                             top->n * sizeof *node->kids);
+            memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
+        }
+    }
+    if (node->type == ISS_NODE_MAP && !check_duplicates(node, R->name, R->d)) {
+        *ok = false;
+        return NULL;
+    }
+    return node;
+}
+
+/* A container that starts becomes the top frame; a sequence that is the
+ * value of one of the stream's keys is streamed. */
+HOT void frame_push(reading *R, iss_node *made)
+{
+    if (R->depth == R->cap) {
+        R->cap = R->cap ? R->cap * 2 : 16;
+        R->stack = iss_xrealloc(R->stack, R->cap * sizeof *R->stack);
+    }
+    if (R->depth == R->used) {
+        R->stack[R->used].kids = NULL;
+        R->stack[R->used].cap = 0;
+        R->used++;
+    }
+    int stream = -1;
+    const frame *root = &R->stack[0];
+    if (R->st && R->depth == 1 && made->type == ISS_NODE_SEQ && root->node->type == ISS_NODE_MAP &&
+        root->n % 2 == 1)
+        stream = stream_key(R->st, root->kids[root->n - 1]);
+    R->stack[R->depth] = (frame){.node = made,
+                                 .kids = R->stack[R->depth].kids,
+                                 .cap = R->stack[R->depth].cap,
+                                 .n = 0,
+                                 .stream = stream};
+    R->depth++;
+}
+
+/* A finished node goes to its parent: the root, a kid of the top frame,
+ * or, as an item of a streamed list, to the callback (then its scratch
+ * nodes go).  False when a callback stops the reading. */
+HOT bool attach(reading *R, iss_node *made)
+{
+    if (R->depth == 0) {
+        R->root = made;
+        return true;
+    }
+    frame *top = &R->stack[R->depth - 1];
+    const iss_stream *st = R->st;
+    if (top->stream >= 0) {
+        bool ok = st->item(st->ctx, (size_t)top->stream, made, top->n);
+        top->n++;
+        iss_arena_reset(st->items);
+        return ok;
+    }
+    frame_push_kid(top, made);
+    if (st && R->depth == 1 && top->node->type == ISS_NODE_MAP && top->n % 2 == 0 && st->value)
+        return st->value(st->ctx, top->kids[top->n - 2], made);
+    return true;
+}
+
+/* Handles one event; false stops the reading (after a diagnostic, or a
+ * callback's stop). */
+HOT bool event(reading *R, const yaml_event_t *ev, bool *done)
+{
+    iss_loc loc = iss_yaml_loc(ev->start_mark);
+    /* inside an item of a streamed sequence (the root mapping is
+     * stack[0], the sequence stack[1]): its nodes are scratch */
+    bool in_item = R->depth >= 2 && R->stack[1].stream >= 0, ok = true;
+    iss_node *made;
+    switch (ev->type) {
+    case YAML_STREAM_END_EVENT:
+        *done = true;
+        return true;
+    case YAML_DOCUMENT_START_EVENT:
+        if (++R->docs > 1) {
+            iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                         "a second YAML document; a file holds exactly one");
+            return false;
+        }
+        return true;
+    case YAML_ALIAS_EVENT:
+        iss_diag_add(R->d, ISS_SEV_ERROR, R->name, loc,
+                     "alias '*%s' not allowed; write the value out", (char *)ev->data.alias.anchor);
+        return false;
+    case YAML_SCALAR_EVENT:
+        made = node_start(R, ev, loc, in_item);
+        return made && attach(R, made);
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        made = node_start(R, ev, loc, in_item);
+        if (made)
+            frame_push(R, made);
+        return made != NULL;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        made = container_end(R, in_item, &ok); /* the finished container goes to its parent */
+        return ok && (!made || attach(R, made));
+    default:
+        return true;
+    }
 }
 
 iss_node *iss_read_yaml_stream(const char *bytes, size_t len, const char *name,
@@ -488,223 +429,33 @@ iss_node *iss_read_yaml_stream(const char *bytes, size_t len, const char *name,
         iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "cannot initialise the YAML parser");
         return NULL;
     }
-    iss_unbreak ub;
-    char *unbroken = iss_unbreak_copy(bytes, len, &ub);
+    reading R = {.name = name, .lim = lim, .st = st, .tree = tree, .strings = strings, .d = d};
+    char *unbroken = iss_unbreak_copy(bytes, len, &R.ub);
     yaml_parser_set_input_string(&p, (const unsigned char *)(unbroken ? unbroken : bytes), len);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-
-    /* frames above depth keep their kids' arrays for the next container
-     * at that depth: one allocation per depth, not one per mapping */
-    frame *stack = NULL;
-    size_t depth = 0, used = 0, cap = 0, nodes = 0, docs = 0;
-    iss_node *root = NULL;
     bool ok = true, done = false;
-
     while (ok && !done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
-            parser_error(&p, bytes, len, bom, name, d);
+            iss_yaml_parser_error(&p, bytes, len, bom, name, d);
             ok = false;
             break;
         }
-        iss_loc loc = mark_loc(ev.start_mark);
-        iss_node *made = NULL;
-        /* inside an item of a streamed sequence (the root mapping is
-         * stack[0], the sequence stack[1]): its nodes are scratch */
-        bool in_item = depth >= 2 && stack[1].stream >= 0;
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = true;
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++docs > 1) {
-                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                             "a second YAML document; a file holds exactly one");
-                ok = false;
-            }
-            break;
-        case YAML_ALIAS_EVENT:
-            iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                         "alias '*%s' not allowed; write the value out",
-                         (char *)ev.data.alias.anchor);
-            ok = false;
-            break;
-        case YAML_SCALAR_EVENT:
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT: {
-            const yaml_char_t *anchor = ev.type == YAML_SCALAR_EVENT ? ev.data.scalar.anchor
-                                        : ev.type == YAML_SEQUENCE_START_EVENT
-                                            ? ev.data.sequence_start.anchor
-                                            : ev.data.mapping_start.anchor;
-            const yaml_char_t *tag = ev.type == YAML_SCALAR_EVENT ? ev.data.scalar.tag
-                                     : ev.type == YAML_SEQUENCE_START_EVENT
-                                         ? ev.data.sequence_start.tag
-                                         : ev.data.mapping_start.tag;
-            if (anchor) {
-                iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                             "anchor '&%s' not allowed; anchors and aliases are not supported",
-                             (const char *)anchor);
-                ok = false;
-                break;
-            }
-            if (tag) {
-                iss_diag_add(d, ISS_SEV_ERROR, name, loc, "tag '%s' not allowed",
-                             (const char *)tag);
-                ok = false;
-                break;
-            }
-            if (++nodes > lim->max_nodes) {
-                if (lim->fixed)
-                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                 "more than %zu nodes (a fixed limit of criteria files)",
-                                 lim->max_nodes);
-                else
-                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                 "more than %zu nodes (limit --max-nodes)", lim->max_nodes);
-                ok = false;
-                break;
-            }
-            bool is_key = false;
-            if (depth > 0) {
-                frame *top = &stack[depth - 1];
-                is_key = top->node->type == ISS_NODE_MAP && top->n % 2 == 0;
-                if (is_key && ev.type != YAML_SCALAR_EVENT) {
-                    iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                 "a mapping key must be a plain string");
-                    ok = false;
-                    break;
-                }
-            }
-            /* every field is written below: no zeroing */
-            made = iss_arena_alloc_raw(in_item ? st->items : tree, sizeof *made);
-            made->loc = loc;
-            made->kids = NULL;
-            made->n = 0;
-            if (ev.type == YAML_SCALAR_EVENT) {
-                size_t n = ev.data.scalar.length;
-                if (n > lim->max_scalar) {
-                    if (lim->fixed)
-                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                     "scalar of %zu bytes exceeds the fixed limit of %zu of "
-                                     "criteria files",
-                                     n, lim->max_scalar);
-                    else
-                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                     "scalar of %zu bytes exceeds the limit of %zu (--max-scalar)",
-                                     n, lim->max_scalar);
-                    ok = false;
-                    break;
-                }
-                made->type = ISS_NODE_SCALAR;
-                /* a key inside a streamed item goes with the item: the
-                 * model keeps values, never the keys of its mappings */
-                char *str = iss_arena_strndup(in_item && is_key ? st->items : strings,
-                                              (const char *)ev.data.scalar.value, n);
-                iss_unbreak_restore(&ub, str, n);
-                made->str = str;
-                made->len = n;
-                made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            } else {
-                made->type = ev.type == YAML_SEQUENCE_START_EVENT ? ISS_NODE_SEQ : ISS_NODE_MAP;
-                made->str = NULL;
-                made->len = 0;
-                made->plain = false;
-                if (depth >= lim->max_depth) {
-                    if (lim->fixed)
-                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                     "nesting deeper than %zu levels (a fixed limit of criteria "
-                                     "files)",
-                                     lim->max_depth);
-                    else
-                        iss_diag_add(d, ISS_SEV_ERROR, name, loc,
-                                     "nesting deeper than %zu levels (limit --max-depth)",
-                                     lim->max_depth);
-                    ok = false;
-                    break;
-                }
-            }
-            break;
-        }
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: {
-            if (depth == 0) /* libyaml balances its events; never trust it blindly */
-                break;
-            frame *top = &stack[--depth];
-            iss_node *node = top->node;
-            if (top->stream >= 0) {
-                node->n = top->n; /* the items went to the callback */
-            } else {
-                node->n = node->type == ISS_NODE_MAP ? top->n / 2 : top->n;
-                if (top->n) {
-                    node->kids = iss_arena_alloc_raw(in_item && depth >= 2 ? st->items : tree,
-                                                     top->n * sizeof *node->kids);
-                    memcpy(node->kids, top->kids, top->n * sizeof *node->kids);
-                }
-            }
-            if (node->type == ISS_NODE_MAP && !check_duplicates(node, name, d)) {
-                ok = false;
-                break;
-            }
-            made = node; /* attach the finished container to its parent */
-            break;
-        }
-        default:
-            break;
-        }
-        if (ok && made) {
-            bool container_start =
-                made->type != ISS_NODE_SCALAR &&
-                (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT);
-            if (container_start) {
-                if (depth == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    stack = iss_xrealloc(stack, cap * sizeof *stack);
-                }
-                if (depth == used) {
-                    stack[used].kids = NULL;
-                    stack[used].cap = 0;
-                    used++;
-                }
-                int stream = -1;
-                if (st && depth == 1 && made->type == ISS_NODE_SEQ &&
-                    stack[0].node->type == ISS_NODE_MAP && stack[0].n % 2 == 1)
-                    stream = stream_key(st, stack[0].kids[stack[0].n - 1]);
-                stack[depth].node = made;
-                stack[depth].n = 0;
-                stack[depth].stream = stream;
-                depth++;
-            } else if (depth == 0) {
-                root = made;
-            } else {
-                frame *top = &stack[depth - 1];
-                if (top->stream >= 0) {
-                    /* a finished item of a streamed list: handed over, then
-                     * its scratch nodes go */
-                    ok = st->item(st->ctx, (size_t)top->stream, made, top->n);
-                    top->n++;
-                    iss_arena_reset(st->items);
-                } else {
-                    frame_push_kid(top, made);
-                    if (ok && st && depth == 1 && top->node->type == ISS_NODE_MAP &&
-                        top->n % 2 == 0 && st->value)
-                        ok = st->value(st->ctx, top->kids[top->n - 2], made);
-                }
-            }
-        }
+        ok = event(&R, &ev, &done);
         yaml_event_delete(&ev);
     }
-    for (size_t i = 0; i < used; i++)
-        free(stack[i].kids);
-    free(stack);
+    for (size_t i = 0; i < R.used; i++)
+        free(R.stack[i].kids);
+    free(R.stack);
     free(unbroken);
     yaml_parser_delete(&p);
     if (!ok)
         return NULL;
-    if (!root) {
+    if (!R.root) {
         iss_diag_add(d, ISS_SEV_ERROR, name, (iss_loc){0, 0}, "empty file: no YAML document");
         return NULL;
     }
-    return root;
+    return R.root;
 }
 
 iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name, const iss_limits *lim,
