@@ -16,21 +16,12 @@ import glob, re, sys
 
 LITERAL = r'"((?:[^"\\\n]|\\.)*)"'
 
+# comments become a space; string and character literals are kept whole,
+# so a "/*" inside a literal does not start a comment
+TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*', re.S)
+
 def strip_comments(s):
-    out, i = [], 0
-    while i < len(s):
-        if s.startswith("/*", i):
-            i = s.index("*/", i) + 2; out.append(" ")
-        elif s.startswith("//", i):
-            i = s.index("\n", i)
-        elif s[i] in "\"'":
-            q, k = s[i], i + 1
-            while s[k] != q:
-                k += 2 if s[k] == "\\" else 1
-            out.append(s[i:k + 1]); i = k + 1
-        else:
-            out.append(s[i]); i += 1
-    return "".join(out)
+    return TOKEN.sub(lambda m: m.group(0) if m.group(0)[0] in "\"'" else " ", s)
 
 # every string literal in src/, adjacent ones joined as the compiler does
 used, nfiles = set(), 0
