@@ -44,14 +44,17 @@ static const cli_option options[] = {
     {0},
 };
 
-/* The context today's usage errors are reported in: the server's host
- * asks for the day through a function without a context of its own
- * (src/lsp's interface), so it is kept here for the run of the server. */
-static const cli_ctx *today_ctx;
+/* What the server passes back to the host's callbacks: the context
+ * today's usage errors are reported in, and whether the client has gone. */
+typedef struct {
+    const cli_ctx *cli;
+    bool broken;
+} host_state;
 
-static iss_day today(void)
+static iss_day today(void *ctx)
 {
-    return cli_today(today_ctx);
+    const host_state *h = ctx;
+    return cli_today(h->cli);
 }
 
 /* -h or --help: the help; --stdio: nothing to do */
@@ -69,7 +72,7 @@ static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *v
 
 static void write_out(void *ctx, const char *b, size_t n)
 {
-    bool *broken = ctx;
+    bool *broken = &((host_state *)ctx)->broken;
     while (n && !*broken) {
         ssize_t w = write(STDOUT_FILENO, b, n);
         if (w < 0 && errno == EINTR)
@@ -88,12 +91,11 @@ int iss_cli_lsp(const cli_ctx *ctx, int argc, char **argv, const char *version)
     int status = cli_parse(ctx, options, argc, argv, on_arg, NULL);
     if (status >= 0)
         return status;
-    today_ctx = ctx;
-    bool broken = false;
+    host_state state = {.cli = ctx, .broken = false};
     iss_lsp_host host = {.load_editions = cli_load_editions,
                          .today = today,
                          .write = write_out,
-                         .ctx = &broken,
+                         .ctx = &state,
                          .version = version,
                          .lang = ctx->lang,
                          .threaded = true};
@@ -103,7 +105,7 @@ int iss_cli_lsp(const cli_ctx *ctx, int argc, char **argv, const char *version)
         ssize_t n = read(STDIN_FILENO, buf, 1 << 16);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0 || !iss_lsp_feed(s, buf, (size_t)n) || broken)
+        if (n <= 0 || !iss_lsp_feed(s, buf, (size_t)n) || state.broken)
             break;
     }
     free(buf);

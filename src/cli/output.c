@@ -35,11 +35,6 @@ struct cli_output {
 
 static const char stdout_name[] = "<stdout>";
 
-static char *xstrdup(const char *s)
-{
-    return strcpy(iss_xmalloc(strlen(s) + 1), s);
-}
-
 /* The temporary files not yet renamed into place or removed: a run
  * stopped by SIGINT, SIGTERM or SIGHUP removes them on its way out, as
  * git's lockfile does.  Only the thread that opens outputs touches the
@@ -158,10 +153,10 @@ static cli_output *output_open(const cli_ctx *ctx, const char *path, bool must_b
     if (!path || strcmp(path, "-") == 0 || (exists && is_stdout(&st))) {
         o->kind = OUT_STDOUT;
         o->f = stdout;
-        o->name = xstrdup(path && strcmp(path, "-") != 0 ? path : stdout_name);
+        o->name = iss_xstrdup(path && strcmp(path, "-") != 0 ? path : stdout_name);
         return o;
     }
-    o->name = xstrdup(path);
+    o->name = iss_xstrdup(path);
     int fd = -1;
     if (exists && S_ISREG(st.st_mode) && is_fd_link(path)) {
         cli_error(ctx, path, "names a file descriptor of a regular file; name the file itself");
@@ -182,7 +177,7 @@ static cli_output *output_open(const cli_ctx *ctx, const char *path, bool must_b
         /* a symbolic link is replaced itself, never followed: what it
          * points to (perhaps planted in a shared folder) is left alone */
         o->kind = OUT_REPLACE;
-        o->target = xstrdup(path);
+        o->target = iss_xstrdup(path);
         fd = make_temp(o, 0600);
         /* the replaced file's owner, group and mode; chown first, as it
          * clears the set-id bits.  An owner this process cannot give keeps
@@ -199,7 +194,7 @@ static cli_output *output_open(const cli_ctx *ctx, const char *path, bool must_b
         }
     } else if (stat_err == ENOENT) {
         o->kind = must_be_new ? OUT_NEW : OUT_REPLACE;
-        o->target = xstrdup(path);
+        o->target = iss_xstrdup(path);
         fd = make_temp(o, 0666);
     } else {
         errno = stat_err;
@@ -320,10 +315,10 @@ static bool same_new_file(const char *a, const char *b)
     const char *base_a = na ? na + 1 : a, *base_b = nb ? nb + 1 : b;
     if (strcmp(base_a, base_b) != 0 || !*base_a)
         return false;
-    char *da = na ? strndup(a, (size_t)(na - a) + 1) : xstrdup(".");
-    char *db = nb ? strndup(b, (size_t)(nb - b) + 1) : xstrdup(".");
+    char *da = na ? iss_xmemdup(a, (size_t)(na - a) + 1) : iss_xstrdup(".");
+    char *db = nb ? iss_xmemdup(b, (size_t)(nb - b) + 1) : iss_xstrdup(".");
     struct stat sa, sb;
-    bool same = da && db && stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev &&
+    bool same = stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev &&
                 sa.st_ino == sb.st_ino;
     free(da);
     free(db);

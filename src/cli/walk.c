@@ -41,11 +41,6 @@ static void add(cli_inputs *in, char *path, bool searched)
     in->v[in->n++] = (cli_input){path, searched};
 }
 
-static char *xstrdup(const char *s)
-{
-    return strcpy(iss_xmalloc(strlen(s) + 1), s);
-}
-
 /* dir/name, without doubling a slash dir ends with */
 static char *join(const char *dir, const char *name)
 {
@@ -103,7 +98,7 @@ static bool search_dir(const cli_ctx *ctx, cli_inputs *in, const char *dir, str_
             break;
         }
         if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            push(&names, xstrdup(e->d_name));
+            push(&names, iss_xstrdup(e->d_name));
     }
     if (names.n > 1)
         qsort(names.v, names.n, sizeof *names.v, by_string);
@@ -151,7 +146,7 @@ static bool search(const cli_ctx *ctx, cli_inputs *in, const char *top)
     size_t first = in->n, yaml_before = in->yaml_seen;
     bool ok = true;
     str_vec todo = {0};
-    push(&todo, xstrdup(top));
+    push(&todo, iss_xstrdup(top));
     while (todo.n) {
         char *dir = todo.v[--todo.n];
         ok &= search_dir(ctx, in, dir, &todo);
@@ -180,7 +175,7 @@ int cli_inputs_find(const cli_ctx *ctx, cli_inputs *in, const char *const *files
             if (!search(ctx, in, f))
                 status = CLI_EXIT_USAGE;
         } else {
-            add(in, xstrdup(f), false);
+            add(in, iss_xstrdup(f), false);
         }
     }
     if (in->n > 1)

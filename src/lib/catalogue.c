@@ -180,10 +180,8 @@ static pthread_once_t match_limits_once = PTHREAD_ONCE_INIT;
 static void match_limits_make(void)
 {
     match_limits = pcre2_match_context_create(NULL);
-    if (!match_limits) {
-        fputs("isscheck: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!match_limits) /* PCRE2 fails this only for lack of memory */
+        iss_out_of_memory();
     pcre2_set_match_limit(match_limits, 100000);
     pcre2_set_depth_limit(match_limits, 1000);
     pcre2_set_heap_limit(match_limits, 20000); /* KiB */

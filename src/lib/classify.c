@@ -4,6 +4,8 @@
  * at the top-level keys and, for services, whether its value is a list. */
 #include "isscheck/classify.h"
 
+#include "isscheck/base.h"
+
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -249,16 +251,14 @@ iss_file_kind iss_classify_file(const char *path)
         return ISS_KIND_DECLARATION;
     }
     size_t cap = (size_t)st.st_size + 1, len = 0; /* +1: a file that grew shows it */
-    char *buf = malloc(cap);
+    char *buf = iss_xmalloc(cap);
     iss_file_kind kind = ISS_KIND_DECLARATION;
-    if (buf) {
-        ssize_t r = -1;
-        while (len < cap && (r = read(fd, buf + len, cap - len)) > 0)
-            len += (size_t)r;
-        if (r == 0 || len == cap)
-            kind = iss_classify(buf, len);
-        free(buf);
-    }
+    ssize_t r = -1;
+    while (len < cap && (r = read(fd, buf + len, cap - len)) > 0)
+        len += (size_t)r;
+    if (r == 0 || len == cap)
+        kind = iss_classify(buf, len);
+    free(buf);
     close(fd);
     return kind;
 }

@@ -51,9 +51,7 @@ static bool compose_work_kinds(const iss_criteria *c, iss_diags *d)
 
 iss_criteria *iss_criteria_compose(const iss_criteria *const *sets, size_t n, iss_diags *d)
 {
-    iss_criteria *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
+    iss_criteria *c = iss_xcalloc(1, sizeof *c);
     c->arena = iss_arena_new();
     c->composite = true;
     size_t ncat = 0, nrules = 0, nentries = 0, nrisks = 0;

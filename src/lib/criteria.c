@@ -611,9 +611,7 @@ static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, siz
 {
     static const char *const keys[] = {"document", "title", "edition", "date", "issuer", "source",
                                        "status", "files", "categories", "clauses", "risk", NULL};
-    iss_criteria *cr = calloc(1, sizeof *cr);
-    if (!cr)
-        return NULL;
+    iss_criteria *cr = iss_xcalloc(1, sizeof *cr);
     cr->arena = iss_arena_new();
     cr->dir = iss_arena_strdup(cr->arena, dir);
     cr->sets = iss_arena_alloc(cr->arena, sizeof *cr->sets);

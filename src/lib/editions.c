@@ -102,9 +102,7 @@ static bool load_folders(iss_editions *e, const char *const *dirs, size_t n, iss
 
 iss_editions *iss_editions_load(const iss_editions_sources *src, iss_diags *d)
 {
-    iss_editions *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
+    iss_editions *e = iss_xcalloc(1, sizeof *e);
     for (size_t i = 0; i < src->nbuiltin; i++)
         add_set(e, src->builtin[i]);
     bool ok = load_folders(e, src->env, src->nenv, ISS_ORIGIN_ENV, d);

@@ -304,9 +304,7 @@ iss_report *iss_evaluate(const iss_decl *decl, iss_day as_of, iss_day today)
 iss_report *iss_evaluate_with(const iss_decl *decl, iss_day as_of, iss_day today,
                               const iss_eval_options *opt)
 {
-    iss_report *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
+    iss_report *r = iss_xcalloc(1, sizeof *r);
     r->arena = iss_arena_new();
     r->decl = decl;
     r->criteria = decl->criteria;

@@ -250,8 +250,10 @@ void iss_report_render(iss_buf *out, const iss_format *fmt, const iss_run *run)
     char *mem = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&mem, &len);
-    iss_report_stream *s = f ? iss_report_stream_new(fmt, run, f) : NULL;
-    if (!s) {
+    if (!f) /* it fails only for lack of memory */
+        iss_out_of_memory();
+    iss_report_stream *s = iss_report_stream_new(fmt, run, f);
+    if (!s) { /* tmpfile failed for a section */
         fputs("isscheck: error: cannot make a temporary file\n", stderr);
         exit(2);
     }

@@ -174,9 +174,7 @@ static void encode(long cp, unsigned char out[3])
  * NEL), LS's and PS's in the private use area (three bytes). */
 static bool choose(const unsigned char *u, size_t len, iss_unbreak *ub)
 {
-    unsigned char *seen = calloc(0x10000 / 8, 1);
-    if (!seen)
-        return false;
+    unsigned char *seen = iss_xcalloc(0x10000 / 8, 1);
     mark_seen(u, len, seen);
     long nel = free_code_point(seen, 0x100, 0x7FF);
     long ls = free_code_point(seen, 0xE000, 0xF8FF);

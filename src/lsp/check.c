@@ -553,7 +553,7 @@ void iss_lsp_post_check(iss_lsp *s, iss_lsp_doc *d)
     j->len = d->len;
     j->version = d->version;
     j->gen = d->gen;
-    j->today = s->host.today();
+    j->today = s->host.today(s->host.ctx);
     j->posted = now_ms();
     j->cfg = s->cfg;
     bool here = !s->has_worker || d->len < ISS_LSP_FORK_MIN;

@@ -23,10 +23,11 @@
 
 /* What the host (the command line) gives the server: how criteria are
  * found (built in, ISSCHECK_CRITERIA, then the client's folders) and what
- * day it is in Japan. */
+ * day it is in Japan.  ctx is passed back to the callbacks that need the
+ * host's own state (so the host keeps none in globals). */
 typedef struct {
     iss_editions *(*load_editions)(const char *const *dirs, size_t n, iss_diags *d);
-    iss_day (*today)(void);
+    iss_day (*today)(void *ctx);
     /* writes one whole message (header and body); called from either
      * thread, never at once */
     void (*write)(void *ctx, const char *bytes, size_t n);

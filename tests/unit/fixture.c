@@ -83,8 +83,7 @@ void fx_criteria_teardown(void)
 
 fx_run *fx_eval(const iss_criteria *c, const char *yaml, const char *as_of)
 {
-    fx_run *run = calloc(1, sizeof *run);
-    ck_assert_ptr_nonnull(run);
+    fx_run *run = iss_xcalloc(1, sizeof *run);
     run->decl = iss_decl_parse(yaml, strlen(yaml), "test.yaml", c, NULL, &run->diags);
     if (!run->decl || run->diags.n) {
         char msg[6144];
@@ -94,7 +93,6 @@ fx_run *fx_eval(const iss_criteria *c, const char *yaml, const char *as_of)
     }
     run->report =
         iss_evaluate(run->decl, as_of ? fx_day(as_of) : ISS_NO_DATE, fx_day("2026-04-01"));
-    ck_assert_ptr_nonnull(run->report);
     return run;
 }
 
@@ -110,8 +108,7 @@ void fx_run_free(fx_run *run)
 
 iss_diags *fx_decl_errors(const iss_criteria *c, const char *yaml)
 {
-    iss_diags *d = calloc(1, sizeof *d);
-    ck_assert_ptr_nonnull(d);
+    iss_diags *d = iss_xcalloc(1, sizeof *d);
     iss_decl *decl = iss_decl_parse(yaml, strlen(yaml), "test.yaml", c, NULL, d);
     if (decl) {
         iss_decl_free(decl);
@@ -124,8 +121,7 @@ iss_diags *fx_decl_errors(const iss_criteria *c, const char *yaml)
 
 iss_diags *fx_criteria_errors(const char *dir)
 {
-    iss_diags *d = calloc(1, sizeof *d);
-    ck_assert_ptr_nonnull(d);
+    iss_diags *d = iss_xcalloc(1, sizeof *d);
     iss_criteria *c = iss_criteria_load(dir, d);
     if (c) {
         iss_criteria_free(c);
@@ -232,8 +228,7 @@ int fx_run_suite(Suite *s)
 
 fx_yaml *fx_read_yaml(const char *bytes, size_t len, const iss_limits *lim)
 {
-    fx_yaml *y = calloc(1, sizeof *y);
-    ck_assert_ptr_nonnull(y);
+    fx_yaml *y = iss_xcalloc(1, sizeof *y);
     y->arena = iss_arena_new();
     y->root = iss_read_yaml(bytes, len, "in.yaml", lim, y->arena, &y->diags);
     return y;
