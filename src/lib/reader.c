@@ -97,7 +97,7 @@ static bool check_duplicates(const iss_node *map, const char *name, iss_diags *d
                     break;
                 }
             }
-        if (later)
+        if (later && first) /* set together */
             duplicate_error(later, first, name, d);
         return !later;
     }
