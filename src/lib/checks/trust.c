@@ -303,12 +303,9 @@ static void check_trust(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_puts(out, X(lang, "  申告書に 'trust' の節があるときに適用する（なければ対象外）。書かれていない項目と、本ツールの読みが挙げる不整合は不適合。それ以外は要確認（内容は審査員が判断する）",
-                        "  Applies when the declaration has a 'trust' section (else n/a). "
-                        "Items left out, and the inconsistencies this tool's reading names, "
-                        "fail; the rest is review: an examiner judges the substance"));
+    iss_buf_puts(out, iss_string(S_EX_TRUST_APPLIES_WHEN_THE_DECLARATION, lang));
     ex_reading_ref(out, r, "check", lang);
-    iss_buf_puts(out, X(lang, "。\n", ".\n"));
+    iss_buf_puts(out, iss_string(S_EX_TRUST_X, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
