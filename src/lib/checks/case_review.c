@@ -257,14 +257,10 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"window_years",
-     "確認する案件の区間（基準日までの年数）: この区間に終了した案件だけを確認する",
-     "the window (years up to the reference date): only cases that ended in it are checked"},
-    {"alternatives", "いずれか一つを満たせばよいレビューの方法",
-     "the ways of review, any one of which suffices"},
-    {"qualified_rule", "レビュー者が満たしてもよい規則（staff_or_qualified のとき）",
-     "the rule a reviewer may meet instead (staff_or_qualified)"},
-    {NULL, NULL, NULL},
+    {"window_years", S_PARAM_CASE_REVIEW_WINDOW_YEARS},
+    {"alternatives", S_PARAM_CASE_REVIEW_ALTERNATIVES},
+    {"qualified_rule", S_PARAM_CASE_REVIEW_QUALIFIED_RULE},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"window_years", "alternatives", "qualified_rule", NULL};

@@ -175,9 +175,10 @@ bool ex_path_params(iss_buf *out, const iss_rule *r, iss_lang lang);
 
 /* ---- the table ---- */
 
-/* A parameter and what it means, in Japanese and English. */
+/* A parameter and what it means (a strings.def row: S_PARAM_KIND_KEY). */
 typedef struct {
-    const char *key, *ja, *en;
+    const char *key;
+    iss_str_id text;
 } iss_param_text;
 
 /* One row per kind; its name is ISS_CHECK_KINDS's (iss_check_names). */

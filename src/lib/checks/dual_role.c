@@ -122,9 +122,8 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"rules", "両方を満たす者を兼務者とする二つの規則",
-     "the two rules whose paths a 兼務者 meets both of"},
-    {NULL, NULL, NULL},
+    {"rules", S_PARAM_DUAL_ROLE_RULES},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"rules", NULL};

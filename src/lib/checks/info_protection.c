@@ -119,7 +119,7 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {NULL, NULL, NULL},
+    {NULL, 0},
 };
 
 static const char *const params[] = {NULL};

@@ -140,13 +140,10 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"sections", "含むべき節", "the sections that must be covered"},
-    {"source",
-     "節を読む場所: manual（マニュアル）又は report_template（報告書の構成）",
-     "where the sections are read: manual, or report_template"},
-    {"when_missing", "節が欠けたときの判定: fail 又は review",
-     "the verdict when a section is missing: fail or review"},
-    {NULL, NULL, NULL},
+    {"sections", S_PARAM_MANUAL_SECTIONS_SECTIONS},
+    {"source", S_PARAM_MANUAL_SECTIONS_SOURCE},
+    {"when_missing", S_PARAM_MANUAL_SECTIONS_WHEN_MISSING},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"sections", "source", "when_missing", NULL};

@@ -67,9 +67,8 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"field", "担当者を書く services[] の欄",
-     "the services[] field naming the person"},
-    {NULL, NULL, NULL},
+    {"field", S_PARAM_PERSON_ASSIGNED_FIELD},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"field", NULL};

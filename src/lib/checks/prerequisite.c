@@ -102,12 +102,9 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"requires", "同じ申告書で申請していなければならない区分",
-     "the categories that must be applied for in the same declaration"},
-    {"accept_registration",
-     "true: 申請の代わりに、有効な登録を登録番号とともに申告してもよい",
-     "true: a current registration declared with its number does instead"},
-    {NULL, NULL, NULL},
+    {"requires", S_PARAM_PREREQUISITE_REQUIRES},
+    {"accept_registration", S_PARAM_PREREQUISITE_ACCEPT_REGISTRATION},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"requires", "accept_registration", NULL};

@@ -329,14 +329,10 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"group", "技術責任者を申告する services[] の欄（この欄の persons が対象）",
-     "the services[] group whose persons are the leads checked"},
-    {"disclose_counts",
-     "true: 要件ごとの人数を申告書の counts に書かせ、算出値と照合する",
-     "true: the per-path counts must be stated under counts and equal the computed ones"},
-    {"paths", "要件（いずれか一つを満たせばよい）",
-     "the paths (meeting any one suffices)"},
-    {NULL, NULL, NULL},
+    {"group", S_PARAM_QUALIFIED_LEADS_GROUP},
+    {"disclose_counts", S_PARAM_QUALIFIED_LEADS_DISCLOSE_COUNTS},
+    {"paths", S_PARAM_QUALIFIED_LEADS_PATHS},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"group", "disclose_counts", "paths", NULL};

@@ -245,9 +245,8 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"requirements", "それぞれ満たすべき例示の項目の要求",
-     "the requirements, each to be met"},
-    {NULL, NULL, NULL},
+    {"requirements", S_PARAM_REIJI_ITEMS_REQUIREMENTS},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"requirements", NULL};

@@ -105,11 +105,9 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"statements", "申告書の statements に必要な表明",
-     "the statements that must be given"},
-    {"when_present", "すべての表明があるときの判定: pass 又は review",
-     "the verdict when every statement is given: pass or review"},
-    {NULL, NULL, NULL},
+    {"statements", S_PARAM_STATEMENT_STATEMENTS},
+    {"when_present", S_PARAM_STATEMENT_WHEN_PRESENT},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"statements", "when_present", NULL};

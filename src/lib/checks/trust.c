@@ -341,10 +341,9 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"item", "信頼性の審査項目のうちどれを確認するか", "which trust item is checked"},
-    {"threshold_percent", "申告すべき株主の持分の下限（%）",
-     "the share (%) from which a shareholder must be declared"},
-    {NULL, NULL, NULL},
+    {"item", S_PARAM_TRUST_ITEM},
+    {"threshold_percent", S_PARAM_TRUST_THRESHOLD_PERCENT},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"item", "threshold_percent", NULL};
