@@ -68,9 +68,10 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             continue;
         }
         const char *who = a->auditor >= 0 ? ev_person(E, (size_t)a->auditor) : a->auditor_org.s;
+        iss_str_id kind = a->external ? S_EV_INFO_PROTECTION_EXTERNAL : S_EV_INFO_PROTECTION_INTERNAL;
         iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
-                           a->external ? "外部監査" : "内部監査", who, END);
-        n->args_en[1] = a->external ? "external" : "internal";
+                           iss_string(kind, ISS_LANG_JA), who, END);
+        n->args_en[1] = iss_string(kind, ISS_LANG_EN);
         ev_evidence(E, res, &a->evidence, a->loc);
         valid++;
     }
