@@ -15,7 +15,8 @@ static void path_lists(const iss_tmpl *t, iss_path_type type, iss_buf *b)
             continue;
         for (size_t k = 0; k < r->leads.npaths; k++)
             if (r->leads.paths[k].type == type && r->leads.paths[k].reiji)
-                iss_buf_printf(b, "%s例示 %s (%s)", b->len ? ", " : "", r->leads.paths[k].reiji, r->id);
+                iss_str_printf(b, S_TPL_REIJI_OF_RULE, t->lang, b->len ? ", " : "",
+                               r->leads.paths[k].reiji, r->id);
     }
 }
 
@@ -73,7 +74,7 @@ static void template_engagements(const iss_tmpl *t)
                            i + 1 < c->categories[k].nkinds ? "," : "");
         iss_buf_puts(o, "\n");
     }
-    iss_buf_puts(o, "#   contract: single (単発), comprehensive (包括的), continuing (継続的)\n");
+    iss_buf_puts(o, iss_string(S_TPL_CONTRACTS, t->lang));
     const char *doc = NULL;
     for (size_t i = 0; i < c->nrules; i++) {
         const iss_rule *r = &c->rules[i];

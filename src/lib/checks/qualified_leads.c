@@ -307,12 +307,12 @@ static void service_template(const iss_tmpl *t, size_t k)
             const iss_path *p = &r->leads.paths[i];
             iss_buf_printf(o, "    #   %s", p->id);
             if (p->reiji)
-                iss_buf_printf(o, ": 例示 %s", p->reiji);
-            if (p->type == ISS_PATH_TRACK_RECORD && t->lang == ISS_LANG_EN)
-                iss_buf_printf(o, ": %ld cases or more in %ld years", p->min_cases,
-                               p->window_years);
-            else if (p->type == ISS_PATH_TRACK_RECORD)
-                iss_buf_printf(o, ": 過去%ld年間に%ld件以上", p->window_years, p->min_cases);
+                iss_str_printf(o, S_TPL_QUALIFIED_LEADS_REIJI, t->lang, p->reiji);
+            /* the languages name the years and the cases in opposite orders */
+            if (p->type == ISS_PATH_TRACK_RECORD)
+                iss_str_printf(o, S_TPL_QUALIFIED_LEADS_TRACK_RECORD, t->lang,
+                               t->lang == ISS_LANG_EN ? p->min_cases : p->window_years,
+                               t->lang == ISS_LANG_EN ? p->window_years : p->min_cases);
             iss_buf_puts(o, "\n");
         }
         iss_buf_printf(o, "    %s:\n      persons: []\n", cat->groups[g]);

@@ -207,7 +207,7 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
             ex_yaml_scalar(y, name ? name : iss_string(S_EX_REIJI_ITEMS_ITEM_2, lang));
             iss_buf_printf(y, ", evidence: %s}", iss_string(S_EX_INFO_PROTECTION_DOCUMENT, lang));
             if (q->reiji)
-                iss_buf_printf(y, "   # 例示 %s", q->reiji);
+                iss_str_printf(y, S_EX_REIJI_ITEMS_REIJI_COMMENT, lang, q->reiji);
             iss_buf_puts(y, "\n");
         }
     }
@@ -229,7 +229,7 @@ static void service_template(const iss_tmpl *t, size_t k)
                     continue;
                 iss_buf_printf(&why, "%s%s", why.len ? ", " : "", q->id);
                 if (q->items.reqs[j].reiji)
-                    iss_buf_printf(&why, " 例示 %s", q->items.reqs[j].reiji);
+                    iss_str_printf(&why, S_TPL_REIJI_ITEMS_REIJI, t->lang, q->items.reqs[j].reiji);
                 if (q->items.reqs[j].when_subtypes.n) {
                     iss_buf_puts(&why, " (");
                     iss_strs_join(&why, &q->items.reqs[j].when_subtypes, ", ");
