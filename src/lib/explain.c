@@ -162,7 +162,7 @@ static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
         return;
     iss_buf_puts(out, iss_string(S_EX_READINGS_THIS_TOOL_S, lang));
     for (size_t i = 0; i < r->reading_on.n; i++)
-        iss_str_printf(out, S_EX_SOURCE, lang,
+        iss_str_printf(out, S_EX_READING_ITEM, lang,
                        r->reading_on.v[i].s, r->reading_source.v[i].s,
                        lang == ISS_LANG_EN ? r->reading_en.v[i].s : r->reading_ja.v[i].s);
 }

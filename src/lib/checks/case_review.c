@@ -221,7 +221,7 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
         iss_str_printf(out, S_EX_CASE_REVIEW_REVIEWED, lang, reviewer_words(r->review.alts[i].reviewer, lang));
         if (r->review.alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
             iss_buf_printf(out, " %s", r->review.qualified_rule ? r->review.qualified_rule->id : "?");
-        iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_X, lang));
+        iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_REVIEWED_END, lang));
     }
     iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_NO_REVIEW_OF_A, lang));
 }

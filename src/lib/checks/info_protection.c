@@ -114,7 +114,7 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                    "customer_info_protection:\n  procedure: %s\n  in_operation: true\n"
                    "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
                    "   # %s\n",
-                   iss_string(S_EX_INFO_PROTECTION_DOCUMENT, lang),
+                   iss_string(S_EX_DOCUMENT, lang),
                    iss_string(S_EX_INFO_PROTECTION_ON_NO_CASE_S, lang));
 }
 

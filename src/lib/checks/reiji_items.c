@@ -205,7 +205,7 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
             first = false;
             iss_buf_puts(y, "      - {name: ");
             ex_yaml_scalar(y, name ? name : iss_string(S_EX_REIJI_ITEMS_ITEM_2, lang));
-            iss_buf_printf(y, ", evidence: %s}", iss_string(S_EX_INFO_PROTECTION_DOCUMENT, lang));
+            iss_buf_printf(y, ", evidence: %s}", iss_string(S_EX_DOCUMENT, lang));
             if (q->reiji)
                 iss_str_printf(y, S_EX_REIJI_ITEMS_REIJI_COMMENT, lang, q->reiji);
             iss_buf_puts(y, "\n");
