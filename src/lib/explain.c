@@ -117,8 +117,7 @@ static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
  * check kind (its module's explain) and the rule's parameters. */
 static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
-    iss_str_printf(out, S_EX_HOW_IT_IS_EVALUATED, lang,
-                   iss_check_name(r->kind));
+    iss_str_printf(out, S_EX_HOW_IT_IS_EVALUATED, lang, iss_check_name(r->kind));
     if (r->when_subtypes.n) {
         iss_buf_puts(out, iss_string(S_EX_APPLIES_ONLY_WHEN_ONE, lang));
         iss_strs_join(out, &r->when_subtypes, ", ");
@@ -162,8 +161,7 @@ static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
         return;
     iss_buf_puts(out, iss_string(S_EX_READINGS_THIS_TOOL_S, lang));
     for (size_t i = 0; i < r->reading_on.n; i++)
-        iss_str_printf(out, S_EX_READING_ITEM, lang,
-                       r->reading_on.v[i].s, r->reading_source.v[i].s,
+        iss_str_printf(out, S_EX_READING_ITEM, lang, r->reading_on.v[i].s, r->reading_source.v[i].s,
                        lang == ISS_LANG_EN ? r->reading_en.v[i].s : r->reading_ja.v[i].s);
 }
 
@@ -175,15 +173,13 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
     char date[ISS_DATE_SIZE];
     iss_date_format(set->date, date);
     iss_buf_printf(out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
-    iss_str_printf(out, S_EX_CITATION, lang, set->title,
-                   set->edition, date, r->clause);
+    iss_str_printf(out, S_EX_CITATION, lang, set->title, set->edition, date, r->clause);
     iss_str_printf(out, S_EX_CATEGORY, lang, cat->code,
                    lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause);
     iss_str_printf(out, S_EX_CRITERIA, lang, set->dir,
                    set->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang));
     if (r->label)
-        iss_str_printf(out, S_EX_HEADING_COMPOSED_BY_THIS, lang,
-                       r->label);
+        iss_str_printf(out, S_EX_HEADING_COMPOSED_BY_THIS, lang, r->label);
     if (r->text) {
         iss_buf_puts(out, iss_string(S_EX_TEXT_VERBATIM, lang));
         indent_lines(out, r->text, "  ");
@@ -192,8 +188,7 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
         indent_lines(out, r->text_unavailable, "  ");
     }
     if (r->related_text) {
-        iss_str_printf(out, S_EX_RELATED_TEXT_VERBATIM, lang,
-                       r->related_clause);
+        iss_str_printf(out, S_EX_RELATED_TEXT_VERBATIM, lang, r->related_clause);
         indent_lines(out, r->related_text, "  ");
     }
     explain_readings(out, r, lang);

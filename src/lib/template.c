@@ -28,15 +28,15 @@ static void person_key(const iss_tmpl *t, const char *key, iss_str_id what, iss_
         path_lists(t, type, &b);
     iss_buf_printf(t->out, "    %s: []", key);
     iss_buf_printf(t->out, "%*s", (int)(18 - strlen(key)), "");
-    iss_buf_printf(t->out, "# %s%s%s\n", iss_string(what, t->lang), b.len ? "; " : "", b.len ? b.s : "");
+    iss_buf_printf(t->out, "# %s%s%s\n", iss_string(what, t->lang), b.len ? "; " : "",
+                   b.len ? b.s : "");
     iss_buf_free(&b);
 }
 
 static void template_persons(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
-    iss_buf_printf(o, "\n# %s\n",
-                   iss_string(S_TPL_EVERYONE_THE_DECLARATION_NAMES, t->lang));
+    iss_buf_printf(o, "\n# %s\n", iss_string(S_TPL_EVERYONE_THE_DECLARATION_NAMES, t->lang));
     iss_buf_puts(o, "persons:\n  - id: P001\n");
     person_key(t, "qualifications", S_TPL_PERSONS_QUALIFICATIONS, ISS_PATH_QUALIFICATION, true);
     person_key(t, "community_roles", S_TPL_PERSONS_COMMUNITY_ROLES, ISS_PATH_COMMUNITY, true);
@@ -57,7 +57,8 @@ static void template_persons(const iss_tmpl *t)
                    subjects.len ? "; subject: " : "", subjects.len ? subjects.s : "");
     iss_buf_free(&subjects);
     person_key(t, "trainings", S_TPL_PERSONS_TRAININGS, ISS_PATH_TRAINING, true);
-    person_key(t, "prior_engagements", S_TPL_PERSONS_PRIOR_ENGAGEMENTS, ISS_PATH_TRACK_RECORD, false);
+    person_key(t, "prior_engagements", S_TPL_PERSONS_PRIOR_ENGAGEMENTS, ISS_PATH_TRACK_RECORD,
+               false);
 }
 
 static void template_engagements(const iss_tmpl *t)
@@ -124,8 +125,7 @@ static void template_service(const iss_tmpl *t, size_t k)
     iss_buf_printf(o, "  # %s (%s)\n  - category: %s\n",
                    t->lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause, cat->code);
     if (cat->nsubtypes) {
-        iss_buf_printf(o, "    # %s\n",
-                       iss_string(S_TPL_SUB_TYPES_APPLIED_FOR, t->lang));
+        iss_buf_printf(o, "    # %s\n", iss_string(S_TPL_SUB_TYPES_APPLIED_FOR, t->lang));
         for (size_t i = 0; i < cat->nsubtypes; i++)
             iss_buf_printf(o, "    #   %s: %s\n", cat->subtypes[i].code,
                            t->lang == ISS_LANG_EN ? cat->subtypes[i].en : cat->subtypes[i].ja);
@@ -182,7 +182,8 @@ static void template_trust(const iss_tmpl *t)
     iss_buf_puts(o, "  employees:\n    confidentiality: ~\n    training: ~\n    leaving: ~\n"
                     "    covers: []\n");
     iss_buf_puts(o, "  information:\n");
-    trust_comment(t, "    ", ISS_TRUST_CERTIFICATIONS, S_TPL_INFORMATION_MANAGEMENT_CERTIFICATIONS_NAME);
+    trust_comment(t, "    ", ISS_TRUST_CERTIFICATIONS,
+                  S_TPL_INFORMATION_MANAGEMENT_CERTIFICATIONS_NAME);
     iss_buf_puts(o, "    certifications: []\n");
     trust_comment(t, "    ", ISS_TRUST_STORAGE, S_TPL_WHERE_CUSTOMERS_INFORMATION_IS);
     iss_buf_puts(o, "    storage: []\n");
@@ -228,23 +229,19 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
             iss_buf_printf(o, " %s (%s)", c->categories[k].code,
                            t->lang == ISS_LANG_EN ? c->categories[k].name_en
                                                   : c->categories[k].name_ja);
-    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", iss_string(S_CRITERIA_L, t->lang), c->title, c->edition, date);
-    iss_buf_printf(
-        o, "# %s\n# %s\n",
-        iss_string(S_TPL_TEMPLATE_WRITTEN_BY_ISSCHECK, t->lang),
-        iss_string(S_TPL_FORMAT_MAN_5_ISSCHECK, t->lang));
+    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", iss_string(S_CRITERIA_L, t->lang), c->title,
+                   c->edition, date);
+    iss_buf_printf(o, "# %s\n# %s\n", iss_string(S_TPL_TEMPLATE_WRITTEN_BY_ISSCHECK, t->lang),
+                   iss_string(S_TPL_FORMAT_MAN_5_ISSCHECK, t->lang));
     iss_buf_puts(o, "isscheck: 1\nprovider:\n");
     iss_buf_printf(o, "  name: \"%s\"\n", iss_string(S_TPL_PROVIDER_NAME, t->lang));
-    iss_buf_printf(
-        o, "  corporate_number: ~    # %s\n",
-        iss_string(S_TPL_CORPORATE_NUMBER_OPTIONAL_NOT, t->lang));
+    iss_buf_printf(o, "  corporate_number: ~    # %s\n",
+                   iss_string(S_TPL_CORPORATE_NUMBER_OPTIONAL_NOT, t->lang));
     iss_buf_printf(o, "reference_date: ~        # %s\n",
                    iss_string(S_TPL_REFERENCE_DATE_YYYY_MM, t->lang));
     template_persons(t);
     template_engagements(t);
-    iss_buf_printf(
-        o, "\n# %s\nservices:\n",
-        iss_string(S_TPL_ONE_ENTRY_PER_CATEGORY, t->lang));
+    iss_buf_printf(o, "\n# %s\nservices:\n", iss_string(S_TPL_ONE_ENTRY_PER_CATEGORY, t->lang));
     bool protection = false, trust = false;
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
@@ -263,9 +260,8 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
                        iss_string(S_TPL_THE_DOCUMENT_SETTING_OUT, t->lang));
         iss_buf_printf(o, "  in_operation: false    # %s\n",
                        iss_string(S_TPL_TRUE_ONCE_IT_IS, t->lang));
-        iss_buf_printf(
-            o, "  audits: []             # %s\n",
-            iss_string(S_TPL_DATE_TYPE_INTERNAL_EXTERNAL, t->lang));
+        iss_buf_printf(o, "  audits: []             # %s\n",
+                       iss_string(S_TPL_DATE_TYPE_INTERNAL_EXTERNAL, t->lang));
     }
     template_registrations(t);
     if (trust)

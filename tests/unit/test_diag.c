@@ -209,7 +209,8 @@ START_TEST(a_bad_row_is_caught)
                      "different arguments in Japanese and English");
     ck_assert_str_eq(row_fault("{9}", "{9}", true, false), "a brace that is no argument");
     /* the printf formats: their braces are text, their conversions count */
-    ck_assert_ptr_null(row_fault("資格 {name}: %s（%ld 年）", "{name}: %s (%ld years)", true, true));
+    ck_assert_ptr_null(
+        row_fault("資格 {name}: %s（%ld 年）", "{name}: %s (%ld years)", true, true));
     ck_assert_ptr_null(row_fault("100%%", "100%%", true, false));
     ck_assert_str_eq(row_fault("%ld 件 %s", "%s: %ld cases", true, true),
                      "different printf conversions in Japanese and English");

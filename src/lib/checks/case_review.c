@@ -211,14 +211,15 @@ static const char *reviewer_words(iss_reviewer r, iss_lang lang)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_str_printf(out, S_EX_CASE_REVIEW_EVERY_OWN_ENGAGEMENT_OF, lang,
-                   cat, r->review.window_years);
+    iss_str_printf(out, S_EX_CASE_REVIEW_EVERY_OWN_ENGAGEMENT_OF, lang, cat,
+                   r->review.window_years);
     ex_reading_ref(out, r, "window_years", lang);
     iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_CASES_THAT_ENDED_BEFORE, lang));
     for (size_t i = 0; i < r->review.nalts; i++) {
         iss_buf_puts(out, "  - ");
         iss_strs_join(out, &r->review.alts[i].documents, iss_string(S_EX_CASE_REVIEW_AND, lang));
-        iss_str_printf(out, S_EX_CASE_REVIEW_REVIEWED, lang, reviewer_words(r->review.alts[i].reviewer, lang));
+        iss_str_printf(out, S_EX_CASE_REVIEW_REVIEWED, lang,
+                       reviewer_words(r->review.alts[i].reviewer, lang));
         if (r->review.alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
             iss_buf_printf(out, " %s", r->review.qualified_rule ? r->review.qualified_rule->id : "?");
         iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_REVIEWED_END, lang));

@@ -86,8 +86,8 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_str_printf(out, S_EX_DUAL_ROLE_THE_PERSONS_IN_BOTH, lang,
-                   r->dual.rule[0]->leads.group, r->dual.rule[1]->leads.group, r->dual.rule[0]->id, r->dual.rule[1]->id);
+    iss_str_printf(out, S_EX_DUAL_ROLE_THE_PERSONS_IN_BOTH, lang, r->dual.rule[0]->leads.group,
+                   r->dual.rule[1]->leads.group, r->dual.rule[0]->id, r->dual.rule[1]->id);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)

@@ -68,7 +68,8 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             continue;
         }
         const char *who = a->auditor >= 0 ? ev_person(E, (size_t)a->auditor) : a->auditor_org.s;
-        iss_str_id kind = a->external ? S_EV_INFO_PROTECTION_EXTERNAL : S_EV_INFO_PROTECTION_INTERNAL;
+        iss_str_id kind =
+            a->external ? S_EV_INFO_PROTECTION_EXTERNAL : S_EV_INFO_PROTECTION_INTERNAL;
         iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
                            iss_string(kind, ISS_LANG_JA), who, END);
         n->args_en[1] = iss_string(kind, ISS_LANG_EN);
@@ -91,8 +92,7 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_str_printf(out, S_EX_INFO_PROTECTION_CUSTOMER_INFO_PROTECTION_MISSING, lang,
-                   cat);
+    iss_str_printf(out, S_EX_INFO_PROTECTION_CUSTOMER_INFO_PROTECTION_MISSING, lang, cat);
     ex_reading_ref(out, r, "check", lang);
     iss_buf_puts(out, iss_string(S_EX_INFO_PROTECTION_NO_AUDIT_COUNTS_FAIL, lang));
 }

@@ -80,16 +80,15 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
 {
     (void)c;
     const char *where = sources[r->sections.source];
-    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_SECTIONS_MUST_INCLUDE, lang,
-                   where);
+    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_SECTIONS_MUST_INCLUDE, lang, where);
     for (size_t i = 0; i < r->sections.nsections; i++)
         iss_buf_printf(out, "  - %s: %s%s%s\n", r->sections.sections[i].id,
                        lang == ISS_LANG_EN ? r->sections.sections[i].en : r->sections.sections[i].ja,
                        r->sections.sections[i].clause && *r->sections.sections[i].clause ? " " : "",
                        r->sections.sections[i].clause ? r->sections.sections[i].clause : "");
-    const char *miss = r->sections.missing_review ? iss_string(S_EX_MANUAL_SECTIONS_REVIEW, lang) : iss_string(S_EX_MANUAL_SECTIONS_FAIL, lang);
-    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_MISSING_A_SECTION, lang,
-                   where, miss, miss);
+    const char *miss = r->sections.missing_review ? iss_string(S_EX_MANUAL_SECTIONS_REVIEW, lang)
+                                                  : iss_string(S_EX_MANUAL_SECTIONS_FAIL, lang);
+    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_MISSING_A_SECTION, lang, where, miss, miss);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)

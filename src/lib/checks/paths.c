@@ -213,34 +213,30 @@ status ev_path(ev *E, iss_result *res, size_t p, const iss_path *path,
 /* One catalogue-backed claim's branches, common to three path types. */
 void ex_catalogue_branches(iss_buf *out, iss_lang lang, const char *what)
 {
-    iss_str_printf(out, S_EX_PATHS_THE_IS_NOT_IN, lang,
-                   what);
+    iss_str_printf(out, S_EX_PATHS_THE_IS_NOT_IN, lang, what);
 }
 
 void ex_path(iss_buf *out, const iss_criteria *c, const iss_rule *r, const iss_path *p,
                          iss_lang lang)
 {
     bool parens = *p->clause && *p->clause != '(';
-    iss_str_printf(out, S_EX_PATHS_PATH, lang, p->id,
-                   *p->clause ? (parens ? " (" : " ") : "", p->clause, parens ? ")" : "");
+    iss_str_printf(out, S_EX_PATHS_PATH, lang, p->id, *p->clause ? (parens ? " (" : " ") : "",
+                   p->clause, parens ? ")" : "");
     char on[128];
     snprintf(on, sizeof on, "%s.reiji", p->id);
     switch (p->type) {
     case ISS_PATH_QUALIFICATION:
-        iss_str_printf(out, S_EX_PATHS_A_QUALIFICATION_PERSONS_QUALIFICATIONS, lang,
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_QUALIFICATION_PERSONS_QUALIFICATIONS, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
         iss_buf_puts(out, iss_string(S_EX_PATHS_ACQUIRED_AFTER_THE_REFERENCE, lang));
         ex_catalogue_branches(out, lang, iss_string(S_TYPE_QUALIFICATION, lang));
         iss_buf_puts(out, iss_string(S_EX_PATHS_OTHERWISE_A_VERIFIED_ENTRY, lang));
         break;
     case ISS_PATH_COMMUNITY:
-        iss_str_printf(out, S_EX_PATHS_A_LECTURER_OR_LEADER, lang,
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_LECTURER_OR_LEADER, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
         if (p->lecturing_subject)
-            iss_str_printf(out, S_EX_PATHS_OR_A_HIGHER_EDUCATION, lang,
-                           p->lecturing_subject);
+            iss_str_printf(out, S_EX_PATHS_OR_A_HIGHER_EDUCATION, lang, p->lecturing_subject);
         iss_buf_puts(out, iss_string(S_EX_PATHS_BEGUN_AFTER_THE_REFERENCE, lang));
         ex_catalogue_branches(out, lang, iss_string(S_EX_PATHS_COMMUNITY, lang));
         if (p->lecturing_subject)
@@ -248,8 +244,7 @@ void ex_path(iss_buf *out, const iss_criteria *c, const iss_rule *r, const iss_p
         iss_buf_puts(out, iss_string(S_EX_PATHS_OTHERWISE_A_VERIFIED_ENTRY, lang));
         break;
     case ISS_PATH_TRAINING:
-        iss_str_printf(out, S_EX_PATHS_A_TRAINING_PERSONS_TRAININGS, lang,
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_TRAINING_PERSONS_TRAININGS, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
         iss_buf_puts(out, iss_string(S_EX_PATHS_COMPLETED_AFTER_THE_REFERENCE, lang));
         ex_catalogue_branches(out, lang, iss_string(S_TYPE_TRAINING, lang));

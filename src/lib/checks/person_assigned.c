@@ -35,8 +35,7 @@ static void check_person_assigned(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_str_printf(out, S_EX_PERSON_ASSIGNED_SERVICES_NAMES_A_PERSON, lang,
-                   r->person.field);
+    iss_str_printf(out, S_EX_PERSON_ASSIGNED_SERVICES_NAMES_A_PERSON, lang, r->person.field);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)

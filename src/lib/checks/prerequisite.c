@@ -94,10 +94,11 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     iss_buf_printf(y, "services:\n  - category: %s\n", r->prereq.requires.n ? r->prereq.requires.v[0].s : cat);
     iss_buf_printf(y, "  - category: %s\n", cat);
     if (r->prereq.accept_registration)
-        iss_buf_printf(y, "# %s\nregistrations:\n  - {category: %s, number: \"%s\", expires: 2027-03-31}\n",
-                       iss_string(S_EX_PREREQUISITE_OR_WHEN_ALREADY_REGISTERED, lang),
-                       r->prereq.requires.n ? r->prereq.requires.v[0].s : cat,
-                       iss_string(S_EX_PREREQUISITE_REGISTRATION_NUMBER, lang));
+        iss_buf_printf(
+            y, "# %s\nregistrations:\n  - {category: %s, number: \"%s\", expires: 2027-03-31}\n",
+            iss_string(S_EX_PREREQUISITE_OR_WHEN_ALREADY_REGISTERED, lang),
+            r->prereq.requires.n ? r->prereq.requires.v[0].s : cat,
+            iss_string(S_EX_PREREQUISITE_REGISTRATION_NUMBER, lang));
 }
 
 /* What each parameter means (isscheck explain). */

@@ -216,21 +216,17 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_str_printf(out, S_EX_QUALIFIED_LEADS_EACH_PERSON_LISTED_UNDER, lang,
-                   r->leads.group, cat);
+    iss_str_printf(out, S_EX_QUALIFIED_LEADS_EACH_PERSON_LISTED_UNDER, lang, r->leads.group, cat);
     for (size_t i = 0; i < r->leads.npaths; i++)
         ex_path(out, c, r, &r->leads.paths[i], lang);
-    iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_MISSING_OR_NO, lang,
-                   r->leads.group);
+    iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_MISSING_OR_NO, lang, r->leads.group);
     if (r->leads.disclose_counts) {
-        iss_str_printf(out, S_EX_QUALIFIED_LEADS_THE_NUMBER_OF_PERSONS, lang,
-                       r->leads.group);
+        iss_str_printf(out, S_EX_QUALIFIED_LEADS_THE_NUMBER_OF_PERSONS, lang, r->leads.group);
         for (size_t i = 0; i < r->leads.npaths; i++)
             iss_buf_printf(out, "%s%s", i ? ", " : "", r->leads.paths[i].id);
         iss_buf_puts(out, iss_string(S_EX_QUALIFIED_LEADS_COUNTING_PERSONS_WHO_MEET, lang));
     } else {
-        iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_COUNTS_IS_NOT, lang,
-                       r->leads.group);
+        iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_COUNTS_IS_NOT, lang, r->leads.group);
     }
 }
 
@@ -300,9 +296,8 @@ static void service_template(const iss_tmpl *t, size_t k)
         const iss_rule *r = tmpl_rule(c, k, ISS_CHECK_QUALIFIED_LEADS, cat->groups[g]);
         if (!r)
             continue;
-        iss_buf_printf(
-            o, "    # %s %s: %s\n", r->id, tmpl_title(t, r),
-            iss_string(S_TPL_QUALIFIED_LEADS_DESIGNATE_PERSONS_MEETING_ONE, t->lang));
+        iss_buf_printf(o, "    # %s %s: %s\n", r->id, tmpl_title(t, r),
+                       iss_string(S_TPL_QUALIFIED_LEADS_DESIGNATE_PERSONS_MEETING_ONE, t->lang));
         for (size_t i = 0; i < r->leads.npaths; i++) {
             const iss_path *p = &r->leads.paths[i];
             iss_buf_printf(o, "    #   %s", p->id);

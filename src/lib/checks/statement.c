@@ -59,8 +59,9 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
     iss_buf_puts(out, iss_string(S_EX_STATEMENT_SERVICES_STATEMENTS_MUST_GIVE, lang));
     iss_strs_join(out, &r->statement.statements, ", ");
     iss_str_printf(out, S_EX_STATEMENT_ALL_GIVEN_ONE_MISSING, lang,
-                   r->statement.when_present_pass ? iss_string(S_EX_STATEMENT_PASS, lang)
-                                        : iss_string(S_EX_STATEMENT_REVIEW_AN_EXAMINER_JUDGES, lang));
+                   r->statement.when_present_pass
+                       ? iss_string(S_EX_STATEMENT_PASS, lang)
+                       : iss_string(S_EX_STATEMENT_REVIEW_AN_EXAMINER_JUDGES, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -78,7 +79,8 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     const char *cat = c->categories[r->category].code;
     iss_buf_printf(y, "services:\n  - category: %s\n    statements:\n", cat);
     for (size_t i = 0; i < r->statement.statements.n; i++)
-        iss_buf_printf(y, "      %s: %s\n", r->statement.statements.v[i].s, iss_string(S_EX_STATEMENT_TEXT, lang));
+        iss_buf_printf(y, "      %s: %s\n", r->statement.statements.v[i].s,
+                       iss_string(S_EX_STATEMENT_TEXT, lang));
 }
 
 /* The statements of every statement rule of the service, in one map. */
@@ -92,7 +94,8 @@ static void service_template(const iss_tmpl *t, size_t k)
         if (q->category != k || q->kind != ISS_CHECK_STATEMENT)
             continue;
         if (!statements)
-            iss_buf_printf(o, "    # %s\n", iss_string(S_TPL_STATEMENT_STATEMENTS_ID_TEXT, t->lang));
+            iss_buf_printf(o, "    # %s\n",
+                           iss_string(S_TPL_STATEMENT_STATEMENTS_ID_TEXT, t->lang));
         statements = true;
         iss_buf_printf(o, "    #   %s %s:", q->id, tmpl_title(t, q));
         for (size_t j = 0; j < q->statement.statements.n; j++)

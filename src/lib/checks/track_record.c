@@ -215,8 +215,8 @@ void ex_track_record(iss_buf *out, const iss_criteria *c, const iss_rule *r, con
     snprintf(on, sizeof on, "%s.work", p->id);
     ex_reading_ref(out, r, on, lang);
     iss_buf_puts(out, "\n");
-    iss_str_printf(out, S_EX_TRACK_RECORD_AN_ENGAGEMENT_COUNTS_WHEN, lang,
-                   wref.s ? wref.s : "", own);
+    iss_str_printf(out, S_EX_TRACK_RECORD_AN_ENGAGEMENT_COUNTS_WHEN, lang, wref.s ? wref.s : "",
+                   own);
     iss_buf_free(&wref);
     if (p->per_year_contract != ISS_CONTRACT_NONE) {
         iss_str_printf(out, S_EX_TRACK_RECORD_A_COUNTS_ONE_CASE, lang,
@@ -228,8 +228,7 @@ void ex_track_record(iss_buf *out, const iss_criteria *c, const iss_rule *r, con
         iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_EVERY_CONTRACT_COUNTS_ONE, lang));
     }
     if (p->min_years) {
-        iss_str_printf(out, S_EX_TRACK_RECORD_AND_THE_COUNTED_ENGAGEMENTS, lang,
-                       p->min_years);
+        iss_str_printf(out, S_EX_TRACK_RECORD_AND_THE_COUNTED_ENGAGEMENTS, lang, p->min_years);
         snprintf(on, sizeof on, "%s.min_years", p->id);
         ex_reading_ref(out, r, on, lang);
         iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_THE_CASES_SUFFICE_BUT, lang));

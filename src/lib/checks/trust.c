@@ -79,8 +79,8 @@ static void trust_judge(iss_result *res, iss_str_id what)
 {
     if (res->verdict == ISS_FAIL)
         return;
-    iss_note *n = note(res, ISS_MARK_REVIEW, M_TRUST_JUDGE, res->loc, iss_string(what, ISS_LANG_JA),
-                       END);
+    iss_note *n =
+        note(res, ISS_MARK_REVIEW, M_TRUST_JUDGE, res->loc, iss_string(what, ISS_LANG_JA), END);
     n->args_en[0] = iss_string(what, ISS_LANG_EN);
     res->verdict = ISS_REVIEW;
 }
@@ -96,8 +96,8 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
         const iss_holder *h = &t->holders[i];
         sum += h->share;
         iss_note *n = note(res, ISS_MARK_INFO, M_HOLDER, h->loc, h->name.s, h->country.s,
-                           pct_str(E, h->share), h->parent ? iss_string(S_EV_TRUST_PARENT, ISS_LANG_JA) : "",
-                           END);
+                           pct_str(E, h->share),
+                           h->parent ? iss_string(S_EV_TRUST_PARENT, ISS_LANG_JA) : "", END);
         n->args_en[3] = h->parent ? iss_string(S_EV_TRUST_PARENT, ISS_LANG_EN) : "";
         ev_evidence(E, res, &h->evidence, h->loc);
         if (h->parent || h->share >= res->rule->trust.threshold)
@@ -122,7 +122,8 @@ static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
     if (!trust_present(E, res, t->employees_loc, S_EV_TRUST_EMPLOYEE_MANAGEMENT_RULES))
         return;
     res->loc = t->employees_loc;
-    static const iss_str_id what[] = {S_EV_TRUST_CONFIDENTIALITY_UNDERTAKINGS_CONFIDENTIALITY, S_EV_TRUST_TRAINING_TRAINING,
+    static const iss_str_id what[] = {S_EV_TRUST_CONFIDENTIALITY_UNDERTAKINGS_CONFIDENTIALITY,
+                                      S_EV_TRUST_TRAINING_TRAINING,
                                       S_EV_TRUST_LEAVING_PROCEDURES_LEAVING};
     const iss_rulebook *books[] = {&t->confidentiality, &t->training, &t->leaving};
     for (int i = 0; i < 3; i++) {
@@ -130,9 +131,8 @@ static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
             trust_missing(res, t->employees_loc, what[i]);
             continue;
         }
-        iss_note *n =
-            note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, iss_string(what[i], ISS_LANG_JA),
-                 books[i]->document.s, END);
+        iss_note *n = note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc,
+                           iss_string(what[i], ISS_LANG_JA), books[i]->document.s, END);
         n->args_en[0] = iss_string(what[i], ISS_LANG_EN);
         ev_evidence(E, res, &books[i]->evidence, books[i]->loc);
     }
@@ -207,7 +207,8 @@ static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
 
 static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->subcontractors_loc, S_EV_TRUST_SUBCONTRACTING_SUBCONTRACTORS_WHEN))
+    if (!trust_present(E, res, t->subcontractors_loc,
+                       S_EV_TRUST_SUBCONTRACTING_SUBCONTRACTORS_WHEN))
         return;
     res->loc = t->subcontractors_loc;
     if (!t->nsubs)
