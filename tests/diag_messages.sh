@@ -116,15 +116,21 @@ for path in sorted(glob.glob("src/**/*.c", recursive=True)):
 # the reporters' words come from strings.def
 JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 LITERAL = r'"(?:[^"\\\n]|\\.)*"'
-own = 0
-for path in sorted(glob.glob("src/lib/report*.c")):
-    own += 1
+
+def own_words(path, where):
+    # path's source without comments, after noting its literals holding Japanese
     src = strip_comments(open(path, encoding="utf-8").read())
     for m in re.finditer(LITERAL, src):
         if JAPANESE.search(m.group(0)):
             line = src.count("\n", 0, m.start()) + 1
-            bad.append("%s:%d: Japanese in a reporter: make it a row of strings.def: %s"
-                       % (path, line, m.group(0)[:60]))
+            bad.append("%s:%d: Japanese in %s: make it a row of strings.def: %s"
+                       % (path, line, where, m.group(0)[:60]))
+    return src
+
+own = 0
+for path in sorted(glob.glob("src/lib/report*.c")):
+    own += 1
+    src = own_words(path, "a reporter")
     for m in re.finditer(r"\bpick\s*\(", src):
         args = args_at(src, m.end() - 1)
         if any(literal_body(a) is not None for a in args[1:]):
@@ -138,12 +144,7 @@ if own < 6:
 # the explanation's, the template's and the check kinds' words too
 kinds = sorted(glob.glob("src/lib/checks/*.[ch]"))
 for path in ["src/lib/explain.c", "src/lib/template.c"] + kinds:
-    src = strip_comments(open(path, encoding="utf-8").read())
-    for m in re.finditer(LITERAL, src):
-        if JAPANESE.search(m.group(0)):
-            line = src.count("\n", 0, m.start()) + 1
-            bad.append("%s:%d: Japanese in a literal: make it a row of strings.def: %s"
-                       % (path, line, m.group(0)[:60]))
+    src = own_words(path, "a literal")
     for m in re.finditer(r"\b(X|tmpl_text)\s*\(", src):
         line = src.count("\n", 0, m.start()) + 1
         bad.append("%s:%d: %s(): an inline pair: make it a row of strings.def"
