@@ -172,7 +172,7 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
         if (q->when_subtypes.n) {
             iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_ONLY_WITH_SUB_TYPE, lang));
             iss_strs_join(out, &q->when_subtypes, iss_string(S_EX_REIJI_ITEMS_OR, lang));
-            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_X, lang));
+            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_ONLY_WITH_SUB_TYPE_END, lang));
         }
         iss_buf_puts(out, "\n");
     }

@@ -191,7 +191,7 @@ static void work_list(iss_buf *out, const iss_criteria *c, const iss_strs *work,
         int ci = iss_criteria_category(c, code);
         for (size_t k = 0; ci >= 0 && k < c->categories[ci].nkinds; k++)
             if (strcmp(c->categories[ci].kinds[k].code, slash + 1) == 0)
-                iss_str_printf(out, S_EX_TRACK_RECORD_X, lang,
+                iss_str_printf(out, S_EX_TRACK_RECORD_KIND_NAME, lang,
                                lang == ISS_LANG_EN ? c->categories[ci].kinds[k].en
                                                    : c->categories[ci].kinds[k].ja);
         if (ci < 0)

@@ -293,7 +293,7 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
     (void)c;
     iss_buf_puts(out, iss_string(S_EX_TRUST_APPLIES_WHEN_THE_DECLARATION, lang));
     ex_reading_ref(out, r, "check", lang);
-    iss_buf_puts(out, iss_string(S_EX_TRUST_X, lang));
+    iss_buf_puts(out, iss_string(S_EX_TRUST_APPLIES_END, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
