@@ -12,8 +12,11 @@
 # And the reporters (src/lib/report*.c) write no words of their own: every
 # word is a row of include/isscheck/strings.def (both languages, which
 # test_diag checks), so a reporter source with a string literal holding
-# Japanese, or a pick(lang, "…", "…") of literals, fails.  Run from the
-# source root.
+# Japanese, or a pick(lang, "…", "…") of literals, fails.  So do
+# `isscheck explain`, `isscheck init` and the check kinds (explain.c,
+# template.c, src/lib/checks/): a string literal holding Japanese there, or
+# an inline pair X(lang, "…", "…") or tmpl_text(t, "…", "…"), fails.  Run
+# from the source root.
 set -eu
 /usr/bin/python3 - <<'PY'
 import glob, re, sys
@@ -113,15 +116,21 @@ for path in sorted(glob.glob("src/**/*.c", recursive=True)):
 # the reporters' words come from strings.def
 JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 LITERAL = r'"(?:[^"\\\n]|\\.)*"'
-own = 0
-for path in sorted(glob.glob("src/lib/report*.c")):
-    own += 1
+
+def own_words(path, where):
+    # path's source without comments, after noting its literals holding Japanese
     src = strip_comments(open(path, encoding="utf-8").read())
     for m in re.finditer(LITERAL, src):
         if JAPANESE.search(m.group(0)):
             line = src.count("\n", 0, m.start()) + 1
-            bad.append("%s:%d: Japanese in a reporter: make it a row of strings.def: %s"
-                       % (path, line, m.group(0)[:60]))
+            bad.append("%s:%d: Japanese in %s: make it a row of strings.def: %s"
+                       % (path, line, where, m.group(0)[:60]))
+    return src
+
+own = 0
+for path in sorted(glob.glob("src/lib/report*.c")):
+    own += 1
+    src = own_words(path, "a reporter")
     for m in re.finditer(r"\bpick\s*\(", src):
         args = args_at(src, m.end() - 1)
         if any(literal_body(a) is not None for a in args[1:]):
@@ -130,6 +139,18 @@ for path in sorted(glob.glob("src/lib/report*.c")):
                        % (path, line))
 if own < 6:
     print("diag_messages: only %d reporter sources found: is the scan broken?" % own,
+          file=sys.stderr)
+    sys.exit(1)
+# the explanation's, the template's and the check kinds' words too
+kinds = sorted(glob.glob("src/lib/checks/*.[ch]"))
+for path in ["src/lib/explain.c", "src/lib/template.c"] + kinds:
+    src = own_words(path, "a literal")
+    for m in re.finditer(r"\b(X|tmpl_text)\s*\(", src):
+        line = src.count("\n", 0, m.start()) + 1
+        bad.append("%s:%d: %s(): an inline pair: make it a row of strings.def"
+                   % (path, line, m.group(1)))
+if len(kinds) < 10:
+    print("diag_messages: only %d check kind sources found: is the scan broken?" % len(kinds),
           file=sys.stderr)
     sys.exit(1)
 for m in bad + missing:

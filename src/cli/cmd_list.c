@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include "isscheck/escape.h"
+#include "isscheck/report.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -104,29 +105,30 @@ static void rule_json(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
 static void list_text(iss_buf *out, const iss_criteria *c, const cli_choice *o)
 {
     bool en = o->lang == ISS_LANG_EN;
+    iss_lang lang = o->lang;
     size_t wid = 2, wclause = 0;
     for (size_t i = 0; i < c->nrules; i++) {
         size_t w = display_width(c->rules[i].id), wc = display_width(c->rules[i].clause);
         wid = w > wid ? w : wid;
         wclause = wc > wclause ? wc : wclause;
     }
-    const char *states[2][2] = {{"施行中", "in force"}, {"草案", "draft"}};
-    const char *state_head = en ? "STATUS" : "状態";
+    const char *states[2] = {iss_string(S_IN_FORCE_L, lang), iss_string(S_LIST_DRAFT, lang)};
+    const char *state_head = iss_string(S_LIST_STATUS, lang);
     size_t wstate = display_width(state_head);
     for (int k = 0; k < 2; k++)
-        if (display_width(states[k][en]) > wstate)
-            wstate = display_width(states[k][en]);
+        if (display_width(states[k]) > wstate)
+            wstate = display_width(states[k]);
     pad(out, "ID", wid + 2);
-    pad(out, en ? "CLAUSE" : "条項", wclause + 2);
+    pad(out, iss_string(S_LIST_CLAUSE, lang), wclause + 2);
     pad(out, state_head, wstate + 2);
-    iss_buf_puts(out, en ? "TITLE\n" : "表題\n");
+    iss_buf_printf(out, "%s\n", iss_string(S_LIST_TITLE, lang));
     for (size_t i = 0; i < c->nrules; i++) {
         const iss_rule *r = &c->rules[i];
         if (o->any && !o->chosen[r->category])
             continue;
         pad(out, r->id, wid + 2);
         pad(out, r->clause, wclause + 2);
-        pad(out, states[r->set->draft][en], wstate + 2);
+        pad(out, states[r->set->draft], wstate + 2);
         iss_buf_printf(out, "%s\n", en ? r->title_en : r->title_ja);
     }
 }

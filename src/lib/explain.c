@@ -5,8 +5,32 @@
  * English. */
 #include "checks/checks.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Its format is read from the table: the va_list call is the one printf
+ * form -Wformat-nonliteral allows (checks.h says how the rows are checked). */
+void iss_str_printf(iss_buf *out, iss_str_id id, iss_lang lang, ...)
+{
+    va_list ap, again;
+    va_start(ap, lang);
+    va_copy(again, ap);
+    const char *fmt = iss_string(id, lang);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof small) {
+        iss_buf_add(out, small, (size_t)n);
+    } else if (n >= 0) {
+        char *big = iss_xmalloc((size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+        iss_buf_add(out, big, (size_t)n);
+        free(big);
+    }
+    va_end(again);
+    va_end(ap);
+}
 
 /* A scalar as YAML: plain when YAML would read it back as the same
  * string, else double-quoted. */
@@ -48,7 +72,7 @@ const char *ex_example_entry(const iss_criteria *c, iss_entry_type type, const c
 void ex_reading_ref(iss_buf *out, const iss_rule *r, const char *on, iss_lang lang)
 {
     if (iss_rule_reading(r, on) >= 0)
-        iss_buf_printf(out, X(lang, "（読み: %s）", " (reading: %s)"), on);
+        iss_str_printf(out, S_EX_READING, lang, on);
 }
 
 const char *ex_strs_value(iss_buf *tmp, const iss_strs *l)
@@ -73,7 +97,7 @@ static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
 {
     const struct iss_check_kind *k = iss_check_kinds[r->kind];
     const char *kind = iss_check_name(r->kind);
-    iss_buf_printf(out, X(lang, "パラメータ（検査 '%s'）:\n", "Parameters (check '%s'):\n"), kind);
+    iss_str_printf(out, S_EX_PARAMETERS_CHECK, lang, kind);
     bool any = false;
     for (size_t i = 0; k->params[i]; i++) {
         iss_buf tmp = {0};
@@ -88,26 +112,22 @@ static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
     if (k->part_params)
         any |= k->part_params(out, r, lang);
     if (!any)
-        iss_buf_puts(out, X(lang, "  なし\n", "  none\n"));
+        iss_buf_puts(out, iss_string(S_EX_NONE, lang));
 }
 
 /* How the rule is evaluated: every branch the evaluator takes, from the
  * check kind (its module's explain) and the rule's parameters. */
 static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
-    iss_buf_printf(out, X(lang, "評価の方法（検査 '%s'）:\n", "How it is evaluated (check '%s'):\n"),
-                   iss_check_name(r->kind));
+    iss_str_printf(out, S_EX_HOW_IT_IS_EVALUATED, lang, iss_check_name(r->kind));
     if (r->when_subtypes.n) {
-        iss_buf_puts(out, X(lang, "  申請区分 ", "  Applies only when one of the sub-types "));
+        iss_buf_puts(out, iss_string(S_EX_APPLIES_ONLY_WHEN_ONE, lang));
         iss_strs_join(out, &r->when_subtypes, ", ");
-        iss_buf_puts(out, X(lang, " のいずれかを申請するときに適用し、それ以外は対象外（n/a）。\n",
-                            " is applied for; otherwise n/a.\n"));
+        iss_buf_puts(out, iss_string(S_EX_IS_APPLIED_FOR_OTHERWISE, lang));
     }
     iss_check_kinds[r->kind]->explain(out, c, r, lang);
     if (r->set->draft)
-        iss_buf_puts(out, X(lang, "  この規則は案の基準に属する: 満たすと判断したものも適合ではなく要確認になる。\n",
-                            "  The rule belongs to a draft set: what it finds met ends in review, "
-                            "never pass.\n"));
+        iss_buf_puts(out, iss_string(S_EX_THE_RULE_BELONGS_TO, lang));
 }
 
 
@@ -129,8 +149,7 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
 {
     iss_buf y = {0};
     iss_check_kinds[r->kind]->snippet(&y, c, r, lang);
-    iss_buf_puts(out, X(lang, "申告書でこれを満たす例（isscheck-declaration(5) を参照）:\n",
-                        "What satisfies it, in a declaration (see isscheck-declaration(5)):\n"));
+    iss_buf_puts(out, iss_string(S_EX_WHAT_SATISFIES_IT_IN, lang));
     indent_lines(out, y.s ? y.s : "", "    ");
     iss_buf_free(&y);
 }
@@ -142,11 +161,9 @@ static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
 {
     if (!r->reading_on.n)
         return;
-    iss_buf_puts(out, X(lang, "\n読み（本ツールによる解釈であり、文書の本文ではない）:\n",
-                        "\nReadings (this tool's, not the document's text):\n"));
+    iss_buf_puts(out, iss_string(S_EX_READINGS_THIS_TOOL_S, lang));
     for (size_t i = 0; i < r->reading_on.n; i++)
-        iss_buf_printf(out, X(lang, "  - %s（出典: %s）:\n    %s\n", "  - %s (source: %s):\n    %s\n"),
-                       r->reading_on.v[i].s, r->reading_source.v[i].s,
+        iss_str_printf(out, S_EX_READING_ITEM, lang, r->reading_on.v[i].s, r->reading_source.v[i].s,
                        lang == ISS_LANG_EN ? r->reading_en.v[i].s : r->reading_ja.v[i].s);
 }
 
@@ -158,28 +175,22 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
     char date[ISS_DATE_SIZE];
     iss_date_format(set->date, date);
     iss_buf_printf(out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
-    iss_buf_printf(out, X(lang, "出典: %s %s（%s）%s\n", "Citation: %s %s (%s) %s\n"), set->title,
-                   set->edition, date, r->clause);
-    iss_buf_printf(out, X(lang, "区分: %s（%s）%s\n", "Category: %s (%s, %s)\n"), cat->code,
+    iss_str_printf(out, S_EX_CITATION, lang, set->title, set->edition, date, r->clause);
+    iss_str_printf(out, S_EX_CATEGORY, lang, cat->code,
                    lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause);
-    iss_buf_printf(out, X(lang, "基準: %s、%s\n\n", "Criteria: %s, %s\n\n"), set->dir,
-                   set->draft ? X(lang, "案", "draft") : X(lang, "施行中", "in force"));
+    iss_str_printf(out, S_EX_CRITERIA, lang, set->dir,
+                   set->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang));
     if (r->label)
-        iss_buf_printf(out,
-                       X(lang, "見出し（本プロジェクトが組み立てたもので、文書の本文ではない）: %s\n\n",
-                         "Heading (composed by this project, not the document's text): %s\n\n"),
-                       r->label);
+        iss_str_printf(out, S_EX_HEADING_COMPOSED_BY_THIS, lang, r->label);
     if (r->text) {
-        iss_buf_puts(out, X(lang, "本文（逐語）:\n", "Text (本文, verbatim):\n"));
+        iss_buf_puts(out, iss_string(S_EX_TEXT_VERBATIM, lang));
         indent_lines(out, r->text, "  ");
     } else {
-        iss_buf_puts(out, X(lang, "本文: 入手できない（案）。出典と内容の報告（英語）:\n",
-                             "Text: not available (draft):\n"));
+        iss_buf_puts(out, iss_string(S_EX_TEXT_NOT_AVAILABLE_DRAFT, lang));
         indent_lines(out, r->text_unavailable, "  ");
     }
     if (r->related_text) {
-        iss_buf_printf(out, X(lang, "\n関連する本文（逐語、%s）:\n", "\nRelated text (verbatim, %s):\n"),
-                       r->related_clause);
+        iss_str_printf(out, S_EX_RELATED_TEXT_VERBATIM, lang, r->related_clause);
         indent_lines(out, r->related_text, "  ");
     }
     explain_readings(out, r, lang);

@@ -11,54 +11,39 @@
 #include <string.h>
 
 typedef struct {
-    const char *scope, *key, *ja, *en;
+    const char *scope, *key;
+    iss_str_id text;
 } param_doc;
 
 /* scope: "path:<type>", or a part of a check ("requirement", "section",
  * "alternative"); a check kind's own parameters are described in its row
  * (src/lib/checks/NAME.c) */
 /* a row, with its fields named */
-#define DOC(scope_, key_, ja_, en_) {.scope = (scope_), .key = (key_), .ja = (ja_), .en = (en_)}
+#define DOC(scope_, key_, text_) {.scope = (scope_), .key = (key_), .text = (text_)}
 
 static const param_doc docs[] = {
-    DOC("path:qualification", "reiji", "資格の例示の一覧", "the 例示 list of qualifications"),
-    DOC("path:community", "reiji", "専門家コミュニティの例示の一覧", "the 例示 list of communities"),
-    DOC("path:community", "lecturing_subject", "高等教育機関での講師経験の対象となる区分",
-     "the category a higher-education lecturing record must be on"),
-    DOC("path:training", "reiji", "研修の例示の一覧", "the 例示 list of trainings"),
-    DOC("path:track_record", "work", "数える業務（区分/種別の組）",
-     "the work that counts (category/kind pairs)"),
-    DOC("path:track_record", "work_review", "審査員の確認を条件として数える業務（区分/種別の組）",
-     "the work that counts only subject to review (category/kind pairs)"),
-    DOC("path:track_record", "window_years", "実績を数える区間（基準日までの年数）",
-     "the window (years up to the reference date)"),
-    DOC("path:track_record", "min_cases", "必要な件数", "the cases needed"),
-    DOC("path:track_record", "per_year_contract", "1年間分で1件と数える契約の種類",
-     "the contract type counted one case per year"),
-    DOC("path:track_record", "min_years", "必要な運用年数（のべ）",
-     "the operating years (のべ) needed"),
-    DOC("path:track_record", "years_reading", "運用年数を数える読み（window: 区間内の期間）",
-     "the reading of the operating years (window: durations inside the window)"),
-    DOC("requirement", "field", "項目を書く services[] の欄",
-     "the services[] field holding the items"),
-    DOC("requirement", "reiji", "項目が載るべき例示の一覧（ないときは任意の項目）",
-     "the 例示 list the item must be on (none: any item)"),
-    DOC("requirement", "clause", "要求の条項", "the requirement's clause"),
-    DOC("requirement", "when_subtypes", "この要求が適用される申請区分",
-     "the sub-types the requirement applies to"),
-    DOC("requirement", "distinct", "true: 他の要求を満たした項目とは別の項目が要る",
-     "true: an item other than those meeting the other requirements"),
-    DOC("section", "id", "manual.sections に書く節の ID", "the section id written in manual.sections"),
-    DOC("section", "clause", "節の条項", "the section's clause"),
-    DOC("section", "ja", "節の名前（日本語）", "the section's name in Japanese"),
-    DOC("section", "en", "節の名前（英語）", "the section's name in English"),
-    DOC("alternative", "documents", "レビューされるべき文書（engagements[].reviews の document）",
-     "the documents to be reviewed (document in engagements[].reviews)"),
-    DOC("alternative", "reviewer",
-     "レビュー者の条件: independent（案件の従事者以外）、any（誰でも）、"
-     "staff_or_qualified（従事者又は qualified_rule を満たす者）",
-     "who may review: independent (not on the case's staff), any, or staff_or_qualified (on the "
-     "staff, or meeting qualified_rule)"),
+    DOC("path:qualification", "reiji", S_PARAM_PATH_QUALIFICATION_REIJI),
+    DOC("path:community", "reiji", S_PARAM_PATH_COMMUNITY_REIJI),
+    DOC("path:community", "lecturing_subject", S_PARAM_PATH_COMMUNITY_LECTURING_SUBJECT),
+    DOC("path:training", "reiji", S_PARAM_PATH_TRAINING_REIJI),
+    DOC("path:track_record", "work", S_PARAM_PATH_TRACK_RECORD_WORK),
+    DOC("path:track_record", "work_review", S_PARAM_PATH_TRACK_RECORD_WORK_REVIEW),
+    DOC("path:track_record", "window_years", S_PARAM_PATH_TRACK_RECORD_WINDOW_YEARS),
+    DOC("path:track_record", "min_cases", S_PARAM_PATH_TRACK_RECORD_MIN_CASES),
+    DOC("path:track_record", "per_year_contract", S_PARAM_PATH_TRACK_RECORD_PER_YEAR_CONTRACT),
+    DOC("path:track_record", "min_years", S_PARAM_PATH_TRACK_RECORD_MIN_YEARS),
+    DOC("path:track_record", "years_reading", S_PARAM_PATH_TRACK_RECORD_YEARS_READING),
+    DOC("requirement", "field", S_PARAM_REQUIREMENT_FIELD),
+    DOC("requirement", "reiji", S_PARAM_REQUIREMENT_REIJI),
+    DOC("requirement", "clause", S_PARAM_REQUIREMENT_CLAUSE),
+    DOC("requirement", "when_subtypes", S_PARAM_REQUIREMENT_WHEN_SUBTYPES),
+    DOC("requirement", "distinct", S_PARAM_REQUIREMENT_DISTINCT),
+    DOC("section", "id", S_PARAM_SECTION_ID),
+    DOC("section", "clause", S_PARAM_SECTION_CLAUSE),
+    DOC("section", "ja", S_PARAM_SECTION_JA),
+    DOC("section", "en", S_PARAM_SECTION_EN),
+    DOC("alternative", "documents", S_PARAM_ALTERNATIVE_DOCUMENTS),
+    DOC("alternative", "reviewer", S_PARAM_ALTERNATIVE_REVIEWER),
 };
 
 static const char *const p_none[] = {NULL};
@@ -116,11 +101,11 @@ const char *iss_param_doc(const char *scope, const char *key, iss_lang lang)
             continue;
         for (const iss_param_text *d = iss_check_kinds[k]->docs; d && d->key; d++)
             if (strcmp(d->key, key) == 0)
-                return lang == ISS_LANG_EN ? d->en : d->ja;
+                return iss_string(d->text, lang);
         return NULL;
     }
     for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
         if (strcmp(docs[i].scope, scope) == 0 && strcmp(docs[i].key, key) == 0)
-            return lang == ISS_LANG_EN ? docs[i].en : docs[i].ja;
+            return iss_string(docs[i].text, lang);
     return NULL;
 }

@@ -5,12 +5,6 @@
 
 #include <string.h>
 
-/* A comment in the template's language. */
-const char *tmpl_text(const iss_tmpl *t, const char *ja, const char *en)
-{
-    return t->lang == ISS_LANG_EN ? en : ja;
-}
-
 /* "例示 1-2 (VA-T-a), 例示 1-4 (MON-T-a)": the lists of one path type
  * over the chosen categories' rules. */
 static void path_lists(const iss_tmpl *t, iss_path_type type, iss_buf *b)
@@ -21,37 +15,31 @@ static void path_lists(const iss_tmpl *t, iss_path_type type, iss_buf *b)
             continue;
         for (size_t k = 0; k < r->leads.npaths; k++)
             if (r->leads.paths[k].type == type && r->leads.paths[k].reiji)
-                iss_buf_printf(b, "%s例示 %s (%s)", b->len ? ", " : "", r->leads.paths[k].reiji, r->id);
+                iss_str_printf(b, S_TPL_REIJI_OF_RULE, t->lang, b->len ? ", " : "",
+                               r->leads.paths[k].reiji, r->id);
     }
 }
 
-static void person_key(const iss_tmpl *t, const char *key, const char *ja, const char *en,
-                       iss_path_type type, bool lists)
+static void person_key(const iss_tmpl *t, const char *key, iss_str_id what, iss_path_type type,
+                       bool lists)
 {
     iss_buf b = {0};
     if (lists)
         path_lists(t, type, &b);
     iss_buf_printf(t->out, "    %s: []", key);
     iss_buf_printf(t->out, "%*s", (int)(18 - strlen(key)), "");
-    iss_buf_printf(t->out, "# %s%s%s\n", tmpl_text(t, ja, en), b.len ? "; " : "", b.len ? b.s : "");
+    iss_buf_printf(t->out, "# %s%s%s\n", iss_string(what, t->lang), b.len ? "; " : "",
+                   b.len ? b.s : "");
     iss_buf_free(&b);
 }
 
 static void template_persons(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
-    iss_buf_printf(o, "\n# %s\n",
-                   tmpl_text(t, "申告書が名指す者すべて。id で参照する（P001 のような仮名でよい）。",
-                     "Everyone the declaration names, referred to by id (a pseudonym such as "
-                     "P001 is enough)."));
+    iss_buf_printf(o, "\n# %s\n", iss_string(S_TPL_EVERYONE_THE_DECLARATION_NAMES, t->lang));
     iss_buf_puts(o, "persons:\n  - id: P001\n");
-    person_key(t, "qualifications", "資格 {name, number, acquired, expires, equivalent, evidence}",
-               "qualifications {name, number, acquired, expires, equivalent, evidence}",
-               ISS_PATH_QUALIFICATION, true);
-    person_key(t, "community_roles",
-               "専門家コミュニティの講師・リーダー {community, role: lecturer|leader, from, to}",
-               "community lecturer or leader {community, role: lecturer|leader, from, to}",
-               ISS_PATH_COMMUNITY, true);
+    person_key(t, "qualifications", S_TPL_PERSONS_QUALIFICATIONS, ISS_PATH_QUALIFICATION, true);
+    person_key(t, "community_roles", S_TPL_PERSONS_COMMUNITY_ROLES, ISS_PATH_COMMUNITY, true);
     iss_buf subjects = {0};
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
@@ -65,24 +53,19 @@ static void template_persons(const iss_tmpl *t)
     iss_buf_puts(o, "    lecturing: []");
     iss_buf_printf(o, "%*s", (int)(18 - strlen("lecturing")), "");
     iss_buf_printf(o, "# %s%s%s\n",
-                   tmpl_text(t, "高等教育機関の講師経験 {institution, subject, from, to}",
-                     "higher-education lecturing {institution, subject, from, to}"),
+                   iss_string(S_TPL_HIGHER_EDUCATION_LECTURING_INSTITUTION, t->lang),
                    subjects.len ? "; subject: " : "", subjects.len ? subjects.s : "");
     iss_buf_free(&subjects);
-    person_key(t, "trainings", "修了した研修 {name, completed, evidence}",
-               "trainings completed {name, completed, evidence}", ISS_PATH_TRAINING, true);
-    person_key(t, "prior_engagements",
-               "前職での本人の実績 {id, category, kind, start, end, contract, employer}",
-               "own cases at a previous employer {id, category, kind, start, end, contract, "
-               "employer}",
-               ISS_PATH_TRACK_RECORD, false);
+    person_key(t, "trainings", S_TPL_PERSONS_TRAININGS, ISS_PATH_TRAINING, true);
+    person_key(t, "prior_engagements", S_TPL_PERSONS_PRIOR_ENGAGEMENTS, ISS_PATH_TRACK_RECORD,
+               false);
 }
 
 static void template_engagements(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
     const iss_criteria *c = t->c;
-    iss_buf_printf(o, "\n# %s\n", tmpl_text(t, "事業者自身の案件。", "The provider's own cases."));
+    iss_buf_printf(o, "\n# %s\n", iss_string(S_TPL_THE_PROVIDER_S_OWN, t->lang));
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
             continue;
@@ -92,7 +75,7 @@ static void template_engagements(const iss_tmpl *t)
                            i + 1 < c->categories[k].nkinds ? "," : "");
         iss_buf_puts(o, "\n");
     }
-    iss_buf_puts(o, "#   contract: single (単発), comprehensive (包括的), continuing (継続的)\n");
+    iss_buf_puts(o, iss_string(S_TPL_CONTRACTS, t->lang));
     const char *doc = NULL;
     for (size_t i = 0; i < c->nrules; i++) {
         const iss_rule *r = &c->rules[i];
@@ -142,9 +125,7 @@ static void template_service(const iss_tmpl *t, size_t k)
     iss_buf_printf(o, "  # %s (%s)\n  - category: %s\n",
                    t->lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause, cat->code);
     if (cat->nsubtypes) {
-        iss_buf_printf(o, "    # %s\n",
-                       tmpl_text(t, "申請する区分（申請しないものは消す）:",
-                         "sub-types applied for (delete the others):"));
+        iss_buf_printf(o, "    # %s\n", iss_string(S_TPL_SUB_TYPES_APPLIED_FOR, t->lang));
         for (size_t i = 0; i < cat->nsubtypes; i++)
             iss_buf_printf(o, "    #   %s: %s\n", cat->subtypes[i].code,
                            t->lang == ISS_LANG_EN ? cat->subtypes[i].en : cat->subtypes[i].ja);
@@ -172,13 +153,18 @@ static void template_service(const iss_tmpl *t, size_t k)
 
 /* A trust rule's id and the item it quotes, as a comment: "TR-CAP 会社の資本関係
  * (title)". */
-static void trust_comment(const iss_tmpl *t, const char *indent, iss_trust_item item, const char *what)
+static void trust_comment(const iss_tmpl *t, const char *indent, iss_trust_item item,
+                          iss_str_id what)
 {
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
-        if (t->chosen[r->category] && r->kind == ISS_CHECK_TRUST && r->trust.item == item)
-            iss_buf_printf(t->out, "%s# %s 「%s」 %s: %s\n", indent, r->id, r->clause, tmpl_title(t, r),
-                           what);
+        if (t->chosen[r->category] && r->kind == ISS_CHECK_TRUST && r->trust.item == item) {
+            iss_str_printf(t->out, S_TPL_TRUST_RULE, t->lang, indent, r->id, r->clause,
+                           tmpl_title(t, r));
+            /* a format too: the shareholders' text has a % */
+            iss_str_printf(t->out, what, t->lang);
+            iss_buf_puts(t->out, "\n");
+        }
     }
 }
 
@@ -187,43 +173,25 @@ static void template_trust(const iss_tmpl *t)
 {
     iss_buf *o = t->out;
     iss_buf_printf(o, "\n# %s\n# %s\ntrust:\n",
-                   tmpl_text(t, "事業者の信頼性（案）。各項目の規則は案: 満たしても要確認になる。",
-                     "Provider trustworthiness (draft).  Its rules are drafts: what they find met "
-                     "ends in review."),
-                   tmpl_text(t, "項目を消すと、それを読む規則は不適合になる。",
-                     "Deleting an item fails the rules that read it."));
-    trust_comment(t, "  ", ISS_TRUST_CAPITAL,
-                  tmpl_text(t, "主な株主 {name, country, share: 0-100 の %, parent, evidence}（名を挙げないなら []）",
-                    "main shareholders {name, country, share: percent 0-100, parent, evidence} "
-                    "([] when none is named)"));
+                   iss_string(S_TPL_PROVIDER_TRUSTWORTHINESS_DRAFT_ITS, t->lang),
+                   iss_string(S_TPL_DELETING_AN_ITEM_FAILS, t->lang));
+    trust_comment(t, "  ", ISS_TRUST_CAPITAL, S_TPL_MAIN_SHAREHOLDERS_NAME_COUNTRY);
     iss_buf_puts(o, "  capital:\n    shareholders: []\n    evidence: ~\n");
-    trust_comment(t, "  ", ISS_TRUST_EMPLOYEES,
-                  tmpl_text(t, "秘密保持・教育・退職時の規程 {document, evidence}",
-                    "confidentiality, training and leaving rules {document, evidence}"));
-    trust_comment(t, "  ", ISS_TRUST_COVERAGE,
-                  tmpl_text(t, "covers: 規程が適用される者の id", "covers: ids of the persons the rules cover"));
+    trust_comment(t, "  ", ISS_TRUST_EMPLOYEES, S_TPL_CONFIDENTIALITY_TRAINING_AND_LEAVING);
+    trust_comment(t, "  ", ISS_TRUST_COVERAGE, S_TPL_COVERS_IDS_OF_THE);
     iss_buf_puts(o, "  employees:\n    confidentiality: ~\n    training: ~\n    leaving: ~\n"
                     "    covers: []\n");
     iss_buf_puts(o, "  information:\n");
     trust_comment(t, "    ", ISS_TRUST_CERTIFICATIONS,
-                  tmpl_text(t, "情報管理の認証 {name, number, expires, evidence}",
-                    "information-management certifications {name, number, expires, evidence}"));
+                  S_TPL_INFORMATION_MANAGEMENT_CERTIFICATIONS_NAME);
     iss_buf_puts(o, "    certifications: []\n");
-    trust_comment(t, "    ", ISS_TRUST_STORAGE,
-                  tmpl_text(t, "顧客の情報の保管場所 {data, location, country}",
-                    "where customers' information is kept {data, location, country}"));
+    trust_comment(t, "    ", ISS_TRUST_STORAGE, S_TPL_WHERE_CUSTOMERS_INFORMATION_IS);
     iss_buf_puts(o, "    storage: []\n");
-    trust_comment(t, "  ", ISS_TRUST_SUBCONTRACTING,
-                  tmpl_text(t, "委託先 {name, country, services, customer_data, confidentiality, evidence}（ないなら []）",
-                    "subcontractors {name, country, services, customer_data, confidentiality, "
-                    "evidence} ([] when none)"));
+    trust_comment(t, "  ", ISS_TRUST_SUBCONTRACTING, S_TPL_SUBCONTRACTORS_NAME_COUNTRY_SERVICES);
     iss_buf_puts(o, "  subcontractors: ~\n");
-    trust_comment(t, "  ", ISS_TRUST_TOOLS,
-                  tmpl_text(t, "使用ツール {name, vendor, country, ai, customer_data_leaves, evidence}",
-                    "tools used {name, vendor, country, ai, customer_data_leaves, evidence}"));
+    trust_comment(t, "  ", ISS_TRUST_TOOLS, S_TPL_TOOLS_USED_NAME_VENDOR);
     iss_buf_puts(o, "  tools: []\n");
-    trust_comment(t, "  ", ISS_TRUST_SECURITY,
-                  tmpl_text(t, "自社の対策 {measure, evidence}", "own security measures {measure, evidence}"));
+    trust_comment(t, "  ", ISS_TRUST_SECURITY, S_TPL_OWN_SECURITY_MEASURES_MEASURE);
     iss_buf_puts(o, "  security: []\n");
 }
 
@@ -238,13 +206,12 @@ static void template_registrations(const iss_tmpl *t)
     if (!r)
         return;
     iss_buf_printf(t->out, "\n# %s %s: %s\n", r->id, tmpl_title(t, r),
-                   tmpl_text(t, "同じ申告書で申請するか、現に有効な登録を申告する:",
-                     "apply for it in this declaration, or declare a current registration:"));
+                   iss_string(S_TPL_APPLY_FOR_IT_IN, t->lang));
     iss_buf_printf(t->out,
                    "# registrations:\n#   - {category: %s, number: \"%s\", expires: 2027-03-31, "
                    "evidence: %s}\n",
-                   r->prereq.requires.v[0].s, tmpl_text(t, "（登録番号）", "(registration number)"),
-                   tmpl_text(t, "登録通知書", "notice of registration"));
+                   r->prereq.requires.v[0].s, iss_string(S_TPL_REGISTRATION_NUMBER, t->lang),
+                   iss_string(S_TPL_NOTICE_OF_REGISTRATION, t->lang));
 }
 
 void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen, iss_lang lang,
@@ -262,28 +229,19 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
             iss_buf_printf(o, " %s (%s)", c->categories[k].code,
                            t->lang == ISS_LANG_EN ? c->categories[k].name_en
                                                   : c->categories[k].name_ja);
-    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", tmpl_text(t, "基準", "criteria"), c->title, c->edition, date);
-    iss_buf_printf(
-        o, "# %s\n# %s\n",
-        tmpl_text(t, "isscheck init が書いた雛形。このまま読み込めるが、記入するまで規則は不適合になる。",
-          "Template written by isscheck init.  It loads as it is; its rules fail until "
-          "it is filled in."),
-        tmpl_text(t, "書式: man 5 isscheck-declaration。確認: isscheck validate / isscheck check。",
-          "Format: man 5 isscheck-declaration.  Check: isscheck validate, isscheck "
-          "check."));
+    iss_buf_printf(o, "\n# %s: %s %s (%s)\n", iss_string(S_CRITERIA_L, t->lang), c->title,
+                   c->edition, date);
+    iss_buf_printf(o, "# %s\n# %s\n", iss_string(S_TPL_TEMPLATE_WRITTEN_BY_ISSCHECK, t->lang),
+                   iss_string(S_TPL_FORMAT_MAN_5_ISSCHECK, t->lang));
     iss_buf_puts(o, "isscheck: 1\nprovider:\n");
-    iss_buf_printf(o, "  name: \"%s\"\n", tmpl_text(t, "（事業者名）", "(provider name)"));
-    iss_buf_printf(
-        o, "  corporate_number: ~    # %s\n",
-        tmpl_text(t, "法人番号（任意、検査しない）", "corporate number (optional, not checked)"));
+    iss_buf_printf(o, "  name: \"%s\"\n", iss_string(S_TPL_PROVIDER_NAME, t->lang));
+    iss_buf_printf(o, "  corporate_number: ~    # %s\n",
+                   iss_string(S_TPL_CORPORATE_NUMBER_OPTIONAL_NOT, t->lang));
     iss_buf_printf(o, "reference_date: ~        # %s\n",
-                   tmpl_text(t, "基準となる日 YYYY-MM-DD（なければ --as-of か今日）",
-                     "reference date YYYY-MM-DD (without it, --as-of or today)"));
+                   iss_string(S_TPL_REFERENCE_DATE_YYYY_MM, t->lang));
     template_persons(t);
     template_engagements(t);
-    iss_buf_printf(
-        o, "\n# %s\nservices:\n",
-        tmpl_text(t, "申請するサービス区分（区分ごとに一つ）。", "One entry per category applied for."));
+    iss_buf_printf(o, "\n# %s\nservices:\n", iss_string(S_TPL_ONE_ENTRY_PER_CATEGORY, t->lang));
     bool protection = false, trust = false;
     for (size_t k = 0; k < c->ncategories; k++) {
         if (!t->chosen[k])
@@ -297,17 +255,13 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
     }
     if (protection) {
         iss_buf_printf(o, "\n# %s\ncustomer_info_protection:\n",
-                       tmpl_text(t, "顧客の情報を保護するための手続（各区分の Q-c-3）。",
-                         "The procedure protecting customers' information (Q-c-3 of each "
-                         "category)."));
+                       iss_string(S_TPL_THE_PROCEDURE_PROTECTING_CUSTOMERS, t->lang));
         iss_buf_printf(o, "  procedure: ~           # %s\n",
-                       tmpl_text(t, "手続を定めた文書", "the document setting out the procedure"));
+                       iss_string(S_TPL_THE_DOCUMENT_SETTING_OUT, t->lang));
         iss_buf_printf(o, "  in_operation: false    # %s\n",
-                       tmpl_text(t, "運用していれば true", "true once it is in operation"));
-        iss_buf_printf(
-            o, "  audits: []             # %s\n",
-            tmpl_text(t, "{date, type: internal|external, auditor: 者の id | organisation: 組織名}",
-              "{date, type: internal|external, auditor: person id | organisation: name}"));
+                       iss_string(S_TPL_TRUE_ONCE_IT_IS, t->lang));
+        iss_buf_printf(o, "  audits: []             # %s\n",
+                       iss_string(S_TPL_DATE_TYPE_INTERNAL_EXTERNAL, t->lang));
     }
     template_registrations(t);
     if (trust)

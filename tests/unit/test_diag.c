@@ -2,8 +2,11 @@
  * translation takes the same arguments as its English, so a bad one cannot
  * crash or print garbage; the table is in the order the lookup needs; each
  * record carries both languages and prints either.  The reporters' tables
- * (messages.def, strings.def) too: no row lacks a language, and both
- * languages take the same {N} arguments. */
+ * (messages.def, strings.def) too: no row lacks a language, both languages
+ * take the same {N} arguments, and every strings.def row's languages take
+ * the same printf conversions in the same order (the explanation's and the
+ * template's rows, S_EX_ and S_TPL_, are printf formats that the compiler
+ * no longer sees as literals; a parameter's meaning, S_PARAM_, is text). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,24 +143,49 @@ static bool placeholders(const char *t, unsigned *set)
 }
 
 /* A row whose text the reporters would show empty, or whose languages take
- * different arguments, is a bug: check it here, not in a report. */
-static const char *row_fault(const char *ja, const char *en)
+ * different arguments, is a bug: check it here, not in a report.  A
+ * strings.def row (printf_too) is also read as a printf format: a printf format
+ * (format, the S_EX_ and S_TPL_ rows) has no {N} arguments, its braces are
+ * text. */
+static const char *row_fault(const char *ja, const char *en, bool printf_too, bool format)
 {
-    unsigned a, b;
+    unsigned a = 0, b = 0;
     if (!ja || !*ja)
         return "no Japanese";
     if (!en || !*en)
         return "no English";
-    if (!placeholders(ja, &a) || !placeholders(en, &b))
+    if (!format && (!placeholders(ja, &a) || !placeholders(en, &b)))
         return "a brace that is no argument";
-    return a == b ? NULL : "different arguments in Japanese and English";
+    if (a != b)
+        return "different arguments in Japanese and English";
+    char cja[256], cen[256];
+    if (printf_too && (!conversions(ja, cja, sizeof cja) || !conversions(en, cen, sizeof cen)))
+        return "a printf conversion this program does not use";
+    if (printf_too && strcmp(cja, cen) != 0)
+        return "different printf conversions in Japanese and English";
+    return NULL;
+}
+
+static bool is_format(const char *id)
+{
+    return strncmp(id, "S_EX_", 5) == 0 || strncmp(id, "S_TPL_", 6) == 0;
+}
+
+/* A parameter's meaning (S_PARAM_) is text, printed by "%s": neither {N}
+ * nor printf reads it. */
+static bool is_text(const char *id)
+{
+    return strncmp(id, "S_PARAM_", 8) == 0;
 }
 
 START_TEST(every_report_string_has_both_languages)
 {
     ck_assert_int_gt(NROWS, ISS_MSG_COUNT + 50); /* both tables were read */
     for (size_t i = 0; i < NROWS; i++) {
-        const char *fault = row_fault(rows[i].ja, rows[i].en);
+        const char *fault =
+            is_text(rows[i].id)
+                ? row_fault(rows[i].ja, rows[i].en, false, true) /* only: both languages */
+                : row_fault(rows[i].ja, rows[i].en, i >= ISS_MSG_COUNT, is_format(rows[i].id));
         ck_assert_msg(!fault, "%s: %s", rows[i].id, fault);
     }
     /* the lookups give every row, in both languages */
@@ -171,13 +199,27 @@ END_TEST
 /* The check above fails on each kind of bad row. */
 START_TEST(a_bad_row_is_caught)
 {
-    ck_assert_ptr_null(row_fault("{0}行目: ", "line {0}: "));
-    ck_assert_str_eq(row_fault("", "summary"), "no Japanese");
-    ck_assert_str_eq(row_fault(NULL, "summary"), "no Japanese");
-    ck_assert_str_eq(row_fault("要約", ""), "no English");
-    ck_assert_str_eq(row_fault("{0}: {1}", "{0}"), "different arguments in Japanese and English");
-    ck_assert_str_eq(row_fault("{t}", "x"), "different arguments in Japanese and English");
-    ck_assert_str_eq(row_fault("{9}", "{9}"), "a brace that is no argument");
+    ck_assert_ptr_null(row_fault("{0}行目: ", "line {0}: ", true, false));
+    ck_assert_str_eq(row_fault("", "summary", true, false), "no Japanese");
+    ck_assert_str_eq(row_fault(NULL, "summary", false, false), "no Japanese");
+    ck_assert_str_eq(row_fault("要約", "", true, false), "no English");
+    ck_assert_str_eq(row_fault("{0}: {1}", "{0}", false, false),
+                     "different arguments in Japanese and English");
+    ck_assert_str_eq(row_fault("{t}", "x", false, false),
+                     "different arguments in Japanese and English");
+    ck_assert_str_eq(row_fault("{9}", "{9}", true, false), "a brace that is no argument");
+    /* the printf formats: their braces are text, their conversions count */
+    ck_assert_ptr_null(
+        row_fault("資格 {name}: %s（%ld 年）", "{name}: %s (%ld years)", true, true));
+    ck_assert_ptr_null(row_fault("100%%", "100%%", true, false));
+    ck_assert_str_eq(row_fault("%ld 件 %s", "%s: %ld cases", true, true),
+                     "different printf conversions in Japanese and English");
+    ck_assert_str_eq(row_fault("%s と %s", "%s", true, true),
+                     "different printf conversions in Japanese and English");
+    ck_assert_str_eq(row_fault("%1$s", "%1$s", true, true),
+                     "a printf conversion this program does not use");
+    /* messages.def is not printf: its % is text */
+    ck_assert_ptr_null(row_fault("50% 以上", "50% or more", false, false));
 }
 END_TEST
 

@@ -199,12 +199,11 @@ static const char *reviewer_words(iss_reviewer r, iss_lang lang)
 {
     switch (r) {
     case ISS_REVIEWER_INDEPENDENT:
-        return X(lang, "当該案件の従事者（staff）以外の者が行う", "by a person not on the case's staff");
+        return iss_string(S_EX_CASE_REVIEW_BY_A_PERSON_NOT, lang);
     case ISS_REVIEWER_ANY:
-        return X(lang, "誰が行ってもよい", "by anyone");
+        return iss_string(S_EX_CASE_REVIEW_BY_ANYONE, lang);
     default:
-        return X(lang, "当該案件の従事者、又は次の規則を満たす者が行う:",
-                 "by a person on the case's staff or one meeting a path of");
+        return iss_string(S_EX_CASE_REVIEW_BY_A_PERSON_ON, lang);
     }
 }
 
@@ -212,36 +211,20 @@ static const char *reviewer_words(iss_reviewer r, iss_lang lang)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_buf_printf(out,
-                   X(lang,
-                     "  区分 '%s' の自社の案件のうち、基準日までの %ld 年間の区間に終了したものを確認する",
-                     "  Every own engagement of category '%s' that ended within the %ld years "
-                     "up to the reference date is checked"),
-                   cat, r->review.window_years);
+    iss_str_printf(out, S_EX_CASE_REVIEW_EVERY_OWN_ENGAGEMENT_OF, lang, cat,
+                   r->review.window_years);
     ex_reading_ref(out, r, "window_years", lang);
-    iss_buf_puts(out, X(lang, "。区間より前に終了した案件は数えず、継続中（終了日なし又は基準日より後）の案件は除いて一覧に示す。各案件の engagements[].reviews に次のいずれかが要る:\n",
-                        "; cases that ended before the window are not checked, and ongoing "
-                        "ones (no end, or ending after the reference date) are left out and "
-                        "listed. Each needs, under engagements[].reviews, one of:\n"));
+    iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_CASES_THAT_ENDED_BEFORE, lang));
     for (size_t i = 0; i < r->review.nalts; i++) {
         iss_buf_puts(out, "  - ");
-        iss_strs_join(out, &r->review.alts[i].documents, X(lang, " 及び ", " and "));
-        iss_buf_printf(out, X(lang, "（%s", " reviewed %s"), reviewer_words(r->review.alts[i].reviewer, lang));
+        iss_strs_join(out, &r->review.alts[i].documents, iss_string(S_EX_CASE_REVIEW_AND, lang));
+        iss_str_printf(out, S_EX_CASE_REVIEW_REVIEWED, lang,
+                       reviewer_words(r->review.alts[i].reviewer, lang));
         if (r->review.alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
             iss_buf_printf(out, " %s", r->review.qualified_rule ? r->review.qualified_rule->id : "?");
-        iss_buf_puts(out, X(lang, "）\n", "\n"));
+        iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_REVIEWED_END, lang));
     }
-    iss_buf_puts(out, X(lang,
-                        "  文書のレビューの記録がない、又はレビュー者が条件を満たさない: その案件は満たさない\n"
-                        "  レビュー者が規則を満たすかが要確認の項目による: その案件は要確認\n"
-                        "  満たさない案件がある: 不適合。要確認の案件がある: 要確認。すべて満たす: 適合\n"
-                        "  確認する案件がない: 要確認（手続の実施は審査員が確認する）\n",
-                        "  no review of a document, or a reviewer not meeting the condition: "
-                        "the case fails\n"
-                        "  whether a reviewer meets the rule rests on items to review: the "
-                        "case is review\n"
-                        "  a case fails: fail; a case is review: review; all met: pass\n"
-                        "  no case to check: review (an examiner checks the procedure itself)\n"));
+    iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_NO_REVIEW_OF_A, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -275,14 +258,10 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"window_years",
-     "確認する案件の区間（基準日までの年数）: この区間に終了した案件だけを確認する",
-     "the window (years up to the reference date): only cases that ended in it are checked"},
-    {"alternatives", "いずれか一つを満たせばよいレビューの方法",
-     "the ways of review, any one of which suffices"},
-    {"qualified_rule", "レビュー者が満たしてもよい規則（staff_or_qualified のとき）",
-     "the rule a reviewer may meet instead (staff_or_qualified)"},
-    {NULL, NULL, NULL},
+    {"window_years", S_PARAM_CASE_REVIEW_WINDOW_YEARS},
+    {"alternatives", S_PARAM_CASE_REVIEW_ALTERNATIVES},
+    {"qualified_rule", S_PARAM_CASE_REVIEW_QUALIFIED_RULE},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"window_years", "alternatives", "qualified_rule", NULL};

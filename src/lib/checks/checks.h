@@ -14,6 +14,7 @@
 
 #include "isscheck/authoring.h"
 #include "isscheck/eval.h"
+#include "isscheck/report.h"
 #include "fields.h"
 
 /* ---- loading a rule file (criteria.c) ---- */
@@ -116,9 +117,10 @@ status ev_meets_rule(ev *E, size_t p, const iss_rule *rule);
 
 /* ---- explanation (explain.c) ---- */
 
-/* The text in the explanation's language (a macro, so that a format's
- * two literals are both checked). */
-#define X(lang, ja, en) ((lang) == ISS_LANG_EN ? (en) : (ja))
+/* The strings.def row id as a printf format in lang.  The compiler cannot
+ * check a format read from the table: tests/unit/test_diag.c checks that
+ * both languages of every row take the same conversions. */
+void iss_str_printf(iss_buf *out, iss_str_id id, iss_lang lang, ...);
 
 /* A scalar as YAML: plain when YAML would read it back as the same
  * string, else double-quoted. */
@@ -143,8 +145,6 @@ typedef struct {
     iss_buf *out;
 } iss_tmpl;
 
-/* A comment in the template's language. */
-const char *tmpl_text(const iss_tmpl *t, const char *ja, const char *en);
 const char *tmpl_title(const iss_tmpl *t, const iss_rule *r);
 /* The first rule of the kind for category cat (with lead group group,
  * when not NULL), or NULL. */
@@ -176,9 +176,10 @@ bool ex_path_params(iss_buf *out, const iss_rule *r, iss_lang lang);
 
 /* ---- the table ---- */
 
-/* A parameter and what it means, in Japanese and English. */
+/* A parameter and what it means (a strings.def row: S_PARAM_KIND_KEY). */
 typedef struct {
-    const char *key, *ja, *en;
+    const char *key;
+    iss_str_id text;
 } iss_param_text;
 
 /* One row per kind; its name is ISS_CHECK_KINDS's (iss_check_names). */

@@ -86,20 +86,8 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_printf(out,
-                   X(lang,
-                     "  services[].%s と services[].%s の両方に挙げられ、%s と %s の両方の要件を満たす者（要確認を含む）を算出する。\n"
-                     "  算出した者が services[].dual_roles.persons にない: 不適合\n"
-                     "  dual_roles.persons に両方を満たさない者がいる: 不適合\n"
-                     "  dual_roles.count がない又は算出した人数と違う: 不適合\n"
-                     "  それ以外: 適合\n",
-                     "  The persons in both services[].%s and services[].%s who meet a path "
-                     "of both %s and %s (on review too) are computed.\n"
-                     "  one of them not under services[].dual_roles.persons: fail\n"
-                     "  a person under dual_roles.persons not meeting both: fail\n"
-                     "  dual_roles.count missing, or not their number: fail\n"
-                     "  otherwise: pass\n"),
-                   r->dual.rule[0]->leads.group, r->dual.rule[1]->leads.group, r->dual.rule[0]->id, r->dual.rule[1]->id);
+    iss_str_printf(out, S_EX_DUAL_ROLE_THE_PERSONS_IN_BOTH, lang, r->dual.rule[0]->leads.group,
+                   r->dual.rule[1]->leads.group, r->dual.rule[0]->id, r->dual.rule[1]->id);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -128,16 +116,14 @@ static void service_template(const iss_tmpl *t, size_t k)
     if (!r)
         return;
     iss_buf_printf(o, "    # %s: %s\n", r->id,
-                   tmpl_text(t, "兼務者（両方の要件を満たす者）とその人数",
-                     "dual-role persons (meeting both paths) and their number"));
+                   iss_string(S_TPL_DUAL_ROLE_DUAL_ROLE_PERSONS_MEETING, t->lang));
     iss_buf_puts(o, "    dual_roles: {persons: [], count: 0}\n");
 }
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"rules", "両方を満たす者を兼務者とする二つの規則",
-     "the two rules whose paths a 兼務者 meets both of"},
-    {NULL, NULL, NULL},
+    {"rules", S_PARAM_DUAL_ROLE_RULES},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"rules", NULL};

@@ -68,9 +68,11 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
             continue;
         }
         const char *who = a->auditor >= 0 ? ev_person(E, (size_t)a->auditor) : a->auditor_org.s;
+        iss_str_id kind =
+            a->external ? S_EV_INFO_PROTECTION_EXTERNAL : S_EV_INFO_PROTECTION_INTERNAL;
         iss_note *n = note(res, ISS_MARK_PASS, M_AUDIT_OK, a->loc, when,
-                           a->external ? "外部監査" : "内部監査", who, END);
-        n->args_en[1] = a->external ? "external" : "internal";
+                           iss_string(kind, ISS_LANG_JA), who, END);
+        n->args_en[1] = iss_string(kind, ISS_LANG_EN);
         ev_evidence(E, res, &a->evidence, a->loc);
         valid++;
     }
@@ -90,20 +92,9 @@ static void check_info_protection(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_buf_printf(out,
-                   X(lang,
-                     "  customer_info_protection がない: 不適合\n"
-                     "  procedure（手続の文書）がない: 不適合。in_operation: true でない: 不適合\n"
-                     "  audits の監査のうち、基準日より後のもの、及び区分 '%s' の自社の案件のいずれかの担当者が監査人であるものは数えない",
-                     "  customer_info_protection missing: fail\n"
-                     "  no procedure named: fail; not in_operation: true: fail\n"
-                     "  an audit dated after the reference date, or by a person on the staff "
-                     "of any own engagement of category '%s', does not count"),
-                   cat);
+    iss_str_printf(out, S_EX_INFO_PROTECTION_CUSTOMER_INFO_PROTECTION_MISSING, lang, cat);
     ex_reading_ref(out, r, "check", lang);
-    iss_buf_puts(out, X(lang, "\n  数える監査がない: 不適合（数えなかった監査とその理由を先に示す）。それ以外: 適合\n",
-                        "\n  no audit counts: fail (the audits that did not count, and why, "
-                        "come first); otherwise: pass\n"));
+    iss_buf_puts(out, iss_string(S_EX_INFO_PROTECTION_NO_AUDIT_COUNTS_FAIL, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -123,13 +114,13 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                    "customer_info_protection:\n  procedure: %s\n  in_operation: true\n"
                    "  audits:\n    - {date: 2025-12-01, type: internal, auditor: P009}"
                    "   # %s\n",
-                   X(lang, "(文書)", "(document)"),
-                   X(lang, "どの案件の担当者でもない者", "on no case's staff"));
+                   iss_string(S_EX_DOCUMENT, lang),
+                   iss_string(S_EX_INFO_PROTECTION_ON_NO_CASE_S, lang));
 }
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {NULL, NULL, NULL},
+    {NULL, 0},
 };
 
 static const char *const params[] = {NULL};

@@ -80,20 +80,15 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
 {
     (void)c;
     const char *where = sources[r->sections.source];
-    iss_buf_printf(out, X(lang, "  services[].%s.sections に次のすべてを含む:\n",
-                          "  services[].%s.sections must include every one of:\n"),
-                   where);
+    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_SECTIONS_MUST_INCLUDE, lang, where);
     for (size_t i = 0; i < r->sections.nsections; i++)
         iss_buf_printf(out, "  - %s: %s%s%s\n", r->sections.sections[i].id,
                        lang == ISS_LANG_EN ? r->sections.sections[i].en : r->sections.sections[i].ja,
                        r->sections.sections[i].clause && *r->sections.sections[i].clause ? " " : "",
                        r->sections.sections[i].clause ? r->sections.sections[i].clause : "");
-    const char *miss = r->sections.missing_review ? X(lang, "要確認", "review") : X(lang, "不適合", "fail");
-    iss_buf_printf(out,
-                   X(lang, "  services[].%s がない: %s。節が欠ける: %s。すべてある: 適合（根拠の記載がなく --require-evidence のときは要確認）\n",
-                     "  services[].%s missing: %s; a section missing: %s; all there: pass "
-                     "(review when it names no evidence under --require-evidence)\n"),
-                   where, miss, miss);
+    const char *miss = r->sections.missing_review ? iss_string(S_EX_MANUAL_SECTIONS_REVIEW, lang)
+                                                  : iss_string(S_EX_MANUAL_SECTIONS_FAIL, lang);
+    iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_MISSING_A_SECTION, lang, where, miss, miss);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -118,7 +113,7 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     for (size_t i = 0; i < r->sections.nsections; i++)
         iss_buf_printf(y, "%s%s", i ? ", " : "", r->sections.sections[i].id);
     iss_buf_printf(y, "]\n      evidence: %s\n",
-                   X(lang, "(文書と版)", "(document, version)"));
+                   iss_string(S_EX_MANUAL_SECTIONS_DOCUMENT_VERSION, lang));
 }
 
 /* The manual, or by its source the report template. */
@@ -132,9 +127,8 @@ static void service_template(const iss_tmpl *t, size_t k)
             continue;
         bool tpl = q->sections.source == ISS_SECTIONS_REPORT_TEMPLATE;
         iss_buf_printf(o, "    # %s %s: %s\n", q->id, tmpl_title(t, q),
-                       tpl ? tmpl_text(t, "報告書のテンプレートが備える記載事項",
-                               "the contents the report template has")
-                           : tmpl_text(t, "マニュアルが扱う事項", "the topics the manual covers"));
+                       tpl ? iss_string(S_TPL_MANUAL_SECTIONS_THE_CONTENTS_THE_REPORT, t->lang)
+                           : iss_string(S_TPL_MANUAL_SECTIONS_THE_TOPICS_THE_MANUAL, t->lang));
         for (size_t j = 0; j < q->sections.nsections; j++)
             iss_buf_printf(o, "    #   %s: %s\n", q->sections.sections[j].id,
                            t->lang == ISS_LANG_EN ? q->sections.sections[j].en : q->sections.sections[j].ja);
@@ -145,13 +139,10 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"sections", "含むべき節", "the sections that must be covered"},
-    {"source",
-     "節を読む場所: manual（マニュアル）又は report_template（報告書の構成）",
-     "where the sections are read: manual, or report_template"},
-    {"when_missing", "節が欠けたときの判定: fail 又は review",
-     "the verdict when a section is missing: fail or review"},
-    {NULL, NULL, NULL},
+    {"sections", S_PARAM_MANUAL_SECTIONS_SECTIONS},
+    {"source", S_PARAM_MANUAL_SECTIONS_SOURCE},
+    {"when_missing", S_PARAM_MANUAL_SECTIONS_WHEN_MISSING},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"sections", "source", "when_missing", NULL};

@@ -213,83 +213,42 @@ status ev_path(ev *E, iss_result *res, size_t p, const iss_path *path,
 /* One catalogue-backed claim's branches, common to three path types. */
 void ex_catalogue_branches(iss_buf *out, iss_lang lang, const char *what)
 {
-    iss_buf_printf(out,
-                   X(lang,
-                     "      %sがカタログにない、又は同等のもの（equivalent: true）として申告: 要確認\n"
-                     "      カタログの項目に当たるが例示への掲載が未確認（unverified）: 要確認\n"
-                     "      カタログの項目に当たるが当該例示に載っていない: 数えない\n"
-                     "      別名パターンが PCRE2 の上限に達した: 要確認\n"
-                     "      根拠（evidence）の記載がない: 一覧に示し、--require-evidence のときは要確認\n",
-                     "      the %s is not in the catalogue, or is claimed as equivalent (equivalent: "
-                     "true): review\n"
-                     "      it matches a catalogue entry whose listing in the 例示 is unconfirmed "
-                     "(unverified): review\n"
-                     "      it matches an entry that is not on this 例示 list: not counted\n"
-                     "      an alias pattern hits PCRE2's limits: review\n"
-                     "      it names no evidence: listed, and review under --require-evidence\n"),
-                   what);
+    iss_str_printf(out, S_EX_PATHS_THE_IS_NOT_IN, lang, what);
 }
 
 void ex_path(iss_buf *out, const iss_criteria *c, const iss_rule *r, const iss_path *p,
                          iss_lang lang)
 {
     bool parens = *p->clause && *p->clause != '(';
-    iss_buf_printf(out, X(lang, "  - 要件 '%s'%s%s%s: ", "  - path '%s'%s%s%s: "), p->id,
-                   *p->clause ? (parens ? " (" : " ") : "", p->clause, parens ? ")" : "");
+    iss_str_printf(out, S_EX_PATHS_PATH, lang, p->id, *p->clause ? (parens ? " (" : " ") : "",
+                   p->clause, parens ? ")" : "");
     char on[128];
     snprintf(on, sizeof on, "%s.reiji", p->id);
     switch (p->type) {
     case ISS_PATH_QUALIFICATION:
-        iss_buf_printf(out,
-                       X(lang, "例示 %s の資格（persons[].qualifications）",
-                         "a qualification (persons[].qualifications) on 例示 %s"),
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_QUALIFICATION_PERSONS_QUALIFICATIONS, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
-        iss_buf_puts(out, X(lang, "\n      取得日が基準日より後: 数えない\n"
-                                  "      有効期限が基準日より前: 数えない（期限切れとして示す）\n"
-                                  "      カタログの項目に登録番号の形式があり、番号がない又は合わない: 数えない\n",
-                            "\n      acquired after the reference date: not counted\n"
-                            "      expired before the reference date: not counted (shown as expired)\n"
-                            "      the catalogue entry gives a number format and the number is "
-                            "missing or does not match: not counted\n"));
-        ex_catalogue_branches(out, lang, X(lang, "資格", "qualification"));
-        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
-                            "      otherwise, a verified entry on the list: met\n"));
+        iss_buf_puts(out, iss_string(S_EX_PATHS_ACQUIRED_AFTER_THE_REFERENCE, lang));
+        ex_catalogue_branches(out, lang, iss_string(S_TYPE_QUALIFICATION, lang));
+        iss_buf_puts(out, iss_string(S_EX_PATHS_OTHERWISE_A_VERIFIED_ENTRY, lang));
         break;
     case ISS_PATH_COMMUNITY:
-        iss_buf_printf(out,
-                       X(lang, "例示 %s の専門家コミュニティでの講師又はリーダーの経験（persons[].community_roles）",
-                         "a lecturer or leader role (persons[].community_roles) in a community on "
-                         "例示 %s"),
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_LECTURER_OR_LEADER, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
         if (p->lecturing_subject)
-            iss_buf_printf(out,
-                           X(lang, "、又は区分 '%s' を対象とする高等教育機関での講師経験（persons[].lecturing）",
-                             ", or a higher-education lecturing record (persons[].lecturing) "
-                             "with subject '%s'"),
-                           p->lecturing_subject);
-        iss_buf_puts(out, X(lang, "\n      開始日が基準日より後: 数えない\n",
-                            "\n      begun after the reference date: not counted\n"));
-        ex_catalogue_branches(out, lang, X(lang, "コミュニティ", "community"));
+            iss_str_printf(out, S_EX_PATHS_OR_A_HIGHER_EDUCATION, lang, p->lecturing_subject);
+        iss_buf_puts(out, iss_string(S_EX_PATHS_BEGUN_AFTER_THE_REFERENCE, lang));
+        ex_catalogue_branches(out, lang, iss_string(S_EX_PATHS_COMMUNITY, lang));
         if (p->lecturing_subject)
-            iss_buf_puts(out, X(lang, "      対象の区分が合う講師経験（基準日以前）: 満たす\n",
-                                "      a lecturing record on the subject, begun on or before the "
-                                "reference date: met\n"));
-        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
-                            "      otherwise, a verified entry on the list: met\n"));
+            iss_buf_puts(out, iss_string(S_EX_PATHS_A_LECTURING_RECORD_ON, lang));
+        iss_buf_puts(out, iss_string(S_EX_PATHS_OTHERWISE_A_VERIFIED_ENTRY, lang));
         break;
     case ISS_PATH_TRAINING:
-        iss_buf_printf(out,
-                       X(lang, "例示 %s の研修の修了（persons[].trainings）",
-                         "a training (persons[].trainings) on 例示 %s"),
-                       p->reiji);
+        iss_str_printf(out, S_EX_PATHS_A_TRAINING_PERSONS_TRAININGS, lang, p->reiji);
         ex_reading_ref(out, r, on, lang);
-        iss_buf_puts(out, X(lang, "\n      修了日が基準日より後: 数えない\n",
-                            "\n      completed after the reference date: not counted\n"));
-        ex_catalogue_branches(out, lang, X(lang, "研修", "training"));
-        iss_buf_puts(out, X(lang, "      それ以外で例示に載る確認済みの項目: 満たす\n",
-                            "      otherwise, a verified entry on the list: met\n"));
+        iss_buf_puts(out, iss_string(S_EX_PATHS_COMPLETED_AFTER_THE_REFERENCE, lang));
+        ex_catalogue_branches(out, lang, iss_string(S_TYPE_TRAINING, lang));
+        iss_buf_puts(out, iss_string(S_EX_PATHS_OTHERWISE_A_VERIFIED_ENTRY, lang));
         break;
     case ISS_PATH_TRACK_RECORD:
         ex_track_record(out, c, r, p, lang);

@@ -35,11 +35,7 @@ static void check_person_assigned(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_printf(out,
-                   X(lang, "  services[].%s に persons で申告した者を書く: 適合。ない: 不適合\n",
-                     "  services[].%s names a person declared under persons: pass; "
-                     "missing: fail\n"),
-                   r->person.field);
+    iss_str_printf(out, S_EX_PERSON_ASSIGNED_SERVICES_NAMES_A_PERSON, lang, r->person.field);
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -64,15 +60,14 @@ static void service_template(const iss_tmpl *t, size_t k)
     if (!r)
         return;
     iss_buf_printf(o, "    # %s %s: %s\n", r->id, tmpl_title(t, r),
-                   tmpl_text(t, "担当者の id", "the person's id"));
+                   iss_string(S_TPL_PERSON_ASSIGNED_THE_PERSON_S_ID, t->lang));
     iss_buf_printf(o, "    %s: ~\n", r->person.field);
 }
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"field", "担当者を書く services[] の欄",
-     "the services[] field naming the person"},
-    {NULL, NULL, NULL},
+    {"field", S_PARAM_PERSON_ASSIGNED_FIELD},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"field", NULL};

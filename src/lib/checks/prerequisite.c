@@ -68,19 +68,14 @@ static void check_prerequisite(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_puts(out, X(lang, "  次の区分をそれぞれ同じ申告書で申請していること: ",
-                        "  Each of these categories must be applied for in the same "
-                        "declaration: "));
+    iss_buf_puts(out, iss_string(S_EX_PREREQUISITE_EACH_OF_THESE_CATEGORIES, lang));
     iss_strs_join(out, &r->prereq.requires, ", ");
     if (r->prereq.accept_registration) {
-        iss_buf_puts(out, X(lang, "。又は registrations に登録番号とともに申告した登録が基準日に有効であること",
-                            "; or declared under registrations with its number and not "
-                            "expired on the reference date"));
+        iss_buf_puts(out, iss_string(S_EX_PREREQUISITE_OR_DECLARED_UNDER_REGISTRATIONS, lang));
         ex_reading_ref(out, r, "accept_registration", lang);
-        iss_buf_puts(out, X(lang, "。登録が期限切れ: 不適合", "; a registration that expired: fail"));
+        iss_buf_puts(out, iss_string(S_EX_PREREQUISITE_A_REGISTRATION_THAT_EXPIRED, lang));
     }
-    iss_buf_puts(out, X(lang, "。それ以外: 不適合。区分が読み込んだ基準にない: 不適合\n",
-                        "; otherwise: fail; a category not in the loaded criteria: fail\n"));
+    iss_buf_puts(out, iss_string(S_EX_PREREQUISITE_OTHERWISE_FAIL_A_CATEGORY, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -99,20 +94,18 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     iss_buf_printf(y, "services:\n  - category: %s\n", r->prereq.requires.n ? r->prereq.requires.v[0].s : cat);
     iss_buf_printf(y, "  - category: %s\n", cat);
     if (r->prereq.accept_registration)
-        iss_buf_printf(y, "# %s\nregistrations:\n  - {category: %s, number: \"%s\", expires: 2027-03-31}\n",
-                       X(lang, "又は、登録済みのとき:", "or, when already registered:"),
-                       r->prereq.requires.n ? r->prereq.requires.v[0].s : cat,
-                       X(lang, "(登録番号)", "(registration number)"));
+        iss_buf_printf(
+            y, "# %s\nregistrations:\n  - {category: %s, number: \"%s\", expires: 2027-03-31}\n",
+            iss_string(S_EX_PREREQUISITE_OR_WHEN_ALREADY_REGISTERED, lang),
+            r->prereq.requires.n ? r->prereq.requires.v[0].s : cat,
+            iss_string(S_EX_PREREQUISITE_REGISTRATION_NUMBER, lang));
 }
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"requires", "同じ申告書で申請していなければならない区分",
-     "the categories that must be applied for in the same declaration"},
-    {"accept_registration",
-     "true: 申請の代わりに、有効な登録を登録番号とともに申告してもよい",
-     "true: a current registration declared with its number does instead"},
-    {NULL, NULL, NULL},
+    {"requires", S_PARAM_PREREQUISITE_REQUIRES},
+    {"accept_registration", S_PARAM_PREREQUISITE_ACCEPT_REGISTRATION},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"requires", "accept_registration", NULL};

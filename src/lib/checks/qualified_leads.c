@@ -216,42 +216,17 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_buf_printf(out,
-                   X(lang,
-                     "  services[].%s.persons に挙げた者（区分 '%s'）を一人ずつ、次の要件について調べる:\n",
-                     "  Each person listed under services[].%s.persons (category '%s') is "
-                     "checked against these paths:\n"),
-                   r->leads.group, cat);
+    iss_str_printf(out, S_EX_QUALIFIED_LEADS_EACH_PERSON_LISTED_UNDER, lang, r->leads.group, cat);
     for (size_t i = 0; i < r->leads.npaths; i++)
         ex_path(out, c, r, &r->leads.paths[i], lang);
-    iss_buf_printf(out,
-                   X(lang,
-                     "  services[].%s がない又は persons が空: 不適合\n"
-                     "  いずれの要件も満たさない者は、その旨を要件の一覧とともに示す（実績の要件がない規則では、その者の当該区分の案件を数えないことも示す）\n"
-                     "  少なくとも1名が要件を確実に満たす: 適合。最善でも要確認の要件による: 要確認。誰も満たさない: 不適合\n",
-                     "  services[].%s missing, or no persons: fail\n"
-                     "  a person meeting no path is listed with the paths (where the rule has "
-                     "no track-record path, also that the person's cases of the category do "
-                     "not count)\n"
-                     "  at least one person meets a path firmly: pass; the best rests on "
-                     "review: review; nobody meets one: fail\n"),
-                   r->leads.group);
+    iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_MISSING_OR_NO, lang, r->leads.group);
     if (r->leads.disclose_counts) {
-        iss_buf_printf(out,
-                       X(lang, "  要件ごとの人数を services[].%s.counts に書く（",
-                         "  The number of persons meeting each path must be stated under "
-                         "services[].%s.counts ("),
-                       r->leads.group);
+        iss_str_printf(out, S_EX_QUALIFIED_LEADS_THE_NUMBER_OF_PERSONS, lang, r->leads.group);
         for (size_t i = 0; i < r->leads.npaths; i++)
             iss_buf_printf(out, "%s%s", i ? ", " : "", r->leads.paths[i].id);
-        iss_buf_puts(out, X(lang, "）。要確認の要件を満たす者も数える。ない・欠ける・未知の要件・算出値と違う: 不適合（算出値を示す）\n",
-                            "), counting persons who meet a path on review too; missing, "
-                            "incomplete, naming an unknown path or differing from the "
-                            "computed ones: fail, and the report prints the computed ones\n"));
+        iss_buf_puts(out, iss_string(S_EX_QUALIFIED_LEADS_COUNTING_PERSONS_WHO_MEET, lang));
     } else {
-        iss_buf_printf(out, X(lang, "  services[].%s.counts は読まない。\n",
-                              "  services[].%s.counts is not read.\n"),
-                       r->leads.group);
+        iss_str_printf(out, S_EX_QUALIFIED_LEADS_SERVICES_COUNTS_IS_NOT, lang, r->leads.group);
     }
 }
 
@@ -278,23 +253,23 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     if (p && p->type == ISS_PATH_QUALIFICATION) {
         const char *name = ex_example_entry(c, ISS_ENTRY_QUALIFICATION, p->reiji);
         iss_buf_puts(y, "    qualifications:\n      - {name: ");
-        ex_yaml_scalar(y, name ? name : X(lang, "(資格)", "(qualification)"));
+        ex_yaml_scalar(y, name ? name : iss_string(S_EX_QUALIFIED_LEADS_QUALIFICATION, lang));
         iss_buf_puts(y, ", acquired: 2024-04-01}\n");
     } else if (p && p->type == ISS_PATH_COMMUNITY) {
         const char *name = ex_example_entry(c, ISS_ENTRY_COMMUNITY, p->reiji);
         iss_buf_puts(y, "    community_roles:\n      - {community: ");
-        ex_yaml_scalar(y, name ? name : X(lang, "(コミュニティ)", "(community)"));
+        ex_yaml_scalar(y, name ? name : iss_string(S_EX_QUALIFIED_LEADS_COMMUNITY, lang));
         iss_buf_puts(y, ", role: lecturer, from: 2024-04-01}\n");
     } else if (p && p->type == ISS_PATH_TRAINING) {
         const char *name = ex_example_entry(c, ISS_ENTRY_TRAINING, p->reiji);
         iss_buf_puts(y, "    trainings:\n      - {name: ");
-        ex_yaml_scalar(y, name ? name : X(lang, "(研修)", "(training)"));
+        ex_yaml_scalar(y, name ? name : iss_string(S_EX_QUALIFIED_LEADS_TRAINING, lang));
         iss_buf_puts(y, ", completed: 2024-04-01}\n");
     } else if (p) {
         const char *w = p->work.n ? p->work.v[0].s : "";
         const char *slash = strchr(w, '/');
         iss_buf_printf(y, "engagements:   # %s\n",
-                       X(lang, "必要な件数まで続ける", "and more, up to the cases needed"));
+                       iss_string(S_EX_QUALIFIED_LEADS_AND_MORE_UP_TO, lang));
         iss_buf_printf(y,
                        "  - {id: E001, category: %.*s, kind: %s, start: 2025-04-01, "
                        "end: 2025-04-30, contract: single, staff: [P001]}\n",
@@ -321,27 +296,24 @@ static void service_template(const iss_tmpl *t, size_t k)
         const iss_rule *r = tmpl_rule(c, k, ISS_CHECK_QUALIFIED_LEADS, cat->groups[g]);
         if (!r)
             continue;
-        iss_buf_printf(
-            o, "    # %s %s: %s\n", r->id, tmpl_title(t, r),
-            tmpl_text(t, "次のいずれかの要件を満たす者を指名する", "designate persons meeting one of"));
+        iss_buf_printf(o, "    # %s %s: %s\n", r->id, tmpl_title(t, r),
+                       iss_string(S_TPL_QUALIFIED_LEADS_DESIGNATE_PERSONS_MEETING_ONE, t->lang));
         for (size_t i = 0; i < r->leads.npaths; i++) {
             const iss_path *p = &r->leads.paths[i];
             iss_buf_printf(o, "    #   %s", p->id);
             if (p->reiji)
-                iss_buf_printf(o, ": 例示 %s", p->reiji);
-            if (p->type == ISS_PATH_TRACK_RECORD && t->lang == ISS_LANG_EN)
-                iss_buf_printf(o, ": %ld cases or more in %ld years", p->min_cases,
-                               p->window_years);
-            else if (p->type == ISS_PATH_TRACK_RECORD)
-                iss_buf_printf(o, ": 過去%ld年間に%ld件以上", p->window_years, p->min_cases);
+                iss_str_printf(o, S_TPL_QUALIFIED_LEADS_REIJI, t->lang, p->reiji);
+            /* the languages name the years and the cases in opposite orders */
+            if (p->type == ISS_PATH_TRACK_RECORD)
+                iss_str_printf(o, S_TPL_QUALIFIED_LEADS_TRACK_RECORD, t->lang,
+                               t->lang == ISS_LANG_EN ? p->min_cases : p->window_years,
+                               t->lang == ISS_LANG_EN ? p->window_years : p->min_cases);
             iss_buf_puts(o, "\n");
         }
         iss_buf_printf(o, "    %s:\n      persons: []\n", cat->groups[g]);
         if (r->leads.disclose_counts) {
             iss_buf_printf(o, "      # %s\n",
-                           tmpl_text(t, "要件を満たす者ごとの人数（report が算出値を示す）",
-                             "persons meeting each path (the report prints the "
-                             "computed numbers)"));
+                           iss_string(S_TPL_QUALIFIED_LEADS_PERSONS_MEETING_EACH_PATH, t->lang));
             iss_buf_puts(o, "      counts: {");
             for (size_t i = 0; i < r->leads.npaths; i++)
                 iss_buf_printf(o, "%s%s: 0", i ? ", " : "", r->leads.paths[i].id);
@@ -352,14 +324,10 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"group", "技術責任者を申告する services[] の欄（この欄の persons が対象）",
-     "the services[] group whose persons are the leads checked"},
-    {"disclose_counts",
-     "true: 要件ごとの人数を申告書の counts に書かせ、算出値と照合する",
-     "true: the per-path counts must be stated under counts and equal the computed ones"},
-    {"paths", "要件（いずれか一つを満たせばよい）",
-     "the paths (meeting any one suffices)"},
-    {NULL, NULL, NULL},
+    {"group", S_PARAM_QUALIFIED_LEADS_GROUP},
+    {"disclose_counts", S_PARAM_QUALIFIED_LEADS_DISCLOSE_COUNTS},
+    {"paths", S_PARAM_QUALIFIED_LEADS_PATHS},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"group", "disclose_counts", "paths", NULL};

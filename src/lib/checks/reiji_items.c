@@ -159,35 +159,25 @@ static void check_reiji_items(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_puts(out, X(lang, "  要求ごとに、その欄の項目（名前、又は {name, evidence, equivalent}）から最もよいものを選ぶ:\n",
-                        "  For each requirement the best item of its field (a name, or {name, "
-                        "evidence, equivalent}) is chosen:\n"));
+    iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_FOR_EACH_REQUIREMENT_THE, lang));
     for (size_t i = 0; i < r->items.nreqs; i++) {
         const iss_requirement *q = &r->items.reqs[i];
         iss_buf_printf(out, "  - services[].%s: ", iss_item_field_keys[q->field]);
         if (q->reiji)
-            iss_buf_printf(out, X(lang, "例示 %s の項目", "an item on 例示 %s"), q->reiji);
+            iss_str_printf(out, S_EX_REIJI_ITEMS_AN_ITEM_ON, lang, q->reiji);
         else
-            iss_buf_puts(out, X(lang, "任意の項目", "any item"));
+            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_ANY_ITEM, lang));
         if (q->distinct)
-            iss_buf_puts(out, X(lang, "（他の要求を満たした項目とは別のもの）",
-                                ", different from the items meeting the other requirements"));
+            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_DIFFERENT_FROM_THE_ITEMS, lang));
         if (q->when_subtypes.n) {
-            iss_buf_puts(out, X(lang, "（申請区分 ", " (only with sub-type "));
-            iss_strs_join(out, &q->when_subtypes, X(lang, " 又は ", " or "));
-            iss_buf_puts(out, X(lang, " のときだけ）", ")"));
+            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_ONLY_WITH_SUB_TYPE, lang));
+            iss_strs_join(out, &q->when_subtypes, iss_string(S_EX_REIJI_ITEMS_OR, lang));
+            iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_ONLY_WITH_SUB_TYPE_END, lang));
         }
         iss_buf_puts(out, "\n");
     }
-    ex_catalogue_branches(out, lang, X(lang, "項目", "item"));
-    iss_buf_puts(out, X(lang, "      例示に載る確認済みの項目: 満たす\n"
-                              "  各項目は一度だけ示す（満たした要求について、又はどの要求も満たさなければその欄の最初の要求について）\n"
-                              "  満たす項目のない要求がある: 不適合。すべて満たし、一つでも要確認: 要確認。それ以外: 適合\n",
-                        "      a verified entry on the list: met\n"
-                        "  Each item is described once (for the requirement it meets, or "
-                        "for the first requirement of its field when it meets none).\n"
-                        "  a requirement no item meets: fail; all met, one on review: review; "
-                        "otherwise: pass\n"));
+    ex_catalogue_branches(out, lang, iss_string(S_EX_REIJI_ITEMS_ITEM, lang));
+    iss_buf_puts(out, iss_string(S_EX_REIJI_ITEMS_A_VERIFIED_ENTRY_ON, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -214,10 +204,10 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
                 iss_buf_printf(y, "    %s:\n", iss_item_field_keys[f]);
             first = false;
             iss_buf_puts(y, "      - {name: ");
-            ex_yaml_scalar(y, name ? name : X(lang, "(項目)", "(item)"));
-            iss_buf_printf(y, ", evidence: %s}", X(lang, "(文書)", "(document)"));
+            ex_yaml_scalar(y, name ? name : iss_string(S_EX_REIJI_ITEMS_ITEM_2, lang));
+            iss_buf_printf(y, ", evidence: %s}", iss_string(S_EX_DOCUMENT, lang));
             if (q->reiji)
-                iss_buf_printf(y, "   # 例示 %s", q->reiji);
+                iss_str_printf(y, S_EX_REIJI_ITEMS_REIJI_COMMENT, lang, q->reiji);
             iss_buf_puts(y, "\n");
         }
     }
@@ -239,7 +229,7 @@ static void service_template(const iss_tmpl *t, size_t k)
                     continue;
                 iss_buf_printf(&why, "%s%s", why.len ? ", " : "", q->id);
                 if (q->items.reqs[j].reiji)
-                    iss_buf_printf(&why, " 例示 %s", q->items.reqs[j].reiji);
+                    iss_str_printf(&why, S_TPL_REIJI_ITEMS_REIJI, t->lang, q->items.reqs[j].reiji);
                 if (q->items.reqs[j].when_subtypes.n) {
                     iss_buf_puts(&why, " (");
                     iss_strs_join(&why, &q->items.reqs[j].when_subtypes, ", ");
@@ -255,9 +245,8 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"requirements", "それぞれ満たすべき例示の項目の要求",
-     "the requirements, each to be met"},
-    {NULL, NULL, NULL},
+    {"requirements", S_PARAM_REIJI_ITEMS_REQUIREMENTS},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"requirements", NULL};

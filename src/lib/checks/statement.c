@@ -56,14 +56,12 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_puts(out, X(lang, "  services[].statements に次を書く: ",
-                        "  services[].statements must give "));
+    iss_buf_puts(out, iss_string(S_EX_STATEMENT_SERVICES_STATEMENTS_MUST_GIVE, lang));
     iss_strs_join(out, &r->statement.statements, ", ");
-    iss_buf_printf(out, X(lang, "。すべてある: %s。一つでもない: 不適合\n",
-                          "; all given: %s; one missing: fail\n"),
-                   r->statement.when_present_pass ? X(lang, "適合", "pass")
-                                        : X(lang, "要確認（内容は審査員が判断する）",
-                                            "review (an examiner judges the substance)"));
+    iss_str_printf(out, S_EX_STATEMENT_ALL_GIVEN_ONE_MISSING, lang,
+                   r->statement.when_present_pass
+                       ? iss_string(S_EX_STATEMENT_PASS, lang)
+                       : iss_string(S_EX_STATEMENT_REVIEW_AN_EXAMINER_JUDGES, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -81,7 +79,8 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     const char *cat = c->categories[r->category].code;
     iss_buf_printf(y, "services:\n  - category: %s\n    statements:\n", cat);
     for (size_t i = 0; i < r->statement.statements.n; i++)
-        iss_buf_printf(y, "      %s: %s\n", r->statement.statements.v[i].s, X(lang, "(本文)", "(text)"));
+        iss_buf_printf(y, "      %s: %s\n", r->statement.statements.v[i].s,
+                       iss_string(S_EX_STATEMENT_TEXT, lang));
 }
 
 /* The statements of every statement rule of the service, in one map. */
@@ -95,7 +94,8 @@ static void service_template(const iss_tmpl *t, size_t k)
         if (q->category != k || q->kind != ISS_CHECK_STATEMENT)
             continue;
         if (!statements)
-            iss_buf_printf(o, "    # %s\n", tmpl_text(t, "表明（id: 本文）:", "statements (id: text):"));
+            iss_buf_printf(o, "    # %s\n",
+                           iss_string(S_TPL_STATEMENT_STATEMENTS_ID_TEXT, t->lang));
         statements = true;
         iss_buf_printf(o, "    #   %s %s:", q->id, tmpl_title(t, q));
         for (size_t j = 0; j < q->statement.statements.n; j++)
@@ -108,11 +108,9 @@ static void service_template(const iss_tmpl *t, size_t k)
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"statements", "申告書の statements に必要な表明",
-     "the statements that must be given"},
-    {"when_present", "すべての表明があるときの判定: pass 又は review",
-     "the verdict when every statement is given: pass or review"},
-    {NULL, NULL, NULL},
+    {"statements", S_PARAM_STATEMENT_STATEMENTS},
+    {"when_present", S_PARAM_STATEMENT_WHEN_PRESENT},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"statements", "when_present", NULL};

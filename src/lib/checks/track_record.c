@@ -166,11 +166,11 @@ static const char *contract_word(iss_lang lang, iss_contract k)
 {
     switch (k) {
     case ISS_CONTRACT_SINGLE:
-        return X(lang, "単一の契約（single）", "single contract (single)");
+        return iss_string(S_EX_TRACK_RECORD_SINGLE_CONTRACT_SINGLE, lang);
     case ISS_CONTRACT_COMPREHENSIVE:
-        return X(lang, "包括的な契約（comprehensive）", "comprehensive contract (comprehensive, 包括的な契約)");
+        return iss_string(S_EX_TRACK_RECORD_COMPREHENSIVE_CONTRACT_COMPREHENSIVE, lang);
     case ISS_CONTRACT_CONTINUING:
-        return X(lang, "継続的な契約（continuing）", "continuing contract (continuing, 継続的な契約)");
+        return iss_string(S_EX_TRACK_RECORD_CONTINUING_CONTRACT_CONTINUING, lang);
     default:
         return "none";
     }
@@ -191,12 +191,11 @@ static void work_list(iss_buf *out, const iss_criteria *c, const iss_strs *work,
         int ci = iss_criteria_category(c, code);
         for (size_t k = 0; ci >= 0 && k < c->categories[ci].nkinds; k++)
             if (strcmp(c->categories[ci].kinds[k].code, slash + 1) == 0)
-                iss_buf_printf(out, X(lang, "（%s）", " (%s)"),
+                iss_str_printf(out, S_EX_TRACK_RECORD_KIND_NAME, lang,
                                lang == ISS_LANG_EN ? c->categories[ci].kinds[k].en
                                                    : c->categories[ci].kinds[k].ja);
         if (ci < 0)
-            iss_buf_puts(out, X(lang, "（この区分を定める基準を読み込んだときに数える）",
-                                " (counted when the criteria defining this category are loaded)"));
+            iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_COUNTED_WHEN_THE_CRITERIA, lang));
     }
 }
 
@@ -209,71 +208,37 @@ void ex_track_record(iss_buf *out, const iss_criteria *c, const iss_rule *r, con
     iss_buf wref = {0};
     snprintf(on, sizeof on, "%s.window_years", p->id);
     ex_reading_ref(&wref, r, on, lang);
-    iss_buf_printf(out,
-                   X(lang,
-                     "基準日までの %ld 年間の区間に %ld 件以上の実績。その者を staff に含む案件と、その者の "
-                     "prior_engagements のうち、次の業務（区分/種別）を数える: ",
-                     "at least %ld cases in the %ld years up to the reference date, among the "
-                     "engagements listing the person as staff and the person's "
-                     "prior_engagements, of this work (category/kind): "),
+    iss_str_printf(out, S_EX_TRACK_RECORD_AT_LEAST_CASES_IN, lang,
                    lang == ISS_LANG_EN ? p->min_cases : p->window_years,
                    lang == ISS_LANG_EN ? p->window_years : p->min_cases);
     work_list(out, c, &p->work, lang);
     snprintf(on, sizeof on, "%s.work", p->id);
     ex_reading_ref(out, r, on, lang);
     iss_buf_puts(out, "\n");
-    iss_buf_printf(out,
-                   X(lang,
-                     "      期間が区間に重なる案件を数える%s。基準日より後に始まる案件は数えない。終了日のない案件は基準日まで続くものとする\n"
-                     "      業務が上記の組に当たらない案件は数えない。種別（kind）の記載がない案件は数えず、一覧に示す\n"
-                     "      数えた案件は一覧に示し、区分が '%s' でない案件にはその区分を添える\n",
-                     "      an engagement counts when its period overlaps the window%s; one "
-                     "that starts after the reference date never counts; an ongoing one runs "
-                     "to the reference date\n"
-                     "      an engagement whose work is none of the pairs does not count; one "
-                     "with no kind stated does not count and is listed\n"
-                     "      the counted cases are listed, each with its category when it is "
-                     "not '%s'\n"),
-                   wref.s ? wref.s : "", own);
+    iss_str_printf(out, S_EX_TRACK_RECORD_AN_ENGAGEMENT_COUNTS_WHEN, lang, wref.s ? wref.s : "",
+                   own);
     iss_buf_free(&wref);
     if (p->per_year_contract != ISS_CONTRACT_NONE) {
-        iss_buf_printf(out,
-                       X(lang,
-                         "      %sは区間との重なりのうち満12か月ごとに1件、重なりがあれば少なくとも1件。その他の契約は1件",
-                         "      a %s counts one case per whole 12-month span of its overlap "
-                         "with the window, at least one; any other contract counts one"),
+        iss_str_printf(out, S_EX_TRACK_RECORD_A_COUNTS_ONE_CASE, lang,
                        contract_word(lang, p->per_year_contract));
         snprintf(on, sizeof on, "%s.per_year_contract", p->id);
         ex_reading_ref(out, r, on, lang);
         iss_buf_puts(out, "\n");
     } else {
-        iss_buf_puts(out, X(lang, "      どの契約も1件と数える\n",
-                            "      every contract counts one case\n"));
+        iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_EVERY_CONTRACT_COUNTS_ONE, lang));
     }
     if (p->min_years) {
-        iss_buf_printf(out,
-                       X(lang,
-                         "      かつ、数えた案件の区間内の期間の合計（並行する案件もそれぞれ）が運用年数のべ %ld 年以上",
-                         "      and the counted engagements' durations inside the window, "
-                         "concurrent ones each counted, reach %ld operating years (のべ)"),
-                       p->min_years);
+        iss_str_printf(out, S_EX_TRACK_RECORD_AND_THE_COUNTED_ENGAGEMENTS, lang, p->min_years);
         snprintf(on, sizeof on, "%s.min_years", p->id);
         ex_reading_ref(out, r, on, lang);
-        iss_buf_puts(out, X(lang,
-                            "\n      件数は満たすが区間内の年数が足りず、区間より前の案件を含めると年数に達する（通算の読み）: 要確認（両方の数字を示す）\n",
-                            "\n      the cases suffice but the years inside the window do "
-                            "not, while counting the engagements before the window would "
-                            "reach them (the career reading): review, with both figures\n"));
+        iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_THE_CASES_SUFFICE_BUT, lang));
     }
     if (p->work_review.n) {
-        iss_buf_puts(out, X(lang, "      次の業務は審査員の確認を条件として数える: ",
-                            "      this work counts only subject to review: "));
+        iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_THIS_WORK_COUNTS_ONLY, lang));
         work_list(out, c, &p->work_review, lang);
         snprintf(on, sizeof on, "%s.work_review", p->id);
         ex_reading_ref(out, r, on, lang);
-        iss_buf_puts(out, X(lang, "\n      それを数えて初めて満たす: 要確認\n",
-                            "\n      met only by counting it: review\n"));
+        iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_MET_ONLY_BY_COUNTING, lang));
     }
-    iss_buf_puts(out, X(lang, "      それ以外で件数（と年数）を満たす: 満たす\n",
-                        "      otherwise, enough cases (and years): met\n"));
+    iss_buf_puts(out, iss_string(S_EX_TRACK_RECORD_OTHERWISE_ENOUGH_CASES_AND, lang));
 }

@@ -36,9 +36,8 @@ static bool reading_target(const iss_rule *r, const char *on)
 
 static const char *yes_no(iss_tristate t, bool en)
 {
-    static const char *const ja[] = {"未記載", "なし", "あり"}, *const enw[] = {"not stated", "no",
-                                                                                "yes"};
-    return (en ? enw : ja)[t + 1];
+    static const iss_str_id words[] = {S_EV_TRUST_NOT_STATED, S_EV_TRUST_NO, S_EV_TRUST_YES};
+    return iss_string(words[t + 1], en ? ISS_LANG_EN : ISS_LANG_JA);
 }
 
 static void tool_note(iss_result *res, const iss_tool *tl)
@@ -59,35 +58,36 @@ static const char *pct_str(ev *E, long hundredths)
 
 /* What the section should state and does not: fail, naming it in both
  * languages. */
-static void trust_missing(iss_result *res, iss_loc loc, const char *ja, const char *en)
+static void trust_missing(iss_result *res, iss_loc loc, iss_str_id what)
 {
-    note(res, ISS_MARK_FAIL, M_TRUST_MISSING, loc, ja, END)->args_en[0] = en;
+    note(res, ISS_MARK_FAIL, M_TRUST_MISSING, loc, iss_string(what, ISS_LANG_JA), END)->args_en[0] =
+        iss_string(what, ISS_LANG_EN);
     res->verdict = ISS_FAIL;
 }
 
 /* An item the section leaves out fails. */
-static bool trust_present(ev *E, iss_result *res, iss_loc at, const char *ja, const char *en)
+static bool trust_present(ev *E, iss_result *res, iss_loc at, iss_str_id what)
 {
     if (at.line)
         return true;
-    trust_missing(res, E->d->trust.loc, ja, en);
+    trust_missing(res, E->d->trust.loc, what);
     res->loc = E->d->trust.loc;
     return false;
 }
 
-static void trust_judge(iss_result *res, const char *ja, const char *en)
+static void trust_judge(iss_result *res, iss_str_id what)
 {
     if (res->verdict == ISS_FAIL)
         return;
-    iss_note *n = note(res, ISS_MARK_REVIEW, M_TRUST_JUDGE, res->loc, ja, END);
-    n->args_en[0] = en;
+    iss_note *n =
+        note(res, ISS_MARK_REVIEW, M_TRUST_JUDGE, res->loc, iss_string(what, ISS_LANG_JA), END);
+    n->args_en[0] = iss_string(what, ISS_LANG_EN);
     res->verdict = ISS_REVIEW;
 }
 
 static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->capital_loc, "資本関係（capital）",
-                       "the capital structure (capital)"))
+    if (!trust_present(E, res, t->capital_loc, S_EV_TRUST_CAPITAL_STRUCTURE_CAPITAL))
         return;
     res->loc = t->capital_loc;
     long sum = 0;
@@ -96,8 +96,9 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
         const iss_holder *h = &t->holders[i];
         sum += h->share;
         iss_note *n = note(res, ISS_MARK_INFO, M_HOLDER, h->loc, h->name.s, h->country.s,
-                           pct_str(E, h->share), h->parent ? "（親会社）" : "", END);
-        n->args_en[3] = h->parent ? " (parent)" : "";
+                           pct_str(E, h->share),
+                           h->parent ? iss_string(S_EV_TRUST_PARENT, ISS_LANG_JA) : "", END);
+        n->args_en[3] = h->parent ? iss_string(S_EV_TRUST_PARENT, ISS_LANG_EN) : "";
         ev_evidence(E, res, &h->evidence, h->loc);
         if (h->parent || h->share >= res->rule->trust.threshold)
             iss_buf_printf(&above, "%s%s (%s, %s%%)", above.len ? ", " : "", h->name.s,
@@ -113,39 +114,35 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
     note(res, ISS_MARK_INFO, M_HOLDERS_ABOVE, t->capital_loc, pct_str(E, res->rule->trust.threshold),
          above.s ? iss_arena_strdup(E->r->arena, above.s) : "—", END);
     iss_buf_free(&above);
-    trust_judge(res, "資本関係（親会社・主要株主とその国）",
-                "the capital structure (parents, major shareholders, their countries)");
+    trust_judge(res, S_EV_TRUST_CAPITAL_STRUCTURE_PARENTS);
 }
 
 static void trust_employees(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->employees_loc, "従業員の管理方法規程等（employees）",
-                       "the employee-management rules (employees)"))
+    if (!trust_present(E, res, t->employees_loc, S_EV_TRUST_EMPLOYEE_MANAGEMENT_RULES))
         return;
     res->loc = t->employees_loc;
-    static const char *const ja[] = {"秘密保持（confidentiality）", "教育・研修（training）",
-                                     "退職時の手続（leaving）"};
-    static const char *const en[] = {"confidentiality undertakings (confidentiality)",
-                                     "training (training)", "leaving procedures (leaving)"};
+    static const iss_str_id what[] = {S_EV_TRUST_CONFIDENTIALITY_UNDERTAKINGS_CONFIDENTIALITY,
+                                      S_EV_TRUST_TRAINING_TRAINING,
+                                      S_EV_TRUST_LEAVING_PROCEDURES_LEAVING};
     const iss_rulebook *books[] = {&t->confidentiality, &t->training, &t->leaving};
     for (int i = 0; i < 3; i++) {
         if (!books[i]->loc.line) {
-            trust_missing(res, t->employees_loc, ja[i], en[i]);
+            trust_missing(res, t->employees_loc, what[i]);
             continue;
         }
-        iss_note *n =
-            note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc, ja[i], books[i]->document.s, END);
-        n->args_en[0] = en[i];
+        iss_note *n = note(res, ISS_MARK_INFO, M_RULEBOOK, books[i]->loc,
+                           iss_string(what[i], ISS_LANG_JA), books[i]->document.s, END);
+        n->args_en[0] = iss_string(what[i], ISS_LANG_EN);
         ev_evidence(E, res, &books[i]->evidence, books[i]->loc);
     }
-    trust_judge(res, "規程の内容と運用", "the rules' content and how they are applied");
+    trust_judge(res, S_EV_TRUST_RULES_CONTENT_HOW);
 }
 
 static void trust_coverage(ev *E, const iss_trust *t, iss_result *res)
 {
     const iss_decl *d = E->d;
-    if (!trust_present(E, res, t->covers_loc, "秘密保持の対象者（employees.covers）",
-                       "the persons the confidentiality rules cover (employees.covers)"))
+    if (!trust_present(E, res, t->covers_loc, S_EV_TRUST_PERSONS_CONFIDENTIALITY_RULES))
         return;
     res->loc = t->covers_loc;
     bool *handles = iss_arena_alloc(E->r->arena, d->npersons + 1);
@@ -178,8 +175,7 @@ static void trust_coverage(ev *E, const iss_trust *t, iss_result *res)
 
 static void trust_certifications(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->information_loc, "情報に関する管理体制（information）",
-                       "the information-management system (information)"))
+    if (!trust_present(E, res, t->information_loc, S_EV_TRUST_INFORMATION_MANAGEMENT_SYSTEM))
         return;
     res->loc = t->information_loc;
     for (size_t i = 0; i < t->ncerts; i++) {
@@ -193,29 +189,26 @@ static void trust_certifications(ev *E, const iss_trust *t, iss_result *res)
     }
     if (!t->ncerts)
         note(res, ISS_MARK_INFO, M_CERT_NONE, t->information_loc, END);
-    trust_judge(res, "情報管理体制（認証の範囲と有効性）",
-                "the information-management system (scope and validity of certifications)");
+    trust_judge(res, S_EV_TRUST_INFORMATION_MANAGEMENT_SYSTEM_2);
 }
 
 static void trust_storage(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->storage_loc, "顧客情報の保管場所（information.storage）",
-                       "where customer data is stored (information.storage)"))
+    if (!trust_present(E, res, t->storage_loc, S_EV_TRUST_WHERE_CUSTOMER_DATA))
         return;
     res->loc = t->storage_loc;
     for (size_t i = 0; i < t->nstorage; i++)
         note(res, ISS_MARK_INFO, M_STORAGE, t->storage[i].loc, t->storage[i].data.s,
              t->storage[i].location.s, t->storage[i].country.s, END);
     if (!t->nstorage)
-        trust_missing(res, t->storage_loc, "保管場所", "any storage place");
-    trust_judge(res, "保管場所と国", "the storage places and their countries");
+        trust_missing(res, t->storage_loc, S_EV_TRUST_ANY_STORAGE_PLACE);
+    trust_judge(res, S_EV_TRUST_STORAGE_PLACES_THEIR);
 }
 
 static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
 {
     if (!trust_present(E, res, t->subcontractors_loc,
-                       "業務委託（subcontractors; 委託しない場合は []）",
-                       "subcontracting (subcontractors; [] when none)"))
+                       S_EV_TRUST_SUBCONTRACTING_SUBCONTRACTORS_WHEN))
         return;
     res->loc = t->subcontractors_loc;
     if (!t->nsubs)
@@ -224,13 +217,11 @@ static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
         const iss_subcontractor *sc = &t->subs[i];
         if (sc->customer_data == ISS_UNSTATED ||
             (sc->customer_data == ISS_YES && sc->confidentiality == ISS_UNSTATED)) {
-            bool data = sc->customer_data == ISS_UNSTATED;
-            iss_note *n =
-                note(res, ISS_MARK_FAIL, M_SUB_UNSTATED, sc->loc, sc->name.s, sc->country.s,
-                     data ? "顧客情報を渡すか（customer_data）" : "秘密保持条項（confidentiality）",
-                     END);
-            n->args_en[2] = data ? "whether customer data is passed on (customer_data)"
-                                 : "whether the contract binds confidentiality (confidentiality)";
+            iss_str_id what = sc->customer_data == ISS_UNSTATED ? S_EV_TRUST_WHETHER_CUSTOMER_DATA
+                                                                : S_EV_TRUST_WHETHER_CONTRACT_BINDS;
+            iss_note *n = note(res, ISS_MARK_FAIL, M_SUB_UNSTATED, sc->loc, sc->name.s,
+                               sc->country.s, iss_string(what, ISS_LANG_JA), END);
+            n->args_en[2] = iss_string(what, ISS_LANG_EN);
             res->verdict = ISS_FAIL;
         } else if (sc->customer_data == ISS_YES && sc->confidentiality == ISS_NO) {
             note(res, ISS_MARK_FAIL, M_SUB_NO_CONF, sc->loc, sc->name.s, sc->country.s, END);
@@ -244,13 +235,12 @@ static void trust_subcontracting(ev *E, const iss_trust *t, iss_result *res)
         }
         ev_evidence(E, res, &sc->evidence, sc->loc);
     }
-    trust_judge(res, "委託先とその国、委託の範囲",
-                "the subcontractors, their countries and what they do");
+    trust_judge(res, S_EV_TRUST_SUBCONTRACTORS_THEIR_COUNTRIES);
 }
 
 static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->tools_loc, "使用ツール（tools）", "the tools used (tools)"))
+    if (!trust_present(E, res, t->tools_loc, S_EV_TRUST_TOOLS_USED_TOOLS))
         return;
     res->loc = t->tools_loc;
     if (!t->ntools)
@@ -265,14 +255,12 @@ static void trust_tools(ev *E, const iss_trust *t, iss_result *res)
         }
         ev_evidence(E, res, &tl->evidence, tl->loc);
     }
-    trust_judge(res, "ツールの提供元・国と顧客情報の流れ",
-                "the tools' vendors, countries and where customer data goes");
+    trust_judge(res, S_EV_TRUST_TOOLS_VENDORS_COUNTRIES);
 }
 
 static void trust_security(ev *E, const iss_trust *t, iss_result *res)
 {
-    if (!trust_present(E, res, t->security_loc, "自社のサイバーセキュリティ対策（security）",
-                       "the provider's own security measures (security)"))
+    if (!trust_present(E, res, t->security_loc, S_EV_TRUST_PROVIDER_OWN_SECURITY))
         return;
     res->loc = t->security_loc;
     for (size_t i = 0; i < t->nmeasures; i++) {
@@ -280,8 +268,8 @@ static void trust_security(ev *E, const iss_trust *t, iss_result *res)
         ev_evidence(E, res, &t->measures[i].evidence, t->measures[i].loc);
     }
     if (!t->nmeasures)
-        trust_missing(res, t->security_loc, "対策", "any measure");
-    trust_judge(res, "対策の内容", "the measures' substance");
+        trust_missing(res, t->security_loc, S_EV_TRUST_ANY_MEASURE);
+    trust_judge(res, S_EV_TRUST_MEASURES_SUBSTANCE);
 }
 
 static void check_trust(ev *E, const iss_service *s, iss_result *res)
@@ -303,12 +291,9 @@ static void check_trust(ev *E, const iss_service *s, iss_result *res)
 static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     (void)c;
-    iss_buf_puts(out, X(lang, "  申告書に 'trust' の節があるときに適用する（なければ対象外）。書かれていない項目と、本ツールの読みが挙げる不整合は不適合。それ以外は要確認（内容は審査員が判断する）",
-                        "  Applies when the declaration has a 'trust' section (else n/a). "
-                        "Items left out, and the inconsistencies this tool's reading names, "
-                        "fail; the rest is review: an examiner judges the substance"));
+    iss_buf_puts(out, iss_string(S_EX_TRUST_APPLIES_WHEN_THE_DECLARATION, lang));
     ex_reading_ref(out, r, "check", lang);
-    iss_buf_puts(out, X(lang, "。\n", ".\n"));
+    iss_buf_puts(out, iss_string(S_EX_TRUST_APPLIES_END, lang));
 }
 
 static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
@@ -344,10 +329,9 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 
 /* What each parameter means (isscheck explain). */
 static const iss_param_text docs[] = {
-    {"item", "信頼性の審査項目のうちどれを確認するか", "which trust item is checked"},
-    {"threshold_percent", "申告すべき株主の持分の下限（%）",
-     "the share (%) from which a shareholder must be declared"},
-    {NULL, NULL, NULL},
+    {"item", S_PARAM_TRUST_ITEM},
+    {"threshold_percent", S_PARAM_TRUST_THRESHOLD_PERCENT},
+    {NULL, 0},
 };
 
 static const char *const params[] = {"item", "threshold_percent", NULL};
