@@ -68,7 +68,8 @@ int main(int argc, char **argv)
         for (;;) {
             yaml_event_t ev;
             if (!yaml_parser_parse(&p, &ev)) {
-                fprintf(stderr, "%s: error: %s\n", argv[i], p.problem ? p.problem : "malformed YAML");
+                fprintf(stderr, "%s: error: %s\n", argv[i],
+                        p.problem ? p.problem : "malformed YAML");
                 status = 1;
                 break;
             }

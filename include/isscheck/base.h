@@ -26,8 +26,7 @@ void *iss_arena_alloc_raw(iss_arena *a, size_t size);
 void iss_arena_reset(iss_arena *a);
 char *iss_arena_strndup(iss_arena *a, const char *s, size_t n);
 char *iss_arena_strdup(iss_arena *a, const char *s);
-char *iss_arena_printf(iss_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *iss_arena_printf(iss_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t iss_arena_used(const iss_arena *a);
 
 /* Out of memory: one policy for the whole library.
@@ -62,8 +61,7 @@ typedef struct {
 } iss_buf;
 void iss_buf_add(iss_buf *b, const char *s, size_t n);
 void iss_buf_puts(iss_buf *b, const char *s);
-void iss_buf_printf(iss_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void iss_buf_printf(iss_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void iss_buf_free(iss_buf *b);
 
 /* A position in an input file; line and col are 1-based, 0 when unknown. */
@@ -104,12 +102,12 @@ typedef struct {
     size_t n, cap;
     size_t errors;
 } iss_diags;
-void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc,
-                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void iss_diag_add(iss_diags *d, iss_severity sev, const char *file, iss_loc loc, const char *fmt,
+                  ...) __attribute__((format(printf, 5, 6)));
 void iss_diag_addv(iss_diags *d, iss_severity sev, const char *file, iss_loc loc, const char *fmt,
                    va_list ap) __attribute__((format(printf, 5, 0)));
-void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt,
-                       ...) __attribute__((format(printf, 4, 5)));
+void iss_diag_add_byte(iss_diags *d, const char *file, long byte, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* An encoding error at byte offset byte, which is at loc (iss_text_loc). */
 void iss_diag_add_byte_at(iss_diags *d, const char *file, iss_loc loc, long byte, const char *fmt,
                           ...) __attribute__((format(printf, 5, 6)));
@@ -131,8 +129,8 @@ const char *iss_diag_text(const char *en, iss_lang lang);
 const char *iss_diag_msg(const iss_diag *x, iss_lang lang);
 /* FILE:LINE:COL: error: MESSAGE (no newline), fallback naming a record
  * without a file; the file name and the message are escaped as
- * iss_text_str (escape.h) escapes text, so the line is one line.  The words error and warning stay English in every
- * language, for the editors and CI annotators that parse them. */
+ * iss_text_str (escape.h) escapes text, so the line is one line.  The words error and warning stay
+ * English in every language, for the editors and CI annotators that parse them. */
 void iss_diag_line(iss_buf *out, const iss_diag *x, const char *fallback, iss_lang lang);
 void iss_diags_print(FILE *f, const iss_diags *d, iss_lang lang);
 /* Drops the records from the n-th on (a loader that tries again). */

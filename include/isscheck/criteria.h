@@ -57,22 +57,57 @@ typedef enum {
 #define ISS_CHECK_ENUM(K, name) ISS_CHECK_##K,
     ISS_CHECK_KINDS(ISS_CHECK_ENUM)
 #undef ISS_CHECK_ENUM
-    ISS_CHECK_COUNT
+        ISS_CHECK_COUNT
 } iss_check_kind;
 
-typedef enum { ISS_TRUST_CAPITAL, ISS_TRUST_EMPLOYEES, ISS_TRUST_COVERAGE, ISS_TRUST_CERTIFICATIONS,
-               ISS_TRUST_STORAGE, ISS_TRUST_SUBCONTRACTING, ISS_TRUST_TOOLS, ISS_TRUST_SECURITY } iss_trust_item;
+typedef enum {
+    ISS_TRUST_CAPITAL,
+    ISS_TRUST_EMPLOYEES,
+    ISS_TRUST_COVERAGE,
+    ISS_TRUST_CERTIFICATIONS,
+    ISS_TRUST_STORAGE,
+    ISS_TRUST_SUBCONTRACTING,
+    ISS_TRUST_TOOLS,
+    ISS_TRUST_SECURITY
+} iss_trust_item;
 typedef enum { ISS_SECTIONS_MANUAL, ISS_SECTIONS_REPORT_TEMPLATE } iss_sections_source;
 
-typedef enum { ISS_PATH_QUALIFICATION, ISS_PATH_COMMUNITY, ISS_PATH_TRAINING, ISS_PATH_TRACK_RECORD } iss_path_type;
-typedef enum { ISS_CONTRACT_SINGLE, ISS_CONTRACT_COMPREHENSIVE, ISS_CONTRACT_CONTINUING, ISS_CONTRACT_NONE } iss_contract;
-typedef enum { ISS_FIELD_STANDARDS, ISS_FIELD_RESULT_HANDLING, ISS_FIELD_COMPLIANCE, ISS_FIELD_EDUCATION, ISS_FIELD_COUNT } iss_item_field;
+typedef enum {
+    ISS_PATH_QUALIFICATION,
+    ISS_PATH_COMMUNITY,
+    ISS_PATH_TRAINING,
+    ISS_PATH_TRACK_RECORD
+} iss_path_type;
+typedef enum {
+    ISS_CONTRACT_SINGLE,
+    ISS_CONTRACT_COMPREHENSIVE,
+    ISS_CONTRACT_CONTINUING,
+    ISS_CONTRACT_NONE
+} iss_contract;
+typedef enum {
+    ISS_FIELD_STANDARDS,
+    ISS_FIELD_RESULT_HANDLING,
+    ISS_FIELD_COMPLIANCE,
+    ISS_FIELD_EDUCATION,
+    ISS_FIELD_COUNT
+} iss_item_field;
 /* The declaration keys of the item fields, in iss_item_field order,
  * NULL-terminated. */
 extern const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1];
-typedef enum { ISS_REVIEWER_INDEPENDENT, ISS_REVIEWER_ANY, ISS_REVIEWER_STAFF_OR_QUALIFIED } iss_reviewer;
-typedef enum { ISS_ENTRY_QUALIFICATION, ISS_ENTRY_COMMUNITY, ISS_ENTRY_TRAINING, ISS_ENTRY_STANDARD,
-               ISS_ENTRY_RESULT_HANDLING, ISS_ENTRY_COMPLIANCE, ISS_ENTRY_EDUCATION } iss_entry_type;
+typedef enum {
+    ISS_REVIEWER_INDEPENDENT,
+    ISS_REVIEWER_ANY,
+    ISS_REVIEWER_STAFF_OR_QUALIFIED
+} iss_reviewer;
+typedef enum {
+    ISS_ENTRY_QUALIFICATION,
+    ISS_ENTRY_COMMUNITY,
+    ISS_ENTRY_TRAINING,
+    ISS_ENTRY_STANDARD,
+    ISS_ENTRY_RESULT_HANDLING,
+    ISS_ENTRY_COMPLIANCE,
+    ISS_ENTRY_EDUCATION
+} iss_entry_type;
 
 typedef struct {
     const char *id, *clause;
@@ -140,7 +175,7 @@ typedef struct {
     long window_years;
     iss_alternative *alts;
     size_t nalts;
-    iss_str qualified_id;          /* qualified_rule as written, or no string */
+    iss_str qualified_id;           /* qualified_rule as written, or no string */
     const iss_rule *qualified_rule; /* linked once every file of the set is in */
 } iss_review_params;
 
@@ -162,10 +197,11 @@ typedef struct {
 
 struct iss_rule {
     const char *id, *clause, *title_ja, *title_en, *text, *summary;
-    const char *text_unavailable; /* draft rules: why the clause text is not given, and its source */
-    const char *label;            /* a heading composed by this project (not verbatim), or NULL */
-    const char *related_text;     /* verbatim text from elsewhere in the document the rule rests on */
-    const char *related_clause;   /* where related_text is */
+    const char
+        *text_unavailable;      /* draft rules: why the clause text is not given, and its source */
+    const char *label;          /* a heading composed by this project (not verbatim), or NULL */
+    const char *related_text;   /* verbatim text from elsewhere in the document the rule rests on */
+    const char *related_clause; /* where related_text is */
     /* The readings the rule applies (clauses.md or this project's own),
      * parallel lists: reading_on names the parameter (or "check") each one
      * justifies, reading_source where it comes from, reading_ja/_en the
@@ -181,15 +217,15 @@ struct iss_rule {
      * (the others are the same bytes).  Last in the struct, so that the
      * built-in criteria generator knows where the union ends. */
     union {
-        iss_leads_params leads;          /* qualified_leads */
-        iss_dual_params dual;            /* dual_role */
-        iss_items_params items;          /* reiji_items */
-        iss_person_params person;        /* person_assigned */
-        iss_sections_params sections;    /* manual_sections */
-        iss_review_params review;        /* case_review */
-        iss_statement_params statement;  /* statement */
-        iss_prereq_params prereq;        /* prerequisite */
-        iss_trust_params trust;          /* trust */
+        iss_leads_params leads;         /* qualified_leads */
+        iss_dual_params dual;           /* dual_role */
+        iss_items_params items;         /* reiji_items */
+        iss_person_params person;       /* person_assigned */
+        iss_sections_params sections;   /* manual_sections */
+        iss_review_params review;       /* case_review */
+        iss_statement_params statement; /* statement */
+        iss_prereq_params prereq;       /* prerequisite */
+        iss_trust_params trust;         /* trust */
     };
 };
 
@@ -235,7 +271,7 @@ struct iss_criteria {
     size_t nrules;
     iss_entry *entries;
     size_t nentries;
-    char digest[17]; /* FNV-1a 64 of the files loaded, hex */
+    char digest[17];    /* FNV-1a 64 of the files loaded, hex */
     const char **files; /* a set loaded from a folder: the paths of its manifest
                          * and of the files it lists (none for a composite or
                          * a built-in set) */

@@ -40,8 +40,8 @@ typedef struct {
 /* The criteria a declaration is checked against: per document, the edition
  * it names, else the single in-force edition (one from --criteria before
  * one from ISSCHECK_CRITERIA before a built-in one), else the document's
- * only edition.  Returns the default composite, or a new one stored in *owned for the caller to free; NULL
- * after a located error in c (an edition that is not loaded). */
+ * only edition.  Returns the default composite, or a new one stored in *owned for the caller to
+ * free; NULL after a located error in c (an edition that is not loaded). */
 const iss_criteria *iss_editions_resolve(const iss_editions *e, const iss_edition_req *req,
                                          size_t n, iss_ctx *c, iss_criteria **owned);
 

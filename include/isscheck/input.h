@@ -9,19 +9,19 @@
 #include <stdio.h>
 
 typedef struct {
-    size_t max_bytes;  /* input file size */
-    size_t max_depth;  /* nesting of sequences and mappings */
-    size_t max_nodes;  /* nodes in the document */
-    size_t max_scalar; /* bytes in one scalar */
+    size_t max_bytes;       /* input file size */
+    size_t max_depth;       /* nesting of sequences and mappings */
+    size_t max_nodes;       /* nodes in the document */
+    size_t max_scalar;      /* bytes in one scalar */
     size_t max_persons;     /* persons in a declaration */
     size_t max_engagements; /* engagements, own and prior, in a declaration */
-    bool regular_only; /* a regular file only, not even a pipe: a file a folder
-                        * search found or a criteria manifest lists */
-    bool fixed;        /* no option sets these (criteria files): errors say so
-                        * rather than name a --max- option */
-    bool tree_loader;  /* a declaration loaded through a whole-document tree
-                        * only, the path its errors take (decl.c): for tests
-                        * that compare it with the model built from events */
+    bool regular_only;      /* a regular file only, not even a pipe: a file a folder
+                             * search found or a criteria manifest lists */
+    bool fixed;             /* no option sets these (criteria files): errors say so
+                             * rather than name a --max- option */
+    bool tree_loader;       /* a declaration loaded through a whole-document tree
+                             * only, the path its errors take (decl.c): for tests
+                             * that compare it with the model built from events */
 } iss_limits;
 
 extern const iss_limits iss_default_limits;

@@ -88,10 +88,10 @@ typedef struct {
     const char *status_label;   /* its label; S_NOT_LOADED_STATUS when not loaded */
     /* the header of a loaded file (NULL or "" otherwise) */
     const char *provider, *sha256;
-    const char *decl_file;  /* the declaration's name, as locations give it */
+    const char *decl_file;        /* the declaration's name, as locations give it */
     char ref_date[ISS_DATE_SIZE]; /* YYYY-MM-DD */
-    const char *ref_source; /* where the reference date came from */
-    const char *disclaimer; /* S_UNVERIFIED_NOTICE when verdicts rest on unverified entries */
+    const char *ref_source;       /* where the reference date came from */
+    const char *disclaimer;       /* S_UNVERIFIED_NOTICE when verdicts rest on unverified entries */
     /* a file that was not loaded: its first error, else its first diagnostic */
     const iss_diag *first_error;
 } iss_view;

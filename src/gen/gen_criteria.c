@@ -30,19 +30,19 @@
 #include <sys/stat.h>
 
 typedef enum {
-    K_STR,    /* const char * */
-    K_NUM,    /* an integer of any size (enums, bool, long, size_t) */
-    K_SUB,    /* an embedded struct, by value */
-    K_ARR,    /* T *, count in the field at count_off */
-    K_CSTRS,  /* const char **, count at count_off */
-    K_SLOTS,  /* iss_pattern_slot *, count at count_off: count + 1 NULL slots */
-    K_RULE,   /* const iss_rule *, fixed count n: an address in this set's rules */
-    K_SET,    /* const iss_criteria *: this set */
-    K_SETS,   /* const iss_criteria **, count at count_off: this set alone */
-    K_RULES,  /* iss_rule *: the named array of this set's rules */
-    K_CHARS,  /* char[n], NUL-terminated */
-    K_ZERO,   /* left zero: the loader's arena, the files a folder was read from */
-    K_UNION,  /* iss_rule's parameters: the member of the kind at count_off (rule_params) */
+    K_STR,   /* const char * */
+    K_NUM,   /* an integer of any size (enums, bool, long, size_t) */
+    K_SUB,   /* an embedded struct, by value */
+    K_ARR,   /* T *, count in the field at count_off */
+    K_CSTRS, /* const char **, count at count_off */
+    K_SLOTS, /* iss_pattern_slot *, count at count_off: count + 1 NULL slots */
+    K_RULE,  /* const iss_rule *, fixed count n: an address in this set's rules */
+    K_SET,   /* const iss_criteria *: this set */
+    K_SETS,  /* const iss_criteria **, count at count_off: this set alone */
+    K_RULES, /* iss_rule *: the named array of this set's rules */
+    K_CHARS, /* char[n], NUL-terminated */
+    K_ZERO,  /* left zero: the loader's arena, the files a folder was read from */
+    K_UNION, /* iss_rule's parameters: the member of the kind at count_off (rule_params) */
 } kind;
 
 typedef struct type type;
@@ -50,9 +50,9 @@ typedef struct {
     const char *name;
     kind k;
     size_t off, size;
-    size_t count_off; /* K_ARR, K_CSTRS, K_SLOTS, K_SETS */
-    const type *sub;  /* K_SUB, K_ARR */
-    size_t n;         /* K_RULE: array length (1 for a plain pointer) */
+    size_t count_off;             /* K_ARR, K_CSTRS, K_SLOTS, K_SETS */
+    const type *sub;              /* K_SUB, K_ARR */
+    size_t n;                     /* K_RULE: array length (1 for a plain pointer) */
     const struct member *members; /* K_UNION: indexed by the kind */
 } field;
 
@@ -70,13 +70,34 @@ struct type {
 
 #define SZ(T, f) sizeof(((T *)0)->f)
 #define FIELD(T, f, kind) .name = #f, .k = kind, .off = offsetof(T, f), .size = SZ(T, f)
-#define STR(T, f) {FIELD(T, f, K_STR)}
-#define NUM(T, f) {FIELD(T, f, K_NUM)}
-#define SUB(T, f, s) {FIELD(T, f, K_SUB), .sub = &(s)}
-#define ARR(T, f, count, s) {FIELD(T, f, K_ARR), .count_off = offsetof(T, count), .sub = &(s)}
-#define CSTRS(T, f, count) {FIELD(T, f, K_CSTRS), .count_off = offsetof(T, count)}
-#define SPECIAL(T, f, kind, count, len) {FIELD(T, f, kind), .count_off = (count), .n = (len)}
-#define END {.name = NULL}
+#define STR(T, f)                                                                                  \
+    {                                                                                              \
+        FIELD(T, f, K_STR)                                                                         \
+    }
+#define NUM(T, f)                                                                                  \
+    {                                                                                              \
+        FIELD(T, f, K_NUM)                                                                         \
+    }
+#define SUB(T, f, s)                                                                               \
+    {                                                                                              \
+        FIELD(T, f, K_SUB), .sub = &(s)                                                            \
+    }
+#define ARR(T, f, count, s)                                                                        \
+    {                                                                                              \
+        FIELD(T, f, K_ARR), .count_off = offsetof(T, count), .sub = &(s)                           \
+    }
+#define CSTRS(T, f, count)                                                                         \
+    {                                                                                              \
+        FIELD(T, f, K_CSTRS), .count_off = offsetof(T, count)                                      \
+    }
+#define SPECIAL(T, f, kind, count, len)                                                            \
+    {                                                                                              \
+        FIELD(T, f, kind), .count_off = (count), .n = (len)                                        \
+    }
+#define END                                                                                        \
+    {                                                                                              \
+        .name = NULL                                                                               \
+    }
 
 static const field loc_fields[] = {NUM(iss_loc, line), NUM(iss_loc, col), END};
 static const type loc_type = {"iss_loc", sizeof(iss_loc), loc_fields};
@@ -92,53 +113,51 @@ static const field label_fields[] = {STR(iss_label, code), STR(iss_label, ja), S
                                      END};
 static const type label_type = {"iss_label", sizeof(iss_label), label_fields};
 
-static const field category_fields[] = {
-    STR(iss_category, code),
-    STR(iss_category, prefix),
-    STR(iss_category, name_ja),
-    STR(iss_category, name_en),
-    STR(iss_category, clause),
-    CSTRS(iss_category, aliases, naliases),
-    NUM(iss_category, naliases),
-    ARR(iss_category, subtypes, nsubtypes, label_type),
-    NUM(iss_category, nsubtypes),
-    ARR(iss_category, kinds, nkinds, label_type),
-    NUM(iss_category, nkinds),
-    CSTRS(iss_category, groups, ngroups),
-    NUM(iss_category, ngroups),
-    STR(iss_category, section),
-    END};
+static const field category_fields[] = {STR(iss_category, code),
+                                        STR(iss_category, prefix),
+                                        STR(iss_category, name_ja),
+                                        STR(iss_category, name_en),
+                                        STR(iss_category, clause),
+                                        CSTRS(iss_category, aliases, naliases),
+                                        NUM(iss_category, naliases),
+                                        ARR(iss_category, subtypes, nsubtypes, label_type),
+                                        NUM(iss_category, nsubtypes),
+                                        ARR(iss_category, kinds, nkinds, label_type),
+                                        NUM(iss_category, nkinds),
+                                        CSTRS(iss_category, groups, ngroups),
+                                        NUM(iss_category, ngroups),
+                                        STR(iss_category, section),
+                                        END};
 static const type category_type = {"iss_category", sizeof(iss_category), category_fields};
 
-static const field risk_fields[] = {
-    STR(iss_risk, category), STR(iss_risk, level_ja), STR(iss_risk, level_en),
-    STR(iss_risk, data),     STR(iss_risk, risk),     SPECIAL(iss_risk, set, K_SET, 0, 1),
-    END};
+static const field risk_fields[] = {STR(iss_risk, category),
+                                    STR(iss_risk, level_ja),
+                                    STR(iss_risk, level_en),
+                                    STR(iss_risk, data),
+                                    STR(iss_risk, risk),
+                                    SPECIAL(iss_risk, set, K_SET, 0, 1),
+                                    END};
 static const type risk_type = {"iss_risk", sizeof(iss_risk), risk_fields};
 
-static const field path_fields[] = {
-    STR(iss_path, id),
-    STR(iss_path, clause),
-    NUM(iss_path, type),
-    STR(iss_path, reiji),
-    STR(iss_path, lecturing_subject),
-    SUB(iss_path, work, strs_type),
-    SUB(iss_path, work_review, strs_type),
-    NUM(iss_path, window_years),
-    NUM(iss_path, min_cases),
-    NUM(iss_path, min_years),
-    NUM(iss_path, per_year_contract),
-    SUB(iss_path, loc, loc_type),
-    END};
+static const field path_fields[] = {STR(iss_path, id),
+                                    STR(iss_path, clause),
+                                    NUM(iss_path, type),
+                                    STR(iss_path, reiji),
+                                    STR(iss_path, lecturing_subject),
+                                    SUB(iss_path, work, strs_type),
+                                    SUB(iss_path, work_review, strs_type),
+                                    NUM(iss_path, window_years),
+                                    NUM(iss_path, min_cases),
+                                    NUM(iss_path, min_years),
+                                    NUM(iss_path, per_year_contract),
+                                    SUB(iss_path, loc, loc_type),
+                                    END};
 static const type path_type = {"iss_path", sizeof(iss_path), path_fields};
 
 static const field req_fields[] = {
-    NUM(iss_requirement, field),
-    STR(iss_requirement, reiji),
-    STR(iss_requirement, clause),
-    SUB(iss_requirement, when_subtypes, strs_type),
-    NUM(iss_requirement, distinct),
-    END};
+    NUM(iss_requirement, field),    STR(iss_requirement, reiji),
+    STR(iss_requirement, clause),   SUB(iss_requirement, when_subtypes, strs_type),
+    NUM(iss_requirement, distinct), END};
 static const type req_type = {"iss_requirement", sizeof(iss_requirement), req_fields};
 
 static const field section_fields[] = {STR(iss_section, id), STR(iss_section, clause),
@@ -163,15 +182,18 @@ static const field items_fields[] = {ARR(iss_items_params, reqs, nreqs, req_type
 static const type items_type = {"iss_items_params", sizeof(iss_items_params), items_fields};
 static const field person_fields[] = {STR(iss_person_params, field), END};
 static const type person_type = {"iss_person_params", sizeof(iss_person_params), person_fields};
-static const field sections_fields[] = {
-    ARR(iss_sections_params, sections, nsections, section_type), NUM(iss_sections_params, nsections),
-    NUM(iss_sections_params, source), NUM(iss_sections_params, missing_review), END};
+static const field sections_fields[] = {ARR(iss_sections_params, sections, nsections, section_type),
+                                        NUM(iss_sections_params, nsections),
+                                        NUM(iss_sections_params, source),
+                                        NUM(iss_sections_params, missing_review), END};
 static const type sections_type = {"iss_sections_params", sizeof(iss_sections_params),
                                    sections_fields};
-static const field review_fields[] = {
-    NUM(iss_review_params, window_years), ARR(iss_review_params, alts, nalts, alt_type),
-    NUM(iss_review_params, nalts), SUB(iss_review_params, qualified_id, str_type),
-    SPECIAL(iss_review_params, qualified_rule, K_RULE, 0, 1), END};
+static const field review_fields[] = {NUM(iss_review_params, window_years),
+                                      ARR(iss_review_params, alts, nalts, alt_type),
+                                      NUM(iss_review_params, nalts),
+                                      SUB(iss_review_params, qualified_id, str_type),
+                                      SPECIAL(iss_review_params, qualified_rule, K_RULE, 0, 1),
+                                      END};
 static const type review_type = {"iss_review_params", sizeof(iss_review_params), review_fields};
 static const field statement_fields[] = {SUB(iss_statement_params, statements, strs_type),
                                          NUM(iss_statement_params, when_present_pass), END};
@@ -221,8 +243,8 @@ static const field rule_fields[] = {
     SUB(iss_rule, when_subtypes, strs_type),
     NUM(iss_rule, kind),
     /* the union of the kinds' parameters: last in iss_rule, so it runs to the end */
-    {"(parameters)", K_UNION, offsetof(iss_rule, leads), sizeof(iss_rule) - offsetof(iss_rule, leads),
-     offsetof(iss_rule, kind), NULL, 0, rule_params},
+    {"(parameters)", K_UNION, offsetof(iss_rule, leads),
+     sizeof(iss_rule) - offsetof(iss_rule, leads), offsetof(iss_rule, kind), NULL, 0, rule_params},
     END};
 static const type rule_type = {"iss_rule", sizeof(iss_rule), rule_fields};
 
@@ -329,10 +351,18 @@ static int64_t get_num(const void *p, size_t size)
     int32_t i32;
     int64_t i64;
     switch (size) {
-    case 1: memcpy(&i8, p, 1); return i8;
-    case 2: memcpy(&i16, p, 2); return i16;
-    case 4: memcpy(&i32, p, 4); return i32;
-    default: memcpy(&i64, p, 8); return i64;
+    case 1:
+        memcpy(&i8, p, 1);
+        return i8;
+    case 2:
+        memcpy(&i16, p, 2);
+        return i16;
+    case 4:
+        memcpy(&i32, p, 4);
+        return i32;
+    default:
+        memcpy(&i64, p, 8);
+        return i64;
     }
 }
 
@@ -485,7 +515,8 @@ static void put_struct(const type *t, const void *base)
             continue; /* zero */
         if (f->k == K_UNION) {
             /* the member of the kind, the others being the same bytes */
-            const member *m = &f->members[get_num((const char *)base + f->count_off, sizeof(iss_check_kind))];
+            const member *m =
+                &f->members[get_num((const char *)base + f->count_off, sizeof(iss_check_kind))];
             if (m->name) {
                 fprintf(out, ", .%s = ", m->name);
                 put_struct(m->t, (const char *)base + f->off);
@@ -523,7 +554,8 @@ static char **folder_files(const char *dir, size_t *n)
         struct stat st;
         snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-            fprintf(stderr, "gen_criteria: %s: not a regular file; a criteria folder holds files only\n",
+            fprintf(stderr,
+                    "gen_criteria: %s: not a regular file; a criteria folder holds files only\n",
                     path);
             closedir(d);
             for (size_t i = 0; i < *n; i++)
@@ -533,8 +565,10 @@ static char **folder_files(const char *dir, size_t *n)
         }
         for (const char *c = de->d_name; *c; c++)
             if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", *c)) {
-                fprintf(stderr, "gen_criteria: %s: a criteria file name is letters, digits, '.', '_' and '-'\n",
-                        path);
+                fprintf(
+                    stderr,
+                    "gen_criteria: %s: a criteria file name is letters, digits, '.', '_' and '-'\n",
+                    path);
                 closedir(d);
                 return NULL; /* the build stops: what was read is not freed */
             }
@@ -592,8 +626,8 @@ static bool embed_files(size_t i, const char *dir, iss_buf *files)
     if (ok) {
         iss_buf_printf(files, "static const iss_criteria_file files_%zu[%zu] = {\n", i, nf + 1);
         for (size_t k = 0; k < nf; k++)
-            iss_buf_printf(files, "    {\"%s\", (const char *)file_%zu_%zu, %zu},\n", fv[k], i,
-                           k, lens[k]);
+            iss_buf_printf(files, "    {\"%s\", (const char *)file_%zu_%zu, %zu},\n", fv[k], i, k,
+                           lens[k]);
         iss_buf_puts(files, "    {NULL, NULL, 0}};\n");
         iss_buf_printf(files, "#define NFILES_%zu %zu\n", i, nf);
     }
@@ -639,8 +673,7 @@ static bool load_set(size_t i, const char *dir, char **name, iss_criteria **set,
     c->builtin = true;
     c->dir = iss_arena_printf(c->arena, "built-in:%s", base_name(*name));
     for (size_t k = 0; k < c->nrules; k++)
-        c->rules[k].file =
-            iss_arena_printf(c->arena, "%s/%s", c->dir, base_name(c->rules[k].file));
+        c->rules[k].file = iss_arena_printf(c->arena, "%s/%s", c->dir, base_name(c->rules[k].file));
     return embed_files(i, *name, files);
 }
 
@@ -670,8 +703,8 @@ static bool write_data(iss_criteria *const *sets, char *const *names, size_t nse
     }
     fputs("\nconst iss_builtin_set iss_builtin_sets[] = {\n", out);
     for (size_t i = 0; i < nsets; i++)
-        fprintf(out, "    {\"%s\", &set_%zu, files_%zu, NFILES_%zu},\n", base_name(names[i]), i,
-                i, i);
+        fprintf(out, "    {\"%s\", &set_%zu, files_%zu, NFILES_%zu},\n", base_name(names[i]), i, i,
+                i);
     fputs("    {NULL, NULL, NULL, 0}};\n", out);
     fprintf(out, "const size_t iss_builtin_nsets = %zu;\n", nsets);
     return fclose(out) == 0 && !failed;

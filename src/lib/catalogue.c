@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const entry_types[] = {"qualification", "community", "training", "standard",
+static const char *const entry_types[] = {"qualification",   "community",  "training",  "standard",
                                           "result_handling", "compliance", "education", NULL};
 
 /* Whether patterns are JIT-compiled.  Measured with callgrind on `check
@@ -58,8 +58,8 @@ static void free_entry_patterns(iss_entry *e)
 
 static bool load_entry(iss_loader *L, const iss_node *n, iss_entry *e)
 {
-    static const char *const keys[] = {"id", "type", "name", "aliases", "lists", "number_pattern",
-                                       "provenance", "note", NULL};
+    static const char *const keys[] = {
+        "id", "type", "name", "aliases", "lists", "number_pattern", "provenance", "note", NULL};
     static const char *const prov_keys[] = {"reiji_date", "checked", "by", NULL};
     if (!iss_expect_map(&L->c, n, "a catalogue entry", keys))
         return false;
@@ -112,8 +112,8 @@ static bool load_entry(iss_loader *L, const iss_node *n, iss_entry *e)
         char a[ISS_DATE_SIZE], b[ISS_DATE_SIZE];
         iss_date_format(rd, a);
         iss_date_format(ck, b);
-        e->provenance = iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b,
-                                         by.s ? by.s : "?");
+        e->provenance =
+            iss_arena_printf(L->cr->arena, "例示 %s, checked %s by %s", a, b, by.s ? by.s : "?");
         e->verified = ok;
     } else {
         iss_error(&L->c, prov->loc,
@@ -128,7 +128,6 @@ void iss_catalogue_free_patterns(iss_criteria *c)
     for (size_t i = 0; i < c->nentries; i++)
         free_entry_patterns(&c->entries[i]);
 }
-
 
 bool iss_catalogue_load(iss_loader *L, const iss_node *root, const char *name)
 {

@@ -48,8 +48,9 @@ const char **iss_load_plain_list(iss_loader *L, const iss_strs *s)
 
 static bool load_category(iss_loader *L, const iss_node *n, iss_category *cat)
 {
-    static const char *const keys[] = {"code", "rule_prefix", "name", "aliases", "clause",
-                                       "subtypes", "engagement_kinds", "lead_groups", "section", NULL};
+    static const char *const keys[] = {
+        "code",     "rule_prefix",      "name",        "aliases", "clause",
+        "subtypes", "engagement_kinds", "lead_groups", "section", NULL};
     static const char *const name_keys[] = {"ja", "en", NULL};
     if (!iss_expect_map(&L->c, n, "a category", keys))
         return false;
@@ -102,7 +103,7 @@ const iss_node *iss_load_seq(iss_ctx *c, const iss_node *map, const char *key)
 }
 
 const char *const iss_item_field_keys[ISS_FIELD_COUNT + 1] = {"standards", "result_handling",
-                                                             "compliance", "education", NULL};
+                                                              "compliance", "education", NULL};
 
 bool iss_load_enum(iss_loader *L, const iss_node *map, const char *key, const char *const *values,
                    int *out)
@@ -128,11 +129,26 @@ bool iss_load_enum(iss_loader *L, const iss_node *map, const char *key, const ch
  * parameter of a kind added later comes after), NULL-terminated. */
 static void check_keys(const char **out, size_t cap)
 {
-    static const char *const order[] = {"kind", "group", "disclose_counts", "paths", "rules",
-                                        "requirements", "field", "sections", "window_years",
-                                        "alternatives", "qualified_rule", "statements",
-                                        "when_present", "source", "when_missing", "requires",
-                                        "item", "threshold_percent", "accept_registration", NULL};
+    static const char *const order[] = {"kind",
+                                        "group",
+                                        "disclose_counts",
+                                        "paths",
+                                        "rules",
+                                        "requirements",
+                                        "field",
+                                        "sections",
+                                        "window_years",
+                                        "alternatives",
+                                        "qualified_rule",
+                                        "statements",
+                                        "when_present",
+                                        "source",
+                                        "when_missing",
+                                        "requires",
+                                        "item",
+                                        "threshold_percent",
+                                        "accept_registration",
+                                        NULL};
     size_t n = 0;
     for (size_t i = 0; order[i] && n + 1 < cap; i++)
         out[n++] = order[i];
@@ -207,13 +223,12 @@ static bool text_given(iss_loader *L, const char *id, const iss_str *text, const
         ok = false;
     } else if (none->s && !L->cr->draft) {
         iss_error(&L->c, none->loc,
-                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'",
-                  id);
+                  "rule '%s' has no clause text: only a draft set may say 'text_unavailable'", id);
         ok = false;
     } else if (none->s && L->lint) {
         iss_diag_add(L->c.diags, ISS_SEV_WARNING, L->c.file, none->loc,
-                     "rule '%s' gives no clause text (draft; primary text not available): %s",
-                     id, none->s);
+                     "rule '%s' gives no clause text (draft; primary text not available): %s", id,
+                     none->s);
     }
     return ok;
 }
@@ -237,22 +252,23 @@ static bool subtypes_known(iss_loader *L, const iss_rule *r, const iss_category 
 
 static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rule *r)
 {
-    static const char *const keys[] = {"id",      "clause",        "title",          "text",
-                                       "label",   "related_text",  "related_clause", "text_unavailable",
-                                       "reading", "summary",       "when_subtypes",  "check",
-                                       NULL};
+    static const char *const keys[] = {
+        "id",      "clause",       "title",          "text",
+        "label",   "related_text", "related_clause", "text_unavailable",
+        "reading", "summary",      "when_subtypes",  "check",
+        NULL};
     static const char *const title_keys[] = {"ja", "en", NULL};
     if (!iss_expect_map(&L->c, n, "a rule", keys))
         return false;
     iss_str id = {0}, clause = {0}, text = {0}, summary = {0}, ja = {0}, en = {0}, none = {0},
             label = {0}, rel = {0}, rel_clause = {0};
-    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", true, &clause) &
+    bool ok = iss_get_str(&L->c, n, "id", true, &id) &
+              iss_get_str(&L->c, n, "clause", true, &clause) &
               iss_get_str(&L->c, n, "text_unavailable", false, &none) &
               iss_get_str(&L->c, n, "text", !none.s, &text) &
               iss_get_str(&L->c, n, "label", false, &label) &
               iss_get_str(&L->c, n, "related_text", false, &rel) &
-              iss_get_str(&L->c, n, "related_clause", false, &rel_clause) &
-              load_readings(L, n, r) &
+              iss_get_str(&L->c, n, "related_clause", false, &rel_clause) & load_readings(L, n, r) &
               iss_get_str(&L->c, n, "summary", true, &summary) &
               iss_get_strs(&L->c, n, "when_subtypes", false, &r->when_subtypes);
     if (!rel.s != !rel_clause.s) {
@@ -265,7 +281,8 @@ static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rul
         iss_error(&L->c, n->loc, "missing required key 'title'");
         ok = false;
     } else if (iss_expect_map(&L->c, title, "title", title_keys)) {
-        ok &= iss_get_str(&L->c, title, "ja", true, &ja) & iss_get_str(&L->c, title, "en", true, &en);
+        ok &=
+            iss_get_str(&L->c, title, "ja", true, &ja) & iss_get_str(&L->c, title, "en", true, &en);
     } else {
         ok = false;
     }
@@ -296,7 +313,8 @@ static bool load_rule(iss_loader *L, const iss_node *n, size_t category, iss_rul
                   id.s, cat->prefix);
         ok = false;
     }
-    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT && r->statement.when_present_pass) {
+    if (L->lint && L->cr->draft && r->kind == ISS_CHECK_STATEMENT &&
+        r->statement.when_present_pass) {
         iss_error(&L->c, check->loc,
                   "rule '%s' of a draft set would pass on a statement: a draft rule cannot pass "
                   "on substance (use when_present: review)",
@@ -461,22 +479,24 @@ static bool load_risks(iss_loader *L, const iss_node *m)
         }
         const iss_node *level = iss_map_get(n, "level");
         bool rok = iss_get_str(&L->c, n, "category", true, &cat) &
-                   iss_get_str(&L->c, n, "data", true, &data) & iss_get_str(&L->c, n, "risk", true, &risk);
+                   iss_get_str(&L->c, n, "data", true, &data) &
+                   iss_get_str(&L->c, n, "risk", true, &risk);
         if (!level) {
             iss_error(&L->c, n->loc, "missing required key 'level'");
             rok = false;
         } else if (iss_expect_map(&L->c, level, "level", level_keys)) {
-            rok &= iss_get_str(&L->c, level, "ja", true, &ja) & iss_get_str(&L->c, level, "en", true, &en);
+            rok &= iss_get_str(&L->c, level, "ja", true, &ja) &
+                   iss_get_str(&L->c, level, "en", true, &en);
         } else {
             rok = false;
         }
         if (rok)
             cr->risks[cr->nrisks++] = (iss_risk){.category = cat.s,
-                                                   .level_ja = ja.s,
-                                                   .level_en = en.s,
-                                                   .data = data.s,
-                                                   .risk = risk.s,
-                                                   .set = cr};
+                                                 .level_ja = ja.s,
+                                                 .level_en = en.s,
+                                                 .data = data.s,
+                                                 .risk = risk.s,
+                                                 .set = cr};
         ok &= rok;
     }
     return ok;
@@ -571,7 +591,8 @@ static bool load_manifest(iss_loader *L, const iss_node *m, iss_strs *files)
 {
     iss_str doc = {0}, title = {0}, edition = {0}, issuer = {0}, source = {0}, state = {0};
     iss_criteria *cr = L->cr;
-    bool ok = iss_get_str(&L->c, m, "document", true, &doc) & iss_get_str(&L->c, m, "title", true, &title) &
+    bool ok = iss_get_str(&L->c, m, "document", true, &doc) &
+              iss_get_str(&L->c, m, "title", true, &title) &
               iss_get_str(&L->c, m, "edition", true, &edition) &
               iss_get_date(&L->c, m, "date", true, &cr->date, NULL) &
               iss_get_str(&L->c, m, "issuer", true, &issuer) &
@@ -609,8 +630,9 @@ static bool load_manifest(iss_loader *L, const iss_node *m, iss_strs *files)
 static iss_criteria *load_set(const char *dir, const iss_criteria_file *mem, size_t nmem,
                               iss_diags *d, bool lint, bool *unloadable)
 {
-    static const char *const keys[] = {"document", "title", "edition", "date", "issuer", "source",
-                                       "status", "files", "categories", "clauses", "risk", NULL};
+    static const char *const keys[] = {"document",   "title",   "edition", "date",
+                                       "issuer",     "source",  "status",  "files",
+                                       "categories", "clauses", "risk",    NULL};
     iss_criteria *cr = iss_xcalloc(1, sizeof *cr);
     cr->arena = iss_arena_new();
     cr->dir = iss_arena_strdup(cr->arena, dir);
@@ -709,8 +731,7 @@ int iss_criteria_lint(const char *dir, iss_diags *d)
     return lint(dir, NULL, 0, d);
 }
 
-int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, size_t n,
-                            iss_diags *d)
+int iss_criteria_lint_files(const char *dir, const iss_criteria_file *files, size_t n, iss_diags *d)
 {
     /* an empty list is not "read the folder" */
     static const iss_criteria_file none = {"", "", 0};

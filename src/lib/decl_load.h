@@ -12,8 +12,8 @@
 #ifndef ISSCHECK_DECL_LOAD_H
 #define ISSCHECK_DECL_LOAD_H
 
-#include "isscheck/decl.h"
 #include "fields.h"
+#include "isscheck/decl.h"
 
 /* Ids found by a hash (open addressing, linear probing, at most half
  * full): a look-up costs one hash and a strcmp or two, whatever the number

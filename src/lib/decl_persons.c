@@ -204,13 +204,13 @@ void iss_load_documents(iss_loader *L)
     const iss_criteria *cr = L->cr;
     size_t cap = 0;
     for (size_t i = 0; i < cr->nrules; i++)
-        for (size_t j = 0; cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts;
-             j++)
+        for (size_t j = 0;
+             cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts; j++)
             cap += cr->rules[i].review.alts[j].documents.n;
     L->documents = iss_loader_alloc(L, cap, sizeof *L->documents);
     for (size_t i = 0; i < cr->nrules; i++)
-        for (size_t j = 0; cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts;
-             j++)
+        for (size_t j = 0;
+             cr->rules[i].kind == ISS_CHECK_CASE_REVIEW && j < cr->rules[i].review.nalts; j++)
             for (size_t k = 0; k < cr->rules[i].review.alts[j].documents.n; k++) {
                 const char *doc = cr->rules[i].review.alts[j].documents.v[k].s;
                 bool seen = false;

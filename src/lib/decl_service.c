@@ -120,7 +120,8 @@ static bool known_id(iss_loader *L, size_t category, int what, const iss_str *id
         if (!section && r->kind == ISS_CHECK_STATEMENT)
             for (size_t k = 0; k < r->statement.statements.n && !found; k++) {
                 found = strcmp(r->statement.statements.v[k].s, id->s) == 0;
-                iss_buf_printf(&known, "%s%s", known.len ? ", " : "", r->statement.statements.v[k].s);
+                iss_buf_printf(&known, "%s%s", known.len ? ", " : "",
+                               r->statement.statements.v[k].s);
             }
     }
     /* one literal message per kind and case: each is a key of diag_ja.def */

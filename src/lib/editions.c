@@ -52,10 +52,11 @@ static const iss_criteria *default_edition(const iss_editions *e, const char *do
         bool wins = ninforce ? !c->draft && c->origin == top : true;
         if (wins) {
             if (pick) {
-                iss_diag_add(d, ISS_SEV_ERROR, c->dir, (iss_loc){0, 0},
-                             "two editions of '%s' could apply by default ('%s' in %s and '%s' in %s): "
-                             "load one, or mark one as draft",
-                             doc, pick->edition, pick->dir, c->edition, c->dir);
+                iss_diag_add(
+                    d, ISS_SEV_ERROR, c->dir, (iss_loc){0, 0},
+                    "two editions of '%s' could apply by default ('%s' in %s and '%s' in %s): "
+                    "load one, or mark one as draft",
+                    doc, pick->edition, pick->dir, c->edition, c->dir);
                 return NULL;
             }
             pick = c;
@@ -187,9 +188,10 @@ const iss_criteria *iss_editions_resolve(const iss_editions *e, const iss_editio
                 hit = s;
         }
         if (!hit) {
-            iss_error(c, r->edition.loc,
-                      "edition '%s' of '%s' is not loaded (loaded: %s); load it with --criteria DIR",
-                      r->edition.s, r->document.s, known.s ? known.s : "none");
+            iss_error(
+                c, r->edition.loc,
+                "edition '%s' of '%s' is not loaded (loaded: %s); load it with --criteria DIR",
+                r->edition.s, r->document.s, known.s ? known.s : "none");
             ok = false;
         } else if (hit != pick[slot]) {
             pick[slot] = hit;

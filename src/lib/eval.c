@@ -143,7 +143,7 @@ void ev_reading_note(iss_result *res, const iss_rule *rule, const char *on)
 /* A catalogue look-up; a pattern that gave up at PCRE2's limits is noted
  * (the verdict becomes review, never pass and never a hang). */
 const iss_entry *ev_lookup(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                               const char *name, iss_loc loc, bool *limit)
+                           const char *name, iss_loc loc, bool *limit)
 {
     const iss_entry *hit = NULL;
     const iss_entry *e = iss_catalogue_lookup(E->c, type, name, &hit);
@@ -155,8 +155,8 @@ const iss_entry *ev_lookup(ev *E, iss_result *res, const char *who, iss_entry_ty
 
 /* One declared name (already looked up as e) against the 例示 list reiji. */
 status ev_judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                          const iss_entry *e, bool limit, const char *name, bool equivalent,
-                          const char *reiji, iss_loc loc)
+                      const iss_entry *e, bool limit, const char *name, bool equivalent,
+                      const char *reiji, iss_loc loc)
 {
     iss_note *n;
     status st;
@@ -191,8 +191,8 @@ status ev_judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type ty
     return st;
 }
 
-status ev_judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                         const char *name, bool equivalent, const char *reiji, iss_loc loc)
+status ev_judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type, const char *name,
+                     bool equivalent, const char *reiji, iss_loc loc)
 {
     bool limit;
     const iss_entry *e = ev_lookup(E, res, who, type, name, loc, &limit);
@@ -234,7 +234,6 @@ bool ev_applied_any(const iss_service *s, const iss_strs *subtypes)
             return true;
     return false;
 }
-
 
 /* Each person's engagements (own cases as staff, prior ones as owner),
  * indexed once so every path is linear in the person's own records. */

@@ -117,7 +117,8 @@ static void explain_params(iss_buf *out, const iss_rule *r, iss_lang lang)
 
 /* How the rule is evaluated: every branch the evaluator takes, from the
  * check kind (its module's explain) and the rule's parameters. */
-static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
+static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_rule *r,
+                               iss_lang lang)
 {
     iss_str_printf(out, S_EX_HOW_IT_IS_EVALUATED, lang, iss_check_name(r->kind));
     if (r->when_subtypes.n) {
@@ -129,7 +130,6 @@ static void explain_evaluation(iss_buf *out, const iss_criteria *c, const iss_ru
     if (r->set->draft)
         iss_buf_puts(out, iss_string(S_EX_THE_RULE_BELONGS_TO, lang));
 }
-
 
 /* text, each line indented by prefix. */
 static void indent_lines(iss_buf *out, const char *text, const char *prefix)
@@ -154,7 +154,6 @@ static void explain_snippet(iss_buf *out, const iss_criteria *c, const iss_rule 
     iss_buf_free(&y);
 }
 
-
 /* The readings the rule applies, each with the parameter it is on and
  * where it comes from. */
 static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
@@ -166,7 +165,6 @@ static void explain_readings(iss_buf *out, const iss_rule *r, iss_lang lang)
         iss_str_printf(out, S_EX_READING_ITEM, lang, r->reading_on.v[i].s, r->reading_source.v[i].s,
                        lang == ISS_LANG_EN ? r->reading_en.v[i].s : r->reading_ja.v[i].s);
 }
-
 
 void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {

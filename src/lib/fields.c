@@ -190,8 +190,8 @@ bool iss_get_str(iss_ctx *c, const iss_node *map, const char *key, bool required
     return iss_node_str(c, v, key, out);
 }
 
-bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required,
-                  iss_day *out, iss_loc *loc)
+bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_day *out,
+                  iss_loc *loc)
 {
     const iss_node *v = field(c, map, key, required);
     if (!v)
@@ -257,8 +257,7 @@ bool iss_get_int(iss_ctx *c, const iss_node *map, const char *key, bool required
     return true;
 }
 
-bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required,
-                  iss_strs *out)
+bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_strs *out)
 {
     const iss_node *v = field(c, map, key, required);
     if (!v)

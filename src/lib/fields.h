@@ -19,14 +19,13 @@ bool iss_expect_seq(iss_ctx *c, const iss_node *n, const char *what);
 /* Field getters: absent (or null) and !required leaves *out untouched and
  * returns true; absent and required is an error at the map's position. */
 bool iss_get_str(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_str *out);
-bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required,
-                  iss_day *out, iss_loc *loc);
+bool iss_get_date(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_day *out,
+                  iss_loc *loc);
 bool iss_get_bool(iss_ctx *c, const iss_node *map, const char *key, bool *out);
 bool iss_get_int(iss_ctx *c, const iss_node *map, const char *key, bool required, long min,
                  long max, long *out);
 /* A scalar or a sequence of scalars becomes a list of strings. */
-bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required,
-                  iss_strs *out);
+bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool required, iss_strs *out);
 /* One scalar as a string (no NUL bytes, not a collection). */
 bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out);
 

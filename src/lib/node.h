@@ -25,8 +25,8 @@ struct iss_node {
 iss_node *iss_read_yaml_file(const char *path, const char *name, const iss_limits *lim,
                              iss_arena *arena, iss_diags *d);
 /* The same for bytes in memory. */
-iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
-                        const iss_limits *lim, iss_arena *arena, iss_diags *d);
+iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name, const iss_limits *lim,
+                        iss_arena *arena, iss_diags *d);
 
 /* The same two, with the nodes (and their lists of children) allocated in
  * tree and the scalars' bytes in strings: a loader that keeps only the
@@ -34,9 +34,8 @@ iss_node *iss_read_yaml(const char *bytes, size_t len, const char *name,
  * it was read from (about three quarters of the memory of a large file). */
 iss_node *iss_read_yaml_file_in(const char *path, const char *name, const iss_limits *lim,
                                 iss_arena *tree, iss_arena *strings, iss_diags *d);
-iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name,
-                           const iss_limits *lim, iss_arena *tree, iss_arena *strings,
-                           iss_diags *d);
+iss_node *iss_read_yaml_in(const char *bytes, size_t len, const char *name, const iss_limits *lim,
+                           iss_arena *tree, iss_arena *strings, iss_diags *d);
 
 /* Streaming: the long lists of a document (a declaration's persons and
  * engagements) handed over one item at a time, so that no whole-document

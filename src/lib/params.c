@@ -19,7 +19,10 @@ typedef struct {
  * "alternative"); a check kind's own parameters are described in its row
  * (src/lib/checks/NAME.c) */
 /* a row, with its fields named */
-#define DOC(scope_, key_, text_) {.scope = (scope_), .key = (key_), .text = (text_)}
+#define DOC(scope_, key_, text_)                                                                   \
+    {                                                                                              \
+        .scope = (scope_), .key = (key_), .text = (text_)                                          \
+    }
 
 static const param_doc docs[] = {
     DOC("path:qualification", "reiji", S_PARAM_PATH_QUALIFICATION_REIJI),
@@ -61,10 +64,8 @@ static const char *const *const path_params[] = {
 };
 /* NULL-terminated: the loader accepts these as a path's type */
 const char *const iss_path_type_keys[] = {
-    [ISS_PATH_QUALIFICATION] = "qualification",
-    [ISS_PATH_COMMUNITY] = "community",
-    [ISS_PATH_TRAINING] = "training",
-    [ISS_PATH_TRACK_RECORD] = "track_record",
+    [ISS_PATH_QUALIFICATION] = "qualification", [ISS_PATH_COMMUNITY] = "community",
+    [ISS_PATH_TRAINING] = "training",           [ISS_PATH_TRACK_RECORD] = "track_record",
     [ISS_PATH_TRACK_RECORD + 1] = NULL,
 };
 

@@ -44,7 +44,8 @@ static void template_persons(const iss_tmpl *t)
     for (size_t i = 0; i < t->c->nrules; i++) {
         const iss_rule *r = &t->c->rules[i];
         for (size_t k = 0;
-             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->leads.npaths; k++)
+             t->chosen[r->category] && r->kind == ISS_CHECK_QUALIFIED_LEADS && k < r->leads.npaths;
+             k++)
             if (r->leads.paths[k].lecturing_subject &&
                 !strstr(subjects.s ? subjects.s : "", r->leads.paths[k].lecturing_subject))
                 iss_buf_printf(&subjects, "%s%s", subjects.len ? ", " : "",
@@ -267,4 +268,3 @@ void iss_template_write(iss_buf *out, const iss_criteria *c, const bool *chosen,
     if (trust)
         template_trust(t);
 }
-

@@ -56,7 +56,8 @@ static bool load_rule(iss_ctx *c, const iss_editions *ed, const iss_node *e, iss
         return true;
     if (!edition_known) {
         iss_error(c, rule.loc,
-                  "unknown criteria edition '%s' in rule '%s'; 'isscheck criteria list' shows the editions",
+                  "unknown criteria edition '%s' in rule '%s'; 'isscheck criteria list' shows the "
+                  "editions",
                   w->edition, rule.s);
         return false;
     }

@@ -29,8 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (l.line < 0 || l.line > end.line || (l.line > 0 && l.col < 1))
             abort();
         if (d.v[i].byte >= 0) {
-            iss_loc at = iss_text_loc((const char *)data + bom, size - bom,
-                                      (size_t)d.v[i].byte - bom);
+            iss_loc at =
+                iss_text_loc((const char *)data + bom, size - bom, (size_t)d.v[i].byte - bom);
             if (at.line != l.line || at.col != l.col)
                 abort();
         }

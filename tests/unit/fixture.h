@@ -19,8 +19,8 @@
 #include "isscheck/criteria.h"
 #include "isscheck/decl.h"
 #include "isscheck/eval.h"
-#include "node.h"
 #include "isscheck/report.h"
+#include "node.h"
 
 #define FX_SHIPPED_DIR ISS_SOURCE_DIR "/criteria/iss-3"
 #define FX_VERIFIED_DIR ISS_FIXTURE_DIR "/verified"

@@ -14,7 +14,7 @@ START_TEST(arena_memory_is_zeroed_aligned_and_separate)
     unsigned char *prev = NULL;
     for (size_t size = 0; size < 300; size += 7) {
         unsigned char *p = iss_arena_alloc(a, size);
-        ck_assert_ptr_nonnull(p); /* even for 0 bytes */
+        ck_assert_ptr_nonnull(p);                                   /* even for 0 bytes */
         ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0); /* suits any type */
         for (size_t i = 0; i < size; i++)
             ck_assert_uint_eq(p[i], 0);

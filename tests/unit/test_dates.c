@@ -182,9 +182,9 @@ START_TEST(years_outside_1_to_9999_told_apart)
     for (size_t i = 0; i < sizeof out / sizeof *out; i++)
         ck_assert_msg(iss_date_out_of_range(out[i], strlen(out[i])), "'%s' not out of range",
                       out[i]);
-    static const char *const not_out[] = {"0001-01-01", "9999-12-31", "2026-04-01",
-                                          "10000-13-01", "10000-01-32", "0000/01/01",
-                                          "000-01-01",  "10000-1-01", "", "x0000-01-01"};
+    static const char *const not_out[] = {
+        "0001-01-01", "9999-12-31", "2026-04-01", "10000-13-01", "10000-01-32", "0000/01/01",
+        "000-01-01",  "10000-1-01", "",           "x0000-01-01"};
     for (size_t i = 0; i < sizeof not_out / sizeof *not_out; i++)
         ck_assert_msg(!iss_date_out_of_range(not_out[i], strlen(not_out[i])),
                       "'%s' taken as out of range", not_out[i]);

@@ -32,15 +32,22 @@ START_TEST(controls_are_escaped)
     ck_text("\x1b]0;title\x07\x1b[2J", "\\x1b]0;title\\x07\\x1b[2J");
     ck_text("\x01\x1f\x7f", "\\x01\\x1f\\x7f");
     /* C1 controls, from YAML's "\x9b" and "\x85" */
-    ck_text("\xC2\x9B" "31m\xC2\x85", "\\u009b31m\\u0085");
+    ck_text("\xC2\x9B"
+            "31m\xC2\x85",
+            "\\u009b31m\\u0085");
     ck_text("\xC2\x80\xC2\x9F", "\\u0080\\u009f");
 }
 END_TEST
 
 START_TEST(separators_and_bidi_controls_are_escaped)
 {
-    ck_text("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c", "a\\u2028b\\u2029c");
-    ck_text("\xE2\x80\xAE" "gpj.exe", "\\u202egpj.exe");
+    ck_text("a\xE2\x80\xA8"
+            "b\xE2\x80\xA9"
+            "c",
+            "a\\u2028b\\u2029c");
+    ck_text("\xE2\x80\xAE"
+            "gpj.exe",
+            "\\u202egpj.exe");
     ck_text("\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD", "\\u202a\\u202b\\u202c\\u202d");
     ck_text("\xE2\x81\xA6\xE2\x81\xA9\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C",
             "\\u2066\\u2069\\u200e\\u200f\\u061c");
@@ -49,11 +56,15 @@ END_TEST
 
 START_TEST(bytes_that_are_not_utf8_are_escaped)
 {
-    ck_text("a\xFF\xFE" "b", "a\\xff\\xfeb");
-    ck_text("\xE3\x81", "\\xe3\\x81");            /* cut short */
-    ck_text("\xC0\xAF", "\\xc0\\xaf");            /* overlong '/' */
-    ck_text("\xED\xA0\x80", "\\xed\\xa0\\x80");   /* a surrogate */
-    ck_text("x\xE3\x81" "y", "x\\xe3\\x81y");     /* before ASCII */
+    ck_text("a\xFF\xFE"
+            "b",
+            "a\\xff\\xfeb");
+    ck_text("\xE3\x81", "\\xe3\\x81");          /* cut short */
+    ck_text("\xC0\xAF", "\\xc0\\xaf");          /* overlong '/' */
+    ck_text("\xED\xA0\x80", "\\xed\\xa0\\x80"); /* a surrogate */
+    ck_text("x\xE3\x81"
+            "y",
+            "x\\xe3\\x81y"); /* before ASCII */
 }
 END_TEST
 

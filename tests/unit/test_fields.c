@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fixture.h"
 #include "fields.h"
+#include "fixture.h"
 
 typedef struct {
     iss_arena *arena;
@@ -107,8 +107,9 @@ START_TEST(dates)
     ck_assert(!iss_get_date(&t->ctx, t->root, "bad", true, &d, NULL));
     ck_assert_diag(&t->diags, 3, 6, "'bad': 2023-02-29 is not a date in the calendar");
     ck_assert(!iss_get_date(&t->ctx, t->root, "form", true, &d, NULL));
-    ck_assert_diag(&t->diags, 4, 7, "'form': expected a date written YYYY-MM-DD with ASCII digits "
-                                    "(e.g. 2026-04-01), not '2024-2-1'");
+    ck_assert_diag(&t->diags, 4, 7,
+                   "'form': expected a date written YYYY-MM-DD with ASCII digits "
+                   "(e.g. 2026-04-01), not '2024-2-1'");
     ck_assert(!iss_get_date(&t->ctx, t->root, "bin", true, &d, NULL));
     ck_assert_diag(&t->diags, 5, 6, "not '(binary)'");
     ck_assert_str_eq(fx_date_str(d), "2024-02-29"); /* failures leave it */
@@ -140,8 +141,8 @@ START_TEST(booleans_and_numbers)
     static const char *const bad[] = {"neg", "big", "str", "hex", "l"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         size_t before = t->diags.errors;
-        ck_assert_msg(!iss_get_int(&t->ctx, t->root, bad[i], true, 0, 2000000000, &n), "%s accepted",
-                      bad[i]);
+        ck_assert_msg(!iss_get_int(&t->ctx, t->root, bad[i], true, 0, 2000000000, &n),
+                      "%s accepted", bad[i]);
         ck_assert_uint_eq(t->diags.errors, before + 1);
     }
     ck_assert_int_eq(n, 42);

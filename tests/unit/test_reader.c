@@ -7,7 +7,6 @@
 #include "fixture.h"
 #include "node.h"
 
-
 /* The input is refused with one error containing substr at line:col. */
 #define ck_assert_refused(r, line, col, substr)                                                    \
     do {                                                                                           \
@@ -100,7 +99,7 @@ END_TEST
 START_TEST(bom_accepted_and_invisible_to_positions)
 {
     fx_yaml *r = fx_read_yaml_str("\xEF\xBB\xBF"
-                   "a: 1\nb: x\n");
+                                  "a: 1\nb: x\n");
     ck_assert_ptr_nonnull(r->root);
     ck_assert_int_eq(r->diags.n, 0);
     ck_assert_int_eq(r->root->type, ISS_NODE_MAP);

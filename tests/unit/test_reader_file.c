@@ -71,8 +71,8 @@ static void assert_refused_whole(const rd *r, const char *msg)
     ck_assert_uint_eq(r->diags.errors, 1);
     ck_assert_str_eq(r->diags.v[0].file, "shown.yaml");
     ck_assert_int_eq(r->diags.v[0].loc.line, 0);
-    ck_assert_msg(strstr(r->diags.v[0].msg, msg) != NULL, "got '%s', expected '%s'", r->diags.v[0].msg,
-                  msg);
+    ck_assert_msg(strstr(r->diags.v[0].msg, msg) != NULL, "got '%s', expected '%s'",
+                  r->diags.v[0].msg, msg);
 }
 
 START_TEST(regular_file_with_default_limits)

@@ -15,7 +15,6 @@
 #define PS "\xE2\x80\xA9"
 #define NEL "\xC2\x85"
 
-
 static void ck_loc(iss_loc l, int line, int col)
 {
     ck_assert_msg(l.line == line && l.col == col, "at %d:%d, expected %d:%d", l.line, l.col, line,
@@ -46,14 +45,15 @@ START_TEST(invalid_utf8_on_line_3_column_9)
 {
     /* 「株式会社」 is four characters (twelve bytes): the stray byte is the
      * ninth character of line 3 */
-    fx_yaml *r = fx_read_yaml_str("a: 1\r\nb: 2\nke: \xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xFF\n");
+    fx_yaml *r = fx_read_yaml_str(
+        "a: 1\r\nb: 2\nke: \xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xFF\n");
     ck_assert_ptr_null(r->root);
     ck_assert_diag(&r->diags, 3, 9, "invalid UTF-8");
     ck_assert_int_eq(r->diags.v[0].byte, 27);
     fx_yaml_free(r);
     /* after a byte-order mark: the offset counts it, the column does not */
     r = fx_read_yaml_str("\xEF\xBB\xBF"
-               "ab: \xFF\n");
+                         "ab: \xFF\n");
     ck_assert_diag(&r->diags, 1, 5, "invalid UTF-8");
     ck_assert_int_eq(r->diags.v[0].byte, 7);
     fx_yaml_free(r);
@@ -94,7 +94,8 @@ END_TEST
 
 START_TEST(ls_in_a_value_is_content)
 {
-    fx_yaml *r = fx_read_yaml_str("a: x" LS "y" NEL "z" PS "\nb: 'q" LS "r'\nc: \"s" PS "t\\u2028\"\nd: 4\n");
+    fx_yaml *r = fx_read_yaml_str("a: x" LS "y" NEL "z" PS "\nb: 'q" LS "r'\nc: \"s" PS
+                                  "t\\u2028\"\nd: 4\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     const iss_node *a = iss_map_get(r->root, "a"), *b = iss_map_get(r->root, "b"),
                    *c = iss_map_get(r->root, "c");
@@ -120,7 +121,8 @@ START_TEST(placeholders_never_collide)
 {
     /* the file already holds the first candidates, written and escaped:
      * they stay what they are, and LS comes back as LS */
-    fx_yaml *r = fx_read_yaml_str("a: \"\xC4\x80\\uE000\\xff\"\nb: \xEE\x80\x81" LS "\xC4\x81" NEL "\n");
+    fx_yaml *r =
+        fx_read_yaml_str("a: \"\xC4\x80\\uE000\\xff\"\nb: \xEE\x80\x81" LS "\xC4\x81" NEL "\n");
     ck_assert_msg(r->root != NULL, "refused: %s", fx_diags_text(&r->diags));
     ck_assert_str_eq(iss_map_get(r->root, "a")->str, "\xC4\x80\xEE\x80\x80\xC3\xBF");
     ck_assert_str_eq(iss_map_get(r->root, "b")->str, "\xEE\x80\x81" LS "\xC4\x81" NEL);

@@ -2,8 +2,8 @@
  * judgements applied to a report: the expiry boundary (29 February too),
  * pinning, precedence, what applies to which verdict, and the counts. */
 #include "fixture.h"
-#include "sha256.h"
 #include "isscheck/waivers.h"
+#include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>

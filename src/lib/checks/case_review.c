@@ -152,7 +152,8 @@ static void check_case_review(ev *E, const iss_service *s, iss_result *res)
         }
         checked++;
         status best = ST_NO;
-        iss_result *alt_notes = iss_arena_alloc(E->r->arena, (rule->review.nalts + 1) * sizeof *alt_notes);
+        iss_result *alt_notes =
+            iss_arena_alloc(E->r->arena, (rule->review.nalts + 1) * sizeof *alt_notes);
         size_t best_alt = 0;
         for (size_t a = 0; a < rule->review.nalts; a++) {
             iss_result *tmp = &alt_notes[a];
@@ -221,7 +222,8 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
         iss_str_printf(out, S_EX_CASE_REVIEW_REVIEWED, lang,
                        reviewer_words(r->review.alts[i].reviewer, lang));
         if (r->review.alts[i].reviewer == ISS_REVIEWER_STAFF_OR_QUALIFIED)
-            iss_buf_printf(out, " %s", r->review.qualified_rule ? r->review.qualified_rule->id : "?");
+            iss_buf_printf(out, " %s",
+                           r->review.qualified_rule ? r->review.qualified_rule->id : "?");
         iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_REVIEWED_END, lang));
     }
     iss_buf_puts(out, iss_string(S_EX_CASE_REVIEW_NO_REVIEW_OF_A, lang));

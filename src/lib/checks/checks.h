@@ -12,10 +12,10 @@
 #ifndef ISSCHECK_CHECKS_H
 #define ISSCHECK_CHECKS_H
 
+#include "fields.h"
 #include "isscheck/authoring.h"
 #include "isscheck/eval.h"
 #include "isscheck/report.h"
-#include "fields.h"
 
 /* ---- loading a rule file (criteria.c) ---- */
 
@@ -23,8 +23,8 @@ typedef struct {
     iss_ctx c;
     iss_criteria *cr;
     const iss_limits *lim;
-    bool lint;       /* go on past errors, to report every finding */
-    bool unloadable; /* a file is missing or not YAML */
+    bool lint;                    /* go on past errors, to report every finding */
+    bool unloadable;              /* a file is missing or not YAML */
     const iss_criteria_file *mem; /* the set's files in memory, or NULL: read dir */
     size_t nmem;
 } iss_loader;
@@ -69,10 +69,10 @@ typedef struct {
     const iss_decl *d;
     const iss_criteria *c;
     iss_day ref;
-    bool *relied;   /* per catalogue entry: an unverified entry a verdict rested on */
-    size_t *pend;   /* unverified entries met while evaluating the current rule: they */
+    bool *relied;          /* per catalogue entry: an unverified entry a verdict rested on */
+    size_t *pend;          /* unverified entries met while evaluating the current rule: they */
     size_t npend, cappend; /* count as relied on only if the rule's verdict rests on them */
-    size_t *eng_of; /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
+    size_t *eng_of;        /* engagements per person, CSR: eng_start[p] .. eng_start[p+1] */
     size_t *eng_start;
     bool require_evidence; /* --require-evidence: a claim naming no evidence is review */
     bool unevidenced;      /* the rule being evaluated rests on such a claim */
@@ -104,8 +104,8 @@ const iss_entry *ev_lookup(ev *E, iss_result *res, const char *who, iss_entry_ty
 status ev_judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type type,
                       const iss_entry *e, bool limit, const char *name, bool equivalent,
                       const char *reiji, iss_loc loc);
-status ev_judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type,
-                     const char *name, bool equivalent, const char *reiji, iss_loc loc);
+status ev_judge_item(ev *E, iss_result *res, const char *who, iss_entry_type type, const char *name,
+                     bool equivalent, const char *reiji, iss_loc loc);
 bool ev_in_list(const size_t *v, size_t n, size_t x);
 /* The persons' ids, comma-separated ("—" for none). */
 const char *ev_id_list(ev *E, const size_t *v, size_t n);
@@ -148,7 +148,8 @@ typedef struct {
 const char *tmpl_title(const iss_tmpl *t, const iss_rule *r);
 /* The first rule of the kind for category cat (with lead group group,
  * when not NULL), or NULL. */
-const iss_rule *tmpl_rule(const iss_criteria *c, size_t cat, iss_check_kind kind, const char *group);
+const iss_rule *tmpl_rule(const iss_criteria *c, size_t cat, iss_check_kind kind,
+                          const char *group);
 
 /* ---- qualified_leads' paths (paths.c, track_record.c) ---- */
 
@@ -184,8 +185,8 @@ typedef struct {
 
 /* One row per kind; its name is ISS_CHECK_KINDS's (iss_check_names). */
 struct iss_check_kind {
-    const char *const *params;   /* the keys of its check besides kind, NULL-terminated */
-    const iss_param_text *docs;  /* what each one means (iss_param_doc), NULL key last */
+    const char *const *params;  /* the keys of its check besides kind, NULL-terminated */
+    const iss_param_text *docs; /* what each one means (iss_param_doc), NULL key last */
     /* Its parameters from the check mapping n into r's member of the union;
      * false after located errors (every one of the mapping). */
     bool (*load)(iss_loader *L, const iss_node *n, iss_rule *r);

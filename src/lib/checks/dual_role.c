@@ -42,7 +42,8 @@ static void relink(iss_rule *r, const iss_rule *from, iss_rule *to)
 static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
 {
     const iss_rule *a = res->rule->dual.rule[0], *b = res->rule->dual.rule[1];
-    const iss_lead_group *ga = ev_find_group(s, a->leads.group), *gb = ev_find_group(s, b->leads.group);
+    const iss_lead_group *ga = ev_find_group(s, a->leads.group),
+                         *gb = ev_find_group(s, b->leads.group);
     size_t *both = iss_arena_alloc(E->r->arena, (ga ? ga->npersons : 0) * sizeof *both + 1);
     size_t nboth = 0;
     for (size_t i = 0; ga && gb && i < ga->npersons; i++) {
@@ -52,7 +53,8 @@ static void check_dual_role(ev *E, const iss_service *s, iss_result *res)
             both[nboth++] = p;
     }
     res->loc = s->has_dual ? s->dual_loc : s->loc;
-    note(res, ISS_MARK_INFO, M_DUAL_COMPUTED, res->loc, a->id, b->id, ev_id_list(E, both, nboth), END);
+    note(res, ISS_MARK_INFO, M_DUAL_COMPUTED, res->loc, a->id, b->id, ev_id_list(E, both, nboth),
+         END);
     res->verdict = ISS_PASS;
     size_t *miss = iss_arena_alloc(E->r->arena, (nboth + 1) * sizeof *miss);
     size_t nmiss = 0;

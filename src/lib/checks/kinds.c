@@ -12,7 +12,7 @@ const char *const iss_check_names[ISS_CHECK_COUNT + 1] = {
 #define ISS_CHECK_NAME(K, name) #name,
     ISS_CHECK_KINDS(ISS_CHECK_NAME)
 #undef ISS_CHECK_NAME
-    NULL};
+        NULL};
 
 const char *iss_check_name(iss_check_kind k)
 {

@@ -29,7 +29,8 @@ static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
     if (!list)
         return false;
     r->sections.nsections = list->n;
-    r->sections.sections = iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections.sections);
+    r->sections.sections =
+        iss_arena_alloc(L->cr->arena, (list->n + 1) * sizeof *r->sections.sections);
     for (size_t i = 0; i < list->n; i++) {
         const iss_node *m = list->kids[i];
         iss_str id = {0}, clause = {0}, ja = {0}, en = {0};
@@ -40,7 +41,8 @@ static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
         ok &= iss_get_str(&L->c, m, "id", true, &id) &
               iss_get_str(&L->c, m, "clause", false, &clause) &
               iss_get_str(&L->c, m, "ja", true, &ja) & iss_get_str(&L->c, m, "en", true, &en);
-        r->sections.sections[i] = (iss_section){.id = id.s, .clause = clause.s, .ja = ja.s, .en = en.s};
+        r->sections.sections[i] =
+            (iss_section){.id = id.s, .clause = clause.s, .ja = ja.s, .en = en.s};
     }
     return ok;
 }
@@ -83,7 +85,8 @@ static void explain(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_
     iss_str_printf(out, S_EX_MANUAL_SECTIONS_SERVICES_SECTIONS_MUST_INCLUDE, lang, where);
     for (size_t i = 0; i < r->sections.nsections; i++)
         iss_buf_printf(out, "  - %s: %s%s%s\n", r->sections.sections[i].id,
-                       lang == ISS_LANG_EN ? r->sections.sections[i].en : r->sections.sections[i].ja,
+                       lang == ISS_LANG_EN ? r->sections.sections[i].en
+                                           : r->sections.sections[i].ja,
                        r->sections.sections[i].clause && *r->sections.sections[i].clause ? " " : "",
                        r->sections.sections[i].clause ? r->sections.sections[i].clause : "");
     const char *miss = r->sections.missing_review ? iss_string(S_EX_MANUAL_SECTIONS_REVIEW, lang)
@@ -131,7 +134,8 @@ static void service_template(const iss_tmpl *t, size_t k)
                            : iss_string(S_TPL_MANUAL_SECTIONS_THE_TOPICS_THE_MANUAL, t->lang));
         for (size_t j = 0; j < q->sections.nsections; j++)
             iss_buf_printf(o, "    #   %s: %s\n", q->sections.sections[j].id,
-                           t->lang == ISS_LANG_EN ? q->sections.sections[j].en : q->sections.sections[j].ja);
+                           t->lang == ISS_LANG_EN ? q->sections.sections[j].en
+                                                  : q->sections.sections[j].ja);
         iss_buf_printf(o, "    %s:\n      sections: []\n      evidence: ~\n",
                        sources[q->sections.source]);
     }

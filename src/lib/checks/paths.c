@@ -34,15 +34,26 @@ static bool work_pair(iss_loader *L, const iss_str *w)
 
 bool iss_load_path(iss_loader *L, const iss_node *n, iss_path *p)
 {
-    static const char *const keys[] = {"id", "clause", "type", "reiji", "lecturing_subject",
-                                       "work", "work_review", "window_years", "min_cases",
-                                       "per_year_contract", "min_years", "years_reading", NULL};
+    static const char *const keys[] = {"id",
+                                       "clause",
+                                       "type",
+                                       "reiji",
+                                       "lecturing_subject",
+                                       "work",
+                                       "work_review",
+                                       "window_years",
+                                       "min_cases",
+                                       "per_year_contract",
+                                       "min_years",
+                                       "years_reading",
+                                       NULL};
     if (!iss_expect_map(&L->c, n, "a path", keys))
         return false;
     iss_str id = {0}, clause = {0}, reiji = {0}, subj = {0}, reading = {0};
     int type = 0, contract = ISS_CONTRACT_NONE;
     p->loc = n->loc;
-    bool ok = iss_get_str(&L->c, n, "id", true, &id) & iss_get_str(&L->c, n, "clause", false, &clause) &
+    bool ok = iss_get_str(&L->c, n, "id", true, &id) &
+              iss_get_str(&L->c, n, "clause", false, &clause) &
               iss_load_enum(L, n, "type", iss_path_type_keys, &type);
     if (!ok)
         return false;
@@ -107,8 +118,8 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
             continue;
         }
         if (relevant && q->expires && q->expires < E->ref) {
-            note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s,
-                 ev_date(E, q->expires), END);
+            note(res, ISS_MARK_FAIL, M_QUAL_EXPIRED, q->loc, who, q->name.s, ev_date(E, q->expires),
+                 END);
             continue;
         }
         if (e && iss_entry_on_list(e, path->reiji) && !q->equivalent &&
@@ -122,7 +133,7 @@ static status qualification_path(ev *E, iss_result *res, size_t p, const iss_pat
             continue;
         }
         status st = ev_judge_entry(E, res, who, ISS_ENTRY_QUALIFICATION, e, limit, q->name.s,
-                                q->equivalent, path->reiji, q->loc);
+                                   q->equivalent, path->reiji, q->loc);
         if (st != ST_NO)
             st = ev_min(st, ev_claim_evidence(E, res, &q->evidence, q->loc));
         if (st > best)
@@ -138,8 +149,7 @@ static status dated_claim(ev *E, iss_result *res, const char *who, iss_entry_typ
                           iss_loc loc)
 {
     if (date && date > E->ref) {
-        iss_note *n =
-            note(res, ISS_MARK_INFO, M_DATED_LATE, loc, who, name, ev_date(E, date), END);
+        iss_note *n = note(res, ISS_MARK_INFO, M_DATED_LATE, loc, who, name, ev_date(E, date), END);
         if (n)
             n->entry_type = (int)type;
         return ST_NO;
@@ -194,8 +204,7 @@ static status training_path(ev *E, iss_result *res, size_t p, const iss_path *pa
     return best;
 }
 
-status ev_path(ev *E, iss_result *res, size_t p, const iss_path *path,
-                        const iss_rule *rule)
+status ev_path(ev *E, iss_result *res, size_t p, const iss_path *path, const iss_rule *rule)
 {
     switch (path->type) {
     case ISS_PATH_QUALIFICATION:
@@ -217,7 +226,7 @@ void ex_catalogue_branches(iss_buf *out, iss_lang lang, const char *what)
 }
 
 void ex_path(iss_buf *out, const iss_criteria *c, const iss_rule *r, const iss_path *p,
-                         iss_lang lang)
+             iss_lang lang)
 {
     bool parens = *p->clause && *p->clause != '(';
     iss_str_printf(out, S_EX_PATHS_PATH, lang, p->id, *p->clause ? (parens ? " (" : " ") : "",
@@ -267,7 +276,8 @@ static const char *path_value(const iss_path *p, const char *key, iss_buf *tmp)
     if (strcmp(key, "work_review") == 0)
         return ex_strs_value(tmp, &p->work_review);
     if (strcmp(key, "per_year_contract") == 0)
-        return p->per_year_contract == ISS_CONTRACT_NONE ? NULL : iss_contract_keys[p->per_year_contract];
+        return p->per_year_contract == ISS_CONTRACT_NONE ? NULL
+                                                         : iss_contract_keys[p->per_year_contract];
     long v = strcmp(key, "window_years") == 0 ? p->window_years
              : strcmp(key, "min_cases") == 0  ? p->min_cases
              : strcmp(key, "min_years") == 0  ? p->min_years

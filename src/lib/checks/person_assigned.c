@@ -49,8 +49,8 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
 {
     const char *cat = c->categories[r->category].code;
     (void)lang;
-    iss_buf_printf(y, "persons:\n  - id: P001\nservices:\n  - category: %s\n    %s: P001\n",
-                   cat, r->person.field);
+    iss_buf_printf(y, "persons:\n  - id: P001\nservices:\n  - category: %s\n    %s: P001\n", cat,
+                   r->person.field);
 }
 
 static void service_template(const iss_tmpl *t, size_t k)

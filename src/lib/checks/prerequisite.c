@@ -91,7 +91,8 @@ static const char *value(const iss_rule *r, const char *key, iss_buf *tmp)
 static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_lang lang)
 {
     const char *cat = c->categories[r->category].code;
-    iss_buf_printf(y, "services:\n  - category: %s\n", r->prereq.requires.n ? r->prereq.requires.v[0].s : cat);
+    iss_buf_printf(y, "services:\n  - category: %s\n",
+                   r->prereq.requires.n ? r->prereq.requires.v[0].s : cat);
     iss_buf_printf(y, "  - category: %s\n", cat);
     if (r->prereq.accept_registration)
         iss_buf_printf(

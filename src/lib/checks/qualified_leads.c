@@ -27,7 +27,8 @@ static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
         ok &= iss_load_path(L, list->kids[i], &r->leads.paths[i]);
         for (size_t j = 0; ok && j < i; j++)
             if (strcmp(r->leads.paths[j].id, r->leads.paths[i].id) == 0) {
-                iss_error(&L->c, list->kids[i]->loc, "path id '%s' used twice", r->leads.paths[i].id);
+                iss_error(&L->c, list->kids[i]->loc, "path id '%s' used twice",
+                          r->leads.paths[i].id);
                 ok = false;
             }
     }
@@ -99,8 +100,8 @@ static void lead_meets_none(ev *E, iss_result *res, size_t p)
     }
     const char *ps = iss_arena_strdup(E->r->arena, paths.s ? paths.s : "");
     if (cases.len)
-        note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE_NO_TRACK, E->d->persons[p].loc, ev_person(E, p), ps,
-             rule->id, iss_arena_strdup(E->r->arena, cases.s), END);
+        note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE_NO_TRACK, E->d->persons[p].loc, ev_person(E, p),
+             ps, rule->id, iss_arena_strdup(E->r->arena, cases.s), END);
     else
         note(res, ISS_MARK_FAIL, M_LEAD_MEETS_NONE, E->d->persons[p].loc, ev_person(E, p), ps, END);
     iss_buf_free(&paths);
@@ -116,8 +117,8 @@ static void check_counts(ev *E, const iss_lead_group *g, iss_result *res, const 
     const iss_rule *rule = res->rule;
     bool counts_ok = true;
     if (!g->has_counts) {
-        note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc,
-             iss_arena_strdup(E->r->arena, computed), END);
+        note(res, ISS_MARK_FAIL, M_COUNTS_MISSING, g->loc, iss_arena_strdup(E->r->arena, computed),
+             END);
         counts_ok = false;
     } else {
         for (size_t i = 0; i < g->ncounts; i++) {
@@ -195,7 +196,8 @@ static void check_qualified_leads(ev *E, const iss_service *s, iss_result *res)
     for (size_t k = 0; k < rule->leads.npaths; k++) {
         const char *label =
             rule->leads.paths[k].clause[0]
-                ? iss_arena_printf(E->r->arena, "%s %s", rule->leads.paths[k].clause, rule->leads.paths[k].id)
+                ? iss_arena_printf(E->r->arena, "%s %s", rule->leads.paths[k].clause,
+                                   rule->leads.paths[k].id)
                 : rule->leads.paths[k].id;
         note(res, ISS_MARK_INFO, M_PATH_COUNT, g->loc, label, ev_num(E, counts[k]), END);
         iss_buf_printf(&computed, "%s%s: %ld", k ? ", " : "", rule->leads.paths[k].id, counts[k]);

@@ -10,8 +10,8 @@ static const iss_entry_type field_type[ISS_FIELD_COUNT] = {
 
 static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
 {
-    static const char *const req_keys[] = {"field", "reiji", "clause", "when_subtypes", "distinct",
-                                           NULL};
+    static const char *const req_keys[] = {"field",         "reiji",    "clause",
+                                           "when_subtypes", "distinct", NULL};
     bool ok = true;
     const iss_node *list;
     list = iss_load_seq(&L->c, n, "requirements");
@@ -58,7 +58,8 @@ static status judge_req_item(ev *E, iss_result *res, const iss_requirement *q, i
             n->entry_type = (int)field_type[f];
         st = ST_YES;
     } else {
-        st = ev_judge_item(E, res, who, field_type[f], it->name.s, it->equivalent, q->reiji, it->loc);
+        st = ev_judge_item(E, res, who, field_type[f], it->name.s, it->equivalent, q->reiji,
+                           it->loc);
     }
     if (st != ST_NO)
         st = ev_min(st, ev_claim_evidence(E, res, &it->evidence, it->loc));

@@ -38,8 +38,8 @@ static void check_statement(ev *E, const iss_service *s, iss_result *res)
         }
         if (i == 0)
             res->loc = st->id.loc;
-        note(res, rule->statement.when_present_pass ? ISS_MARK_PASS : ISS_MARK_REVIEW, M_STATEMENT_OK,
-             st->text.loc, id, st->text.s, END);
+        note(res, rule->statement.when_present_pass ? ISS_MARK_PASS : ISS_MARK_REVIEW,
+             M_STATEMENT_OK, st->text.loc, id, st->text.s, END);
         ev_evidence(E, res, &st->evidence, st->text.loc);
     }
     if (!all)

@@ -46,8 +46,8 @@ static void path_reading(ev *E, iss_result *res, const iss_rule *rule, const iss
  * work counted subject to review. */
 typedef struct {
     long cases[2], days_in[2], days_career[2];
-    bool other, per_year, clipped; /* work of another category, per-year contracts, a case
-                                    * begun before the window: the readings it rests on */
+    bool other, per_year, clipped;    /* work of another category, per-year contracts, a case
+                                       * begun before the window: the readings it rests on */
     iss_buf list, kindless, doubtful; /* counted (shown), no kind stated, subject to review */
 } tally;
 
@@ -104,8 +104,7 @@ static void count_engagement(ev *E, const iss_path *path, const char *own, iss_d
  * the path's `work` pairs; `work_review` pairs count only subject to review
  * (reading 11).  Each counted case is listed, with its category when it is
  * not the rule's own. */
-status ev_track_record(ev *E, iss_result *res, size_t p, const iss_path *path,
-                       const iss_rule *rule)
+status ev_track_record(ev *E, iss_result *res, size_t p, const iss_path *path, const iss_rule *rule)
 {
     const char *who = ev_person(E, p);
     const char *own = E->c->categories[rule->category].code;

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const trust_items[] = {"capital", "employees", "coverage", "certifications",
-                                          "storage", "subcontracting", "tools", "security", NULL};
+static const char *const trust_items[] = {"capital",        "employees", "coverage",
+                                          "certifications", "storage",   "subcontracting",
+                                          "tools",          "security",  NULL};
 
 static bool load(iss_loader *L, const iss_node *n, iss_rule *r)
 {
@@ -111,7 +112,8 @@ static void trust_capital(ev *E, const iss_trust *t, iss_result *res)
         note(res, ISS_MARK_FAIL, M_SHARES_OVER, t->capital_loc, pct_str(E, sum), END);
         res->verdict = ISS_FAIL;
     }
-    note(res, ISS_MARK_INFO, M_HOLDERS_ABOVE, t->capital_loc, pct_str(E, res->rule->trust.threshold),
+    note(res, ISS_MARK_INFO, M_HOLDERS_ABOVE, t->capital_loc,
+         pct_str(E, res->rule->trust.threshold),
          above.s ? iss_arena_strdup(E->r->arena, above.s) : "—", END);
     iss_buf_free(&above);
     trust_judge(res, S_EV_TRUST_CAPITAL_STRUCTURE_PARENTS);
@@ -311,13 +313,15 @@ static void snippet(iss_buf *y, const iss_criteria *c, const iss_rule *r, iss_la
     (void)c;
     (void)lang;
     static const char *const snippets[] = {
-        "trust:\n  capital:\n    shareholders:\n      - {name: (parent), country: JP, share: 60, parent: true}\n",
+        "trust:\n  capital:\n    shareholders:\n      - {name: (parent), country: JP, share: 60, "
+        "parent: true}\n",
         "trust:\n  employees:\n    confidentiality: {document: (rule), evidence: (ref)}\n"
         "    training: {document: (rule)}\n    leaving: {document: (rule)}\n",
         "trust:\n  employees:\n    covers: [P001, P002]\n",
         "trust:\n  information:\n    certifications:\n"
         "      - {name: ISO/IEC 27001, number: (number), expires: 2027-03-31}\n",
-        "trust:\n  information:\n    storage:\n      - {data: (kind of data), location: (where), country: JP}\n",
+        "trust:\n  information:\n    storage:\n      - {data: (kind of data), location: (where), "
+        "country: JP}\n",
         "trust:\n  subcontractors:\n      - {name: (name), country: JP, services: [va], "
         "customer_data: true, confidentiality: true}\n",
         "trust:\n  tools:\n    - {name: (tool), vendor: (vendor), country: JP, ai: true, "
