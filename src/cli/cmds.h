@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+#include "isscheck/report.h"
+
 /* The options the authoring commands (list, explain, init, validate)
  * share, by id. */
 enum { OPT_HELP, OPT_CRITERIA, OPT_CATEGORY, OPT_FORMAT, OPT_LANG, OPT_OUTPUT };
@@ -40,9 +42,13 @@ typedef struct {
     const char *usage;      /* the text of `isscheck help NAME` */
     const cli_option *opts; /* its option table */
     int (*run)(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv);
+    /* when usage is NULL: the strings.def row of its help, printed in the
+     * language of --lang or ISSCHECK_LANG */
+    iss_str_id help;
 } cli_authoring;
 
-extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate;
+extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate,
+    cli_cmd_catalogue;
 
 extern const char cli_check_usage[], cli_criteria_usage[];
 int cli_cmd_check(const cli_ctx *ctx, int argc, char **argv);

@@ -36,6 +36,7 @@ static const char usage_text[] =
     "  init --category CODE      write a declaration template for the categories\n"
     "  list [--category CODE]    list the rules of the criteria set\n"
     "  explain RULE-ID           explain a rule: text, evaluation, what satisfies it\n"
+    "  catalogue [--type TYPE]   list the 例示 catalogue's entries (--reiji LIST)\n"
     "  lsp                       run a language server for editors (LSP, stdio)\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
@@ -110,8 +111,8 @@ iss_editions *cli_load_editions(const char *const *dirs, size_t n, iss_diags *d)
     return e;
 }
 
-static const cli_authoring *const authoring[] = {&cli_cmd_list, &cli_cmd_explain, &cli_cmd_init,
-                                                 &cli_cmd_validate, NULL};
+static const cli_authoring *const authoring[] = {
+    &cli_cmd_list, &cli_cmd_explain, &cli_cmd_init, &cli_cmd_validate, &cli_cmd_catalogue, NULL};
 
 /* The authoring command called name, or NULL. */
 static const cli_authoring *authoring_command(const char *name)
@@ -132,7 +133,8 @@ static int prescan_arg(const cli_ctx *ctx, void *data, const cli_option *opt, ch
 {
     prescan *p = data;
     if (opt && opt->id == OPT_HELP) {
-        fputs(p->ac->usage, stdout); /* a write error: main's cli_stdout_finish */
+        /* a write error: main's cli_stdout_finish */
+        fputs(p->ac->usage ? p->ac->usage : iss_string(p->ac->help, ctx->lang), stdout);
         return CLI_EXIT_CLEAN;
     }
     if (opt && opt->id == OPT_CRITERIA && !*val)
@@ -196,7 +198,8 @@ static int help(const cli_ctx *ctx, const char *cmd)
                        : strcmp(cmd, "check") == 0    ? cli_check_usage
                        : strcmp(cmd, "criteria") == 0 ? cli_criteria_usage
                        : strcmp(cmd, "lsp") == 0      ? iss_cli_lsp_usage
-                       : ac                           ? ac->usage
+                       : ac && ac->usage              ? ac->usage
+                       : ac                           ? iss_string(ac->help, ctx->lang)
                                                       : NULL;
     if (!text)
         return usage_error(ctx, "no help for '%s'", cmd);
