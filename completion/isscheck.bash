@@ -19,6 +19,7 @@ _isscheck_commands="check criteria validate init list explain lsp help"
 _isscheck_check_formats="text json sarif junit markdown html"
 _isscheck_list_formats="text json"
 _isscheck_langs="ja en"
+_isscheck_verdicts="pass review fail n/a waived"
 
 # Each command's options, a trailing '=' on those that take a value; used
 # when `isscheck help COMMAND` gives none, and to know which options take a
@@ -27,7 +28,7 @@ _isscheck_langs="ja en"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help"
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
@@ -261,6 +262,15 @@ _isscheck()
                 for c in ${head//,/ }; do cats=${cats// $c / }; done
                 local IFS=$' \t\n'
                 COMPREPLY=($(compgen -P "$head" -W "$cats" -- "${cur##*,}"))
+                ;;
+            --show)
+                # a,b,c as --category's
+                local head="" vs v
+                [[ $cur == *,* ]] && head=${cur%,*},
+                vs=" $_isscheck_verdicts "
+                for v in ${head//,/ }; do vs=${vs// $v / }; done
+                local IFS=$' \t\n'
+                COMPREPLY=($(compgen -P "$head" -W "$vs" -- "${cur##*,}"))
                 ;;
             --rule | --skip) _isscheck_words "$(_isscheck_rule_ids "$bin" "${dirs[@]}")" ;;
             --criteria) _isscheck_dirs ;;
