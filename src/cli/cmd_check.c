@@ -254,8 +254,8 @@ static int parse_show(const cli_ctx *ctx, check_opts *o, char *val)
         iss_verdict v = iss_verdict_parse(name);
         if (v == ISS_VERDICTS) {
             const char *near = iss_nearest_or_case(names, name);
-            return near ? usage_error(ctx, "--show: unknown verdict '%s'; did you mean '%s'?",
-                                      name, near)
+            return near ? usage_error(ctx, "--show: unknown verdict '%s'; did you mean '%s'?", name,
+                                      near)
                         : usage_error(ctx,
                                       "--show: unknown verdict '%s'; expected pass, review, "
                                       "fail, n/a (or na) or waived",

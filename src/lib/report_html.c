@@ -164,10 +164,10 @@ static const char script[] =
     "window.addEventListener('hashchange',target);target();\n"
     "var opened=[];\n"
     "window.addEventListener('beforeprint',function(){\n"
-    "for(var i=0;i<cells.length;i++)if(!cells[i].open){cells[i].open=true;opened.push(cells[i]);}});\n"
+    "for(var "
+    "i=0;i<cells.length;i++)if(!cells[i].open){cells[i].open=true;opened.push(cells[i]);}});\n"
     "window.addEventListener('afterprint',function(){\n"
-    "while(opened.length)opened.pop().open=false;});\n"
-;
+    "while(opened.length)opened.pop().open=false;});\n";
 /* The filters and the sortable summary table, the script's second half
  * (a C string is kept under 4095 bytes).  Both may start from the page's
  * query, ?show=fail,review&q=TEXT&sort=COLUMN&order=desc, so that a view
@@ -187,7 +187,8 @@ static const char script_views[] =
     "items[i].hidden=!(v&&on[v[1]])||(q!==''&&items[i].textContent.toLowerCase().indexOf(q)<0);}\n"
     "var rows=document.querySelectorAll('.matrix tr');\n"
     "for(i=0;i<rows.length;i++)\n"
-    "rows[i].hidden=!rows[i].querySelector('details.cell:not([hidden]),p.absent:not([hidden])');};\n"
+    "rows[i].hidden=!rows[i].querySelector('details.cell:not([hidden]),p.absent:not([hidden])');};"
+    "\n"
     "filter.hidden=false;\n"
     "filter.addEventListener('input',apply);\n"
     "filter.addEventListener('change',apply);\n"
@@ -219,7 +220,8 @@ static const char script_views[] =
     "heads[c].addEventListener('click',function(col){\n"
     "return function(){sort(col,col===by&&!desc);};}(c));}\n"
     "table.tHead.addEventListener('keydown',function(e){\n"
-    "if((e.key==='Enter'||e.key===' ')&&e.target.tagName==='TH'){e.preventDefault();e.target.click();}});\n"
+    "if((e.key==='Enter'||e.key===' "
+    "')&&e.target.tagName==='TH'){e.preventDefault();e.target.click();}});\n"
     "var s=parseInt(url.get('sort'),10);\n"
     "if(s>=0&&s<heads.length)sort(s,url.get('order')==='desc');}\n"
     "})();\n";
