@@ -23,6 +23,7 @@ _isscheck_langs="ja en"
 # --reiji: the 例示 lists the standard names (第1章 2 (7))
 _isscheck_entry_types="qualification community training standard result_handling compliance education"
 _isscheck_reiji_lists="1-1 1-2 1-3 1-4 1-5 2-1 2-2 2-3 3-1 3-2 3-3 3-4 4-1 4-2 4-3 4-4 5-1 5-2 6-1 6-2 7-1 7-2 7-3 7-4 7-5"
+_isscheck_verdicts="pass review fail n/a waived"
 
 # Each command's options, a trailing '=' on those that take a value; used
 # when `isscheck help COMMAND` gives none, and to know which options take a
@@ -31,7 +32,7 @@ _isscheck_reiji_lists="1-1 1-2 1-3 1-4 1-5 2-1 2-2 2-3 3-1 3-2 3-3 3-4 4-1 4-2 4
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help"
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_catalogue="--type= --reiji= --format= --lang= --criteria= -h --help"
@@ -268,6 +269,15 @@ _isscheck()
                 for c in ${head//,/ }; do cats=${cats// $c / }; done
                 local IFS=$' \t\n'
                 COMPREPLY=($(compgen -P "$head" -W "$cats" -- "${cur##*,}"))
+                ;;
+            --show)
+                # a,b,c as --category's
+                local head="" vs v
+                [[ $cur == *,* ]] && head=${cur%,*},
+                vs=" $_isscheck_verdicts "
+                for v in ${head//,/ }; do vs=${vs// $v / }; done
+                local IFS=$' \t\n'
+                COMPREPLY=($(compgen -P "$head" -W "$vs" -- "${cur##*,}"))
                 ;;
             --rule | --skip) _isscheck_words "$(_isscheck_rule_ids "$bin" "${dirs[@]}")" ;;
             --criteria) _isscheck_dirs ;;

@@ -83,7 +83,8 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck help " $cmds
     comp "isscheck help check " 
     comp "isscheck check --for" --format
-    comp "isscheck check --s" --strict --skip --summary-csv
+    comp "isscheck check --s" --strict --skip --summary-csv --show
+    comp "isscheck check --show fail,r" fail,review
     comp "isscheck check --format " text json sarif junit markdown html
     comp "isscheck check --format=j" json junit
     comp "isscheck list --format " text json
