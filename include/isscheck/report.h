@@ -40,6 +40,10 @@ typedef struct {
     int status;               /* 0 no rule failed, 1 a rule failed, 2 not loaded */
 } iss_file_result;
 
+/* What a review result becomes in the CI formats (github, gitlab, sarif):
+ * --review-level warning (the default), note, or none (left out). */
+typedef enum { ISS_REVIEW_WARNING, ISS_REVIEW_NOTE, ISS_REVIEW_NONE } iss_review_level;
+
 typedef struct {
     const char *tool_version;
     iss_lang lang;
@@ -47,10 +51,11 @@ typedef struct {
     const iss_criteria *criteria;
     const iss_file_result *files;
     size_t nfiles;
-    int status;            /* of the whole run */
-    const char *selection; /* the --category/--rule/--skip options given, or NULL */
-    bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
-    bool require_evidence; /* --require-evidence: claims naming no evidence are review */
+    int status;                    /* of the whole run */
+    const char *selection;         /* the --category/--rule/--skip options given, or NULL */
+    bool redacted;                 /* --redact: every report's persons are pseudonyms (redact.h) */
+    bool require_evidence;         /* --require-evidence: claims naming no evidence are review */
+    iss_review_level review_level; /* --review-level: review results in the CI formats */
 } iss_run;
 
 /* The text report of a run: each checked file's report and, for more than
@@ -216,6 +221,8 @@ typedef struct {
 
 extern const iss_format iss_format_text, iss_format_json, iss_format_sarif, iss_format_junit,
     iss_format_markdown, iss_format_html;
+/* The CI formats (report_github.c, report_gitlab.c). */
+extern const iss_format iss_format_github, iss_format_gitlab;
 /* The formats above, in the order the CLI lists them; NULL-terminated. */
 extern const iss_format *const iss_formats[];
 

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "walk.h"
 
+#include "isscheck/report.h"
 #include "isscheck/waivers.h"
 
 /* Everything `check` was told; freed by check_opts_free. */
@@ -19,8 +20,9 @@ typedef struct {
     const char *lang_opt; /* --lang's value, while the options are read */
     const char *output, *summary_csv, *waivers;
     cli_list files, cats, rules, skips, criteria;
-    size_t jobs;       /* -j: files checked in parallel; 0: one per core */
-    iss_buf selection; /* the selection options, as given, for the report */
+    size_t jobs;                   /* -j: files checked in parallel; 0: one per core */
+    iss_buf selection;             /* the selection options, as given, for the report */
+    iss_review_level review_level; /* --review-level */
 } check_opts;
 
 /* Checks every file found (each through the whole pipeline, at most
