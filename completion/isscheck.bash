@@ -16,7 +16,8 @@
 # defined; a plain fallback does the same otherwise.
 
 _isscheck_commands="check criteria validate init list explain lsp help"
-_isscheck_check_formats="text json sarif junit markdown html"
+_isscheck_check_formats="text json sarif junit markdown html github gitlab"
+_isscheck_review_levels="warning note none"
 _isscheck_list_formats="text json"
 _isscheck_langs="ja en"
 
@@ -27,7 +28,8 @@ _isscheck_langs="ja en"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help
+  --review-level="
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
@@ -252,6 +254,7 @@ _isscheck()
                 fi
                 ;;
             --lang) _isscheck_words "$_isscheck_langs" ;;
+            --review-level) _isscheck_words "$_isscheck_review_levels" ;;
             --category)
                 # a,b,c: complete the last of a comma-separated list
                 # (less those already in it)
