@@ -99,6 +99,12 @@ static size_t pascal(iss_buf *out, const char *s)
     size_t n = 0;
     bool start = true;
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '\'') /* "provider's": one word */
+            continue;
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99) { /* U+2019, the same */
+            p += 2;
+            continue;
+        }
         if (!ascii_alnum(*p)) {
             start = true;
             continue;

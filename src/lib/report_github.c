@@ -100,7 +100,7 @@ static void github_part(iss_part *p, const iss_run *run, const iss_view *v, size
     iss_buf_free(&title);
 }
 
-/* The last line: "isscheck: N declarations: PASS …, not loaded N" - not
+/* The last line: "isscheck: declarations: N, PASS …, not loaded N" - not
  * a command, so the runner shows it as it is. */
 static void github_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
@@ -116,7 +116,7 @@ static void github_glue(iss_buf *out, const iss_run *run, const iss_run_totals *
     snprintf(n, sizeof n, "%zu", t->nrows);
     iss_buf_puts(out, "isscheck: ");
     iss_string_arg(out, S_CI_DECLARATIONS, run->lang, n);
-    iss_buf_puts(out, ": ");
+    iss_buf_puts(out, ", ");
     iss_render_counts(out, counts, judged, run->lang);
     if (t->not_loaded)
         iss_buf_printf(out, ", %s %zu", iss_string(S_NOT_LOADED_STATUS, run->lang), t->not_loaded);

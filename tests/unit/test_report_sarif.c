@@ -430,6 +430,10 @@ START_TEST(rule_names)
     iss_ci_rule_name(&b, &r);
     ck_assert_str_eq(b.s, "ReviewOfAuditPlanAndReportOrPeerReview");
     b.len = 0;
+    r.title_en = "The provider's own security measures"; /* an apostrophe joins */
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "TheProvidersOwnSecurityMeasures");
+    b.len = 0;
     r.title_en = "品質管理"; /* no ASCII letter: the id's letters */
     iss_ci_rule_name(&b, &r);
     ck_assert_str_eq(b.s, "RuleVATA");
