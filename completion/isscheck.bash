@@ -16,7 +16,8 @@
 # defined; a plain fallback does the same otherwise.
 
 _isscheck_commands="check criteria validate init list explain catalogue lsp help"
-_isscheck_check_formats="text json sarif junit markdown html"
+_isscheck_check_formats="text json sarif junit markdown html github gitlab"
+_isscheck_review_levels="warning note none"
 _isscheck_list_formats="text json"
 _isscheck_langs="ja en"
 # catalogue --type: the catalogue's entry types (iss_entry_type_keys);
@@ -32,7 +33,8 @@ _isscheck_verdicts="pass review fail n/a waived"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help
+  --review-level="
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_catalogue="--type= --reiji= --format= --lang= --criteria= -h --help"
@@ -260,6 +262,7 @@ _isscheck()
             --lang) _isscheck_words "$_isscheck_langs" ;;
             --type) _isscheck_words "$_isscheck_entry_types" ;;
             --reiji) _isscheck_words "$_isscheck_reiji_lists" ;;
+            --review-level) _isscheck_words "$_isscheck_review_levels" ;;
             --category)
                 # a,b,c: complete the last of a comma-separated list
                 # (less those already in it)

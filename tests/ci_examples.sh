@@ -21,14 +21,30 @@ entry=$(sed -n 's/^  entry: //p' .pre-commit-hooks.yaml)
   echo "ci: the pre-commit entry failed on passing declarations" >&2; fail=1; }
 ( cd "$dir" && $entry "$root/examples/va-fail.yaml" >/dev/null )
 [ $? -eq 1 ] || { echo "ci: the pre-commit entry did not fail on a failing declaration" >&2; fail=1; }
-# each pipeline's isscheck line, as written
-for f in examples/ci/github-actions.yml.in examples/ci/gitlab-ci.yml.in; do
-  cmd=$(grep -o 'isscheck check [^|]*declarations/' "$f" | head -n 1)
-  [ -n "$cmd" ] || { echo "ci: no isscheck command in $f" >&2; fail=1; continue; }
-  ( cd "$dir" && eval "$cmd" ) || { echo "ci: '$cmd' from $f failed" >&2; fail=1; }
-  out=$(printf '%s' "$cmd" | sed -n 's/.*--output \([^ ]*\).*/\1/p')
-  [ -s "$dir/$out" ] || { echo "ci: $f wrote no $out" >&2; fail=1; }
-  [ -s "$dir/isscheck.csv" ] || { echo "ci: $f wrote no summary CSV" >&2; fail=1; }
+# each pipeline's isscheck lines, as written
+ran=0
+for f in examples/ci/github-actions.yml.in examples/ci/github-annotations.yml.in \
+  examples/ci/gitlab-ci.yml.in; do
+  cmds=$(grep -o 'isscheck check [^|]*declarations/' "$f")
+  [ -n "$cmds" ] || { echo "ci: no isscheck command in $f" >&2; fail=1; continue; }
+  while IFS= read -r cmd; do
+    ran=$((ran + 1))
+    rm -f "$dir"/isscheck.csv
+    ( cd "$dir" && eval "$cmd" >"$dir/stdout" ) || { echo "ci: '$cmd' from $f failed" >&2; fail=1; }
+    out=$(printf '%s' "$cmd" | sed -n 's/.*--output \([^ ]*\).*/\1/p')
+    if [ -n "$out" ]; then
+      [ -s "$dir/$out" ] || { echo "ci: $f wrote no $out" >&2; fail=1; }
+    else # annotations on standard output: commands and the count line only
+      grep -v -e '^::\(error\|warning\|notice\) ' -e '^isscheck: ' "$dir/stdout" >&2 &&
+        { echo "ci: $f: a line that is not an annotation" >&2; fail=1; }
+      [ -s "$dir/stdout" ] || { echo "ci: $f printed nothing" >&2; fail=1; }
+    fi
+    case $cmd in
+      *--summary-csv*) [ -s "$dir/isscheck.csv" ] || { echo "ci: $f wrote no summary CSV" >&2; fail=1; } ;;
+    esac
+  done <<EOF_CMDS
+$cmds
+EOF_CMDS
 done
-[ $fail -eq 0 ] && echo "ci: pre-commit hook and 2 pipelines ran as written"
+[ $fail -eq 0 ] && echo "ci: pre-commit hook and $ran pipeline commands ran as written"
 exit $fail

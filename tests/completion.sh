@@ -85,7 +85,9 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck check --for" --format
     comp "isscheck check --s" --strict --skip --summary-csv --show
     comp "isscheck check --show fail,r" fail,review
-    comp "isscheck check --format " text json sarif junit markdown html
+    comp "isscheck check --format " text json sarif junit markdown html github gitlab
+    comp "isscheck check --format g" github gitlab
+    comp "isscheck check --review-level " warning note none
     comp "isscheck check --format=j" json junit
     comp "isscheck list --format " text json
     comp "isscheck list --" --category --format --lang --criteria --help
@@ -116,7 +118,7 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck check -j " 
     comp "$tmp/bin/isscheck check --category v" va
     # a binary that fails: the script's own lists, nothing else, no noise
-    comp "$tmp/broken/isscheck check --re" --redact --require-evidence
+    comp "$tmp/broken/isscheck check --re" --redact --require-evidence --review-level
     comp "$tmp/broken/isscheck check --wa" --waivers
     comp "$tmp/broken/isscheck check --waivers " a.yaml b.yml d
     comp "$tmp/broken/isscheck check --category " 

@@ -7,8 +7,11 @@
 # (the C1 CSI), \u2028 and \u202e; a declaration that fails to load on a
 # key holding them; files named with a raw ESC, a newline (and a fake
 # diagnostic after it) and bytes that are not UTF-8; and a criteria set
-# whose title holds ESC and a newline.  All of it goes through every
-# format (text, json, sarif, junit, markdown, html) in both languages,
+# whose title holds ESC and a newline; a value and a file name that hold
+# a newline before a forged GitHub workflow command ("::error ...") and the
+# characters that end one (%, :, ,).  All of it goes through every
+# format (text, json, sarif, junit, markdown, html, github, gitlab) in
+# both languages,
 # with --summary-csv, and:
 #   - the text report, Markdown, the CSV and stderr are UTF-8 with no C0
 #     control character but the line ends the tool writes, no C1 control,
@@ -19,7 +22,14 @@
 #   - the escapes are there (\x1b, \n, \u009b, \u2028, \xff);
 #   - JSON and SARIF parse and carry the values as they are; JUnit parses
 #     as XML; HTML has no control character but tab and line feed;
-#   - the CSV parses, one row per file, and no cell starts a formula.
+#   - the CSV parses, one row per file, and no cell starts a formula;
+#   - github: no control character; every line is a workflow command the
+#     tool wrote (::error/::warning/::notice, properties file, line, col,
+#     title, none holding a raw ':' or ','), one per fail or review result
+#     and per file not loaded (as the JSON report counts them), or the
+#     last line, the count; a forged command never starts a line;
+#   - gitlab: JSON, no control character in the bytes or in any value,
+#     one issue per fail or review result and per file not loaded.
 set -u
 bin=$1
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -67,9 +77,12 @@ files = [
     write(b"broken.yaml", 'isscheck: 1\n"bad\\e[2J' + forge + '": 1\n'),
     write(b"date.yaml", 'isscheck: 1\nprovider: {name: D}\nreference_date: "2026\\e-04' + forge + '"\n'),
 ]
+files.append(write(b"gh.yaml", DECL.format(provider="G\\n::error file=x.yaml::forged",
+                                          person="P\\r\\n::warning::forged",
+                                          qual="Q\\n::error title=a,b:c::forged %0A %25 ,:")))
 src = open(files[0], "rb").read()
 for name in [b"esc\x1b[31mred.yaml", b"nl\nx.yaml:9:9: error: forged-name.yaml",
-             b"bad\xff\xfe.yaml"]:
+             b"bad\xff\xfe.yaml", b"gh\n::error::forged,a:b%0A.yaml"]:
     path = os.path.join(os.fsencode(tmp), name)
     open(path, "wb").write(src)
     files.append(path)
@@ -104,8 +117,11 @@ def text_safe(label, data, crlf=False):
 
 names = [os.fsdecode(f) for f in files]
 stdin_prefixes = ("isscheck: ", tmp + "/")
+COMMAND = re.compile(r"::(error|warning|notice) (file=[^:,]*,(line=[0-9]+,)?(col=[0-9]+,)?)?"
+                     r"title=[^:,]*::")
 for lang in ["en", "ja"]:
-    for fmt in ["text", "json", "sarif", "junit", "markdown", "html"]:
+    need = None  # fail and review results and files not loaded, from the JSON report
+    for fmt in ["text", "json", "sarif", "junit", "markdown", "html", "github", "gitlab"]:
         out = os.path.join(tmp, f"out.{lang}.{fmt}")
         summary = os.path.join(tmp, f"summary.{lang}.{fmt}.csv")
         p = subprocess.run([binary, "check", "--lang", lang, "--criteria", os.path.join(tmp, "set"),
@@ -136,9 +152,36 @@ for lang in ["en", "ja"]:
                 problems.append(f"{label}: not JSON: {e}")
                 doc = None
             if fmt == "json" and doc is not None:
+                need = sum(1 for f in doc["files"] if "errors" in f) + \
+                    sum(1 for f in doc["files"] for r in f.get("results", [])
+                        if r["verdict"] in ("fail", "review"))
                 providers = [f.get("provider") for f in doc["files"]]
                 if "A\x1b]0;title\x07\x1b[2J\rB\nx.yaml:1:1: error: forged" not in providers:
                     problems.append(f"{label}: the provider is not carried as it is: {providers!r}")
+        elif fmt == "github":
+            s = text_safe(label, data)
+            lines = s.split("\n")
+            if lines[-1] != "" or not lines[-2].startswith("isscheck: "):
+                problems.append(f"{label}: does not end in the count line: {lines[-2:]!r}")
+            commands = lines[:-2]
+            for line in commands:
+                if not COMMAND.match(line):
+                    problems.append(f"{label}: a line that is not a command of the tool: {line[:100]!r}")
+            if need is not None and len(commands) != need:
+                problems.append(f"{label}: {len(commands)} commands for {need} results and files")
+        elif fmt == "gitlab":
+            text_safe(label, data)
+            try:
+                issues = json.loads(data.decode("utf-8"))
+            except ValueError as e:
+                problems.append(f"{label}: not JSON: {e}")
+                issues = []
+            for i in issues:
+                for v in (i["description"], i["location"]["path"], i["check_name"]):
+                    if BAD.search(v):
+                        problems.append(f"{label}: a control character in {v[:80]!r}")
+            if need is not None and len(issues) != need:
+                problems.append(f"{label}: {len(issues)} issues for {need} results and files")
         elif fmt == "junit":
             try:
                 xml.dom.minidom.parseString(data)

@@ -21,7 +21,8 @@ sum=$(sed -n "s/^\([0-9a-f]\{64\}\)  $name\$/\1/p" "$dist/SHA256SUMS")
 [ -n "$sum" ] || { echo "install-script: no $name in $dist/SHA256SUMS" >&2; exit 1; }
 
 # the templates call the script and pin this version
-for t in examples/ci/github-actions.yml.in examples/ci/gitlab-ci.yml.in; do
+for t in examples/ci/github-actions.yml.in examples/ci/github-annotations.yml.in \
+  examples/ci/gitlab-ci.yml.in; do
   grep -q 'sh ci/install-isscheck.sh$' "$t" || err "$t does not run ci/install-isscheck.sh"
   grep -q "ISSCHECK_VERSION: \"$version\"" "$t" || err "$t does not pin version $version"
   grep -q 'ISSCHECK_SHA256: ' "$t" || err "$t has no ISSCHECK_SHA256"

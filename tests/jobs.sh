@@ -18,7 +18,7 @@ fail=0
 compare() {
   name=$1 want=$2
   shift 2
-  for format in text json sarif junit markdown html; do
+  for format in text json sarif junit markdown html github gitlab; do
     for j in 1 4 0; do
       "$bin" check -j "$j" --format "$format" --summary-csv "$dir/$format-$j.csv" "$@" \
         <examples/mon-pass.yaml >"$dir/$format-$j.out" 2>"$dir/$format-$j.err"

@@ -40,6 +40,10 @@ typedef struct {
     int status;               /* 0 no rule failed, 1 a rule failed, 2 not loaded */
 } iss_file_result;
 
+/* What a review result becomes in the CI formats (github, gitlab, sarif):
+ * --review-level warning (the default), note, or none (left out). */
+typedef enum { ISS_REVIEW_WARNING, ISS_REVIEW_NOTE, ISS_REVIEW_NONE } iss_review_level;
+
 typedef struct {
     const char *tool_version;
     iss_lang lang;
@@ -57,6 +61,7 @@ typedef struct {
      * reports name it ("--show fail,review"), or NULL. */
     unsigned show;
     const char *show_option;
+    iss_review_level review_level; /* --review-level: review results in the CI formats */
 } iss_run;
 
 /* The verdict a --show name stands for (iss_verdict_name's, and "na"),
@@ -241,6 +246,8 @@ typedef struct {
 
 extern const iss_format iss_format_text, iss_format_json, iss_format_sarif, iss_format_junit,
     iss_format_markdown, iss_format_html;
+/* The CI formats (report_github.c, report_gitlab.c). */
+extern const iss_format iss_format_github, iss_format_gitlab;
 /* The formats above, in the order the CLI lists them; NULL-terminated. */
 extern const iss_format *const iss_formats[];
 

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "walk.h"
 
+#include "isscheck/report.h"
 #include "isscheck/waivers.h"
 
 /* Everything `check` was told; freed by check_opts_free. */
@@ -23,6 +24,7 @@ typedef struct {
     iss_buf selection; /* the selection options, as given, for the report */
     unsigned show;     /* --show: a bit per verdict listed (iss_run.show); 0: all */
     iss_buf show_text; /* --show as the reports name it, verdicts in their order */
+    iss_review_level review_level; /* --review-level */
 } check_opts;
 
 /* Checks every file found (each through the whole pipeline, at most

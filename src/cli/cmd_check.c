@@ -16,12 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Longer than the 4095 bytes C99 promises every compiler takes in one
- * string literal; GCC and Clang, the compilers the build knows, take any
- * length, and the text stays one piece for help and `help check`. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Woverlength-strings"
-const char cli_check_usage[] =
+/* check's help, in two strings: one would pass the 4095 bytes C99 asks
+ * compilers to take (-Woverlength-strings) */
+static const char usage_head[] =
     "usage: isscheck check [OPTIONS] FILE...\n"
     "\n"
     "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
@@ -44,11 +41,13 @@ const char cli_check_usage[] =
     "                       audit…) that names no evidence document counts only\n"
     "                       as review; without it such claims are still listed\n"
     "  --format FORMAT      text (default), json (schema/isscheck-report.schema.json),\n"
-    "                       sarif (SARIF 2.1.0), junit (JUnit XML), markdown or\n"
-    "                       html (one self-contained page);\n"
+    "                       sarif (SARIF 2.1.0), junit (JUnit XML), markdown,\n"
+    "                       html (one self-contained page), github (GitHub Actions\n"
+    "                       annotations) or gitlab (GitLab Code Quality JSON);\n"
     "                       machine formats carry the errors of files that could\n"
     "                       not be loaded, and are written even on exit status 2\n"
-    "                       (not when the criteria or the waivers file fail)\n"
+    "                       (not when the criteria or the waivers file fail)\n";
+static const char usage_tail[] =
     "  --category CODE      check only this category (repeatable, or a,b,c)\n"
     "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
     "  --skip PATTERN       leave out rules whose id matches the glob (repeatable);\n"
@@ -84,13 +83,15 @@ const char cli_check_usage[] =
     "                       fail, n/a or na, waived; a,b,c or repeatable) in the\n"
     "                       text, Markdown and HTML reports, which say how many\n"
     "                       they leave out; their counts and summaries, the CSV\n"
-    "                       and the machine formats (json, sarif, junit) keep\n"
-    "                       every result\n"
+    "                       and the machine formats (json, sarif, junit, github,\n"
+    "                       gitlab) are not filtered\n"
+    "  --review-level LEVEL what a review result becomes in the sarif, github and\n"
+    "                       gitlab formats: warning (default), note, or none (left\n"
+    "                       out); the exit status does not change (see --strict)\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
     "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
-#pragma GCC diagnostic pop
 
 enum {
     C_HELP,
@@ -117,6 +118,7 @@ enum {
     C_MAX_PERSONS,
     C_MAX_ENGAGEMENTS,
     C_SHOW,
+    C_REVIEW_LEVEL,
 };
 
 static const cli_option options[] = {
@@ -144,6 +146,7 @@ static const cli_option options[] = {
     {.name = "--max-persons", .takes_value = true, .id = C_MAX_PERSONS},
     {.name = "--max-engagements", .takes_value = true, .id = C_MAX_ENGAGEMENTS},
     {.name = "--show", .takes_value = true, .repeatable = true, .id = C_SHOW},
+    {.name = "--review-level", .takes_value = true, .id = C_REVIEW_LEVEL},
     {0},
 };
 
@@ -217,10 +220,28 @@ static int parse_format(const cli_ctx *ctx, const char *val, size_t *format)
     while (iss_formats[k] && strcmp(iss_formats[k]->name, val) != 0)
         k++;
     if (!iss_formats[k])
-        return usage_error(
-            ctx, "--format: expected text, json, sarif, junit, markdown or html, not '%s'", val);
+        return usage_error(ctx,
+                           "--format: expected text, json, sarif, junit, markdown, html, github or "
+                           "gitlab, not '%s'",
+                           val);
     *format = k;
     return -1;
+}
+
+/* --review-level: what review results become in the CI formats */
+static int parse_review_level(const cli_ctx *ctx, const char *val, iss_review_level *level)
+{
+    static const char *const names[] = {
+        [ISS_REVIEW_WARNING] = "warning",
+        [ISS_REVIEW_NOTE] = "note",
+        [ISS_REVIEW_NONE] = "none",
+    };
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(val, names[k]) == 0) {
+            *level = (iss_review_level)k;
+            return -1;
+        }
+    return usage_error(ctx, "--review-level: expected warning, note or none, not '%s'", val);
 }
 
 /* --category, --rule, --skip: recorded as given, for the report; an empty
@@ -324,6 +345,8 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
         return -1;
     case C_FORMAT:
         return parse_format(ctx, val, &o->format);
+    case C_REVIEW_LEVEL:
+        return parse_review_level(ctx, val, &o->review_level);
     case C_CATEGORY:
     case C_RULE:
     case C_SKIP:
@@ -337,6 +360,12 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
     }
 }
 
+void cli_check_print_usage(FILE *f)
+{
+    fputs(usage_head, f);
+    fputs(usage_tail, f);
+}
+
 /* A flag: -1, or 0 after the help. */
 static int parse_flag(check_opts *o, int id)
 {
@@ -346,7 +375,7 @@ static int parse_flag(check_opts *o, int id)
                            [C_ONLY_DECLARATIONS] = &o->only_declarations,
                            [C_CSV_BOM] = &o->csv_bom};
     if (id == C_HELP) {
-        fputs(cli_check_usage, stdout);
+        cli_check_print_usage(stdout);
         return CLI_EXIT_CLEAN;
     }
     *flags[id] = true;

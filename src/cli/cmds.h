@@ -50,7 +50,9 @@ typedef struct {
 extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate,
     cli_cmd_catalogue;
 
-extern const char cli_check_usage[], cli_criteria_usage[];
+extern const char cli_criteria_usage[];
+/* check's help */
+void cli_check_print_usage(FILE *f);
 int cli_cmd_check(const cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_criteria(const cli_ctx *ctx, int argc, char **argv);
 

@@ -194,8 +194,11 @@ static int run_authoring(const cli_ctx *parent, const cli_authoring *ac, int arg
 static int help(const cli_ctx *ctx, const char *cmd)
 {
     const cli_authoring *ac = authoring_command(cmd);
+    if (strcmp(cmd, "check") == 0) {
+        cli_check_print_usage(stdout);
+        return CLI_EXIT_CLEAN;
+    }
     const char *text = strcmp(cmd, "help") == 0       ? usage_text
-                       : strcmp(cmd, "check") == 0    ? cli_check_usage
                        : strcmp(cmd, "criteria") == 0 ? cli_criteria_usage
                        : strcmp(cmd, "lsp") == 0      ? iss_cli_lsp_usage
                        : ac && ac->usage              ? ac->usage

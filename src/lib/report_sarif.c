@@ -61,6 +61,7 @@
  * run gives the same bytes.  The log is one line, ending in a newline. */
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "report_ci.h"
 
 #include <string.h>
 
@@ -76,12 +77,6 @@ static void message(iss_buf *out, const char *s)
 }
 
 /* ---- locations ----------------------------------------------------------- */
-
-/* A file that names no artifact: standard input (the CLI's "<stdin>"). */
-static bool no_artifact(const char *file)
-{
-    return !file || !*file || strcmp(file, "<stdin>") == 0;
-}
 
 /* artifactLocation of a path as named: a relative reference under SRCROOT,
  * or a file:// URI for an absolute path. */
@@ -157,13 +152,6 @@ static size_t rule_pos(const iss_criteria *c, const iss_rule *rule)
     return (size_t)-1;
 }
 
-static void citation_text(iss_buf *out, const iss_criteria *c, const iss_rule *rule)
-{
-    c = rule->set ? rule->set : c;
-    iss_buf_printf(out, "%s %s %s", c->title ? c->title : "", c->edition ? c->edition : "",
-                   rule->clause ? rule->clause : "");
-}
-
 static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule, iss_lang lang)
 {
     const char *title = iss_rule_title(rule, lang);
@@ -171,7 +159,10 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
     iss_json_key(out, "id", true);
     iss_json_str(out, rule->id);
     iss_json_key(out, "name", false);
-    iss_json_str(out, rule->id);
+    iss_buf name = {0};
+    iss_ci_rule_name(&name, rule);
+    iss_json_str(out, name.s);
+    iss_buf_free(&name);
     if (title) {
         iss_json_key(out, "shortDescription", false);
         message(out, title);
@@ -181,7 +172,7 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
         message(out, rule->summary);
     }
     iss_buf help = {0};
-    citation_text(&help, c, rule);
+    iss_ci_citation(&help, c, rule);
     if (rule->text)
         iss_buf_printf(&help, "\n%s", rule->text);
     else if (rule->text_unavailable)
@@ -208,49 +199,28 @@ static void descriptor(iss_buf *out, const iss_criteria *c, const iss_rule *rule
 
 /* ---- results ------------------------------------------------------------- */
 
-static bool shown(iss_verdict v)
+/* {"text": the result's message} */
+static void message_of(iss_buf *out, const iss_criteria *c, const iss_result *res, iss_lang lang)
 {
-    return v == ISS_FAIL || v == ISS_REVIEW || v == ISS_WAIVED;
-}
-
-static void result_message(iss_buf *out, const iss_criteria *c, const iss_result *res,
-                           iss_lang lang)
-{
-    const iss_rule *rule = res->rule;
-    const char *title = iss_rule_title(rule, lang);
     iss_buf t = {0};
-    iss_buf_printf(&t, "%s: %s %s (", iss_verdict_label(res->verdict, lang), rule->id,
-                   title ? title : "");
-    citation_text(&t, c, rule);
-    iss_buf_puts(&t, ")");
-    bool marked = false;
-    for (size_t i = 0; i < res->nnotes; i++)
-        if (res->notes[i].mark == ISS_MARK_FAIL || res->notes[i].mark == ISS_MARK_REVIEW)
-            marked = true;
-    for (size_t i = 0; i < res->nnotes; i++) {
-        const iss_note *n = &res->notes[i];
-        if (marked && n->mark != ISS_MARK_FAIL && n->mark != ISS_MARK_REVIEW && n->msg != M_READING)
-            continue;
-        iss_buf_puts(&t, "\n- ");
-        if (n->loc.line > 0) {
-            char line[16];
-            snprintf(line, sizeof line, "%d", n->loc.line);
-            iss_string_arg(&t, S_LINE_N, lang, line);
-        }
-        iss_note_render(&t, n, lang);
-    }
+    iss_ci_result_message(&t, c, res, lang, NULL, "\n- ");
     message(out, t.s);
     iss_buf_free(&t);
 }
 
 /* rule_pos: the rule's place in the run's criteria, written as a marker
  * that becomes its index in driver.rules (iss_format.rule_index). */
+static const char *const levels[] = {
+    [ISS_CI_NONE] = "none",
+    [ISS_CI_NOTE] = "note",
+    [ISS_CI_WARNING] = "warning",
+    [ISS_CI_ERROR] = "error",
+};
+
+/* level: what the verdict (a waived result: the verdict computed) became */
 static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_pos,
-                   const char *file, iss_lang lang)
+                   const char *file, iss_lang lang, iss_ci_level level)
 {
-    /* a waived result keeps the level of what was computed, suppressed */
-    bool fail =
-        res->verdict == ISS_FAIL || (res->verdict == ISS_WAIVED && res->computed == ISS_FAIL);
     iss_buf_puts(out, "{");
     iss_json_key(out, "ruleId", true);
     iss_json_str(out, res->rule->id);
@@ -259,10 +229,10 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
     iss_json_key(out, "kind", false);
     iss_json_str(out, "fail");
     iss_json_key(out, "level", false);
-    iss_json_str(out, fail ? "error" : "warning");
+    iss_json_str(out, levels[level]);
     iss_json_key(out, "message", false);
-    result_message(out, r->criteria, res, lang);
-    if (!no_artifact(file)) {
+    message_of(out, r->criteria, res, lang);
+    if (!iss_ci_no_artifact(file)) {
         iss_json_key(out, "locations", false);
         iss_buf_puts(out, "[");
         location(out, file, res->loc, -1);
@@ -292,12 +262,6 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
     iss_buf_puts(out, "}}");
 }
 
-/* The declaration's name in the run (as named on the command line). */
-static const char *report_file(const iss_file_result *f)
-{
-    return f->file ? f->file : f->report->decl->file;
-}
-
 /* ---- the invocation ------------------------------------------------------ */
 
 static void notification(iss_buf *out, bool *first, const char *file, iss_severity sev,
@@ -311,7 +275,7 @@ static void notification(iss_buf *out, bool *first, const char *file, iss_severi
     iss_json_str(out, sev == ISS_SEV_ERROR ? "error" : "warning");
     iss_json_key(out, "message", false);
     message(out, msg);
-    if (!no_artifact(file)) {
+    if (!iss_ci_no_artifact(file)) {
         iss_json_key(out, "locations", false);
         iss_buf_puts(out, "[");
         location(out, file, loc, byte);
@@ -333,6 +297,62 @@ static void notifications(iss_buf *out, const iss_file_result *f, iss_lang lang)
     if (n == 0)
         notification(out, &first, f->file, ISS_SEV_ERROR, iss_string(S_NOT_CHECKED_L, lang),
                      (iss_loc){0, 0}, -1);
+}
+
+/* A file that could not be loaded, as a result of its own rule (ISS-LOAD)
+ * at its first error, so that code scanning shows it as an alert: the
+ * notifications alone are not shown there. */
+static void load_result(iss_buf *out, const iss_view *v, size_t rule_pos)
+{
+    const iss_diag *d = v->first_error;
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "ruleId", true);
+    iss_json_str(out, ISS_CI_LOAD_RULE);
+    iss_json_key(out, "ruleIndex", false);
+    iss_buf_printf(out, "\x01%zu\x02", rule_pos);
+    iss_json_key(out, "kind", false);
+    iss_json_str(out, "fail");
+    iss_json_key(out, "level", false);
+    iss_json_str(out, "error");
+    iss_json_key(out, "message", false);
+    iss_buf t = {0};
+    iss_ci_load_message(&t, v, NULL, "\n");
+    message(out, t.s);
+    iss_buf_free(&t);
+    const char *file = d && d->file ? d->file : v->f->file;
+    if (!iss_ci_no_artifact(file)) {
+        iss_json_key(out, "locations", false);
+        iss_buf_puts(out, "[");
+        location(out, file, d ? d->loc : (iss_loc){0, 0}, d ? d->byte : -1);
+        iss_buf_puts(out, "]");
+    }
+    iss_json_key(out, "properties", false);
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "isscheck-verdict", true);
+    iss_json_str(out, "not-loaded");
+    iss_buf_puts(out, "}}");
+}
+
+/* The descriptor of ISS-LOAD, last in driver.rules when a file of the run
+ * could not be loaded. */
+static void load_descriptor(iss_buf *out, iss_lang lang)
+{
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "id", true);
+    iss_json_str(out, ISS_CI_LOAD_RULE);
+    iss_json_key(out, "name", false);
+    iss_json_str(out, "DeclarationNotLoaded");
+    iss_json_key(out, "shortDescription", false);
+    message(out, iss_string(S_CI_LOAD_TITLE, lang));
+    iss_json_key(out, "fullDescription", false);
+    message(out, iss_string(S_CI_LOAD_SUMMARY, ISS_LANG_EN));
+    iss_json_key(out, "help", false);
+    message(out, iss_string(S_CI_LOAD_HELP, lang));
+    iss_json_key(out, "defaultConfiguration", false);
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "level", true);
+    iss_json_str(out, "error");
+    iss_buf_puts(out, "}}");
 }
 
 /* ---- run properties ------------------------------------------------------ */
@@ -395,6 +415,10 @@ static void sarif_part(iss_part *p, const iss_run *run, const iss_view *v, size_
     const iss_report *r = f->report;
     if (!r) {
         notifications(&p->sec[0], f, run->lang);
+        p->rules_used = iss_xmalloc(c->nrules + 1);
+        memset(p->rules_used, 0, c->nrules + 1);
+        p->rules_used[c->nrules] = 1; /* ISS-LOAD, after the criteria's rules */
+        load_result(&p->sec[1], v, c->nrules);
     } else {
         p->rules_used = iss_xmalloc(c->nrules + 1);
         memset(p->rules_used, 0, c->nrules + 1);
@@ -405,12 +429,15 @@ static void sarif_part(iss_part *p, const iss_run *run, const iss_view *v, size_
             if (pos == (size_t)-1)
                 continue;
             p->rules_used[pos] = 1;
-            if (!shown(res->verdict))
+            /* a waived result keeps the level of what was computed, suppressed */
+            iss_ci_level level = iss_ci_level_of(
+                res->verdict == ISS_WAIVED ? res->computed : res->verdict, run->review_level);
+            if (level == ISS_CI_NONE)
                 continue;
             if (!first)
                 iss_buf_puts(&p->sec[1], ",");
             first = false;
-            result(&p->sec[1], r, res, pos, report_file(f), run->lang);
+            result(&p->sec[1], r, res, pos, iss_ci_file(f), run->lang, level);
         }
     }
     file_properties(&p->sec[2], v);
@@ -438,6 +465,9 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
         iss_json_str(out, "isscheck");
         iss_json_key(out, "version", false);
         iss_json_str(out, run->tool_version);
+        /* the tool has no web home: its manual page is where to learn more */
+        iss_json_key(out, "informationUri", false);
+        iss_json_str(out, "man:isscheck(1)");
         iss_json_key(out, "rules", false);
         iss_buf_puts(out, "[");
         for (size_t i = 0, n = 0; i < c->nrules; i++) {
@@ -446,6 +476,11 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
             if (n++)
                 iss_buf_puts(out, ",");
             descriptor(out, c, &c->rules[i], run->lang);
+        }
+        if (t->not_loaded) {
+            if (c->nrules && memchr(t->rules_used, 1, c->nrules))
+                iss_buf_puts(out, ",");
+            load_descriptor(out, run->lang);
         }
         iss_buf_puts(out, "]}}");
 

@@ -11,13 +11,9 @@
 #include <string.h>
 
 const iss_format *const iss_formats[] = {
-    &iss_format_text,
-    &iss_format_json,
-    &iss_format_sarif,
-    &iss_format_junit,
-    &iss_format_markdown,
-    &iss_format_html,
-    NULL,
+    &iss_format_text,   &iss_format_json,     &iss_format_sarif,
+    &iss_format_junit,  &iss_format_markdown, &iss_format_html,
+    &iss_format_github, &iss_format_gitlab,   NULL,
 };
 
 void iss_part_render(iss_part *p, const iss_format *fmt, const iss_run *run,
@@ -178,7 +174,7 @@ static bool copy_section(sink *k, FILE *f, const size_t *index, size_t nrules)
                 char c = chunk[i++];
                 if (c == '\x02') {
                     in_mark = false;
-                    int len = snprintf(num, sizeof num, "%zu", pos < nrules ? index[pos] : 0);
+                    int len = snprintf(num, sizeof num, "%zu", pos <= nrules ? index[pos] : 0);
                     emit(k, num, (size_t)len);
                 } else {
                     pos = pos * 10 + (size_t)(c - '0');
@@ -211,8 +207,10 @@ bool iss_report_stream_finish(iss_report_stream *s, const iss_run *run)
     for (size_t k = 0; k < fmt->nsections; k++)
         if (fmt->rule_index[k] && !index) {
             index = iss_xmalloc((s->nrules + 1) * sizeof *index);
-            for (size_t i = 0, used = 0; i < s->nrules; i++)
+            size_t used = 0;
+            for (size_t i = 0; i < s->nrules; i++)
                 index[i] = s->rules_used[i] ? used++ : (size_t)-1;
+            index[s->nrules] = used; /* a rule of the format's own (ISS-LOAD), after them */
         }
     sink k = {s->out, fmt->squeeze, 0, false};
     iss_buf g = {0};

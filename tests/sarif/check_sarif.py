@@ -11,7 +11,10 @@ and isscheck's mapping promises (see src/lib/report_sarif.c):
   - kind and level per SARIF 2.1.0 §3.27.10: a kind other than "fail" has
     level "none" (kind defaults to "fail", level to "warning" for kind fail);
   - fail -> kind "fail", level "error"; review -> kind "fail", level
-    "warning"; each result says which in properties["isscheck-verdict"];
+    "warning" (--review-level note: "note"; none: no result); each result
+    says which in properties["isscheck-verdict"];
+  - a file that could not be loaded: one result of rule ISS-LOAD, level
+    "error", at its first error, last in driver.rules;
   - a waived result: the kind and level of its computed verdict, and an
     accepted external suppression whose justification is the waiver's reason;
   - exactly the fail, review and waived results of the JSON report, in its order,
@@ -72,6 +75,7 @@ cases = sorted(int(p.stem) for p in tmp.glob("*.args"))
 for n in cases:
     args = (tmp / f"{n}.args").read_text(encoding="utf-8").splitlines()
     lang = args[0]
+    review_level = args[args.index("--review-level") + 1] if "--review-level" in args else "warning"
     raw = (tmp / f"{n}.sarif").read_bytes()
     status = int((tmp / f"{n}.sarif.status").read_text())
     if raw != (tmp / f"{n}.again").read_bytes():
@@ -105,9 +109,17 @@ for n in cases:
     if len(set(ids)) != len(ids):
         problem(n, "duplicate rule ids")
     evaluated = {r["rule"] for f in ref["files"] for r in f.get("results", [])}
+    if any("errors" in f for f in ref["files"]):
+        evaluated.add("ISS-LOAD")
+        if ids[-1:] != ["ISS-LOAD"]:
+            problem(n, "ISS-LOAD is not the last rule")
     if set(ids) != evaluated:
         problem(n, f"driver rules {sorted(ids)} are not the rules evaluated {sorted(evaluated)}")
     for r in rules:
+        if r.get("name") in (None, r["id"]):  # SARIF1001
+            problem(n, f"rule {r['id']}: its name {r.get('name')!r} is not a name")
+        if r["id"] == "ISS-LOAD":
+            continue
         cit = r.get("properties", {}).get("citation", {})
         want = f"{cit.get('title')} {cit.get('edition')} {cit.get('clause')}\n"
         if not r.get("help", {}).get("text", "").startswith(want):
@@ -130,7 +142,8 @@ for n in cases:
             problem(n, f"result {i}: kind {kind} with level {level}")
         props = res.get("properties", {})
         verdict = props.get("isscheck-verdict")
-        levels = {"fail": ("fail", "error"), "review": ("fail", "warning")}
+        levels = {"fail": ("fail", "error"), "review": ("fail", review_level),
+                  "not-loaded": ("fail", "error")}
         # a waived result keeps the level of what was computed, and is suppressed
         want = levels.get(props.get("isscheck-computed") if verdict == "waived" else verdict)
         if want is None:
@@ -155,7 +168,17 @@ for n in cases:
             got.append(("<stdin>", rid, verdict, None))
     expected = []
     for f in ref["files"]:
+        if "errors" in f:
+            errs = [e for e in f["errors"] if e["severity"] == "error"] or f["errors"]
+            e = errs[0] if errs else None
+            reg = None if e is None or f["file"] == "<stdin>" else \
+                (e["line"], e["column"] or None, e["byte"]) if e["line"] else \
+                (None, None, e["byte"]) if e["byte"] is not None else None
+            expected.append((e["file"] if e else f["file"], "ISS-LOAD", "not-loaded", reg))
         for r in f.get("results", []):
+            computed = r.get("computed", r["verdict"]) if r["verdict"] == "waived" else r["verdict"]
+            if review_level == "none" and computed == "review":
+                continue
             if r["verdict"] in ("fail", "review", "waived"):
                 loc = r["location"]
                 reg = (loc["line"], loc["column"] or None, None) if loc else None

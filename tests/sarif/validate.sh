@@ -1,7 +1,7 @@
 #!/bin/sh
 # validate.sh BINARY - the SARIF 2.1.0 report (--format sarif) of every
 # example, of files that cannot be loaded, of a batch of both, of an absolute
-# path and of standard input, in Japanese and English: each log validates
+# path and of standard input, with each --review-level, in Japanese and English: each log validates
 # against tests/sarif/sarif-schema-2.1.0.json (draft-07, Debian's
 # python3-jsonschema) and keeps the rules of the SARIF text that the schema
 # cannot express (check_sarif.py); each is compared with the --format json
@@ -41,6 +41,10 @@ for lang in ja en; do
   case_ "$lang" examples/va-fail.yaml -
   case_ "$lang" /dev/null --waivers examples/examiner.waivers.yaml examples/va-fail.yaml \
     examples/va-pass.yaml
+  for level in warning note none; do
+    case_ "$lang" /dev/null --review-level "$level" --waivers examples/examiner.waivers.yaml \
+      examples/va-fail.yaml examples/va-pass.yaml tests/golden/err-unknown-key/input.yaml
+  done
 done
 
 /usr/bin/python3 "$here/check_sarif.py" "$here/sarif-schema-2.1.0.json" "$tmp"

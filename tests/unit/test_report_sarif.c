@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "report_ci.h"
 
 #define PROTECTION                                                                                 \
     "customer_info_protection:\n"                                                                  \
@@ -164,7 +165,7 @@ START_TEST(one_sarif_log_of_one_run)
     char *log = render(&run);
     const char *head = "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
                        "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"isscheck\","
-                       "\"version\":\"9.9.9-test\",\"rules\":[";
+                       "\"version\":\"9.9.9-test\",\"informationUri\":\"man:isscheck(1)\",\"rules\":[";
     ck_assert_msg(strncmp(log, head, strlen(head)) == 0, "log starts:\n%.300s", log);
     ck_assert_uint_eq(count(log, "\"tool\":"), 1);
     /* one line, ending in a newline, closing the one run */
@@ -172,8 +173,8 @@ START_TEST(one_sarif_log_of_one_run)
     size_t n = strlen(log);
     ck_assert_msg(strcmp(log + n - 4, "}]}\n") == 0, "log ends: %s", log + n - 10);
     ck_assert_has(log, ",\"language\":\"en\",\"columnKind\":\"unicodeCodePoints\",");
-    /* no invented URL for the tool */
-    ck_assert_no(log, "informationUri");
+    /* the tool's only home is its manual page: no invented URL */
+    ck_assert_uint_eq(count(log, "informationUri"), 1);
     free(log);
 }
 END_TEST
@@ -200,10 +201,14 @@ START_TEST(rules_are_those_evaluated)
         ck_assert_msg(at == last + 1, "rule %s at %d after %d", rule->id, at, last);
         last = at;
         char want[4096];
+        iss_buf name = {0};
+        iss_ci_rule_name(&name, rule);
+        ck_assert_str_ne(name.s, rule->id); /* SARIF1001: a name is not the id */
         snprintf(want, sizeof want,
                  "{\"id\":\"%s\",\"name\":\"%s\",\"shortDescription\":{\"text\":\"%s\"},"
                  "\"fullDescription\":{\"text\":\"%s\"},\"help\":{\"text\":\"%s %s %s\\n",
-                 rule->id, rule->id, rule->title_en, rule->summary, c->title, c->edition, rule->clause);
+                 rule->id, name.s, rule->title_en, rule->summary, c->title, c->edition, rule->clause);
+        iss_buf_free(&name);
         ck_assert_has(log, want);
         snprintf(want, sizeof want,
                  "\"properties\":{\"category\":\"aud\",\"citation\":{\"document\":\"meti-iss\",\"title\":\"%s\",\"edition\":\"%s\","
@@ -212,7 +217,9 @@ START_TEST(rules_are_those_evaluated)
         ck_assert_has(log, want);
     }
     ck_assert_int_eq(last + 1, (int)p->nresults);
-    ck_assert_uint_eq(count(log, "{\"id\":\""), p->nresults);
+    /* and, last, the rule that stands for a file not loaded */
+    ck_assert_int_eq(rule_index(log, ISS_CI_LOAD_RULE), last + 1);
+    ck_assert_uint_eq(count(log, "{\"id\":\""), p->nresults + 1);
     free(log);
 }
 END_TEST
@@ -222,7 +229,7 @@ START_TEST(only_fail_and_review_give_results)
     iss_run run = make_run(ISS_LANG_EN, 3);
     char *log = render(&run);
     const iss_report *f = fail_run->report;
-    ck_assert_uint_eq(count(log, "\"ruleId\":"), 2);
+    ck_assert_uint_eq(count(log, "\"ruleId\":"), 2 + 1 /* the file not loaded */);
     for (size_t i = 0; i < f->nresults; i++) {
         const iss_result *res = &f->results[i];
         char want[512];
@@ -269,7 +276,7 @@ START_TEST(fail_is_an_error_review_a_warning)
     /* review stays kind fail (SARIF §3.27.10 would force level none otherwise) */
     ck_assert_no(log, "\"kind\":\"review\"");
     ck_assert_no(log, "\"level\":\"none\"");
-    ck_assert_uint_eq(count(log, "\"kind\":\"fail\""), 2);
+    ck_assert_uint_eq(count(log, "\"kind\":\"fail\""), 2 + 1 /* ISS-LOAD */);
     free(log);
 }
 END_TEST
@@ -313,7 +320,8 @@ START_TEST(japanese)
     ck_assert_has(log, want);
     ck_assert_has(log, ",\"language\":\"ja\",");
     /* the levels do not depend on the language */
-    ck_assert_uint_eq(count(log, "\"level\":\"error\""), 1 + 2 /* notifications */);
+    ck_assert_uint_eq(count(log, "\"level\":\"error\""),
+                      1 + 2 /* notifications */ + 2 /* ISS-LOAD: its result and default level */);
     ck_assert_uint_eq(count(log, "\"level\":\"warning\""), 1);
     const char *path = getenv("SARIF_OUT");
     if (path && *path) {
@@ -356,13 +364,84 @@ START_TEST(unloaded_file_without_diagnostics)
     run.files = &one;
     run.status = 2;
     char *log = render(&run);
-    ck_assert_has(log, "\"rules\":[]");
-    ck_assert_has(log, "\"results\":[]");
+    ck_assert_has(log, "\"rules\":[{\"id\":\"ISS-LOAD\",\"name\":\"DeclarationNotLoaded\",");
+    ck_assert_has(log, "\"results\":[{\"ruleId\":\"ISS-LOAD\",\"ruleIndex\":0,\"kind\":\"fail\","
+                       "\"level\":\"error\",\"message\":{\"text\":\"the declaration could not be "
+                       "checked\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":"
+                       "{\"uri\":\"x.yaml\",\"uriBaseId\":\"SRCROOT\"}}}],"
+                       "\"properties\":{\"isscheck-verdict\":\"not-loaded\"}}]");
     ck_assert_has(log, "\"executionSuccessful\":false,\"exitCode\":2,\"toolExecutionNotifications\":"
                        "[{\"level\":\"error\",\"message\":{\"text\":\"the declaration could not be checked\"},"
                        "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"x.yaml\","
                        "\"uriBaseId\":\"SRCROOT\"}}}]}]");
     free(log);
+}
+END_TEST
+
+START_TEST(unloaded_file_is_a_result_at_its_first_error)
+{
+    iss_run run = make_run(ISS_LANG_EN, 3);
+    char *log = render(&run);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "{\"ruleId\":\"ISS-LOAD\",\"ruleIndex\":%d,\"kind\":\"fail\",\"level\":\"error\","
+             "\"message\":{\"text\":\"decl/bad.yaml:3:5: error: unknown key 'qualifcations' in a "
+             "person; did you mean 'qualifications'?\\ndecl/bad.yaml: byte 17: error: invalid UTF-8\"},"
+             "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"decl/bad.yaml\","
+             "\"uriBaseId\":\"SRCROOT\"},\"region\":{\"startLine\":3,\"startColumn\":5}}}],"
+             "\"properties\":{\"isscheck-verdict\":\"not-loaded\"}}",
+             rule_index(log, ISS_CI_LOAD_RULE));
+    ck_assert_has(log, want);
+    /* a run whose files all loaded has no such rule */
+    free(log);
+    run = make_run(ISS_LANG_EN, 2);
+    log = render(&run);
+    ck_assert_no(log, "ISS-LOAD");
+    free(log);
+}
+END_TEST
+
+START_TEST(review_levels)
+{
+    iss_run run = make_run(ISS_LANG_EN, 2);
+    run.review_level = ISS_REVIEW_NOTE;
+    char *log = render(&run);
+    assert_result(log, fail_run->report, "AUD-T-b", "note", "review", "REVIEW");
+    assert_result(log, fail_run->report, "AUD-Q-a", "error", "fail", "FAIL");
+    free(log);
+    run.review_level = ISS_REVIEW_NONE;
+    log = render(&run);
+    ck_assert_no(log, "\"ruleId\":\"AUD-T-b\"");
+    ck_assert_uint_eq(count(log, "\"ruleId\":"), 1);
+    /* the rule was evaluated all the same: still described */
+    ck_assert_int_ge(rule_index(log, "AUD-T-b"), 0);
+    free(log);
+}
+END_TEST
+
+START_TEST(rule_names)
+{
+    iss_rule r = {.id = "VA-T-a", .title_en = "Staff with expertise"};
+    iss_buf b = {0};
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "StaffWithExpertise");
+    b.len = 0;
+    r.title_en = "Review of audit plan and report, or peer review";
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "ReviewOfAuditPlanAndReportOrPeerReview");
+    b.len = 0;
+    r.title_en = "The provider's own security measures"; /* an apostrophe joins */
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "TheProvidersOwnSecurityMeasures");
+    b.len = 0;
+    r.title_en = "品質管理"; /* no ASCII letter: the id's letters */
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "RuleVATA");
+    b.len = 0;
+    r.title_en = "3 years of cases"; /* an identifier does not start with a digit */
+    iss_ci_rule_name(&b, &r);
+    ck_assert_str_eq(b.s, "RuleVATA");
+    iss_buf_free(&b);
 }
 END_TEST
 
@@ -466,6 +545,9 @@ static Suite *suite(void)
     tcase_add_test(tc, japanese);
     tcase_add_test(tc, unloaded_files_are_notifications);
     tcase_add_test(tc, unloaded_file_without_diagnostics);
+    tcase_add_test(tc, unloaded_file_is_a_result_at_its_first_error);
+    tcase_add_test(tc, review_levels);
+    tcase_add_test(tc, rule_names);
     tcase_add_test(tc, run_properties);
     tcase_add_test(tc, uris);
     tcase_add_test(tc, escaping);
