@@ -51,6 +51,8 @@ typedef struct {
     const char *selection; /* the --category/--rule/--skip options given, or NULL */
     bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
     bool require_evidence; /* --require-evidence: claims naming no evidence are review */
+    const char *baseline;  /* --baseline: the earlier report each result is marked against */
+    bool fail_on_new;      /* --fail-on new: the status counts only new fails */
 } iss_run;
 
 /* The text report of a run: each checked file's report and, for more than

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "walk.h"
 
+#include "isscheck/baseline.h"
 #include "isscheck/waivers.h"
 
 /* Everything `check` was told; freed by check_opts_free. */
@@ -19,8 +20,10 @@ typedef struct {
     const char *lang_opt; /* --lang's value, while the options are read */
     const char *output, *summary_csv, *waivers;
     cli_list files, cats, rules, skips, criteria;
-    size_t jobs;       /* -j: files checked in parallel; 0: one per core */
-    iss_buf selection; /* the selection options, as given, for the report */
+    size_t jobs;          /* -j: files checked in parallel; 0: one per core */
+    iss_buf selection;    /* the selection options, as given, for the report */
+    const char *baseline; /* --baseline REPORT.json */
+    bool fail_on_new;     /* --fail-on new */
 } check_opts;
 
 /* Checks every file found (each through the whole pipeline, at most
@@ -28,6 +31,7 @@ typedef struct {
  * the run's exit status, starting from status (2 when an input could not
  * be found). */
 int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
-              const iss_editions *ed, const iss_waivers *w, iss_day now, int status);
+              const iss_editions *ed, const iss_waivers *w, const iss_baseline *b, iss_day now,
+              int status);
 
 #endif

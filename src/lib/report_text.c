@@ -1,4 +1,5 @@
 /* report_text.c - the plain-text report, for a person reading one file. */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -49,6 +50,16 @@ static void header(iss_buf *out, const iss_view *v, const char *tool_version)
         put(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
+    if (r->base) {
+        label(out, S_BASELINE_L, lang);
+        iss_render_baseline(out, r, lang, put);
+        iss_buf_puts(out, "\n");
+    }
+    if (r->base && r->base->ngone) {
+        label(out, S_BASE_GONE_L, lang);
+        iss_render_base_gone(out, r, lang, put);
+        iss_buf_puts(out, "\n");
+    }
     label(out, S_PROVIDER_L, lang);
     put(out, v->provider);
     iss_buf_puts(out, "\n");
@@ -94,14 +105,16 @@ static void category_heading(iss_buf *out, const iss_view *v, size_t ci)
 
 /* The lines of one result, appended piece by piece: printf was most of
  * the text report's cost. */
-static void result(iss_buf *out, const iss_view *v, const iss_result *res, iss_buf *note)
+static void result(iss_buf *out, const iss_view *v, size_t i, iss_buf *note)
 {
+    const iss_result *res = &v->r->results[i];
     const iss_rule *rule = res->rule;
     iss_lang lang = v->lang;
     bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
     iss_buf_puts(out, "\n[");
     put(out, iss_verdict_label(res->verdict, lang));
     put(out, judged ? iss_string(S_JUDGED_SUFFIX, lang) : "");
+    iss_render_base_mark(out, v->r, i, lang);
     iss_buf_puts(out, "] ");
     put(out, rule->id);
     iss_buf_puts(out, " ");
@@ -140,7 +153,7 @@ static void text_report(iss_buf *out, const iss_view *v, const char *tool_versio
             last_cat = r->results[i].rule->category;
             category_heading(out, v, last_cat);
         }
-        result(out, v, &r->results[i], &note);
+        result(out, v, i, &note);
     }
     iss_buf_free(&note);
     iss_buf_printf(out, "\n%s: ", iss_string(S_SUMMARY_L, v->lang));
