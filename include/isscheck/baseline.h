@@ -59,10 +59,11 @@ typedef struct {
 struct iss_base_match {
     const char *baseline; /* the baseline, as named */
     iss_base_state state;
-    const char *editions;      /* this file's, as iss_base_file.editions */
-    const char *base_editions; /* OTHER_EDITION: the baseline file's */
-    const char *base_file;     /* the baseline file compared with, or NULL */
-    iss_base_mark *marks;      /* one per result of the report */
+    const char *editions;        /* this file's, as iss_base_file.editions */
+    const char *base_editions;   /* OTHER_EDITION: the baseline file's */
+    const char *base_file;       /* the baseline file compared with, or NULL */
+    iss_base_mark *marks;        /* one per result of the report */
+    const iss_base_result **was; /* per result, the baseline's of its rule, or NULL */
     size_t counts[ISS_BASE_MARKS];
     /* fail or review in the baseline, of rules the report no longer has
      * (its declaration no longer applies for their category): resolved */
@@ -89,6 +90,12 @@ const char *iss_base_mark_name(iss_base_mark m);
  * baseline, or, not compared, any fail (or review): what --fail-on new
  * counts. */
 bool iss_baseline_fails(const iss_report *r, bool strict);
+
+/* SARIF 2.1.0 §3.27.24's baselineState of result i, or NULL (not compared,
+ * or a pass or n/a that was no problem either): new, unchanged, updated
+ * (in both, changed: a problem then, waived now) or absent (a problem
+ * then, pass or n/a now). */
+const char *iss_base_sarif_state(const iss_report *r, size_t i);
 
 /* ---- what the reporters show (report_baseline.c) ----
  * Every string of the baseline or the declaration goes through esc. */

@@ -244,6 +244,7 @@ void iss_baseline_match(const iss_baseline *b, iss_report *r, const iss_selectio
     m->baseline = b->file;
     m->editions = report_editions(a, r->criteria);
     m->marks = iss_arena_alloc(a, (r->nresults + 1) * sizeof *m->marks);
+    m->was = iss_arena_alloc(a, (r->nresults + 1) * sizeof *m->was);
     r->base = m;
     const char *provider = r->decl->provider.s ? r->decl->provider.s : "";
     const iss_base_file *f = find_file(b, provider, r->decl->file, &m->state);
@@ -259,6 +260,7 @@ void iss_baseline_match(const iss_baseline *b, iss_report *r, const iss_selectio
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
         const iss_base_result *was = find_result(f, res->rule->id);
+        m->was[i] = was;
         bool then = was && problem(was->verdict);
         iss_base_mark mark = ISS_BASE_NONE;
         if (problem(res->verdict))
@@ -288,4 +290,24 @@ bool iss_baseline_fails(const iss_report *r, bool strict)
             return true;
     }
     return false;
+}
+
+const char *iss_base_sarif_state(const iss_report *r, size_t i)
+{
+    const iss_base_match *m = r->base;
+    if (!m || m->state != ISS_BASE_COMPARED)
+        return NULL;
+    const iss_base_result *was = m->was[i];
+    switch (r->results[i].verdict) {
+    case ISS_FAIL:
+    case ISS_REVIEW:
+        return m->marks[i] == ISS_BASE_UNCHANGED ? "unchanged" : "new";
+    case ISS_WAIVED:
+        return !was                         ? "new"
+               : was->verdict == ISS_WAIVED ? "unchanged"
+               : problem(was->verdict)      ? "updated"
+                                            : "new";
+    default:
+        return m->marks[i] == ISS_BASE_RESOLVED ? "absent" : NULL;
+    }
 }

@@ -28,6 +28,7 @@
  * diagnostics go through iss_html_str.  The output is a function of the run
  * alone.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -304,6 +305,9 @@ static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *
     h(out, iss_verdict_label(vd, lang));
     if (res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT)
         iss_buf_printf(out, " <span class=\"judged\">(%s)</span>", iss_string(S_JUDGED_L, lang));
+    const char *base = iss_base_label(v->r, i, lang);
+    if (base)
+        iss_buf_printf(out, " <span class=\"base\">(%s)</span>", base);
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
@@ -400,6 +404,16 @@ static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
     if (r->omitted)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
+    if (r->base) {
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_BASELINE_L, lang));
+        iss_render_baseline(out, r, lang, h);
+        iss_buf_puts(out, "</dd>\n");
+    }
+    if (r->base && r->base->ngone) {
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_BASE_GONE_L, lang));
+        iss_render_base_gone(out, r, lang, h);
+        iss_buf_puts(out, "</dd>\n");
+    }
     if (r->judged)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);

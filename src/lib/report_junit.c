@@ -25,6 +25,7 @@
  *                                 <error type="input">: every diagnostic.
  * The output is a function of the run alone: no times, dates or host names.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -201,6 +202,16 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     attr(out, "name", t.s);
     reset(&t);
     bool failed = res->verdict == ISS_FAIL || (res->verdict == ISS_REVIEW && run->strict);
+    /* against a baseline: a property, and the mark first in the message */
+    const iss_base_match *bm = v->r->base;
+    iss_base_mark bmark =
+        bm && bm->state == ISS_BASE_COMPARED ? bm->marks[res - v->r->results] : ISS_BASE_NONE;
+    if (bmark != ISS_BASE_NONE) {
+        iss_buf_puts(out, ">\n      <properties>\n  ");
+        property(out, "baseline", iss_base_mark_name(bmark));
+        iss_buf_puts(out, "      </properties");
+        iss_buf_printf(&t, "[%s] ", iss_base_mark_name(bmark));
+    }
     if (failed) {
         bool review = res->verdict == ISS_REVIEW;
         iss_mark m = review ? ISS_MARK_REVIEW : ISS_MARK_FAIL;
@@ -243,7 +254,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         attr(out, "message", t.s);
         iss_buf_puts(out, "/>\n    </testcase>\n");
     } else {
-        iss_buf_puts(out, "/>\n");
+        iss_buf_puts(out, bmark != ISS_BASE_NONE ? ">\n    </testcase>\n" : "/>\n");
     }
     iss_buf_free(&t);
 }
@@ -306,6 +317,16 @@ static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss
         reset(&t);
         iss_buf_printf(&t, "%zu", r->omitted);
         property(out, "omitted", t.s);
+    }
+    if (r->base) { /* the file's comparison with --baseline, as the text report says it */
+        reset(&t);
+        iss_render_baseline(&t, r, lang, NULL);
+        property(out, "baseline", t.s);
+        if (r->base->ngone) {
+            reset(&t);
+            iss_render_base_gone(&t, r, lang, NULL);
+            property(out, "baseline.resolved_rules", t.s);
+        }
     }
     reset(&t);
     iss_buf_printf(&t, "isscheck %s", nz(run->tool_version));

@@ -16,6 +16,7 @@
  * neither break a table nor inject markup.  The output is a function of
  * the run alone.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -201,9 +202,11 @@ static void category_section(iss_buf *out, const iss_view *v, size_t ci)
                                  ? iss_string(S_JUDGED_SUFFIX, lang)
                                  : "";
         if (res->verdict == ISS_FAIL)
-            iss_buf_printf(out, "| **%s**%s | ", label, judged);
+            iss_buf_printf(out, "| **%s**%s", label, judged);
         else
-            iss_buf_printf(out, "| %s%s | ", label, judged);
+            iss_buf_printf(out, "| %s%s", label, judged);
+        iss_render_base_mark(out, r, i, lang);
+        iss_buf_puts(out, " | ");
         md(out, res->rule->id);
         iss_buf_puts(out, " | ");
         md(out, iss_rule_title(res->rule, lang));
@@ -222,7 +225,9 @@ static void category_section(iss_buf *out, const iss_view *v, size_t ci)
         const iss_result *res = &r->results[i];
         if (res->rule->category != ci || !detailed(res))
             continue;
-        iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
+        iss_buf_printf(out, "- **%s", iss_verdict_label(res->verdict, lang));
+        iss_render_base_mark(out, r, i, lang);
+        iss_buf_puts(out, "** ");
         md(out, res->rule->id);
         iss_buf_puts(out, " ");
         md(out, iss_rule_title(res->rule, lang));
@@ -259,6 +264,16 @@ static void facts(iss_buf *out, const iss_view *v)
     if (r->waivers) {
         iss_buf_printf(out, "- %s: ", iss_string(S_WAIVERS, lang));
         md(out, r->waivers);
+        iss_buf_puts(out, "\n");
+    }
+    if (r->base) {
+        iss_buf_printf(out, "- %s: ", iss_string(S_BASELINE_L, lang));
+        iss_render_baseline(out, r, lang, md);
+        iss_buf_puts(out, "\n");
+    }
+    if (r->base && r->base->ngone) {
+        iss_buf_printf(out, "- %s: ", iss_string(S_BASE_GONE_L, lang));
+        iss_render_base_gone(out, r, lang, md);
         iss_buf_puts(out, "\n");
     }
     iss_buf_printf(out, "- %s: ", iss_string(S_SUMMARY, lang));
