@@ -188,6 +188,15 @@ static void failure_body(iss_buf *text, const char *decl_file, const iss_result 
     }
 }
 
+/* message="TEXT", then " [new]" (the baseline's mark) when there is one:
+ * last, so the message still starts with its kind ("review: ", …). */
+static void message_attr(iss_buf *out, iss_buf *t, iss_base_mark mark)
+{
+    if (mark != ISS_BASE_NONE)
+        iss_buf_printf(t, " [%s]", iss_base_mark_name(mark));
+    attr(out, "message", t->s);
+}
+
 static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_view *v,
                      const iss_result *res, const iss_run *run)
 {
@@ -210,7 +219,6 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         iss_buf_puts(out, ">\n      <properties>\n  ");
         property(out, "baseline", iss_base_mark_name(bmark));
         iss_buf_puts(out, "      </properties");
-        iss_buf_printf(&t, "[%s] ", iss_base_mark_name(bmark));
     }
     if (failed) {
         bool review = res->verdict == ISS_REVIEW;
@@ -228,7 +236,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         else
             iss_buf_puts(&t, iss_verdict_label(res->verdict, lang));
         iss_buf_puts(out, ">\n      <failure");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         attr(out, "type", review ? "review" : judged ? "judged" : "fail");
         iss_buf_puts(out, ">");
         reset(&t);
@@ -244,14 +252,14 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
                        iss_string(S_DECIDED_BY_L, lang), nz(w->decided_by),
                        iss_string(S_UNTIL_L, lang), until);
         iss_buf_puts(out, ">\n      <skipped");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         iss_buf_puts(out, "/>\n    </testcase>\n");
     } else if (res->verdict == ISS_REVIEW || res->verdict == ISS_NA) {
         bool review = res->verdict == ISS_REVIEW;
         iss_buf_puts(&t, review ? "review: " : "n/a: ");
         reason(&t, res, review ? ISS_MARK_REVIEW : ISS_MARK_INFO, lang);
         iss_buf_puts(out, ">\n      <skipped");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         iss_buf_puts(out, "/>\n    </testcase>\n");
     } else {
         iss_buf_puts(out, bmark != ISS_BASE_NONE ? ">\n    </testcase>\n" : "/>\n");

@@ -105,6 +105,8 @@ for n in cases:
     if len(set(ids)) != len(ids):
         problem(n, "duplicate rule ids")
     evaluated = {r["rule"] for f in ref["files"] for r in f.get("results", [])}
+    # with --baseline: the rules of problems resolved for want of a result too
+    evaluated |= {r["rule"] for f in ref["files"] for r in f.get("baseline", {}).get("resolved_rules", [])}
     if set(ids) != evaluated:
         problem(n, f"driver rules {sorted(ids)} are not the rules evaluated {sorted(evaluated)}")
     for r in rules:
@@ -130,6 +132,16 @@ for n in cases:
             problem(n, f"result {i}: kind {kind} with level {level}")
         props = res.get("properties", {})
         verdict = props.get("isscheck-verdict")
+        state = res.get("baselineState")
+        if state == "absent":  # --baseline: resolved, kind pass (SARIF 2.1.0 §3.27.24)
+            if (kind, level) != ("pass", "none"):
+                problem(n, f"result {i}: absent as kind {kind}, level {level}")
+            if verdict in ("fail", "review", "waived"):
+                problem(n, f"result {i}: absent but {verdict}")
+            locs = res.get("locations", [])
+            got.append((artifact_file(n, locs[0]) if locs else "<stdin>", rid, verdict,
+                        region_of(locs[0]) if locs else None, state))
+            continue
         levels = {"fail": ("fail", "error"), "review": ("fail", "warning")}
         # a waived result keeps the level of what was computed, and is suppressed
         want = levels.get(props.get("isscheck-computed") if verdict == "waived" else verdict)
@@ -150,16 +162,35 @@ for n in cases:
             problem(n, f"result {i}: no message text")
         locs = res.get("locations", [])
         if locs:
-            got.append((artifact_file(n, locs[0]), rid, verdict, region_of(locs[0])))
+            got.append((artifact_file(n, locs[0]), rid, verdict, region_of(locs[0]), state))
         else:
-            got.append(("<stdin>", rid, verdict, None))
+            got.append(("<stdin>", rid, verdict, None, state))
     expected = []
     for f in ref["files"]:
+        compared = f.get("baseline", {}).get("state") == "compared"
         for r in f.get("results", []):
-            if r["verdict"] in ("fail", "review", "waived"):
+            mark = r.get("baseline") if compared else None
+            shown = r["verdict"] in ("fail", "review", "waived")
+            if shown or mark == "resolved":
                 loc = r["location"]
                 reg = (loc["line"], loc["column"] or None, None) if loc else None
-                expected.append((f["file"], r["rule"], r["verdict"], None if f["file"] == "<stdin>" else reg))
+                if not compared:
+                    state = None
+                elif not shown:
+                    state = "absent"
+                elif r["verdict"] != "waived":
+                    state = mark
+                elif mark == "resolved":  # waived now, a problem then
+                    state = "updated"
+                else:  # waived then too, or no problem: the JSON report does not say which
+                    state = ("new", "unchanged")
+                expected.append((f["file"], r["rule"], r["verdict"],
+                                 None if f["file"] == "<stdin>" else reg, state))
+        for g in f.get("baseline", {}).get("resolved_rules", []):
+            expected.append((f["file"], g["rule"], None, None, "absent"))
+    # a state of several choices is met by any of them
+    expected = [e[:4] + (g[4],) if isinstance(e[4], tuple) and len(g) == 5 and g[4] in e[4] else e
+                for e, g in zip(expected, got)] + expected[len(got):]
     if got != expected:
         problem(n, f"results {got} are not the JSON report's fail and review results {expected}")
 
