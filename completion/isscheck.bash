@@ -27,7 +27,8 @@ _isscheck_langs="ja en"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help
+  --baseline= --fail-on="
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
@@ -265,6 +266,8 @@ _isscheck()
             --rule | --skip) _isscheck_words "$(_isscheck_rule_ids "$bin" "${dirs[@]}")" ;;
             --criteria) _isscheck_dirs ;;
             --waivers) _isscheck_files yaml ;;
+            --baseline) _isscheck_files ;;
+            --fail-on) _isscheck_words "new any" ;;
             -j | --jobs | --max-* | --as-of) ;;
             *) _isscheck_files ;;
         esac
