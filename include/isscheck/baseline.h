@@ -110,5 +110,10 @@ void iss_render_baseline(iss_buf *out, const iss_report *r, iss_lang lang, iss_e
 /* The baseline problems of rules no longer reported: "ID (VERDICT)", ", "
  * between two. */
 void iss_render_base_gone(iss_buf *out, const iss_report *r, iss_lang lang, iss_escape_fn *esc);
+/* The header's facts of the baseline, each BEFORE label BETWEEN value
+ * AFTER: the baseline (iss_render_baseline), then the rules no longer
+ * reported when there are some. */
+void iss_render_baseline_facts(iss_buf *out, const iss_report *r, iss_lang lang, iss_escape_fn *esc,
+                               const char *before, const char *between, const char *after);
 
 #endif

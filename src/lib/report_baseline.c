@@ -69,3 +69,22 @@ void iss_render_base_gone(iss_buf *out, const iss_report *r, iss_lang lang, iss_
         iss_buf_printf(out, " (%s)", iss_verdict_label(m->gone[i]->verdict, lang));
     }
 }
+
+void iss_render_baseline_facts(iss_buf *out, const iss_report *r, iss_lang lang, iss_escape_fn *esc,
+                               const char *before, const char *between, const char *after)
+{
+    if (!r->base)
+        return;
+    iss_buf_puts(out, before);
+    iss_buf_puts(out, iss_string(S_BASELINE_L, lang));
+    iss_buf_puts(out, between);
+    iss_render_baseline(out, r, lang, esc);
+    iss_buf_puts(out, after);
+    if (!r->base->ngone)
+        return;
+    iss_buf_puts(out, before);
+    iss_buf_puts(out, iss_string(S_BASE_GONE_L, lang));
+    iss_buf_puts(out, between);
+    iss_render_base_gone(out, r, lang, esc);
+    iss_buf_puts(out, after);
+}

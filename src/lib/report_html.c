@@ -404,16 +404,7 @@ static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
     if (r->omitted)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
-    if (r->base) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_BASELINE_L, lang));
-        iss_render_baseline(out, r, lang, h);
-        iss_buf_puts(out, "</dd>\n");
-    }
-    if (r->base && r->base->ngone) {
-        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_BASE_GONE_L, lang));
-        iss_render_base_gone(out, r, lang, h);
-        iss_buf_puts(out, "</dd>\n");
-    }
+    iss_render_baseline_facts(out, r, lang, h, "<dt>", "</dt><dd>", "</dd>\n");
     if (r->judged)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);

@@ -266,16 +266,7 @@ static void facts(iss_buf *out, const iss_view *v)
         md(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
-    if (r->base) {
-        iss_buf_printf(out, "- %s: ", iss_string(S_BASELINE_L, lang));
-        iss_render_baseline(out, r, lang, md);
-        iss_buf_puts(out, "\n");
-    }
-    if (r->base && r->base->ngone) {
-        iss_buf_printf(out, "- %s: ", iss_string(S_BASE_GONE_L, lang));
-        iss_render_base_gone(out, r, lang, md);
-        iss_buf_puts(out, "\n");
-    }
+    iss_render_baseline_facts(out, r, lang, md, "- ", ": ", "\n");
     iss_buf_printf(out, "- %s: ", iss_string(S_SUMMARY, lang));
     iss_render_counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");

@@ -50,16 +50,7 @@ static void header(iss_buf *out, const iss_view *v, const char *tool_version)
         put(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
-    if (r->base) {
-        label(out, S_BASELINE_L, lang);
-        iss_render_baseline(out, r, lang, put);
-        iss_buf_puts(out, "\n");
-    }
-    if (r->base && r->base->ngone) {
-        label(out, S_BASE_GONE_L, lang);
-        iss_render_base_gone(out, r, lang, put);
-        iss_buf_puts(out, "\n");
-    }
+    iss_render_baseline_facts(out, r, lang, put, "", ": ", "\n");
     label(out, S_PROVIDER_L, lang);
     put(out, v->provider);
     iss_buf_puts(out, "\n");
