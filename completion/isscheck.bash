@@ -34,7 +34,7 @@ _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
   --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help
-  --review-level="
+  --review-level= --baseline= --fail-on="
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
 _isscheck_static_catalogue="--type= --reiji= --format= --lang= --criteria= -h --help"
@@ -285,6 +285,8 @@ _isscheck()
             --rule | --skip) _isscheck_words "$(_isscheck_rule_ids "$bin" "${dirs[@]}")" ;;
             --criteria) _isscheck_dirs ;;
             --waivers) _isscheck_files yaml ;;
+            --baseline) _isscheck_files ;;
+            --fail-on) _isscheck_words "new any" ;;
             -j | --jobs | --max-* | --as-of) ;;
             *) _isscheck_files ;;
         esac

@@ -30,6 +30,7 @@
 #     last line, the count; a forged command never starts a line;
 #   - gitlab: JSON, no control character in the bytes or in any value,
 #     one issue per fail or review result and per file not loaded.
+# All of it against a baseline whose name and edition forge lines too.
 set -u
 bin=$1
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -96,6 +97,15 @@ title = 'title: "基準\\e[2J\\nx.yaml:7:7: error: forged-criteria"'
 text = re.sub(r"(?m)^title: .*$", lambda m: title, text, count=1)
 open(manifest, "w", encoding="utf-8").write(text)
 
+# a baseline (--baseline) of another edition for c0's provider, its name
+# and its edition forging lines too: its warning and header lines
+base_doc = {"format": "isscheck-report", "format_version": 1, "files": [{
+    "file": "x", "status": 1, "provider": "A\x1b]0;title\x07\x1b[2J\rB\nx.yaml:1:1: error: forged",
+    "editions": [{"document": "meti-iss", "edition": "3\x1b[2J\nx.yaml:5:5: error: forged-edition"}],
+    "results": []}]}
+baseline = os.path.join(os.fsencode(tmp), b"base\x1b[2J\nx.yaml:6:6: error: forged.json")
+open(baseline, "wb").write(json.dumps(base_doc).encode("utf-8"))
+
 BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def text_safe(label, data, crlf=False):
@@ -125,7 +135,8 @@ for lang in ["en", "ja"]:
         out = os.path.join(tmp, f"out.{lang}.{fmt}")
         summary = os.path.join(tmp, f"summary.{lang}.{fmt}.csv")
         p = subprocess.run([binary, "check", "--lang", lang, "--criteria", os.path.join(tmp, "set"),
-                            "--format", fmt, "--output", out, "--summary-csv", summary] + files,
+                            "--format", fmt, "--output", out, "--summary-csv", summary,
+                            "--baseline", baseline] + files,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         label = f"{lang}/{fmt}"
         if p.returncode != 2:
@@ -145,6 +156,8 @@ for lang in ["en", "ja"]:
                     problems.append(f"{label}: no {want} escape")
             if "\\nx.yaml:7:7: error: forged-criteria" not in s:
                 problems.append(f"{label}: the criteria title is not there, escaped")
+            if "\\nx.yaml:5:5: error: forged-edition" not in s or "\\nx.yaml:6:6" not in s:
+                problems.append(f"{label}: the baseline's name and edition are not there, escaped")
         elif fmt in ("json", "sarif"):
             try:
                 doc = json.loads(data.decode("utf-8"))

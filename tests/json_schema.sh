@@ -24,6 +24,13 @@ for lang in ja en; do
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" --rule 'VA-*' --skip VA-T-b examples/multi-category.yaml \
     >"$tmp/$n.json" 2>/dev/null || true
+  # against a baseline (tests/baseline/README): compared, other provider, other edition
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --baseline tests/baseline/round0.json examples \
+    >"$tmp/$n.json" 2>/dev/null || true
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --fail-on new --baseline tests/baseline/other-edition.json \
+    examples/va-fail.yaml >"$tmp/$n.json" 2>/dev/null || true
 done
 /usr/bin/python3 - "$tmp" <<'PY'
 import json, pathlib, sys

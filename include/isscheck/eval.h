@@ -59,6 +59,8 @@ typedef struct {
 
 typedef enum { ISS_REF_DECLARATION, ISS_REF_OPTION, ISS_REF_TODAY } iss_ref_source;
 
+struct iss_base_match; /* baseline.h */
+
 typedef struct {
     const iss_decl *decl;
     const iss_criteria *criteria;
@@ -75,6 +77,7 @@ typedef struct {
     const char *waivers;      /* the waivers file applied (iss_waivers_apply), or NULL */
     bool redacted;            /* persons replaced by pseudonyms (iss_report_redact) */
     iss_arena *arena;
+    const struct iss_base_match *base; /* against --baseline (iss_baseline_match), or NULL */
 } iss_report;
 
 /* Evaluates every rule.  as_of (when not ISS_NO_DATE) overrides the

@@ -62,6 +62,8 @@ typedef struct {
     unsigned show;
     const char *show_option;
     iss_review_level review_level; /* --review-level: review results in the CI formats */
+    const char *baseline;  /* --baseline: the earlier report each result is marked against */
+    bool fail_on_new;      /* --fail-on new: the status counts only new fails */
 } iss_run;
 
 /* The verdict a --show name stands for (iss_verdict_name's, and "na"),

@@ -12,6 +12,7 @@
 #ifndef ISSCHECK_RUN_H
 #define ISSCHECK_RUN_H
 
+#include "isscheck/baseline.h"
 #include "isscheck/editions.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
@@ -26,6 +27,8 @@ typedef struct {
     bool strict;                    /* review gives status 1, as fail does */
     bool redact;                    /* persons replaced by pseudonyms (redact.h) */
     bool require_evidence;          /* claims naming no evidence count only as review */
+    const iss_baseline *baseline;   /* NULL: none; else each result marked against it */
+    bool fail_on_new;               /* the status counts only new fails (iss_baseline_fails) */
 } iss_check_options;
 
 /* One checked file.  result.report is NULL when the file could not be
@@ -36,6 +39,9 @@ typedef struct {
     iss_decl *decl;
     iss_diags diags;
     char *file;
+    /* 1 + the index in diags of the warning that the file was not compared
+     * with the baseline, or 0 */
+    size_t base_warning;
 } iss_checked;
 
 /* Checks the file at path ("-": standard input), named name in reports and

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "walk.h"
 
+#include "isscheck/baseline.h"
 #include "isscheck/report.h"
 #include "isscheck/waivers.h"
 
@@ -20,11 +21,13 @@ typedef struct {
     const char *lang_opt; /* --lang's value, while the options are read */
     const char *output, *summary_csv, *waivers;
     cli_list files, cats, rules, skips, criteria;
-    size_t jobs;       /* -j: files checked in parallel; 0: one per core */
-    iss_buf selection; /* the selection options, as given, for the report */
-    unsigned show;     /* --show: a bit per verdict listed (iss_run.show); 0: all */
-    iss_buf show_text; /* --show as the reports name it, verdicts in their order */
+    size_t jobs;                   /* -j: files checked in parallel; 0: one per core */
+    iss_buf selection;             /* the selection options, as given, for the report */
+    unsigned show;                 /* --show: a bit per verdict listed (iss_run.show); 0: all */
+    iss_buf show_text;             /* --show as the reports name it, verdicts in their order */
     iss_review_level review_level; /* --review-level */
+    const char *baseline;          /* --baseline REPORT.json */
+    bool fail_on_new;              /* --fail-on new */
 } check_opts;
 
 /* Checks every file found (each through the whole pipeline, at most
@@ -32,6 +35,7 @@ typedef struct {
  * the run's exit status, starting from status (2 when an input could not
  * be found). */
 int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
-              const iss_editions *ed, const iss_waivers *w, iss_day now, int status);
+              const iss_editions *ed, const iss_waivers *w, const iss_baseline *b, iss_day now,
+              int status);
 
 #endif

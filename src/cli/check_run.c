@@ -72,6 +72,10 @@ static void produce(pipeline *p, size_t i, iss_arena *scratch, outcome *out)
             iss_diag_line(&out->err, &c->diags.v[k], "isscheck", p->lang);
             iss_buf_add(&out->err, "\n", 1);
         }
+    if (c->base_warning) {
+        iss_diag_line(&out->err, &c->diags.v[c->base_warning - 1], "isscheck", p->lang);
+        iss_buf_add(&out->err, "\n", 1);
+    }
     iss_part_render(&out->part, p->fmt, p->run, &c->result, i);
     out->status = c->result.status;
     out->index = i;
@@ -243,7 +247,8 @@ static int check_all(const cli_ctx *ctx, const check_opts *o, pipeline *p, iss_r
 }
 
 int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
-              const iss_editions *ed, const iss_waivers *w, iss_day now, int status)
+              const iss_editions *ed, const iss_waivers *w, const iss_baseline *b, iss_day now,
+              int status)
 {
     iss_selection sel = {.categories = o->cats.v,
                          .ncategories = o->cats.n,
@@ -268,7 +273,9 @@ int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
                    .require_evidence = o->require_evidence,
                    .show = o->show,
                    .show_option = o->show ? o->show_text.s : NULL,
-                   .review_level = o->review_level};
+                   .review_level = o->review_level,
+                   .baseline = b ? b->file : NULL,
+                   .fail_on_new = o->fail_on_new};
     cli_output *out = cli_output_open(ctx, o->output);
     cli_output *csv = out && o->summary_csv ? cli_output_open(ctx, o->summary_csv) : NULL;
     if (!out || (o->summary_csv && !csv)) {
@@ -291,7 +298,9 @@ int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
                          .today = now,
                          .strict = o->strict,
                          .redact = o->redact,
-                         .require_evidence = o->require_evidence},
+                         .require_evidence = o->require_evidence,
+                         .baseline = b,
+                         .fail_on_new = o->fail_on_new},
                   .fmt = fmt,
                   .run = &run,
                   .lang = o->lang,

@@ -88,6 +88,13 @@ static const char usage_tail[] =
     "  --review-level LEVEL what a review result becomes in the sarif, github and\n"
     "                       gitlab formats: warning (default), note, or none (left\n"
     "                       out); the exit status does not change (see --strict)\n"
+    "  --baseline FILE      mark each result against FILE, the JSON report of an\n"
+    "                       earlier run (--format json): new, unchanged or\n"
+    "                       resolved; a file of a provider or criteria edition\n"
+    "                       not in FILE is not compared, with a warning\n"
+    "  --fail-on new|any    with --baseline: 'new' counts only new failures (and,\n"
+    "                       with --strict, new reviews) in the exit status;\n"
+    "                       'any' (default) counts every failure\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
@@ -119,6 +126,8 @@ enum {
     C_MAX_ENGAGEMENTS,
     C_SHOW,
     C_REVIEW_LEVEL,
+    C_BASELINE,
+    C_FAIL_ON,
 };
 
 static const cli_option options[] = {
@@ -147,6 +156,8 @@ static const cli_option options[] = {
     {.name = "--max-engagements", .takes_value = true, .id = C_MAX_ENGAGEMENTS},
     {.name = "--show", .takes_value = true, .repeatable = true, .id = C_SHOW},
     {.name = "--review-level", .takes_value = true, .id = C_REVIEW_LEVEL},
+    {.name = "--baseline", .takes_value = true, .id = C_BASELINE},
+    {.name = "--fail-on", .takes_value = true, .id = C_FAIL_ON},
     {0},
 };
 
@@ -331,6 +342,13 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
         return parse_file(ctx, opt, val, &o->summary_csv);
     case C_WAIVERS:
         return parse_file(ctx, opt, val, &o->waivers);
+    case C_BASELINE:
+        return parse_file(ctx, opt, val, &o->baseline);
+    case C_FAIL_ON:
+        if (strcmp(val, "new") != 0 && strcmp(val, "any") != 0)
+            return usage_error(ctx, "--fail-on: expected 'new' or 'any', not '%s'", val);
+        o->fail_on_new = strcmp(val, "new") == 0;
+        return -1;
     case C_JOBS:
         return parse_jobs(ctx, val, &o->jobs);
     case C_AS_OF:
@@ -387,6 +405,9 @@ static int check_combination(const cli_ctx *ctx, const check_opts *o)
 {
     if (o->files.n == 0)
         return usage_error(ctx, "no declaration file given");
+    if (o->fail_on_new && !o->baseline)
+        return usage_error(ctx, "--fail-on new: no baseline to compare with (add --baseline "
+                                "REPORT.json)");
     if (o->csv_bom && !o->summary_csv)
         return usage_error(ctx, "--csv-bom: no summary CSV to write (add --summary-csv FILE)");
     if (o->summary_csv && strcmp(o->summary_csv, "-") == 0 &&
@@ -478,22 +499,27 @@ static int check_loaded(const cli_ctx *ctx, const check_opts *o, const cli_input
     iss_diags diags = {0};
     iss_editions *ed = cli_load_editions(o->criteria.v, o->criteria.n, &diags);
     iss_waivers *w = NULL;
+    iss_baseline *b = NULL;
     bool refused = ed && !outputs_distinct(ctx, o, found, ed); /* before the waivers are read */
     if (ed && o->waivers && !refused) {
         const char *name = strcmp(o->waivers, "-") == 0 ? "<stdin>" : o->waivers;
         w = iss_waivers_load(o->waivers, name, ed, &o->lim, &diags);
     }
+    /* read whole before any report is written: --output may replace it */
+    if (ed && o->baseline && !refused && (!o->waivers || w))
+        b = iss_baseline_load(o->baseline, o->baseline, &diags);
     iss_diags as_of = {0};
     if (refused) {
         status = CLI_EXIT_USAGE;
     } else if (ed && !iss_as_of_fits(o->as_of, ed, &as_of)) {
         status = usage_error_diag(ctx, &as_of.v[0]);
-    } else if (!ed || (o->waivers && !w)) {
+    } else if (!ed || (o->waivers && !w) || (o->baseline && !b)) {
         iss_diags_print(stderr, &diags, o->lang);
         status = CLI_EXIT_USAGE;
     } else {
-        status = check_run(ctx, o, found, ed, w, now, status);
+        status = check_run(ctx, o, found, ed, w, b, now, status);
     }
+    iss_baseline_free(b);
     iss_diags_free(&as_of);
     iss_waivers_free(w);
     iss_editions_free(ed);

@@ -28,6 +28,7 @@
  * diagnostics go through iss_html_str.  The output is a function of the run
  * alone.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -428,6 +429,9 @@ static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *
     h(out, iss_verdict_label(vd, lang));
     if (res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT)
         iss_buf_printf(out, " <span class=\"judged\">(%s)</span>", iss_string(S_JUDGED_L, lang));
+    const char *base = iss_base_label(v->r, i, lang);
+    if (base)
+        iss_buf_printf(out, " <span class=\"base\">(%s)</span>", base);
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
@@ -552,6 +556,7 @@ static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
         iss_string_arg(out, S_SHOW_HIDDEN, lang, run->show_option);
         iss_buf_printf(out, "</dt><dd>%zu</dd>\n", hidden);
     }
+    iss_render_baseline_facts(out, r, lang, h, "<dt>", "</dt><dd>", "</dd>\n");
     if (r->judged)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);

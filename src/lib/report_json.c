@@ -1,6 +1,7 @@
 /* report_json.c - the JSON report of a run, for programs and pipelines.
  * Keys come out in a fixed order; the shape is described, and versioned,
  * by schema/isscheck-report.schema.json. */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -21,9 +22,10 @@ static void location(iss_buf *out, const char *file, iss_loc loc)
 static const char *const marks[] = {"info", "pass", "review", "fail"};
 static const char *const ref_sources[] = {"declaration", "option", "today"};
 
-static void result(iss_buf *out, const iss_view *v, const iss_result *res)
+static void result(iss_buf *out, const iss_view *v, size_t ri)
 {
     const iss_report *r = v->r;
+    const iss_result *res = &r->results[ri];
     iss_lang lang = v->lang;
     const iss_rule *rule = res->rule;
     const iss_criteria *c = r->criteria;
@@ -38,6 +40,15 @@ static void result(iss_buf *out, const iss_view *v, const iss_result *res)
     iss_json_str(out, iss_verdict_name(res->computed));
     iss_json_key(out, "waiver", false);
     iss_json_waiver(out, res->applied);
+    if (r->base) { /* only with --baseline: reports without one stay as they were */
+        const char *mark =
+            r->base->state == ISS_BASE_COMPARED ? iss_base_mark_name(r->base->marks[ri]) : NULL;
+        iss_json_key(out, "baseline", false);
+        if (mark)
+            iss_json_str(out, mark);
+        else
+            iss_buf_puts(out, "null");
+    }
     iss_json_key(out, "title", false);
     iss_json_str(out, iss_rule_title(rule, lang));
     iss_json_key(out, "citation", false);
@@ -104,6 +115,41 @@ static void errors(iss_buf *out, const iss_view *v)
         iss_buf_puts(out, "}");
     }
     iss_buf_puts(out, "]");
+}
+
+/* "baseline": the file's comparison with --baseline's report. */
+static void baseline(iss_buf *out, const iss_base_match *m)
+{
+    static const char *const states[] = {"compared", "no-provider", "ambiguous", "other-edition"};
+    iss_json_key(out, "baseline", false);
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "state", true);
+    iss_json_str(out, states[m->state]);
+    iss_json_key(out, "file", false);
+    if (m->base_file)
+        iss_json_str(out, m->base_file);
+    else
+        iss_buf_puts(out, "null");
+    iss_json_key(out, "editions", false);
+    if (m->base_editions)
+        iss_json_str(out, m->base_editions);
+    else
+        iss_buf_puts(out, "null");
+    for (iss_base_mark k = ISS_BASE_NEW; k < ISS_BASE_MARKS; k++) {
+        iss_json_key(out, iss_base_mark_name(k), false);
+        iss_json_int(out, (long long)m->counts[k]);
+    }
+    iss_json_key(out, "resolved_rules", false);
+    iss_buf_puts(out, "[");
+    for (size_t i = 0; i < m->ngone; i++) {
+        iss_buf_puts(out, i ? ",{" : "{");
+        iss_json_key(out, "rule", true);
+        iss_json_str(out, m->gone[i]->rule);
+        iss_json_key(out, "verdict", false);
+        iss_json_str(out, iss_verdict_name(m->gone[i]->verdict));
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_puts(out, "]}");
 }
 
 /* "risks": the risk of each category applied for that the criteria rate. */
@@ -173,12 +219,14 @@ static void file_result(iss_buf *out, const iss_view *v)
     iss_json_int(out, (long long)(r->omitted));
     iss_json_key(out, "summary", false);
     iss_json_counts(out, r->counts, r->judged);
+    if (r->base)
+        baseline(out, r->base);
     iss_json_key(out, "results", false);
     iss_buf_puts(out, "[");
     for (size_t i = 0; i < r->nresults; i++) {
         if (i)
             iss_buf_puts(out, ",");
-        result(out, v, &r->results[i]);
+        result(out, v, i);
     }
     iss_buf_puts(out, "]}");
 }
@@ -223,6 +271,12 @@ static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         iss_json_str(out, run->selection);
     else
         iss_buf_puts(out, "null");
+    if (run->baseline) {
+        iss_json_key(out, "baseline", false);
+        iss_json_str(out, run->baseline);
+        iss_json_key(out, "fail_on", false);
+        iss_json_str(out, run->fail_on_new ? "new" : "any");
+    }
     iss_json_key(out, "criteria", false);
     iss_json_criteria(out, run->criteria);
     iss_json_key(out, "editions", false);

@@ -25,6 +25,7 @@
  *                                 <error type="input">: every diagnostic.
  * The output is a function of the run alone: no times, dates or host names.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -187,6 +188,15 @@ static void failure_body(iss_buf *text, const char *decl_file, const iss_result 
     }
 }
 
+/* message="TEXT", then " [new]" (the baseline's mark) when there is one:
+ * last, so the message still starts with its kind ("review: ", …). */
+static void message_attr(iss_buf *out, iss_buf *t, iss_base_mark mark)
+{
+    if (mark != ISS_BASE_NONE)
+        iss_buf_printf(t, " [%s]", iss_base_mark_name(mark));
+    attr(out, "message", t->s);
+}
+
 static void testcase(iss_buf *out, const char *file, const iss_category *cat, const iss_view *v,
                      const iss_result *res, const iss_run *run)
 {
@@ -201,6 +211,15 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
     attr(out, "name", t.s);
     reset(&t);
     bool failed = res->verdict == ISS_FAIL || (res->verdict == ISS_REVIEW && run->strict);
+    /* against a baseline: a property, and the mark first in the message */
+    const iss_base_match *bm = v->r->base;
+    iss_base_mark bmark =
+        bm && bm->state == ISS_BASE_COMPARED ? bm->marks[res - v->r->results] : ISS_BASE_NONE;
+    if (bmark != ISS_BASE_NONE) {
+        iss_buf_puts(out, ">\n      <properties>\n  ");
+        property(out, "baseline", iss_base_mark_name(bmark));
+        iss_buf_puts(out, "      </properties");
+    }
     if (failed) {
         bool review = res->verdict == ISS_REVIEW;
         iss_mark m = review ? ISS_MARK_REVIEW : ISS_MARK_FAIL;
@@ -217,7 +236,7 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
         else
             iss_buf_puts(&t, iss_verdict_label(res->verdict, lang));
         iss_buf_puts(out, ">\n      <failure");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         attr(out, "type", review ? "review" : judged ? "judged" : "fail");
         iss_buf_puts(out, ">");
         reset(&t);
@@ -233,17 +252,17 @@ static void testcase(iss_buf *out, const char *file, const iss_category *cat, co
                        iss_string(S_DECIDED_BY_L, lang), nz(w->decided_by),
                        iss_string(S_UNTIL_L, lang), until);
         iss_buf_puts(out, ">\n      <skipped");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         iss_buf_puts(out, "/>\n    </testcase>\n");
     } else if (res->verdict == ISS_REVIEW || res->verdict == ISS_NA) {
         bool review = res->verdict == ISS_REVIEW;
         iss_buf_puts(&t, review ? "review: " : "n/a: ");
         reason(&t, res, review ? ISS_MARK_REVIEW : ISS_MARK_INFO, lang);
         iss_buf_puts(out, ">\n      <skipped");
-        attr(out, "message", t.s);
+        message_attr(out, &t, bmark);
         iss_buf_puts(out, "/>\n    </testcase>\n");
     } else {
-        iss_buf_puts(out, "/>\n");
+        iss_buf_puts(out, bmark != ISS_BASE_NONE ? ">\n    </testcase>\n" : "/>\n");
     }
     iss_buf_free(&t);
 }
@@ -306,6 +325,16 @@ static void category_suite(iss_buf *out, const iss_view *v, size_t ci, const iss
         reset(&t);
         iss_buf_printf(&t, "%zu", r->omitted);
         property(out, "omitted", t.s);
+    }
+    if (r->base) { /* the file's comparison with --baseline, as the text report says it */
+        reset(&t);
+        iss_render_baseline(&t, r, lang, NULL);
+        property(out, "baseline", t.s);
+        if (r->base->ngone) {
+            reset(&t);
+            iss_render_base_gone(&t, r, lang, NULL);
+            property(out, "baseline.resolved_rules", t.s);
+        }
     }
     reset(&t);
     iss_buf_printf(&t, "isscheck %s", nz(run->tool_version));

@@ -16,6 +16,7 @@
  * neither break a table nor inject markup.  The output is a function of
  * the run alone.
  */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -208,9 +209,11 @@ static void category_section(iss_buf *out, const iss_run *run, const iss_view *v
                                  ? iss_string(S_JUDGED_SUFFIX, lang)
                                  : "";
         if (res->verdict == ISS_FAIL)
-            iss_buf_printf(out, "| **%s**%s | ", label, judged);
+            iss_buf_printf(out, "| **%s**%s", label, judged);
         else
-            iss_buf_printf(out, "| %s%s | ", label, judged);
+            iss_buf_printf(out, "| %s%s", label, judged);
+        iss_render_base_mark(out, r, i, lang);
+        iss_buf_puts(out, " | ");
         md(out, res->rule->id);
         iss_buf_puts(out, " | ");
         md(out, iss_rule_title(res->rule, lang));
@@ -229,7 +232,9 @@ static void category_section(iss_buf *out, const iss_run *run, const iss_view *v
         const iss_result *res = &r->results[i];
         if (res->rule->category != ci || !detailed(res) || !iss_run_shows(run, res))
             continue;
-        iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
+        iss_buf_printf(out, "- **%s", iss_verdict_label(res->verdict, lang));
+        iss_render_base_mark(out, r, i, lang);
+        iss_buf_puts(out, "** ");
         md(out, res->rule->id);
         iss_buf_puts(out, " ");
         md(out, iss_rule_title(res->rule, lang));
@@ -268,6 +273,7 @@ static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
         md(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
+    iss_render_baseline_facts(out, r, lang, md, "- ", ": ", "\n");
     iss_buf_printf(out, "- %s: ", iss_string(S_SUMMARY, lang));
     iss_render_counts(out, r->counts, r->judged, lang);
     iss_buf_puts(out, "\n");

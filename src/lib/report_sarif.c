@@ -39,6 +39,13 @@
  *                    level "none" for every other kind, and GitHub code
  *                    scanning does not show level "none" results.  --strict
  *                    changes the exit status (exitCode), not the levels.
+ *       --baseline ->    baselineState (§3.27.24) on each result of a file
+ *                    compared: "new" or "unchanged" (a fail or review), for
+ *                    a waived one "updated" when it was a problem then;
+ *                    a problem then that is pass or n/a now, or whose rule
+ *                    has no result now, is a result of kind "pass", level
+ *                    "none", baselineState "absent" (nothing for a file not
+ *                    compared)
  *   invocations[0]   executionSuccessful = false when some file could not be
  *                    loaded, else true; exitCode = the run's exit status; each
  *                    diagnostic of a file that could not be loaded is a
@@ -59,6 +66,7 @@
  *
  * Keys come out in a fixed order and nothing depends on the clock: the same
  * run gives the same bytes.  The log is one line, ending in a newline. */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 #include "report_ci.h"
@@ -208,6 +216,14 @@ static void message_of(iss_buf *out, const iss_criteria *c, const iss_result *re
     iss_buf_free(&t);
 }
 
+/* Whether --baseline found result i resolved: it is listed, kind pass,
+ * level none, whatever --review-level leaves out (§3.27.24). */
+static bool base_absent(const iss_report *r, size_t i)
+{
+    const char *state = iss_base_sarif_state(r, i);
+    return state && strcmp(state, "absent") == 0;
+}
+
 /* rule_pos: the rule's place in the run's criteria, written as a marker
  * that becomes its index in driver.rules (iss_format.rule_index). */
 static const char *const levels[] = {
@@ -218,18 +234,25 @@ static const char *const levels[] = {
 };
 
 /* level: what the verdict (a waived result: the verdict computed) became */
-static void result(iss_buf *out, const iss_report *r, const iss_result *res, size_t rule_pos,
-                   const char *file, iss_lang lang, iss_ci_level level)
+static void result(iss_buf *out, const iss_report *r, size_t ri, size_t rule_pos, const char *file,
+                   iss_lang lang, iss_ci_level level)
 {
+    const iss_result *res = &r->results[ri];
+    const char *state = iss_base_sarif_state(r, ri);
+    bool absent = base_absent(r, ri);
     iss_buf_puts(out, "{");
     iss_json_key(out, "ruleId", true);
     iss_json_str(out, res->rule->id);
     iss_json_key(out, "ruleIndex", false);
     iss_buf_printf(out, "\x01%zu\x02", rule_pos);
     iss_json_key(out, "kind", false);
-    iss_json_str(out, "fail");
+    iss_json_str(out, absent ? "pass" : "fail");
     iss_json_key(out, "level", false);
-    iss_json_str(out, levels[level]);
+    iss_json_str(out, absent ? "none" : levels[level]);
+    if (state) {
+        iss_json_key(out, "baselineState", false);
+        iss_json_str(out, state);
+    }
     iss_json_key(out, "message", false);
     message_of(out, r->criteria, res, lang);
     if (!iss_ci_no_artifact(file)) {
@@ -260,6 +283,52 @@ static void result(iss_buf *out, const iss_report *r, const iss_result *res, siz
         iss_json_waiver(out, res->applied);
     }
     iss_buf_puts(out, "}}");
+}
+
+/* A problem of the baseline whose rule this file no longer has results
+ * for: an absent result (§3.27.24), kind pass; first: no result before it
+ * in the section.  Returns whether the section is still empty. */
+static bool gone_result(iss_buf *out, iss_part *p, const iss_criteria *c,
+                        const iss_base_result *was, const char *file, bool first, iss_lang lang)
+{
+    size_t pos = (size_t)-1;
+    for (size_t i = 0; i < c->nrules && pos == (size_t)-1; i++)
+        if (strcmp(c->rules[i].id, was->rule) == 0)
+            pos = i;
+    if (pos == (size_t)-1) /* not a rule of the run's criteria: no ruleIndex to give */
+        return first;
+    p->rules_used[pos] = 1;
+    if (!first)
+        iss_buf_puts(out, ",");
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "ruleId", true);
+    iss_json_str(out, was->rule);
+    iss_json_key(out, "ruleIndex", false);
+    iss_buf_printf(out, "\x01%zu\x02", pos);
+    iss_json_key(out, "kind", false);
+    iss_json_str(out, "pass");
+    iss_json_key(out, "level", false);
+    iss_json_str(out, "none");
+    iss_json_key(out, "baselineState", false);
+    iss_json_str(out, "absent");
+    iss_json_key(out, "message", false);
+    iss_buf t = {0};
+    iss_buf_printf(&t, "%s: %s %s (%s)", iss_string(S_BASE_RESOLVED, lang), was->rule,
+                   iss_rule_title(&c->rules[pos], lang), iss_verdict_label(was->verdict, lang));
+    message(out, t.s);
+    iss_buf_free(&t);
+    if (!iss_ci_no_artifact(file)) {
+        iss_json_key(out, "locations", false);
+        iss_buf_puts(out, "[");
+        location(out, file, (iss_loc){0, 0}, -1);
+        iss_buf_puts(out, "]");
+    }
+    iss_json_key(out, "properties", false);
+    iss_buf_puts(out, "{");
+    iss_json_key(out, "isscheck-baseline-verdict", true);
+    iss_json_str(out, iss_verdict_name(was->verdict));
+    iss_buf_puts(out, "}}");
+    return false;
 }
 
 /* ---- the invocation ------------------------------------------------------ */
@@ -432,13 +501,16 @@ static void sarif_part(iss_part *p, const iss_run *run, const iss_view *v, size_
             /* a waived result keeps the level of what was computed, suppressed */
             iss_ci_level level = iss_ci_level_of(
                 res->verdict == ISS_WAIVED ? res->computed : res->verdict, run->review_level);
-            if (level == ISS_CI_NONE)
+            if (level == ISS_CI_NONE && !base_absent(r, k))
                 continue;
             if (!first)
                 iss_buf_puts(&p->sec[1], ",");
             first = false;
-            result(&p->sec[1], r, res, pos, iss_ci_file(f), run->lang, level);
+            result(&p->sec[1], r, k, pos, iss_ci_file(f), run->lang, level);
         }
+        for (size_t k = 0; r->base && k < r->base->ngone; k++)
+            first =
+                gone_result(&p->sec[1], p, c, r->base->gone[k], iss_ci_file(f), first, run->lang);
     }
     file_properties(&p->sec[2], v);
 }

@@ -1,4 +1,5 @@
 /* report_text.c - the plain-text report, for a person reading one file. */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 
@@ -49,6 +50,7 @@ static void header(iss_buf *out, const iss_run *run, const iss_view *v)
         put(out, r->waivers);
         iss_buf_puts(out, "\n");
     }
+    iss_render_baseline_facts(out, r, lang, put, "", ": ", "\n");
     label(out, S_PROVIDER_L, lang);
     put(out, v->provider);
     iss_buf_puts(out, "\n");
@@ -99,14 +101,16 @@ static void category_heading(iss_buf *out, const iss_view *v, size_t ci)
 
 /* The lines of one result, appended piece by piece: printf was most of
  * the text report's cost. */
-static void result(iss_buf *out, const iss_view *v, const iss_result *res, iss_buf *note)
+static void result(iss_buf *out, const iss_view *v, size_t i, iss_buf *note)
 {
+    const iss_result *res = &v->r->results[i];
     const iss_rule *rule = res->rule;
     iss_lang lang = v->lang;
     bool judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT;
     iss_buf_puts(out, "\n[");
     put(out, iss_verdict_label(res->verdict, lang));
     put(out, judged ? iss_string(S_JUDGED_SUFFIX, lang) : "");
+    iss_render_base_mark(out, v->r, i, lang);
     iss_buf_puts(out, "] ");
     put(out, rule->id);
     iss_buf_puts(out, " ");
@@ -151,7 +155,7 @@ static void category(iss_buf *out, const iss_run *run, const iss_view *v, size_t
     }
     for (size_t i = 0; i < r->nresults; i++)
         if (r->results[i].rule->category == ci && iss_run_shows(run, &r->results[i]))
-            result(out, v, &r->results[i], note);
+            result(out, v, i, note);
 }
 
 static void text_report(iss_buf *out, const iss_run *run, const iss_view *v)

@@ -82,6 +82,31 @@ iss_checked *iss_check_bytes(const char *bytes, size_t len, const char *name,
     return evaluate(c, o);
 }
 
+/* A file the baseline could not be compared with is said, naming both
+ * sides, so that a wrong baseline never passes for a clean one. */
+static void base_warning(iss_checked *c, const iss_report *rep)
+{
+    const iss_base_match *m = rep->base;
+    const char *provider = rep->decl->provider.s ? rep->decl->provider.s : "";
+    size_t n = c->diags.n;
+    if (m->state == ISS_BASE_NO_PROVIDER)
+        iss_diag_add(&c->diags, ISS_SEV_WARNING, c->file, (iss_loc){0, 0},
+                     "baseline '%s' has no file of provider '%s': results not compared",
+                     m->baseline, provider);
+    else if (m->state == ISS_BASE_AMBIGUOUS)
+        iss_diag_add(&c->diags, ISS_SEV_WARNING, c->file, (iss_loc){0, 0},
+                     "baseline '%s' has several files of provider '%s', none named '%s': results "
+                     "not compared",
+                     m->baseline, provider, c->file);
+    else if (m->state == ISS_BASE_OTHER_EDITION)
+        iss_diag_add(&c->diags, ISS_SEV_WARNING, c->file, (iss_loc){0, 0},
+                     "baseline '%s' checked '%s' against %s, this run against %s: results not "
+                     "compared",
+                     m->baseline, m->base_file, m->base_editions, m->editions);
+    if (c->diags.n > n)
+        c->base_warning = n + 1;
+}
+
 /* The rest of a check once the declaration is loaded (or not). */
 static iss_checked *evaluate(iss_checked *c, const iss_check_options *o)
 {
@@ -102,8 +127,15 @@ static iss_checked *evaluate(iss_checked *c, const iss_check_options *o)
         iss_waivers_apply(o->waivers, rep, o->today);
     if (o->redact) /* last: waiver notes quoting a person are redacted too */
         iss_report_redact(rep);
+    if (o->baseline) {
+        iss_baseline_match(o->baseline, rep, o->selection);
+        base_warning(c, rep);
+    }
     c->result.report = rep;
-    c->result.status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? 1 : 0;
+    if (o->fail_on_new)
+        c->result.status = iss_baseline_fails(rep, o->strict) ? 1 : 0;
+    else
+        c->result.status = rep->counts[ISS_FAIL] || (o->strict && rep->counts[ISS_REVIEW]) ? 1 : 0;
     return c;
 }
 

@@ -30,6 +30,7 @@ for lang in ja en; do
   run --lang "$lang" examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" --strict examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" tests/golden/err-unknown-key/input.yaml
+  run --lang "$lang" --baseline tests/baseline/round0.json examples/va-fail.yaml examples/va-pass.yaml
 done
 run --strict examples/aud-pass.yaml
 # deterministic: the last batch again

@@ -113,6 +113,8 @@ for n in cases:
         evaluated.add("ISS-LOAD")
         if ids[-1:] != ["ISS-LOAD"]:
             problem(n, "ISS-LOAD is not the last rule")
+    # with --baseline: the rules of problems resolved for want of a result too
+    evaluated |= {r["rule"] for f in ref["files"] for r in f.get("baseline", {}).get("resolved_rules", [])}
     if set(ids) != evaluated:
         problem(n, f"driver rules {sorted(ids)} are not the rules evaluated {sorted(evaluated)}")
     for r in rules:
@@ -142,6 +144,16 @@ for n in cases:
             problem(n, f"result {i}: kind {kind} with level {level}")
         props = res.get("properties", {})
         verdict = props.get("isscheck-verdict")
+        state = res.get("baselineState")
+        if state == "absent":  # --baseline: resolved, kind pass (SARIF 2.1.0 §3.27.24)
+            if (kind, level) != ("pass", "none"):
+                problem(n, f"result {i}: absent as kind {kind}, level {level}")
+            if verdict in ("fail", "review", "waived"):
+                problem(n, f"result {i}: absent but {verdict}")
+            locs = res.get("locations", [])
+            got.append((artifact_file(n, locs[0]) if locs else "<stdin>", rid, verdict,
+                        region_of(locs[0]) if locs else None, state))
+            continue
         levels = {"fail": ("fail", "error"), "review": ("fail", review_level),
                   "not-loaded": ("fail", "error")}
         # a waived result keeps the level of what was computed, and is suppressed
@@ -163,9 +175,9 @@ for n in cases:
             problem(n, f"result {i}: no message text")
         locs = res.get("locations", [])
         if locs:
-            got.append((artifact_file(n, locs[0]), rid, verdict, region_of(locs[0])))
+            got.append((artifact_file(n, locs[0]), rid, verdict, region_of(locs[0]), state))
         else:
-            got.append(("<stdin>", rid, verdict, None))
+            got.append(("<stdin>", rid, verdict, None, state))
     expected = []
     for f in ref["files"]:
         if "errors" in f:
@@ -174,15 +186,34 @@ for n in cases:
             reg = None if e is None or f["file"] == "<stdin>" else \
                 (e["line"], e["column"] or None, e["byte"]) if e["line"] else \
                 (None, None, e["byte"]) if e["byte"] is not None else None
-            expected.append((e["file"] if e else f["file"], "ISS-LOAD", "not-loaded", reg))
+            expected.append((e["file"] if e else f["file"], "ISS-LOAD", "not-loaded", reg, None))
+        compared = f.get("baseline", {}).get("state") == "compared"
         for r in f.get("results", []):
             computed = r.get("computed", r["verdict"]) if r["verdict"] == "waived" else r["verdict"]
             if review_level == "none" and computed == "review":
                 continue
-            if r["verdict"] in ("fail", "review", "waived"):
+            mark = r.get("baseline") if compared else None
+            shown = r["verdict"] in ("fail", "review", "waived")
+            if shown or mark == "resolved":
                 loc = r["location"]
                 reg = (loc["line"], loc["column"] or None, None) if loc else None
-                expected.append((f["file"], r["rule"], r["verdict"], None if f["file"] == "<stdin>" else reg))
+                if not compared:
+                    state = None
+                elif not shown:
+                    state = "absent"
+                elif r["verdict"] != "waived":
+                    state = mark
+                elif mark == "resolved":  # waived now, a problem then
+                    state = "updated"
+                else:  # waived then too, or no problem: the JSON report does not say which
+                    state = ("new", "unchanged")
+                expected.append((f["file"], r["rule"], r["verdict"],
+                                 None if f["file"] == "<stdin>" else reg, state))
+        for g in f.get("baseline", {}).get("resolved_rules", []):
+            expected.append((f["file"], g["rule"], None, None, "absent"))
+    # a state of several choices is met by any of them
+    expected = [e[:4] + (g[4],) if isinstance(e[4], tuple) and len(g) == 5 and g[4] in e[4] else e
+                for e, g in zip(expected, got)] + expected[len(got):]
     if got != expected:
         problem(n, f"results {got} are not the JSON report's fail and review results {expected}")
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # validate.sh BINARY - the SARIF 2.1.0 report (--format sarif) of every
 # example, of files that cannot be loaded, of a batch of both, of an absolute
-# path and of standard input, with each --review-level, in Japanese and English: each log validates
+# path, of standard input, with each --review-level and against a baseline, in Japanese and English: each log validates
 # against tests/sarif/sarif-schema-2.1.0.json (draft-07, Debian's
 # python3-jsonschema) and keeps the rules of the SARIF text that the schema
 # cannot express (check_sarif.py); each is compared with the --format json
@@ -45,6 +45,12 @@ for lang in ja en; do
     case_ "$lang" /dev/null --review-level "$level" --waivers examples/examiner.waivers.yaml \
       examples/va-fail.yaml examples/va-pass.yaml tests/golden/err-unknown-key/input.yaml
   done
+  # against a baseline (tests/baseline/README): new, unchanged, absent, updated, not compared
+  case_ "$lang" /dev/null --baseline tests/baseline/round0.json examples/va-fail.yaml \
+    examples/va-pass.yaml examples/aud-fail.yaml
+  case_ "$lang" /dev/null --baseline tests/baseline/round1.json --waivers \
+    examples/examiner.waivers.yaml examples/va-fail.yaml examples/va-pass.yaml
+  case_ "$lang" /dev/null --baseline tests/baseline/other-edition.json examples/va-fail.yaml
 done
 
 /usr/bin/python3 "$here/check_sarif.py" "$here/sarif-schema-2.1.0.json" "$tmp"
