@@ -94,8 +94,7 @@ static const char *origin_note(const iss_criteria *c, iss_lang lang)
     return "";
 }
 
-static void list_edition(iss_buf *out, const iss_editions *ed, const iss_criteria *c,
-                         iss_lang lang)
+static void list_edition(iss_buf *out, const iss_editions *ed, const iss_criteria *c, iss_lang lang)
 {
     bool dflt = false;
     for (size_t k = 0; k < ed->deflt->nsets; k++)
@@ -171,8 +170,7 @@ static void lint_line(iss_buf *out, const char *name, int st, const iss_diags *d
     snprintf(nw, sizeof nw, "%zu", warnings);
     iss_buf e = {0}, w = {0};
     put_row(&e, d->errors == 1 ? S_LINT_ERRORS_1 : S_LINT_ERRORS, lang, (const char *[]){ne}, 1);
-    put_row(&w, warnings == 1 ? S_LINT_WARNINGS_1 : S_LINT_WARNINGS, lang, (const char *[]){nw},
-            1);
+    put_row(&w, warnings == 1 ? S_LINT_WARNINGS_1 : S_LINT_WARNINGS, lang, (const char *[]){nw}, 1);
     const char *verdict = iss_string(st == 2 ? S_LINT_UNLOADABLE
                                      : st    ? S_LINT_FINDINGS
                                              : S_LINT_CLEAN,

@@ -102,4 +102,5 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
     return status;
 }
 
-const cli_authoring cli_cmd_init = {.name = "init", .help = S_HELP_INIT, .opts = options, .run = run};
+const cli_authoring cli_cmd_init = {
+    .name = "init", .help = S_HELP_INIT, .opts = options, .run = run};

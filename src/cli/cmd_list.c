@@ -157,4 +157,5 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
     return status;
 }
 
-const cli_authoring cli_cmd_list = {.name = "list", .help = S_HELP_LIST, .opts = options, .run = run};
+const cli_authoring cli_cmd_list = {
+    .name = "list", .help = S_HELP_LIST, .opts = options, .run = run};
