@@ -16,10 +16,15 @@
 # bash-completion's _init_completion and _filedir are used when they are
 # defined; a plain fallback does the same otherwise.
 
-_isscheck_commands="check criteria validate init list explain lsp help"
+_isscheck_commands="check criteria validate init list explain catalogue lsp help"
 _isscheck_check_formats="text json sarif junit markdown html"
 _isscheck_list_formats="text json"
 _isscheck_langs="ja en"
+# catalogue --type: the catalogue's entry types (iss_entry_type_keys);
+# --reiji: the 例示 lists the standard names (第1章 2 (7))
+_isscheck_entry_types="qualification community training standard result_handling compliance education"
+_isscheck_reiji_lists="1-1 1-2 1-3 1-4 1-5 2-1 2-2 2-3 3-1 3-2 3-3 3-4 4-1 4-2 4-3 4-4 5-1 5-2 6-1 6-2 7-1 7-2 7-3 7-4 7-5"
+_isscheck_verdicts="pass review fail n/a waived"
 
 # Each command's options, a trailing '=' on those that take a value; used
 # when `isscheck help COMMAND` gives none, and to know which options take a
@@ -28,9 +33,10 @@ _isscheck_langs="ja en"
 _isscheck_static_check="--as-of= --lang= --strict --format= --category= --rule=
   --skip= --summary-csv= --output= --criteria= -j= --jobs= --max-bytes=
   --max-depth= --max-nodes= --max-scalar= --max-persons= --max-engagements=
-  --waivers= --require-evidence --redact --only-declarations --csv-bom -h --help"
+  --waivers= --require-evidence --redact --only-declarations --csv-bom --show= -h --help"
 _isscheck_static_list="--category= --format= --lang= --criteria= -h --help"
 _isscheck_static_explain="--lang= --criteria= -h --help"
+_isscheck_static_catalogue="--type= --reiji= --format= --lang= --criteria= -h --help"
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
 _isscheck_static_validate="--criteria= -h --help"
 _isscheck_static_lsp="--stdio -h --help"
@@ -196,7 +202,7 @@ _isscheck()
     # which take a value (the binary's word first)
     local cmd=${words[1]} sub="" opts known var
     case $cmd in
-        check | list | explain | init | validate | lsp)
+        check | list | explain | catalogue | init | validate | lsp)
             opts=$(_isscheck_help_opts "$bin" "$cmd")
             var=_isscheck_static_$cmd
             [[ -n $opts ]] || opts=${!var}
@@ -253,6 +259,8 @@ _isscheck()
                 fi
                 ;;
             --lang) _isscheck_words "$_isscheck_langs" ;;
+            --type) _isscheck_words "$_isscheck_entry_types" ;;
+            --reiji) _isscheck_words "$_isscheck_reiji_lists" ;;
             --category)
                 # a,b,c: complete the last of a comma-separated list
                 # (less those already in it)
@@ -262,6 +270,15 @@ _isscheck()
                 for c in ${head//,/ }; do cats=${cats// $c / }; done
                 local IFS=$' \t\n'
                 COMPREPLY=($(compgen -P "$head" -W "$cats" -- "${cur##*,}"))
+                ;;
+            --show)
+                # a,b,c as --category's
+                local head="" vs v
+                [[ $cur == *,* ]] && head=${cur%,*},
+                vs=" $_isscheck_verdicts "
+                for v in ${head//,/ }; do vs=${vs// $v / }; done
+                local IFS=$' \t\n'
+                COMPREPLY=($(compgen -P "$head" -W "$vs" -- "${cur##*,}"))
                 ;;
             --rule | --skip) _isscheck_words "$(_isscheck_rule_ids "$bin" "${dirs[@]}")" ;;
             --criteria) _isscheck_dirs ;;

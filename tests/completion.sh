@@ -60,7 +60,7 @@ if [ "${1-}" = --cases ]; then
             fail=1
         fi
     }
-    cmds="check criteria validate init list explain lsp help"
+    cmds="check criteria validate init list explain catalogue lsp help"
     cats=$("$bin" list --format json | /usr/bin/python3 -c '
 import json, sys
 print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))')
@@ -83,7 +83,8 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck help " $cmds
     comp "isscheck help check " 
     comp "isscheck check --for" --format
-    comp "isscheck check --s" --strict --skip --summary-csv
+    comp "isscheck check --s" --strict --skip --summary-csv --show
+    comp "isscheck check --show fail,r" fail,review
     comp "isscheck check --format " text json sarif junit markdown html
     comp "isscheck check --format=j" json junit
     comp "isscheck list --format " text json
@@ -91,6 +92,12 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck init -" --category --lang -o --output --criteria -h --help
     comp "isscheck check --lang " ja en
     comp "isscheck explain --lang e" en
+    comp "isscheck catalogue --" --type --reiji --format --lang --criteria --help
+    comp "isscheck catalogue --type t" training
+    comp "isscheck catalogue --type=c" community compliance
+    comp "isscheck catalogue --reiji 7-" 7-1 7-2 7-3 7-4 7-5
+    comp "isscheck catalogue --format " text json
+    comp "isscheck catalogue --type training " 
     comp "isscheck explain VA-" $va
     comp "isscheck explain VA-T-a " 
     comp "isscheck check --rule VA-" $va
@@ -137,7 +144,7 @@ got=$(printf '%s\n' $_isscheck_commands | sort | tr '\n' ' ')
 # ahead of the binary (being added) may be missing from its help.
 pending=" --waivers= --require-evidence --redact "
 helped=" --version "
-for c in check list explain init validate lsp; do
+for c in check list explain catalogue init validate lsp; do
     h=$(_isscheck_help_opts "$bin" "$c")
     [ -n "$h" ] || err "isscheck help $c: no options read"
     var=_isscheck_static_$c
@@ -161,7 +168,9 @@ want=$(sed -n '/iss_formats\[\] = {/,/^};/p' src/lib/report_stream.c | grep -o '
 [ "$want" = "$_isscheck_check_formats " ] || err "check --format: report_stream.c's iss_formats has '$want', the script '$_isscheck_check_formats'"
 want=$("$bin" --lang en help list | sed -n 's/^  --format \([a-z|]*\) .*/\1/p' | tr '|' ' ')
 [ "$want" = "$_isscheck_list_formats" ] || err "list --format: help has '$want', the script '$_isscheck_list_formats'"
-for c in check list explain init; do
+want=$("$bin" catalogue --lang en --type xyzzy-plugh 2>&1 | sed -n 's/.*; expected one of //p' | tr -d ',')
+[ "$want" = "$_isscheck_entry_types" ] || err "catalogue --type: the binary has '$want', the script '$_isscheck_entry_types'"
+for c in check list explain catalogue init; do
     want=$("$bin" --lang en help "$c" | sed -n 's/^  --lang \([a-z|]*\) .*/\1/p' | tr '|' ' ')
     [ "$want" = "$_isscheck_langs" ] || err "$c --lang: help has '$want', the script '$_isscheck_langs'"
 done

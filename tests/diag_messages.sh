@@ -13,8 +13,8 @@
 # word is a row of include/isscheck/strings.def (both languages, which
 # test_diag checks), so a reporter source with a string literal holding
 # Japanese, or a pick(lang, "…", "…") of literals, fails.  So do
-# `isscheck explain`, `isscheck init` and the check kinds (explain.c,
-# template.c, src/lib/checks/): a string literal holding Japanese there, or
+# `isscheck explain`, `isscheck init`, `isscheck catalogue` and the check
+# kinds (explain.c, template.c, catalogue_list.c, src/lib/checks/): a string literal holding Japanese there, or
 # an inline pair X(lang, "…", "…") or tmpl_text(t, "…", "…"), fails.  Run
 # from the source root.
 set -eu
@@ -143,7 +143,7 @@ if own < 6:
     sys.exit(1)
 # the explanation's, the template's and the check kinds' words too
 kinds = sorted(glob.glob("src/lib/checks/*.[ch]"))
-for path in ["src/lib/explain.c", "src/lib/template.c"] + kinds:
+for path in ["src/lib/explain.c", "src/lib/template.c", "src/lib/catalogue_list.c"] + kinds:
     src = own_words(path, "a literal")
     for m in re.finditer(r"\b(X|tmpl_text)\s*\(", src):
         line = src.count("\n", 0, m.start()) + 1

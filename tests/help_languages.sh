@@ -23,7 +23,7 @@ words() {
 options() {
   sed -n 's/^  \(-[^ ].*\)$/\1/p' "$1" | sed 's/  .*//' | sort -u
 }
-for c in help check criteria validate init list explain lsp; do
+for c in help check criteria validate init list explain catalogue lsp; do
   "$bin" --lang en help "$c" >"$tmp/en" || { echo "help_languages: help $c --lang en failed" >&2; fail=1; }
   "$bin" help "$c" >"$tmp/ja" || { echo "help_languages: help $c failed" >&2; fail=1; }
   cmp -s "$tmp/en" "$tmp/ja" && { echo "help_languages: help $c: the Japanese is the English" >&2; fail=1; }

@@ -108,6 +108,9 @@ typedef enum {
     ISS_ENTRY_COMPLIANCE,
     ISS_ENTRY_EDUCATION
 } iss_entry_type;
+/* The names a catalogue file gives the types, in iss_entry_type order,
+ * NULL-terminated (catalogue.c). */
+extern const char *const iss_entry_type_keys[];
 
 typedef struct {
     const char *id, *clause;

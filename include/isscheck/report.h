@@ -51,7 +51,21 @@ typedef struct {
     const char *selection; /* the --category/--rule/--skip options given, or NULL */
     bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
     bool require_evidence; /* --require-evidence: claims naming no evidence are review */
+    /* --show: the verdicts the human formats (text, Markdown, HTML) list,
+     * a bit (1u << verdict) each; 0: every one.  Their counts and the
+     * machine formats keep every result.  show_option is the option as the
+     * reports name it ("--show fail,review"), or NULL. */
+    unsigned show;
+    const char *show_option;
 } iss_run;
+
+/* The verdict a --show name stands for (iss_verdict_name's, and "na"),
+ * or ISS_VERDICTS for a name that is none. */
+iss_verdict iss_verdict_parse(const char *name);
+/* Whether the human formats list res in run (--show). */
+bool iss_run_shows(const iss_run *run, const iss_result *res);
+/* How many results of r --show leaves out of the human formats. */
+size_t iss_run_hidden(const iss_run *run, const iss_report *r);
 
 /* The text report of a run: each checked file's report and, for more than
  * one file, a summary table of every file. */
@@ -105,6 +119,17 @@ void iss_view_diag(iss_buf *out, const iss_view *v, const iss_diag *x, iss_escap
 /* Every diagnostic of v's file so, each between before and after. */
 void iss_view_diags(iss_buf *out, const iss_view *v, iss_escape_fn *esc, const char *before,
                     const char *after);
+/* Whether category ci of v's report applies only with a top-level section
+ * (trust) that the declaration does not have: then every result of it is
+ * n/a for that one reason, which the human formats say in one line
+ * (iss_render_section_absent) instead of a result per rule; *n: how many. */
+bool iss_view_section_absent(const iss_view *v, size_t ci, size_t *n);
+/* That line's text: "the declaration has no 'trust' section, so none of
+ * this category's rules apply", in v's language, the name through esc. */
+void iss_render_section_absent(iss_buf *out, const iss_view *v, size_t ci, iss_escape_fn *esc);
+/* Whether the human formats list anything of category ci (a result
+ * --show keeps, or the one line of iss_view_section_absent). */
+bool iss_view_category_shown(const iss_run *run, const iss_view *v, size_t ci);
 /* The categories applied for, in criteria order, sep between two
  * (iss_render_category each). */
 void iss_view_categories(iss_buf *out, const iss_view *v, const char *sep, bool colon,

@@ -21,6 +21,8 @@ typedef struct {
     cli_list files, cats, rules, skips, criteria;
     size_t jobs;       /* -j: files checked in parallel; 0: one per core */
     iss_buf selection; /* the selection options, as given, for the report */
+    unsigned show;     /* --show: a bit per verdict listed (iss_run.show); 0: all */
+    iss_buf show_text; /* --show as the reports name it, verdicts in their order */
 } check_opts;
 
 /* Checks every file found (each through the whole pipeline, at most

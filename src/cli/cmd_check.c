@@ -42,6 +42,7 @@ enum {
     C_MAX_SCALAR,
     C_MAX_PERSONS,
     C_MAX_ENGAGEMENTS,
+    C_SHOW,
 };
 
 static const cli_option options[] = {
@@ -68,6 +69,7 @@ static const cli_option options[] = {
     {.name = "--max-scalar", .takes_value = true, .id = C_MAX_SCALAR},
     {.name = "--max-persons", .takes_value = true, .id = C_MAX_PERSONS},
     {.name = "--max-engagements", .takes_value = true, .id = C_MAX_ENGAGEMENTS},
+    {.name = "--show", .takes_value = true, .repeatable = true, .id = C_SHOW},
     {0},
 };
 
@@ -79,6 +81,7 @@ static void check_opts_free(check_opts *o)
     free(o->skips.v);
     free(o->criteria.v);
     iss_buf_free(&o->selection);
+    iss_buf_free(&o->show_text);
 }
 
 /* Whether val is a number as a person writes one: ASCII digits only (no
@@ -160,6 +163,40 @@ static int parse_selection(const cli_ctx *ctx, check_opts *o, const cli_option *
     return -1;
 }
 
+/* --show: verdict names, a,b,c or repeated; the library decides what they
+ * leave out (iss_run_shows).  The reports name the option with its
+ * verdicts in their order, whatever order they were given in. */
+static int parse_show(const cli_ctx *ctx, check_opts *o, char *val)
+{
+    static const char *const names[] = {"pass", "review", "fail", "n/a", "na", "waived", NULL};
+    if (!*val)
+        return usage_error(ctx, "%s: the value is empty", "--show");
+    if (val[0] == ',' || val[strlen(val) - 1] == ',' || strstr(val, ",,"))
+        return usage_error(ctx, "--show: an empty verdict name in '%s'", val);
+    for (char *name = val, *end; name; name = end) {
+        end = strchr(name, ',');
+        if (end)
+            *end++ = '\0';
+        iss_verdict v = iss_verdict_parse(name);
+        if (v == ISS_VERDICTS) {
+            const char *near = iss_nearest_or_case(names, name);
+            return near ? usage_error(ctx, "--show: unknown verdict '%s'; did you mean '%s'?", name,
+                                      near)
+                        : usage_error(ctx,
+                                      "--show: unknown verdict '%s'; expected pass, review, "
+                                      "fail, n/a (or na) or waived",
+                                      name);
+        }
+        o->show |= 1u << v;
+    }
+    o->show_text.len = 0;
+    iss_buf_puts(&o->show_text, "--show ");
+    for (int v = 0, k = 0; v < ISS_VERDICTS; v++)
+        if (o->show & (1u << v))
+            iss_buf_printf(&o->show_text, "%s%s", k++ ? "," : "", iss_verdict_name((iss_verdict)v));
+    return -1;
+}
+
 /* The limit an option sets (the --max-* ones), or NULL. */
 static size_t *limit_of(iss_limits *lim, int id)
 {
@@ -217,6 +254,8 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
     case C_RULE:
     case C_SKIP:
         return parse_selection(ctx, o, opt, val);
+    case C_SHOW:
+        return parse_show(ctx, o, val);
     default: {
         size_t *limit = limit_of(&o->lim, opt->id); /* every other valued option */
         return limit ? parse_limit(ctx, opt->name, val, limit) : -1;

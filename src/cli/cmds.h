@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+#include "isscheck/report.h"
+
 /* The options the authoring commands (list, explain, init, validate)
  * share, by id. */
 enum { OPT_HELP, OPT_CRITERIA, OPT_CATEGORY, OPT_FORMAT, OPT_LANG, OPT_OUTPUT };
@@ -36,7 +38,8 @@ typedef struct {
     int (*run)(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv);
 } cli_authoring;
 
-extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate;
+extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate,
+    cli_cmd_catalogue;
 
 int cli_cmd_check(const cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_criteria(const cli_ctx *ctx, int argc, char **argv);

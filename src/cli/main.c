@@ -92,8 +92,8 @@ iss_editions *cli_load_editions(const char *const *dirs, size_t n, iss_diags *d)
     return e;
 }
 
-static const cli_authoring *const authoring[] = {&cli_cmd_list, &cli_cmd_explain, &cli_cmd_init,
-                                                 &cli_cmd_validate, NULL};
+static const cli_authoring *const authoring[] = {
+    &cli_cmd_list, &cli_cmd_explain, &cli_cmd_init, &cli_cmd_validate, &cli_cmd_catalogue, NULL};
 
 /* The authoring command called name, or NULL. */
 static const cli_authoring *authoring_command(const char *name)

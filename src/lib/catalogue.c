@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const entry_types[] = {"qualification",   "community",  "training",  "standard",
-                                          "result_handling", "compliance", "education", NULL};
+const char *const iss_entry_type_keys[] = {"qualification",   "community",  "training",  "standard",
+                                           "result_handling", "compliance", "education", NULL};
 
 /* Whether patterns are JIT-compiled.  Measured with callgrind on `check
  * examples/va-pass.yaml` with the built-in criteria: 1.84 M instructions
@@ -76,7 +76,7 @@ static bool load_entry(iss_loader *L, const iss_node *n, iss_entry *e)
     e->id = id.s;
     e->name = name.s;
     e->note = note.s;
-    int t = iss_lookup(entry_types, type.s);
+    int t = iss_lookup(iss_entry_type_keys, type.s);
     if (t < 0) {
         iss_error(&L->c, type.loc, "unknown catalogue entry type '%s'", type.s);
         return false;
@@ -167,7 +167,7 @@ void iss_lint_list(iss_loader *L, const iss_rule *r, const char *list, iss_entry
         iss_diag_add(L->c.diags, ISS_SEV_WARNING, r->file, loc,
                      "rule '%s' refers to 例示 list %s, which no catalogue entry of type %s is on: "
                      "every claim on it will need review",
-                     r->id, list, entry_types[type]);
+                     r->id, list, iss_entry_type_keys[type]);
 }
 
 /* The limits of every match against a rule file's pattern, the same for

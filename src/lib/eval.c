@@ -153,6 +153,43 @@ const iss_entry *ev_lookup(ev *E, iss_result *res, const char *who, iss_entry_ty
     return e;
 }
 
+/* A name that is no entry of the type it is claimed as, looked up among
+ * the other types: the entry it is (a training on 例示3-2 claimed as
+ * 例示7-3 education), or NULL.  Only to say so: the claim is still one of
+ * equivalence to the list it was claimed for (「又は同等のもの」), which
+ * only an examiner decides; a pattern that gives up here is not noted (the
+ * look-up under the claimed type decided the verdict). */
+static const iss_entry *other_type_entry(const ev *E, iss_entry_type type, const char *name)
+{
+    for (int t = ISS_ENTRY_QUALIFICATION; t <= ISS_ENTRY_EDUCATION; t++) {
+        const iss_entry *e =
+            t == (int)type ? NULL : iss_catalogue_lookup(E->c, (iss_entry_type)t, name, NULL);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
+/* The claim of name, which is no entry of its type: review, and the note
+ * names the entry of another type it is, when it is one. */
+static iss_note *note_unknown(ev *E, iss_result *res, const char *who, iss_entry_type type,
+                              const char *name, const char *reiji, iss_loc loc)
+{
+    const iss_entry *other = res ? other_type_entry(E, type, name) : NULL;
+    if (!other)
+        return note(res, ISS_MARK_REVIEW, M_ITEM_UNKNOWN, loc, who, name, reiji, END);
+    iss_buf lists = {0};
+    iss_strs_join(&lists, &other->lists, ", ");
+    const char *on = iss_arena_strdup(E->r->arena, lists.s ? lists.s : "");
+    iss_buf_free(&lists);
+    iss_str_id word = (iss_str_id)(S_TYPE_QUALIFICATION + other->type);
+    iss_note *n = note(res, ISS_MARK_REVIEW, M_ITEM_OTHER_TYPE, loc, who, name, reiji, other->name,
+                       on, iss_string(word, ISS_LANG_JA), END);
+    if (n)
+        n->args_en[5] = iss_string(word, ISS_LANG_EN);
+    return n;
+}
+
 /* One declared name (already looked up as e) against the 例示 list reiji. */
 status ev_judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type type,
                       const iss_entry *e, bool limit, const char *name, bool equivalent,
@@ -166,7 +203,7 @@ status ev_judge_entry(ev *E, iss_result *res, const char *who, iss_entry_type ty
         n = note(res, ISS_MARK_REVIEW, M_ITEM_EQUIVALENT, loc, who, name, reiji, END);
         st = ST_REVIEW;
     } else if (!e) {
-        n = note(res, ISS_MARK_REVIEW, M_ITEM_UNKNOWN, loc, who, name, reiji, END);
+        n = note_unknown(E, res, who, type, name, reiji, loc);
         st = ST_REVIEW;
     } else if (!iss_entry_on_list(e, reiji)) {
         n = note(res, ISS_MARK_INFO, M_ITEM_NOT_ON_LIST, loc, who, name, reiji, e->name, END);

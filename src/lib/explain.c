@@ -198,6 +198,7 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
     }
     iss_buf_puts(out, "\n");
     explain_evaluation(out, c, r, lang);
+    ex_cited_lists(out, c, r, lang);
     iss_buf_puts(out, "\n");
     explain_params(out, r, lang);
     iss_buf_puts(out, "\n");

@@ -129,8 +129,22 @@ static const char style[] =
     "a{color:inherit;text-decoration:none}\n"
     "}\n";
 
+/* The style of the filters, the sortable table and a category's one line
+ * (style's second half: a C string is kept under 4095 bytes). */
+static const char style_views[] =
+    "[hidden]{display:none!important}\n"
+    ".filter{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}\n"
+    ".filter .what{font-weight:600}\n"
+    ".filter input[type=search]{font:inherit;padding:.1rem .4rem;min-width:16rem}\n"
+    ".absent{margin:0;color:var(--na)}\n"
+    ".sortable thead th{cursor:pointer;user-select:none}\n"
+    ".sortable th[aria-sort=ascending]::after{content:\" \\25B2\"}\n"
+    ".sortable th[aria-sort=descending]::after{content:\" \\25BC\"}\n"
+    "@media print{.filter,.sort-hint{display:none}}\n";
+
 /* The script, and its hash for the Content-Security-Policy: base64 of the
- * SHA-256 of the text between <script> and </script>.  Change one, change
+ * SHA-256 of the text between <script> and </script> (script, then
+ * script_views).  Change one, change
  * the other (tests/html/static.sh checks they agree):
  *   python3 -c 'import base64,hashlib,sys;print(base64.b64encode(hashlib.sha256(
  *     sys.stdin.buffer.read()).digest()).decode())' <script.js */
@@ -150,12 +164,68 @@ static const char script[] =
     "window.addEventListener('hashchange',target);target();\n"
     "var opened=[];\n"
     "window.addEventListener('beforeprint',function(){\n"
-    "for(var i=0;i<cells.length;i++)if(!cells[i].open){cells[i].open=true;opened.push(cells[i]);}"
-    "});\n"
+    "for(var "
+    "i=0;i<cells.length;i++)if(!cells[i].open){cells[i].open=true;opened.push(cells[i]);}});\n"
     "window.addEventListener('afterprint',function(){\n"
-    "while(opened.length)opened.pop().open=false;});\n"
+    "while(opened.length)opened.pop().open=false;});\n";
+/* The filters and the sortable summary table, the script's second half
+ * (a C string is kept under 4095 bytes).  Both may start from the page's
+ * query, ?show=fail,review&q=TEXT&sort=COLUMN&order=desc, so that a view
+ * can be linked to (and tests/html/run.sh drives them so). */
+static const char script_views[] =
+    "var url=new URLSearchParams(location.search);\n"
+    "var items=document.querySelectorAll('details.cell,p.absent');\n"
+    "var filter=document.querySelector('.filter');\n"
+    "if(filter&&items.length){\n"
+    "var boxes=filter.querySelectorAll('input[type=checkbox]');\n"
+    "var text=filter.querySelector('input[type=search]');\n"
+    "var apply=function(){\n"
+    "var on={},q=text.value.trim().toLowerCase(),i;\n"
+    "for(i=0;i<boxes.length;i++)on[boxes[i].value]=boxes[i].checked;\n"
+    "for(i=0;i<items.length;i++){\n"
+    "var v=/(?:^| )v-(\\w+)/.exec(items[i].className);\n"
+    "items[i].hidden=!(v&&on[v[1]])||(q!==''&&items[i].textContent.toLowerCase().indexOf(q)<0);}\n"
+    "var rows=document.querySelectorAll('.matrix tr');\n"
+    "for(i=0;i<rows.length;i++)\n"
+    "rows[i].hidden=!rows[i].querySelector('details.cell:not([hidden]),p.absent:not([hidden])');};"
+    "\n"
+    "filter.hidden=false;\n"
+    "filter.addEventListener('input',apply);\n"
+    "filter.addEventListener('change',apply);\n"
+    "if(url.has('show')){\n"
+    "var show=url.get('show').split(',');\n"
+    "for(var i=0;i<boxes.length;i++)boxes[i].checked=show.indexOf(boxes[i].value)>=0;}\n"
+    "if(url.has('q'))text.value=url.get('q');\n"
+    "apply();}\n"
+    "var table=document.querySelector('table.summary');\n"
+    "if(table){\n"
+    "var heads=table.tHead.rows[0].cells,by=-1,desc=false;\n"
+    "var key=function(row,col,num){\n"
+    "var t=row.cells[col].textContent.trim();\n"
+    "if(!num)return t;\n"
+    "var n=parseFloat(t);return isNaN(n)?-1:n;};\n"
+    "var sort=function(col,down){\n"
+    "var num=heads[col].classList.contains('n');\n"
+    "var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);\n"
+    "rows.sort(function(a,b){\n"
+    "var x=key(a,col,num),y=key(b,col,num),d=x<y?-1:x>y?1:0;return down?-d:d;});\n"
+    "for(var i=0;i<rows.length;i++)body.appendChild(rows[i]);\n"
+    "for(i=0;i<heads.length;i++)heads[i].removeAttribute('aria-sort');\n"
+    "heads[col].setAttribute('aria-sort',down?'descending':'ascending');\n"
+    "by=col;desc=down;};\n"
+    "table.classList.add('sortable');\n"
+    "document.querySelector('.sort-hint').hidden=false;\n"
+    "for(var c=0;c<heads.length;c++){\n"
+    "heads[c].tabIndex=0;\n"
+    "heads[c].addEventListener('click',function(col){\n"
+    "return function(){sort(col,col===by&&!desc);};}(c));}\n"
+    "table.tHead.addEventListener('keydown',function(e){\n"
+    "if((e.key==='Enter'||e.key===' "
+    "')&&e.target.tagName==='TH'){e.preventDefault();e.target.click();}});\n"
+    "var s=parseInt(url.get('sort'),10);\n"
+    "if(s>=0&&s<heads.length)sort(s,url.get('order')==='desc');}\n"
     "})();\n";
-static const char script_hash[] = "sha256-iEcHKlSkypfyIcBX9Ric7Eu8VQzuA+VvlZi2xaERW+o=";
+static const char script_hash[] = "sha256-Lin/q3hjkKGMo8g1tDr0stsamSlqvcMPUEiTTFL6kts=";
 
 static void h(iss_buf *out, const char *s)
 {
@@ -189,7 +259,30 @@ static void head(iss_buf *out, const iss_run *run, const iss_run_totals *t)
         h(out, t->rows[0].file);
         iss_buf_puts(out, " — ");
     }
-    iss_buf_printf(out, "isscheck</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+    iss_buf_printf(out, "isscheck</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", style,
+                   style_views);
+}
+
+/* The filters the script shows (hidden without it, so a page read without
+ * script offers none): a box per verdict the page lists, and free text
+ * matched against each cell's rule id, title and notes. */
+static void filter(iss_buf *out, const iss_run *run)
+{
+    iss_lang lang = run->lang;
+    iss_buf_printf(out, "<p class=\"filter\" hidden><span class=\"what\">%s</span>",
+                   iss_string(S_FILTER_L, lang));
+    for (size_t v = 0; v < ISS_VERDICTS; v++) {
+        if (run->show && !(run->show & (1u << v)))
+            continue;
+        iss_buf_printf(out,
+                       " <label class=\"badge v-%s\"><input type=\"checkbox\" value=\"%s\" "
+                       "checked> %s ",
+                       verdicts[v].cls, verdicts[v].cls, verdicts[v].mark);
+        h(out, iss_verdict_label((iss_verdict)v, lang));
+        iss_buf_puts(out, "</label>");
+    }
+    iss_buf_printf(out, " <label>%s <input type=\"search\"></label></p>\n",
+                   iss_string(S_FILTER_TEXT, lang));
 }
 
 static void header(iss_buf *out, const iss_run *run)
@@ -225,9 +318,10 @@ static void header(iss_buf *out, const iss_run *run)
     }
     iss_buf_printf(out,
                    "</ul>\n<p class=\"tools\" hidden><button type=\"button\" value=\"open\">%s"
-                   "</button> <button type=\"button\" value=\"close\">%s</button></p>\n"
-                   "</header>\n",
+                   "</button> <button type=\"button\" value=\"close\">%s</button></p>\n",
                    iss_string(S_OPEN_ALL, lang), iss_string(S_CLOSE_ALL, lang));
+    filter(out, run);
+    iss_buf_puts(out, "</header>\n");
 }
 
 /* A file's status: its worst verdict, or not loaded. */
@@ -250,11 +344,13 @@ static void summary_head(iss_buf *out, const iss_run *run)
 {
     iss_lang lang = run->lang;
     iss_buf_printf(out,
-                   "<section id=\"summary\">\n<h2>%s</h2>\n<table class=\"summary\">\n"
+                   "<section id=\"summary\">\n<h2>%s</h2>\n"
+                   "<p class=\"sort-hint\" hidden>%s</p>\n<table class=\"summary\">\n"
                    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                    "<th scope=\"col\">%s</th>",
-                   iss_string(S_SUMMARY, lang), iss_string(S_FILE, lang),
-                   iss_string(S_PROVIDER, lang), iss_string(S_CATEGORIES, lang));
+                   iss_string(S_SUMMARY, lang), iss_string(S_SORT_HINT, lang),
+                   iss_string(S_FILE, lang), iss_string(S_PROVIDER, lang),
+                   iss_string(S_CATEGORIES, lang));
     for (size_t v = 0; v < ISS_VERDICTS; v++) {
         iss_buf_puts(out, "<th scope=\"col\" class=\"n\">");
         h(out, iss_verdict_label((iss_verdict)v, lang));
@@ -288,14 +384,42 @@ static void summary_row(iss_buf *out, const iss_view *v, size_t i)
     iss_buf_puts(out, "</td></tr>\n");
 }
 
-/* One cell of the matrix: the verdict and rule; opened, the title, the
- * citation, the location and the notes. */
+/* Whether another rule of rule's category has the same title in lang (the
+ * standard gives (ア), (イ) and (ウ) of a clause its one heading). */
+static bool title_shared(const iss_criteria *c, const iss_rule *rule, iss_lang lang)
+{
+    const char *title = iss_rule_title(rule, lang);
+    for (size_t i = 0; i < c->nrules; i++) {
+        const iss_rule *o = &c->rules[i];
+        if (o != rule && o->category == rule->category &&
+            strcmp(iss_rule_title(o, lang), title) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The short title a closed cell shows, cut to its width: the rule's title,
+ * led by the last word of its clause ("(ア)", "なお") when the title alone
+ * would not tell the cell from another of its category; true then. */
+static bool short_title(iss_buf *out, const iss_criteria *c, const iss_rule *rule, iss_lang lang)
+{
+    bool shared = title_shared(c, rule, lang);
+    if (shared && rule->clause) {
+        const char *sp = strrchr(rule->clause, ' ');
+        h(out, sp ? sp + 1 : rule->clause);
+        iss_buf_puts(out, " ");
+    }
+    h(out, iss_rule_title(rule, lang));
+    return shared && rule->clause;
+}
+
+/* One cell of the matrix: the verdict, the rule id and its short title;
+ * opened, the whole title, the citation, the location and the notes. */
 static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *text)
 {
     const iss_result *res = &v->r->results[i];
     iss_lang lang = v->lang;
     const iss_rule *rule = res->rule;
-    const char *title = iss_rule_title(rule, lang);
     iss_verdict vd = res->verdict < ISS_VERDICTS ? res->verdict : ISS_REVIEW;
     iss_buf_printf(out,
                    "<details class=\"cell v-%s\" id=\"file-%zu-%zu\"><summary>"
@@ -307,11 +431,14 @@ static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *
     iss_buf_puts(out, "</span> <span class=\"rule\">");
     h(out, rule->id);
     iss_buf_puts(out, "</span> <span class=\"title\">");
-    h(out, title);
-    iss_buf_printf(out,
-                   "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n"
-                   "<dt>%s</dt><dd>",
-                   iss_string(S_CITATION, lang));
+    bool cut = short_title(out, v->r->criteria, rule, lang);
+    iss_buf_puts(out, "</span></summary>\n<div class=\"body\">\n<dl class=\"facts\">\n");
+    if (cut) { /* the title as the criteria give it */
+        iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_RULE_TITLE, lang));
+        h(out, iss_rule_title(rule, lang));
+        iss_buf_puts(out, "</dd>\n");
+    }
+    iss_buf_printf(out, "<dt>%s</dt><dd>", iss_string(S_CITATION, lang));
     iss_render_citation(out, rule, h);
     iss_buf_puts(out, "</dd>\n");
     if (res->loc.line) {
@@ -334,7 +461,19 @@ static void cell(iss_buf *out, const iss_view *v, size_t fi, size_t i, iss_buf *
     iss_buf_puts(out, "</div>\n</details>\n");
 }
 
-static void matrix(iss_buf *out, const iss_view *v, size_t fi)
+/* The one line of a category none of whose rules apply (no such section). */
+static void section_absent(iss_buf *out, const iss_view *v, size_t ci, size_t n)
+{
+    iss_buf_printf(out, "<p class=\"absent v-na\">");
+    char count[32];
+    snprintf(count, sizeof count, " %zu", n);
+    badge(out, ISS_NA, v->lang, count);
+    iss_buf_puts(out, " ");
+    iss_render_section_absent(out, v, ci, h);
+    iss_buf_puts(out, "</p>");
+}
+
+static void matrix(iss_buf *out, const iss_run *run, const iss_view *v, size_t fi)
 {
     const iss_report *r = v->r;
     const iss_criteria *c = r->criteria;
@@ -342,16 +481,23 @@ static void matrix(iss_buf *out, const iss_view *v, size_t fi)
                    iss_string(S_MATRIX_CAPTION, v->lang));
     iss_buf text = {0};
     for (size_t ci = 0; ci < c->ncategories; ci++) {
-        if (!iss_report_has_category(r, ci))
+        if (!iss_view_category_shown(run, v, ci))
             continue;
         const iss_category *cat = &c->categories[ci];
         iss_buf_puts(out, "<tr><th scope=\"row\">");
         h(out, iss_category_name(cat, v->lang));
         iss_buf_puts(out, " <span class=\"code\">(");
         iss_render_category(out, cat->code, iss_view_service(v, ci), true, h);
-        iss_buf_puts(out, ")</span></th>\n<td><div class=\"cells\">\n");
+        iss_buf_puts(out, ")</span></th>\n<td>");
+        size_t n;
+        if (iss_view_section_absent(v, ci, &n)) {
+            section_absent(out, v, ci, n);
+            iss_buf_puts(out, "</td></tr>\n");
+            continue;
+        }
+        iss_buf_puts(out, "<div class=\"cells\">\n");
         for (size_t i = 0; i < r->nresults; i++)
-            if (r->results[i].rule->category == ci)
+            if (r->results[i].rule->category == ci && iss_run_shows(run, &r->results[i]))
                 cell(out, v, fi, i, &text);
         iss_buf_puts(out, "</div></td></tr>\n");
     }
@@ -400,6 +546,12 @@ static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
     if (r->omitted)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_RESULTS_OMITTED, lang),
                        r->omitted);
+    size_t hidden = iss_run_hidden(run, r);
+    if (hidden) {
+        iss_buf_puts(out, "<dt>");
+        iss_string_arg(out, S_SHOW_HIDDEN, lang, run->show_option);
+        iss_buf_printf(out, "</dt><dd>%zu</dd>\n", hidden);
+    }
     if (r->judged)
         iss_buf_printf(out, "<dt>%s</dt><dd>%zu</dd>\n", iss_string(S_JUDGED_VERDICTS, lang),
                        r->judged);
@@ -421,7 +573,7 @@ static void file_section(iss_buf *out, const iss_run *run, const iss_view *v, si
                            "%zu)</p>\n",
                            iss_string(S_NOTE, v->lang), v->disclaimer,
                            iss_string(S_UNVERIFIED_RELIED_L, v->lang), v->r->unverified_relied);
-        matrix(out, v, fi);
+        matrix(out, run, v, fi);
     }
     iss_buf_puts(out, "</section>\n");
 }
@@ -448,7 +600,8 @@ static void html_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         if (summary)
             iss_buf_puts(out, "</tbody>\n</table>\n</section>\n");
     } else {
-        iss_buf_printf(out, "</main>\n<script>%s</script>\n</body>\n</html>\n", script);
+        iss_buf_printf(out, "</main>\n<script>%s%s</script>\n</body>\n</html>\n", script,
+                       script_views);
     }
 }
 

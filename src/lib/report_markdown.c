@@ -177,7 +177,7 @@ static bool detailed(const iss_result *res)
     return res->verdict == ISS_FAIL || res->verdict == ISS_REVIEW || res->applied;
 }
 
-static void category_section(iss_buf *out, const iss_view *v, size_t ci)
+static void category_section(iss_buf *out, const iss_run *run, const iss_view *v, size_t ci)
 {
     const iss_report *r = v->r;
     const iss_category *cat = &r->criteria->categories[ci];
@@ -187,6 +187,13 @@ static void category_section(iss_buf *out, const iss_view *v, size_t ci)
     iss_buf_puts(out, " (");
     iss_render_category(out, cat->code, iss_view_service(v, ci), true, md);
     iss_buf_puts(out, ")\n\n");
+    size_t n;
+    if (iss_view_section_absent(v, ci, &n)) { /* one line, not a row per rule */
+        iss_buf_printf(out, "%s %zu: ", iss_verdict_label(ISS_NA, lang), n);
+        iss_render_section_absent(out, v, ci, md);
+        iss_buf_puts(out, "\n\n");
+        return;
+    }
     iss_buf_printf(out, "| %s | %s | %s | %s | %s |\n", iss_string(S_VERDICT, lang),
                    iss_string(S_RULE, lang), iss_string(S_RULE_TITLE, lang),
                    iss_string(S_CLAUSE, lang), iss_string(S_LINE_COL, lang));
@@ -194,7 +201,7 @@ static void category_section(iss_buf *out, const iss_view *v, size_t ci)
     bool listed = false;
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
-        if (res->rule->category != ci)
+        if (res->rule->category != ci || !iss_run_shows(run, res))
             continue;
         const char *label = iss_verdict_label(res->verdict, lang);
         const char *judged = res->applied && res->applied->kind == ISS_ENTRY_JUDGEMENT
@@ -220,7 +227,7 @@ static void category_section(iss_buf *out, const iss_view *v, size_t ci)
     iss_buf note = {0};
     for (size_t i = 0; i < r->nresults; i++) {
         const iss_result *res = &r->results[i];
-        if (res->rule->category != ci || !detailed(res))
+        if (res->rule->category != ci || !detailed(res) || !iss_run_shows(run, res))
             continue;
         iss_buf_printf(out, "- **%s** ", iss_verdict_label(res->verdict, lang));
         md(out, res->rule->id);
@@ -247,7 +254,7 @@ static void not_loaded_section(iss_buf *out, const iss_view *v)
 }
 
 /* The facts of a checked file, as a list. */
-static void facts(iss_buf *out, const iss_view *v)
+static void facts(iss_buf *out, const iss_run *run, const iss_view *v)
 {
     const iss_report *r = v->r;
     iss_lang lang = v->lang;
@@ -266,10 +273,16 @@ static void facts(iss_buf *out, const iss_view *v)
     iss_buf_puts(out, "\n");
     if (r->omitted)
         iss_buf_printf(out, "- %s: %zu\n", iss_string(S_RESULTS_OMITTED, lang), r->omitted);
+    size_t hidden = iss_run_hidden(run, r);
+    if (hidden) {
+        iss_buf_puts(out, "- ");
+        iss_string_arg(out, S_SHOW_HIDDEN, lang, run->show_option);
+        iss_buf_printf(out, ": %zu\n", hidden);
+    }
     iss_buf_puts(out, "\n");
 }
 
-static void file_section(iss_buf *out, const iss_view *v)
+static void file_section(iss_buf *out, const iss_run *run, const iss_view *v)
 {
     const iss_report *r = v->r;
     iss_buf_puts(out, "### ");
@@ -279,23 +292,22 @@ static void file_section(iss_buf *out, const iss_view *v)
         not_loaded_section(out, v);
         return;
     }
-    facts(out, v);
+    facts(out, run, v);
     if (v->disclaimer)
         iss_buf_printf(out, "> **%s**: %s (%s: %zu)\n\n", iss_string(S_NOTE, v->lang),
                        v->disclaimer, iss_string(S_UNVERIFIED_RELIED_L, v->lang),
                        r->unverified_relied);
     for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
-        if (iss_report_has_category(r, ci))
-            category_section(out, v, ci);
+        if (iss_view_category_shown(run, v, ci))
+            category_section(out, run, v, ci);
 }
 
 /* Sections: 0 the file's row of the summary table, 1 its section. */
 static void markdown_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
-    (void)run;
     (void)index;
     summary_row(&p->sec[0], v);
-    file_section(&p->sec[1], v);
+    file_section(&p->sec[1], run, v);
 }
 
 /* The heading: the criteria, the tool and the options that change the

@@ -31,11 +31,11 @@ static void count_line(iss_buf *out, iss_str_id id, size_t n, const char *after,
 /* The lines above the results: the criteria, the declaration, where the
  * reference date came from, and what the options and the catalogue
  * change about the verdicts. */
-static void header(iss_buf *out, const iss_view *v, const char *tool_version)
+static void header(iss_buf *out, const iss_run *run, const iss_view *v)
 {
     const iss_report *r = v->r;
     iss_lang lang = v->lang;
-    iss_buf_printf(out, "isscheck %s\n", tool_version);
+    iss_buf_printf(out, "isscheck %s\n", run->tool_version);
     for (size_t i = 0; i < r->criteria->nsets; i++) {
         label(out, S_CRITERIA_L, lang);
         iss_render_criteria(out, r->criteria->sets[i], lang, put, "", "");
@@ -66,6 +66,11 @@ static void header(iss_buf *out, const iss_view *v, const char *tool_version)
                    r->require_evidence ? iss_string(S_REQUIRE_EVIDENCE_NOTE, lang) : "", lang);
     if (r->omitted)
         count_line(out, S_RULES_OMITTED_L, r->omitted, "", lang);
+    size_t hidden = iss_run_hidden(run, r);
+    if (hidden) { /* so that a filtered report is never read as a short one */
+        iss_string_arg(out, S_SHOW_HIDDEN_L, lang, run->show_option);
+        iss_buf_printf(out, ": %zu\n", hidden);
+    }
 }
 
 /* "== name (code: sub-types) ==" and the category's risk. */
@@ -129,19 +134,34 @@ static void result(iss_buf *out, const iss_view *v, const iss_result *res, iss_b
     }
 }
 
-static void text_report(iss_buf *out, const iss_view *v, const char *tool_version)
+/* A category listed: its heading, then the results --show keeps, or the
+ * one line saying why none of its rules apply. */
+static void category(iss_buf *out, const iss_run *run, const iss_view *v, size_t ci, iss_buf *note)
 {
     const iss_report *r = v->r;
-    header(out, v, tool_version);
-    size_t last_cat = (size_t)-1;
-    iss_buf note = {0}; /* a note rendered, then escaped */
-    for (size_t i = 0; i < r->nresults; i++) {
-        if (r->results[i].rule->category != last_cat) {
-            last_cat = r->results[i].rule->category;
-            category_heading(out, v, last_cat);
-        }
-        result(out, v, &r->results[i], &note);
+    category_heading(out, v, ci);
+    size_t n;
+    if (iss_view_section_absent(v, ci, &n)) {
+        iss_buf_puts(out, "\n[");
+        put(out, iss_verdict_label(ISS_NA, v->lang));
+        iss_buf_printf(out, " %zu] ", n);
+        iss_render_section_absent(out, v, ci, put);
+        iss_buf_puts(out, "\n");
+        return;
     }
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == ci && iss_run_shows(run, &r->results[i]))
+            result(out, v, &r->results[i], note);
+}
+
+static void text_report(iss_buf *out, const iss_run *run, const iss_view *v)
+{
+    const iss_report *r = v->r;
+    header(out, run, v);
+    iss_buf note = {0}; /* a note rendered, then escaped */
+    for (size_t ci = 0; ci < r->criteria->ncategories; ci++)
+        if (iss_view_category_shown(run, v, ci))
+            category(out, run, v, ci, &note);
     iss_buf_free(&note);
     iss_buf_printf(out, "\n%s: ", iss_string(S_SUMMARY_L, v->lang));
     iss_render_counts(out, r->counts, r->judged, v->lang);
@@ -151,9 +171,10 @@ static void text_report(iss_buf *out, const iss_view *v, const char *tool_versio
 void iss_report_text(iss_buf *out, const iss_report *r, iss_lang lang, const char *tool_version)
 {
     iss_file_result f = {.file = r->decl->file, .report = r};
+    iss_run run = {.tool_version = tool_version, .lang = lang};
     iss_view v;
     iss_view_init(&v, &f, lang, false);
-    text_report(out, &v, tool_version);
+    text_report(out, &run, &v);
 }
 
 /* The categories of a summary row, codes between sep. */
@@ -174,12 +195,24 @@ static void categories(iss_buf *out, const iss_file_summary *f, const char *sep)
     }
 }
 
+/* "  FAIL: ID ID\n" under a file's summary line: which rules to look at
+ * first, without reading its report; nothing when there are none. */
+static void rule_ids(iss_buf *out, iss_verdict v, const char *ids, iss_lang lang)
+{
+    if (!ids || !*ids)
+        return;
+    iss_buf_puts(out, "  ");
+    label(out, v == ISS_FAIL ? S_VERDICT_FAIL : S_VERDICT_REVIEW, lang);
+    put(out, ids);
+    iss_buf_puts(out, "\n");
+}
+
 /* Section 0: each checked file's report, a blank line between two. */
 static void text_part(iss_part *p, const iss_run *run, const iss_view *v, size_t index)
 {
     (void)index;
     if (v->r)
-        text_report(&p->sec[0], v, run->tool_version);
+        text_report(&p->sec[0], run, v);
 }
 
 /* The tail: for more than one file, the summary table. */
@@ -206,6 +239,8 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         iss_buf_puts(out, "): ");
         iss_render_counts(out, f->counts, f->judged, lang);
         iss_buf_printf(out, ", %s %d\n", iss_string(S_EXIT_STATUS_L, lang), f->status);
+        rule_ids(out, ISS_FAIL, f->failed, lang);
+        rule_ids(out, ISS_REVIEW, f->review, lang);
     }
 }
 

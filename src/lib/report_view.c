@@ -188,3 +188,66 @@ void iss_render_note(iss_buf *out, const iss_note *n, iss_lang lang, iss_escape_
         iss_buf_puts(out, ")");
     }
 }
+
+iss_verdict iss_verdict_parse(const char *name)
+{
+    if (strcmp(name, "na") == 0) /* n/a without the slash a shell user may prefer */
+        return ISS_NA;
+    for (int v = 0; v < ISS_VERDICTS; v++)
+        if (strcmp(name, iss_verdict_name((iss_verdict)v)) == 0)
+            return (iss_verdict)v;
+    return ISS_VERDICTS;
+}
+
+bool iss_run_shows(const iss_run *run, const iss_result *res)
+{
+    return !run->show || (run->show & (1u << res->verdict));
+}
+
+size_t iss_run_hidden(const iss_run *run, const iss_report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; r && i < r->nresults; i++)
+        n += !iss_run_shows(run, &r->results[i]);
+    return n;
+}
+
+/* The evaluator gives every result of a category whose section is absent
+ * the one note M_NA_SECTION (eval.c); recognising the results by it, not
+ * by the declaration's has_trust, keeps this true of any such section. */
+bool iss_view_section_absent(const iss_view *v, size_t ci, size_t *n)
+{
+    const iss_report *r = v->r;
+    *n = 0;
+    if (!r || !r->criteria->categories[ci].section)
+        return false;
+    for (size_t i = 0; i < r->nresults; i++) {
+        const iss_result *res = &r->results[i];
+        if (res->rule->category != ci)
+            continue;
+        if (res->verdict != ISS_NA || res->nnotes != 1 || res->notes[0].msg != M_NA_SECTION)
+            return false;
+        ++*n;
+    }
+    return *n > 0;
+}
+
+void iss_render_section_absent(iss_buf *out, const iss_view *v, size_t ci, iss_escape_fn *esc)
+{
+    iss_buf name = {0};
+    put(&name, v->r->criteria->categories[ci].section, esc);
+    iss_buf_add(&name, "", 1);
+    iss_string_arg(out, S_SECTION_ABSENT, v->lang, name.s);
+    iss_buf_free(&name);
+}
+
+bool iss_view_category_shown(const iss_run *run, const iss_view *v, size_t ci)
+{
+    const iss_report *r = v->r;
+    if (!r || !iss_report_has_category(r, ci))
+        return false;
+    for (size_t i = 0; i < r->nresults; i++)
+        if (r->results[i].rule->category == ci && iss_run_shows(run, &r->results[i]))
+            return true;
+    return false;
+}

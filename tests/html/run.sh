@@ -9,6 +9,11 @@
 # not run).  Printed to PDF, every cell is open: when pdftotext (Debian's
 # poppler-utils) is there, an English page's PDF must hold one citation per
 # result.
+# The filters and the sorting are driven through the page's query
+# (?show=…&q=…&sort=…&order=…, the state a link to a view carries, set
+# by the same code the controls run): check_page.py --query compares the
+# cells Chromium hides, and the order it leaves the summary rows in, with
+# what the page's own text says they must be.
 # Screenshots for people to look at are written to OUTDIR (the build
 # directory's html/): a batch with a failing and an unloadable file, and
 # the same page opened at one cell (a #fragment opens it).
@@ -75,11 +80,28 @@ page() { # page NAME ARGS...: render, load, compare
     fi
   fi
 }
+view() { # view NAME QUERY: page NAME's DOM loaded with ?QUERY, checked
+  n=$((n + 1))
+  if ! browse "file://$tmp/$1.html?$2" --dump-dom >"$tmp/$1.q.dom"; then
+    echo "html: $1?$2: chromium failed:" >&2
+    tail -5 "$tmp/log" >&2
+    fails=$((fails + 1))
+    return
+  fi
+  python3 "$here/check_page.py" --query "$2" "$tmp/$1.html" "$tmp/$1.json" "$tmp/$1.q.dom" ||
+    fails=$((fails + 1))
+}
 page va-fail-ja examples/va-fail.yaml
 page batch-en --lang en examples/va-fail.yaml examples/dv-pass.yaml \
   tests/golden/err-unknown-key/input.yaml
 page hostile-en --lang en "$hostile" examples/multi-category.yaml
 page all-ja examples
+view batch-en 'show=fail,review&q=Q-c'
+view all-ja 'show=pass,na&q=t-a'
+view all-ja 'sort=3&order=desc'
+view all-ja 'sort=4'
+view all-ja 'sort=1'
+view batch-en 'sort=0&order=desc'
 # Screenshots, for people: the batch, and the batch opened at its first cell.
 browse "file://$tmp/batch-en.html" --screenshot="$out/batch-en.png" --window-size=1280,1800 \
   >/dev/null || fails=$((fails + 1))

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "isscheck/authoring.h"
 
 /* ---- temporary copies of a criteria set ---- */
 
@@ -335,6 +336,40 @@ START_TEST(catalogue_matching)
 }
 END_TEST
 
+/* What isscheck catalogue filters by: types by name, the 例示 lists the
+ * standard names or the criteria use, and counts by type and list. */
+START_TEST(catalogue_filters)
+{
+    const iss_criteria *c = fx_shipped();
+    ck_assert_int_eq(iss_entry_type_lookup("training"), ISS_ENTRY_TRAINING);
+    ck_assert_int_eq(iss_entry_type_lookup("education"), ISS_ENTRY_EDUCATION);
+    ck_assert_int_eq(iss_entry_type_lookup("Training"), -1);
+    ck_assert(iss_reiji_list_known(c, "1-1"));
+    ck_assert(iss_reiji_list_known(c, "7-5")); /* named by the standard, no entry on it */
+    ck_assert(!iss_reiji_list_known(c, "7-6"));
+    ck_assert(!iss_reiji_list_known(c, "3"));
+    iss_catalogue_filter all = {.type = -1}, training = {.type = ISS_ENTRY_TRAINING};
+    size_t n = 0;
+    for (int t = ISS_ENTRY_QUALIFICATION; t <= ISS_ENTRY_EDUCATION; t++) {
+        iss_catalogue_filter f = {.type = t};
+        n += iss_catalogue_count(c, &f);
+    }
+    ck_assert_uint_eq(n, c->nentries);
+    ck_assert_uint_eq(iss_catalogue_count(c, &all), c->nentries);
+    training.reiji = "3-2";
+    ck_assert_uint_gt(iss_catalogue_count(c, &training), 0);
+    training.type = ISS_ENTRY_QUALIFICATION; /* 3-2 lists trainings only */
+    ck_assert_uint_eq(iss_catalogue_count(c, &training), 0);
+    iss_catalogue_filter edu = {.type = -1, .reiji = "7-3"};
+    ck_assert_uint_eq(iss_catalogue_count(c, &edu), 0);
+    iss_buf out = {0};
+    iss_catalogue_text(&out, c, &edu, ISS_LANG_EN);
+    ck_assert_str_eq(out.s, "例示7-3 has no entry in the catalogue: every claim is an equivalence "
+                            "claim, review\n");
+    iss_buf_free(&out);
+}
+END_TEST
+
 /* ---- broken sets ---- */
 
 START_TEST(duplicate_rule_id_located)
@@ -541,6 +576,7 @@ static Suite *criteria_suite(void)
     tcase_add_test(tc, shipped_parameters_follow_clauses_md);
     tcase_add_test(tc, fixture_rule_files_match_shipped);
     tcase_add_test(tc, catalogue_matching);
+    tcase_add_test(tc, catalogue_filters);
     suite_add_tcase(s, tc);
     tc = tcase_create("broken");
     tcase_add_unchecked_fixture(tc, root_setup, root_teardown);

@@ -713,6 +713,31 @@ START_TEST(qualification_unknown_is_review_naming_it)
 }
 END_TEST
 
+/* A name that is an entry of another type (a 例示3-2 training claimed as
+ * 例示7-3 education) is said to be one; the verdict stays review, as for
+ * any name not in the catalogue under the claimed type. */
+START_TEST(other_type_entry_is_named_and_review)
+{
+    fx_run *r = mutate(DF_PASS, NULL, "education: [フォレンジック資格維持講座, 社内勉強会]",
+                       "education: [FOR500, 社内勉強会]", NULL);
+    ck_assert_verdict(r, "DF-Q-c-2", ISS_REVIEW,
+                      "education[1]: education 'FOR500' is listed as a 例示3-2 training ('FOR500'), "
+                      "not as 例示7-3 education");
+    fx_run_free(r);
+    /* a name of no entry at all is still "not in the catalogue" */
+    r = mutate(DF_PASS, NULL, "education: [フォレンジック資格維持講座, 社内勉強会]",
+               "education: [FOR999, 社内勉強会]", NULL);
+    ck_assert_verdict(r, "DF-Q-c-2", ISS_REVIEW, "education 'FOR999' is not in the catalogue");
+    fx_run_free(r);
+    /* a qualification that is a training entry */
+    r = mutate(VA_PASS, NULL, "name: 情報処理安全確保支援士, number: '012345'", "name: SEC542", NULL);
+    ck_assert_verdict(r, "VA-T-a", ISS_REVIEW,
+                      "P1: qualification 'SEC542' is listed as a 例示3-1 training ('SEC542'), "
+                      "not as 例示1-2 qualification");
+    fx_run_free(r);
+}
+END_TEST
+
 START_TEST(qualification_equivalent_is_review)
 {
     fx_run *r = mutate(VA_PASS, NULL, "number: '012345',", "equivalent: true, number: '012345',", NULL);
@@ -1608,6 +1633,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, qualification_acquired_after_reference_date_not_counted);
     tcase_add_test(tc, qualification_number_pattern);
     tcase_add_test(tc, qualification_unknown_is_review_naming_it);
+    tcase_add_test(tc, other_type_entry_is_named_and_review);
     tcase_add_test(tc, qualification_equivalent_is_review);
     tcase_add_test(tc, qualification_on_another_list_not_counted);
     tcase_add_test(tc, unverified_entry_is_review_and_counted_once);

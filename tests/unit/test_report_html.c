@@ -48,10 +48,10 @@ static char *section(const char *html, const char *escaped_file)
 static void assert_only_own_tags(const char *html)
 {
     static const char *const own[] = {
-        "html",    "head",    "meta",    "title", "style",  "body",   "header", "h1", "h2",
-        "dl",      "dt",      "dd",      "code",  "ul",     "li",     "span",   "p",  "button",
-        "main",    "section", "table",   "thead", "tbody",  "tr",     "th",     "td", "a",
-        "caption", "details", "summary", "div",   "strong", "script", NULL};
+        "html",    "head",    "meta",    "title", "style",  "body",   "header", "h1",    "h2",
+        "dl",      "dt",      "dd",      "code",  "ul",     "li",     "span",   "p",     "button",
+        "main",    "section", "table",   "thead", "tbody",  "tr",     "th",     "td",    "a",
+        "caption", "details", "summary", "div",   "strong", "script", "label",  "input", NULL};
     const char *body = strstr(html, "<body>");
     const char *end = strstr(html, "<script>");
     ck_assert(body && end && body < end);
@@ -297,6 +297,48 @@ START_TEST(matrix_cells)
 }
 END_TEST
 
+/* --show: only the verdicts named are cells; each file's facts say how many
+ * were left out and by which option; the counts stay whole. */
+START_TEST(shown_verdicts)
+{
+    ck_assert_int_eq(iss_verdict_parse("na"), ISS_NA);
+    ck_assert_int_eq(iss_verdict_parse("n/a"), ISS_NA);
+    ck_assert_int_eq(iss_verdict_parse("waived"), ISS_WAIVED);
+    ck_assert_int_eq(iss_verdict_parse("judged"), ISS_VERDICTS);
+    ck_assert_int_eq(iss_verdict_parse("FAIL"), ISS_VERDICTS);
+    batch *b = batch_new(ISS_LANG_EN, false);
+    b->run.show = 1u << ISS_FAIL;
+    b->run.show_option = "--show fail";
+    char *m = render(&b->run);
+    const iss_report *fr = b->fail->report, *pr = b->pass->report;
+    ck_assert_uint_eq(count(m, "<details class=\"cell "),
+                      fr->counts[ISS_FAIL] + pr->counts[ISS_FAIL]);
+    ck_assert_uint_eq(count(m, "<details class=\"cell v-fail\""),
+                      fr->counts[ISS_FAIL] + pr->counts[ISS_FAIL]);
+    ck_assert_uint_eq(iss_run_hidden(&b->run, fr), fr->nresults - fr->counts[ISS_FAIL]);
+    char *s = section(m, "fail.yaml");
+    char want[256];
+    snprintf(want, sizeof want, "<dt>Results not shown (--show fail)</dt><dd>%zu</dd>",
+             fr->nresults - fr->counts[ISS_FAIL]);
+    ck_assert_has(s, want);
+    snprintf(want, sizeof want, "<span class=\"badge v-pass\">✓ PASS %zu</span>",
+             fr->counts[ISS_PASS]);
+    ck_assert_has(s, want);
+    /* the filters offer only what the page lists */
+    ck_assert_has(m, "<input type=\"checkbox\" value=\"fail\" checked>");
+    ck_assert_ptr_null(strstr(m, "<input type=\"checkbox\" value=\"pass\""));
+    free(s);
+    free(m);
+    /* every verdict named: nothing left out, nothing said */
+    b->run.show = (1u << ISS_VERDICTS) - 1;
+    m = render(&b->run);
+    ck_assert_ptr_null(strstr(m, "Results not shown"));
+    ck_assert_uint_eq(count(m, "<details class=\"cell "), fr->nresults + pr->nresults);
+    free(m);
+    batch_free(b);
+}
+END_TEST
+
 START_TEST(unloaded_file)
 {
     batch *b = batch_new(ISS_LANG_EN, false);
@@ -385,6 +427,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, document);
     tcase_add_test(tc, summary_table);
     tcase_add_test(tc, matrix_cells);
+    tcase_add_test(tc, shown_verdicts);
     tcase_add_test(tc, unloaded_file);
     tcase_add_test(tc, hostile_strings);
     tcase_add_test(tc, deterministic);

@@ -131,6 +131,15 @@ void ex_reading_ref(iss_buf *out, const iss_rule *r, const char *on, iss_lang la
 void ex_catalogue_branches(iss_buf *out, iss_lang lang, const char *what);
 /* The first catalogue entry of the type on the 例示 list, for examples. */
 const char *ex_example_entry(const iss_criteria *c, iss_entry_type type, const char *reiji);
+/* The 例示 lists rule r cites (its paths', its requirements'), in the
+ * order written, each with the catalogue type looked up on it, to fn
+ * (catalogue_list.c). */
+typedef void iss_cited_fn(void *data, const char *reiji, iss_entry_type type);
+void iss_rule_cited_lists(const iss_rule *r, iss_cited_fn *fn, void *data);
+/* Each list r cites, once, with the names of the catalogue entries on it,
+ * or a line saying it has none (every claim on it is then one of
+ * equivalence); nothing for a rule citing no list. */
+void ex_cited_lists(iss_buf *out, const iss_criteria *c, const iss_rule *r, iss_lang lang);
 /* "[a, b]", or NULL for an empty list. */
 const char *ex_strs_value(iss_buf *tmp, const iss_strs *l);
 /* n as text in tmp. */
