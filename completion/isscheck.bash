@@ -5,7 +5,8 @@
 # bash-completion, source this file from ~/.bashrc.
 #
 # The options of a command are read from `isscheck help COMMAND` of the
-# binary being completed, so they follow that binary; category codes come
+# binary being completed (in English, whatever ISSCHECK_LANG says: the
+# lines read are the English ones), so they follow that binary; category codes come
 # from `isscheck criteria list`, rule ids from `isscheck list` (both honour
 # the --criteria folders already on the line).  When the binary cannot be
 # run, the lists below are used and categories and rule ids complete to
@@ -41,7 +42,7 @@ _isscheck_static_catalogue="--type= --reiji= --format= --lang= --criteria= -h --
 _isscheck_static_init="--category= --lang= -o= --output= --criteria= -h --help"
 _isscheck_static_validate="--criteria= -h --help"
 _isscheck_static_lsp="--stdio -h --help"
-_isscheck_static_criteria_list="--criteria="
+_isscheck_static_criteria_list="--criteria= --lang="
 
 # _isscheck_help_opts BINARY COMMAND: the options of `BINARY help COMMAND`,
 # one line of words, '=' appended to those that take a value.  An option
@@ -73,7 +74,7 @@ _isscheck_help_opts()
         for ((i = 0; i < ${#names[@]}; i++)); do
             out+="${names[i]}${valued[i]} "
         done
-    done < <("$1" help "$2" 2>/dev/null </dev/null)
+    done < <(ISSCHECK_LANG=en "$1" help "$2" 2>/dev/null </dev/null)
     printf '%s\n' "${out% }"
 }
 
@@ -88,7 +89,7 @@ _isscheck_categories()
     for d in "$@"; do args+=(--criteria "$d"); done
     while IFS= read -r line; do
         [[ $line == *"rules:"* && $line =~ $re ]] && printf '%s\n' "${BASH_REMATCH[2]//,/}"
-    done < <("$bin" criteria list "${args[@]}" 2>/dev/null </dev/null)
+    done < <(ISSCHECK_LANG=en "$bin" criteria list "${args[@]}" 2>/dev/null </dev/null)
 }
 
 # _isscheck_rule_ids BINARY [DIR...]: the rule ids of `isscheck list` (the
@@ -101,7 +102,7 @@ _isscheck_rule_ids()
     for d in "" "$@"; do
         args=(list)
         [[ -n $d ]] && args+=(--criteria "$d")
-        "$bin" "${args[@]}" 2>/dev/null </dev/null |
+        ISSCHECK_LANG=en "$bin" "${args[@]}" 2>/dev/null </dev/null |
             while read -r d _; do
                 [[ -n $d && $d != ID ]] && printf '%s\n' "$d"
             done

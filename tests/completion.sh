@@ -113,7 +113,7 @@ print(" ".join(sorted({r["category"] for r in json.load(sys.stdin)["rules"]})))'
     comp "isscheck check --criteria " d
     comp "isscheck criteria " list lint export
     comp "isscheck criteria export " d
-    comp "isscheck criteria list --" --criteria
+    comp "isscheck criteria list --" --criteria --lang
     comp "isscheck criteria lint " d
     comp "isscheck check -j " 
     comp "$tmp/bin/isscheck check --category v" va
@@ -138,7 +138,7 @@ err() { echo "completion: $*" >&2; fail=1; }
 . "$script" || { err "cannot source $script"; exit 1; }
 
 # The commands of `isscheck --help`.
-want=$("$bin" --help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z]*\).*/\1/p' | sort | tr '\n' ' ')
+want=$("$bin" --lang en --help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z]*\).*/\1/p' | sort | tr '\n' ' ')
 got=$(printf '%s\n' $_isscheck_commands | sort | tr '\n' ' ')
 [ "$want" = "$got" ] || err "commands: isscheck --help has '$want', the script '$got'"
 
@@ -159,8 +159,8 @@ for c in check list explain catalogue init validate lsp; do
         case " $h $pending" in *" $o "*) ;; *) err "$c: _isscheck_static_$c has $o, 'isscheck help $c' not" ;; esac
     done
 done
-"$bin" help criteria | grep -q '^usage: isscheck criteria list \[--criteria DIR\]\.\.\.$' ||
-    err "isscheck help criteria: 'criteria list [--criteria DIR]...' changed; see _isscheck_static_criteria_list"
+"$bin" --lang en help criteria | grep -q '^usage: isscheck criteria list \[--criteria DIR\]\.\.\. \[--lang ja|en\]$' ||
+    err "isscheck help criteria: 'criteria list [--criteria DIR]... [--lang ja|en]' changed; see _isscheck_static_criteria_list"
 # Every option src/cli compares against is in some command's help.
 for o in $(grep -oh '"--\?[a-z][a-z0-9-]*"' src/cli/*.c | tr -d '"' | sort -u); do
     case "$helped" in *" $o "*) ;; *) err "src/cli has option $o, no 'isscheck help COMMAND' lists it" ;; esac
@@ -168,12 +168,12 @@ done
 # Values.
 want=$(sed -n '/iss_formats\[\] = {/,/^};/p' src/lib/report_stream.c | grep -o 'iss_format_[a-z]*' | sed 's/^iss_format_//' | tr '\n' ' ')
 [ "$want" = "$_isscheck_check_formats " ] || err "check --format: report_stream.c's iss_formats has '$want', the script '$_isscheck_check_formats'"
-want=$("$bin" help list | sed -n 's/^  --format \([a-z|]*\) .*/\1/p' | tr '|' ' ')
+want=$("$bin" --lang en help list | sed -n 's/^  --format \([a-z|]*\) .*/\1/p' | tr '|' ' ')
 [ "$want" = "$_isscheck_list_formats" ] || err "list --format: help has '$want', the script '$_isscheck_list_formats'"
 want=$("$bin" catalogue --lang en --type xyzzy-plugh 2>&1 | sed -n 's/.*; expected one of //p' | tr -d ',')
 [ "$want" = "$_isscheck_entry_types" ] || err "catalogue --type: the binary has '$want', the script '$_isscheck_entry_types'"
 for c in check list explain catalogue init; do
-    want=$("$bin" help "$c" | sed -n 's/^  --lang \([a-z|]*\) .*/\1/p' | tr '|' ' ')
+    want=$("$bin" --lang en help "$c" | sed -n 's/^  --lang \([a-z|]*\) .*/\1/p' | tr '|' ' ')
     [ "$want" = "$_isscheck_langs" ] || err "$c --lang: help has '$want', the script '$_isscheck_langs'"
 done
 

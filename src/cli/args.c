@@ -116,6 +116,14 @@ iss_lang cli_lang_guess(int argc, char **argv)
     return lang;
 }
 
+void cli_help(const cli_ctx *c, iss_str_id id, FILE *to)
+{
+    /* the rows that go on with a help too long for one C string */
+    iss_str_id last = id == S_HELP_CHECK ? S_HELP_CHECK_3 : id;
+    for (int k = (int)id; k <= (int)last; k++) /* a write error: main's cli_stdout_finish */
+        fputs(iss_string((iss_str_id)k, c->lang), to);
+}
+
 /* ---- the iterator ---- */
 
 /* The iterator over a command's arguments (argv[0] is the command):

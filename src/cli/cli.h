@@ -10,9 +10,11 @@
 #define ISSCHECK_CLI_CLI_H
 
 #include "isscheck/editions.h"
+#include "isscheck/report.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { CLI_EXIT_CLEAN = 0, CLI_EXIT_FAILED = 1, CLI_EXIT_USAGE = 2 };
 
@@ -47,6 +49,10 @@ int cli_lang_resolve(const cli_ctx *c, const char *opt, iss_lang *out);
  * the parse reports them), so an error found before --lang on the line is
  * in the language --lang names. */
 iss_lang cli_lang_guess(int argc, char **argv);
+/* A command's help, the strings.def row id (S_HELP_...), in c->lang on to:
+ * every help follows the language the whole line names (cli_lang_guess),
+ * wherever --lang stands, so "check --help --lang en" is English. */
+void cli_help(const cli_ctx *c, iss_str_id id, FILE *to);
 
 /* One option of a command's table (which ends with an entry whose name is
  * NULL).  The id tells the command's options apart. */

@@ -16,89 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* check's help, in two strings: one would pass the 4095 bytes C99 asks
- * compilers to take (-Woverlength-strings) */
-static const char usage_head[] =
-    "usage: isscheck check [OPTIONS] FILE...\n"
-    "\n"
-    "Check each declaration FILE (YAML; '-' reads standard input; a directory is\n"
-    "searched for the regular *.yaml and *.yml files that are declarations by\n"
-    "the rule of isscheck-declaration(5), *.waivers.yaml and *.waivers.yml left\n"
-    "out; all in sorted order) against the criteria and print a report:\n"
-    "per rule its verdict (pass, review, fail, n/a; waived with --waivers), the\n"
-    "clause it cites, where in the file it rests and why.\n"
-    "\n"
-    "options:\n"
-    "  --as-of YYYY-MM-DD   reference date (基準日); overrides the declaration's\n"
-    "                       reference_date; without either, today in Japan\n"
-    "                       (SOURCE_DATE_EPOCH is honoured when set)\n"
-    "  --lang ja|en         report language (default ja, or ISSCHECK_LANG)\n"
-    "  --strict             count review as failed in the exit status\n"
-    "  --only-declarations  skip each FILE named that is not a declaration (a\n"
-    "                       waivers file, other YAML) with a note, as a folder\n"
-    "                       search does; for the pre-commit hook\n"
-    "  --require-evidence   a claim (a qualification, a training, a manual, an\n"
-    "                       audit…) that names no evidence document counts only\n"
-    "                       as review; without it such claims are still listed\n"
-    "  --format FORMAT      text (default), json (schema/isscheck-report.schema.json),\n"
-    "                       sarif (SARIF 2.1.0), junit (JUnit XML), markdown,\n"
-    "                       html (one self-contained page), github (GitHub Actions\n"
-    "                       annotations) or gitlab (GitLab Code Quality JSON);\n"
-    "                       machine formats carry the errors of files that could\n"
-    "                       not be loaded, and are written even on exit status 2\n"
-    "                       (not when the criteria or the waivers file fail)\n";
-static const char usage_tail[] =
-    "  --category CODE      check only this category (repeatable, or a,b,c)\n"
-    "  --rule PATTERN       keep only rules whose id matches the glob (repeatable)\n"
-    "  --skip PATTERN       leave out rules whose id matches the glob (repeatable);\n"
-    "                       a category or pattern that matches nothing is an error\n"
-    "  --summary-csv FILE   write one CSV row per file: counts, exit status,\n"
-    "                       SHA-256, failed and review rule ids ('-': standard\n"
-    "                       output, with --output FILE)\n"
-    "  --csv-bom            start that CSV with a UTF-8 BOM, for Excel\n"
-    "  --redact             replace person ids and names by pseudonyms (person-1,\n"
-    "                       person-2, … in the order of 'persons') in every format,\n"
-    "                       for sharing the report outside the provider\n"
-    "  --output FILE        write the report to FILE, replacing it only when\n"
-    "                       the whole report is written ('-': standard output;\n"
-    "                       never a file the run reads; a FIFO or a device is\n"
-    "                       written in place)\n"
-    "  --waivers FILE       apply an examiner's waivers and judgements (YAML,\n"
-    "                       isscheck-waivers(5)): a waived rule shows 'waived'\n"
-    "                       and does not fail the run; a judged one shows the\n"
-    "                       judged pass or fail; expiry is judged against today\n"
-    "  --criteria DIR       also load the criteria set in DIR (a folder holding\n"
-    "                       manifest.yaml): it replaces a built-in set (or one\n"
-    "                       from ISSCHECK_CRITERIA) of the same document and\n"
-    "                       edition, or adds an edition (repeatable)\n"
-    "  -j N, --jobs N       check N files at a time (threads; default 1; 0: one\n"
-    "                       per core); the output is the same, byte for byte,\n"
-    "                       whatever N\n"
-    "  --max-bytes N, --max-depth N, --max-nodes N, --max-scalar N,\n"
-    "  --max-persons N, --max-engagements N\n"
-    "                       input limits (defaults 16777216 bytes, depth 64,\n"
-    "                       1000000 nodes, 1048576-byte scalars, 10000 persons,\n"
-    "                       100000 engagements); going past one is an input error\n"
-    "  --show VERDICTS      list only the results of these verdicts (pass, review,\n"
-    "                       fail, n/a or na, waived; a,b,c or repeatable) in the\n"
-    "                       text, Markdown and HTML reports, which say how many\n"
-    "                       they leave out; their counts and summaries, the CSV\n"
-    "                       and the machine formats (json, sarif, junit, github,\n"
-    "                       gitlab) are not filtered\n"
-    "  --review-level LEVEL what a review result becomes in the sarif, github and\n"
-    "                       gitlab formats: warning (default), note, or none (left\n"
-    "                       out); the exit status does not change (see --strict)\n"
-    "  --baseline FILE      mark each result against FILE, the JSON report of an\n"
-    "                       earlier run (--format json): new, unchanged or\n"
-    "                       resolved; a file of a provider or criteria edition\n"
-    "                       not in FILE is not compared, with a warning\n"
-    "  --fail-on new|any    with --baseline: 'new' counts only new failures (and,\n"
-    "                       with --strict, new reviews) in the exit status;\n"
-    "                       'any' (default) counts every failure\n"
-    "  -h, --help           show this help\n"
-    "\n"
-    "exit status: 0 no rule failed, 1 a rule failed (or, with --strict, needs\n"
-    "review), 2 usage or input error; errors are printed as FILE:LINE:COL: error: MESSAGE\n";
+/* check's help is S_HELP_CHECK of strings.def, in both languages. */
 
 enum {
     C_HELP,
@@ -378,14 +296,9 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
     }
 }
 
-void cli_check_print_usage(FILE *f)
-{
-    fputs(usage_head, f);
-    fputs(usage_tail, f);
-}
 
 /* A flag: -1, or 0 after the help. */
-static int parse_flag(check_opts *o, int id)
+static int parse_flag(const cli_ctx *ctx, check_opts *o, int id)
 {
     bool *const flags[] = {[C_STRICT] = &o->strict,
                            [C_REDACT] = &o->redact,
@@ -393,7 +306,7 @@ static int parse_flag(check_opts *o, int id)
                            [C_ONLY_DECLARATIONS] = &o->only_declarations,
                            [C_CSV_BOM] = &o->csv_bom};
     if (id == C_HELP) {
-        cli_check_print_usage(stdout);
+        cli_help(ctx, S_HELP_CHECK, stdout);
         return CLI_EXIT_CLEAN;
     }
     *flags[id] = true;
@@ -429,7 +342,7 @@ static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *v
         cli_list_add(&o->files, val, false);
         return -1;
     }
-    return opt->takes_value ? parse_value(ctx, o, opt, val) : parse_flag(o, opt->id);
+    return opt->takes_value ? parse_value(ctx, o, opt, val) : parse_flag(ctx, o, opt->id);
 }
 
 static int parse_check(const cli_ctx *ctx, int argc, char **argv, check_opts *o)

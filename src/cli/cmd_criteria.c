@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include "isscheck/builtin.h"
+#include "isscheck/escape.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,98 +13,132 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char cli_criteria_usage[] =
-    "usage: isscheck criteria list [--criteria DIR]...\n"
-    "       isscheck criteria lint [DIR...]\n"
-    "       isscheck criteria export DIR\n"
-    "\n"
-    "Criteria come from, first to last: --criteria DIR (repeatable), the\n"
-    "folders ISSCHECK_CRITERIA lists (colon-separated), the sets built into\n"
-    "isscheck.  A set from a folder replaces one of the same document and\n"
-    "edition from further down, or adds an edition.\n"
-    "\n"
-    "list: every criteria edition loaded: document, edition, date, status,\n"
-    "digest, rules, where it comes from, and whether a declaration that names\n"
-    "no edition is checked against it.\n"
-    "\n"
-    "lint: check criteria sets for their authors (default: every built-in set,\n"
-    "from the YAML it was built from): ids, citations, clause text, summaries,\n"
-    "check kinds and parameters, catalogue references, PCRE2 patterns, every\n"
-    "clause of the manifest has a rule, draft rules cannot pass.  Findings\n"
-    "print as FILE:LINE:COL: error|warning.\n"
-    "\n"
-    "export: write the built-in sets' YAML, byte for byte as they were built,\n"
-    "to DIR/SET/ (created; an existing file is never overwritten): the\n"
-    "starting point of a local edition, used with --criteria DIR/SET.\n"
-    "\n"
-    "exit status: 0 clean (warnings allowed), 1 findings, 2 a set that cannot be\n"
-    "loaded at all (a missing file, or one that is not YAML), a file export\n"
-    "cannot write, or a usage error\n";
-
+enum { CR_CRITERIA, CR_LANG };
 static const cli_option list_options[] = {
-    {.name = "--criteria", .takes_value = true, .repeatable = true},
+    {.name = "--criteria", .takes_value = true, .repeatable = true, .id = CR_CRITERIA},
+    {.name = "--lang", .takes_value = true, .id = CR_LANG},
+    {0},
+};
+static const cli_option lang_options[] = {
+    {.name = "--lang", .takes_value = true, .id = CR_LANG},
     {0},
 };
 static const cli_option no_options[] = {{0}};
 
-/* An operand, added to the list data (room for argc made). */
+/* What a subcommand was told: its operands or --criteria folders, and
+ * --lang. */
+typedef struct {
+    cli_list l;
+    const char *lang;
+} sub_args;
+
+/* An operand, added to the list (room for argc made), or --lang. */
 static int add_operand(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
 {
     (void)ctx;
-    cli_list *l = data;
+    sub_args *a = data;
+    if (opt && opt->id == CR_LANG)
+        a->lang = val;
     if (opt)
-        return -1; /* none in the tables that use it */
-    l->v[l->n++] = val;
+        return -1;
+    a->l.v[a->l.n++] = val;
     return -1;
 }
 
-/* criteria list: --criteria DIR, repeatable */
+/* criteria list: --criteria DIR, repeatable; --lang */
 static int list_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
 {
+    sub_args *a = data;
     if (!opt)
         return usage_error(ctx, "criteria list: unexpected argument '%s'", val);
+    if (opt->id == CR_LANG) {
+        a->lang = val;
+        return -1;
+    }
     if (!*val)
         return usage_error(ctx, "--criteria: the folder name is empty");
-    cli_list_add(data, val, false);
+    cli_list_add(&a->l, val, false);
     return -1;
+}
+
+/* The row id in lang with its {N} replaced by args[N], each escaped as a
+ * value is (criteria files and folder names are the user's text). */
+static void put_row(iss_buf *out, iss_str_id id, iss_lang lang, const char *const *args, size_t n)
+{
+    const char *t = iss_string(id, lang);
+    for (const char *open; (open = strchr(t, '{'));) {
+        iss_buf_add(out, t, (size_t)(open - t));
+        size_t k = (size_t)(open[1] - '0');
+        if (open[1] >= '0' && k < n && open[2] == '}') {
+            iss_text_str(out, args[k]);
+            t = open + 3;
+        } else {
+            iss_buf_add(out, open, 1);
+            t = open + 1;
+        }
+    }
+    iss_buf_puts(out, t);
 }
 
 /* Where a set of criteria list comes from. */
-static const char *origin_note(const iss_criteria *c)
+static const char *origin_note(const iss_criteria *c, iss_lang lang)
 {
     switch (c->origin) {
     case ISS_ORIGIN_ENV:
-        return " (ISSCHECK_CRITERIA)";
+        return iss_string(S_CRIT_FROM_ENV, lang);
     case ISS_ORIGIN_OPTION:
-        return " (--criteria)";
+        return iss_string(S_CRIT_FROM_OPTION, lang);
     case ISS_ORIGIN_BUILTIN:
         break;
     }
     return "";
 }
 
-static void list_edition(iss_buf *out, const iss_editions *ed, const iss_criteria *c)
+static void list_edition(iss_buf *out, const iss_editions *ed, const iss_criteria *c, iss_lang lang)
 {
     bool dflt = false;
     for (size_t k = 0; k < ed->deflt->nsets; k++)
         dflt |= ed->deflt->sets[k] == c;
-    char date[ISS_DATE_SIZE];
+    char date[ISS_DATE_SIZE], nrules[24], ncats[24], nentries[24];
     iss_date_format(c->date, date);
-    iss_buf_printf(out, "%s %s\n  title:    %s (%s, %s)\n  status:   %s%s\n", c->document,
-                   c->edition, c->title, c->issuer, date, c->draft ? "draft" : "in-force",
-                   dflt ? ", applies by default" : "");
-    iss_buf_printf(out, "  rules:    %zu in %zu categor%s (", c->nrules, c->ncategories,
-                   c->ncategories == 1 ? "y" : "ies");
+    iss_text_str(out, c->document);
+    iss_buf_puts(out, " ");
+    iss_text_str(out, c->edition);
+    iss_buf_puts(out, "\n");
+    put_row(out, S_CRIT_LIST_TITLE, lang, (const char *[]){c->title, c->issuer, date}, 3);
+    put_row(out, S_CRIT_LIST_STATUS, lang,
+            (const char *[]){iss_string(c->draft ? S_DRAFT_L : S_CRIT_LIST_IN_FORCE, lang),
+                             dflt ? iss_string(S_CRIT_LIST_DEFAULT, lang) : ""},
+            2);
+    iss_buf codes = {0};
     for (size_t k = 0; k < c->ncategories; k++)
-        iss_buf_printf(out, "%s%s", k ? ", " : "", c->categories[k].code);
-    iss_buf_printf(out, "), catalogue entries: %zu\n  digest:   %s\n  from:     %s%s\n",
-                   c->nentries, c->digest, c->dir, origin_note(c));
+        iss_buf_printf(&codes, "%s%s", k ? ", " : "", c->categories[k].code);
+    snprintf(nrules, sizeof nrules, "%zu", c->nrules);
+    snprintf(ncats, sizeof ncats, "%zu", c->ncategories);
+    snprintf(nentries, sizeof nentries, "%zu", c->nentries);
+    put_row(out, c->ncategories == 1 ? S_CRIT_LIST_RULES_1 : S_CRIT_LIST_RULES, lang,
+            (const char *[]){nrules, ncats, codes.s ? codes.s : "", nentries}, 4);
+    iss_buf_free(&codes);
+    put_row(out, S_CRIT_LIST_DIGEST, lang, (const char *[]){c->digest}, 1);
+    put_row(out, S_CRIT_LIST_FROM, lang, (const char *[]){c->dir, origin_note(c, lang)}, 2);
 }
 
-static int criteria_list(const cli_ctx *ctx, int argc, char **argv)
+/* The subcommand's context: ctx in the language --lang or ISSCHECK_LANG
+ * names; -1, or the usage error's status. */
+static int sub_lang(const cli_ctx *ctx, const char *opt, cli_ctx *out)
 {
-    cli_list dirs = {0};
-    int status = cli_parse(ctx, list_options, argc, argv, list_arg, &dirs);
+    *out = *ctx;
+    return cli_lang_resolve(ctx, opt, &out->lang);
+}
+
+static int criteria_list(const cli_ctx *parent, int argc, char **argv)
+{
+    sub_args a = {0};
+    cli_ctx c, *ctx = &c;
+    int status = cli_parse(parent, list_options, argc, argv, list_arg, &a);
+    if (status < 0)
+        status = sub_lang(parent, a.lang, &c);
+    cli_list dirs = a.l;
     if (status >= 0) {
         free(dirs.v);
         return status;
@@ -118,7 +153,7 @@ static int criteria_list(const cli_ctx *ctx, int argc, char **argv)
     }
     iss_buf out = {0};
     for (size_t i = 0; i < ed->nsets; i++)
-        list_edition(&out, ed, ed->sets[i]);
+        list_edition(&out, ed, ed->sets[i], ctx->lang);
     status = cli_write_stdout(&out) ? CLI_EXIT_CLEAN : cli_stdout_finish(ctx, CLI_EXIT_CLEAN);
     iss_buf_free(&out);
     iss_editions_free(ed);
@@ -126,10 +161,33 @@ static int criteria_list(const cli_ctx *ctx, int argc, char **argv)
     return status;
 }
 
-static int criteria_lint(const cli_ctx *ctx, int argc, char **argv)
+/* One set's line after its findings: "NAME: clean (0 errors, 0 warnings)" */
+static void lint_line(iss_buf *out, const char *name, int st, const iss_diags *d, iss_lang lang)
 {
-    cli_list dirs = {.v = iss_xmalloc((size_t)argc * sizeof *dirs.v)};
-    int status = cli_parse(ctx, no_options, argc, argv, add_operand, &dirs);
+    size_t warnings = d->n - d->errors;
+    char ne[24], nw[24];
+    snprintf(ne, sizeof ne, "%zu", d->errors);
+    snprintf(nw, sizeof nw, "%zu", warnings);
+    iss_buf e = {0}, w = {0};
+    put_row(&e, d->errors == 1 ? S_LINT_ERRORS_1 : S_LINT_ERRORS, lang, (const char *[]){ne}, 1);
+    put_row(&w, warnings == 1 ? S_LINT_WARNINGS_1 : S_LINT_WARNINGS, lang, (const char *[]){nw}, 1);
+    const char *verdict = iss_string(st == 2 ? S_LINT_UNLOADABLE
+                                     : st    ? S_LINT_FINDINGS
+                                             : S_LINT_CLEAN,
+                                     lang);
+    put_row(out, S_LINT_RESULT, lang, (const char *[]){name, verdict, e.s, w.s}, 4);
+    iss_buf_free(&e);
+    iss_buf_free(&w);
+}
+
+static int criteria_lint(const cli_ctx *parent, int argc, char **argv)
+{
+    sub_args a = {.l.v = iss_xmalloc((size_t)argc * sizeof *a.l.v)};
+    cli_ctx c, *ctx = &c;
+    int status = cli_parse(parent, lang_options, argc, argv, add_operand, &a);
+    if (status < 0)
+        status = sub_lang(parent, a.lang, &c);
+    cli_list dirs = a.l;
     if (status >= 0) {
         free(dirs.v);
         return status;
@@ -144,12 +202,10 @@ static int criteria_lint(const cli_ctx *ctx, int argc, char **argv)
                                                    iss_builtin_sets[i].nfiles, &d)
                          : iss_criteria_lint(name, &d);
         iss_diags_print(stderr, &d, ctx->lang);
-        size_t warnings = d.n - d.errors;
-        printf("%s: %s (%zu error%s, %zu warning%s)\n", name,
-               st == 2 ? "cannot be loaded"
-               : st    ? "findings"
-                       : "clean",
-               d.errors, d.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        iss_buf line = {0};
+        lint_line(&line, name, st, &d, ctx->lang);
+        fwrite(line.s, 1, line.len, stdout); /* a write error: cli_stdout_finish below */
+        iss_buf_free(&line);
         if (st > status)
             status = st;
         iss_diags_free(&d);
@@ -205,8 +261,9 @@ static bool export_set(const cli_ctx *ctx, const char *root, const iss_builtin_s
  * DIR/SET/FILE.  Every target is checked before anything is written. */
 static int criteria_export(const cli_ctx *ctx, int argc, char **argv)
 {
-    cli_list dirs = {.v = iss_xmalloc((size_t)argc * sizeof *dirs.v)};
-    int status = cli_parse(ctx, no_options, argc, argv, add_operand, &dirs);
+    sub_args a = {.l.v = iss_xmalloc((size_t)argc * sizeof *a.l.v)};
+    int status = cli_parse(ctx, no_options, argc, argv, add_operand, &a);
+    cli_list dirs = a.l;
     const char *root = dirs.n == 1 ? dirs.v[0] : NULL;
     free(dirs.v);
     if (status >= 0)
@@ -229,7 +286,7 @@ static int criteria_export(const cli_ctx *ctx, int argc, char **argv)
 int cli_cmd_criteria(const cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(cli_criteria_usage, argc < 2 ? stderr : stdout);
+        cli_help(ctx, S_HELP_CRITERIA, argc < 2 ? stderr : stdout);
         return argc < 2 ? CLI_EXIT_USAGE : CLI_EXIT_CLEAN;
     }
     if (strcmp(argv[1], "list") == 0)

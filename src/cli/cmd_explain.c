@@ -10,20 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: isscheck explain [--lang ja|en] [--criteria DIR] RULE-ID\n"
-    "\n"
-    "Explain one rule: its citation, the clause text (Japanese, verbatim), the\n"
-    "readings it applies, every branch of how isscheck evaluates it and every\n"
-    "parameter (from the rule's check and its parameters), and what in a\n"
-    "declaration satisfies it, with a YAML snippet.  All in the chosen language;\n"
-    "the English summary is shown with --lang en.\n"
-    "\n"
-    "options:\n"
-    "  --lang ja|en         language of the explanation (default ja, or "
-    "ISSCHECK_LANG)\n" CLI_USAGE_CRITERIA_HELP
-    "exit status: 0 explained, 2 unknown rule (with the nearest ids) or usage error\n";
-
 static const cli_option options[] = {CLI_OPTION_HELP, CLI_OPTION_LANG, CLI_OPTION_CRITERIA, {0}};
 
 /* What explain was told. */
@@ -83,4 +69,4 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
 }
 
 const cli_authoring cli_cmd_explain = {
-    .name = "explain", .usage = usage, .opts = options, .run = run};
+    .name = "explain", .help = S_HELP_EXPLAIN, .opts = options, .run = run};

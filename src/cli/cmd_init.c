@@ -12,29 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage[] =
-    "usage: isscheck init --category CODE[,CODE...] [--lang ja|en] [-o FILE]\n"
-    "                     [--criteria DIR]\n"
-    "\n"
-    "Write a declaration template for the categories applied for: every key\n"
-    "the rules of those categories read, with comments quoting what each is\n"
-    "for (lead groups and their paths, manual sections, statements, 例示\n"
-    "lists).  The template loads as it is; its rules fail until it is filled\n"
-    "in.  Its first line points editors (yaml-language-server) at the\n"
-    "installed JSON Schema of the declaration format, found beside the\n"
-    "isscheck binary (PREFIX/bin, PREFIX/share/isscheck/schema); without\n"
-    "one there, the template has no such line.\n"
-    "\n"
-    "options:\n"
-    "  --category CODE      a category applied for (code or alias; repeatable, or\n"
-    "                       a,b); required\n"
-    "  --lang ja|en         language of the comments (default ja, or ISSCHECK_LANG)\n"
-    "  -o, --output FILE    write to FILE, which must not exist (it is never\n"
-    "                       overwritten; a FIFO or a device is written in\n"
-    "                       place; '-': standard output), instead of standard\n"
-    "                       output\n" CLI_USAGE_CRITERIA_HELP
-    "exit status: 0 written, 2 usage error, FILE exists or cannot be written\n";
-
 static const cli_option options[] = {
     CLI_OPTION_HELP,
     CLI_OPTION_CATEGORY,
@@ -125,4 +102,5 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
     return status;
 }
 
-const cli_authoring cli_cmd_init = {.name = "init", .usage = usage, .opts = options, .run = run};
+const cli_authoring cli_cmd_init = {
+    .name = "init", .help = S_HELP_INIT, .opts = options, .run = run};

@@ -11,19 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: isscheck list [--category CODE] [--format text|json] [--lang ja|en]\n"
-    "                     [--criteria DIR]\n"
-    "\n"
-    "List every rule of the criteria set, one per line: its id, the clause it\n"
-    "cites, whether the criteria set is in force or a draft, and its title.\n"
-    "\n"
-    "options:\n"
-    "  --category CODE      only this category (code or alias; repeatable, or a,b)\n"
-    "  --format text|json   text (default, aligned columns) or one JSON document\n"
-    "  --lang ja|en         language of the titles (default ja, or "
-    "ISSCHECK_LANG)\n" CLI_USAGE_CRITERIA_HELP "exit status: 0 listed, 2 usage error\n";
-
 static const cli_option options[] = {
     CLI_OPTION_HELP,
     CLI_OPTION_CATEGORY,
@@ -170,4 +157,5 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
     return status;
 }
 
-const cli_authoring cli_cmd_list = {.name = "list", .usage = usage, .opts = options, .run = run};
+const cli_authoring cli_cmd_list = {
+    .name = "list", .help = S_HELP_LIST, .opts = options, .run = run};

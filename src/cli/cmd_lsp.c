@@ -13,31 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-const char iss_cli_lsp_usage[] =
-    "usage: isscheck lsp [--stdio]\n"
-    "\n"
-    "Run a language server (LSP 3.17) on standard input and output, for\n"
-    "editors: every declaration and waivers file the editor opens is checked\n"
-    "as it is typed, with the built-in criteria (and ISSCHECK_CRITERIA).\n"
-    "Failed rules are errors and review results warnings at the place each\n"
-    "rests on, with the rule id as the code; hover shows a rule's citation and\n"
-    "clause text, a key's meaning and a catalogue entry; completion offers\n"
-    "keys, person ids, catalogue names, kinds and rule ids; quick fixes set\n"
-    "stated counts, correct a misspelt key, add a missing one.\n"
-    "\n"
-    "Client settings (initializationOptions, or workspace/didChangeConfiguration\n"
-    "under \"isscheck\"): language (ja, en), criteria (folders, as --criteria),\n"
-    "asOf (YYYY-MM-DD, as --as-of), severity {fail, review} (error, warning,\n"
-    "information, hint), maxBytes (as --max-bytes).\n"
-    "\n"
-    "options:\n"
-    "  --stdio      accepted and ignored (standard input and output are the\n"
-    "               only transport); editors' clients often pass it\n"
-    "  -h, --help   show this help\n"
-    "\n"
-    "exit status: 0 after the client's shutdown and exit, 1 when input ends or\n"
-    "exit comes without shutdown, 2 usage error\n";
-
 static const cli_option options[] = {
     {.name = "--help", .short_name = 'h'},
     {.name = "--stdio"},
@@ -64,7 +39,7 @@ static int on_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *v
     if (!opt)
         return usage_error(ctx, "unexpected argument '%s'", val);
     if (opt->short_name == 'h') {
-        fputs(iss_cli_lsp_usage, stdout);
+        cli_help(ctx, S_HELP_LSP, stdout);
         return CLI_EXIT_CLEAN;
     }
     return -1;

@@ -5,8 +5,6 @@
 
 #include "cli.h"
 
-extern const char iss_cli_lsp_usage[];
-
 /* Runs the server until the client's exit or the end of standard input;
  * returns the exit status.  Criteria are loaded and the day is known as
  * for check (cli_load_editions, cli_today). */

@@ -11,18 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: isscheck validate [--criteria DIR] FILE...\n"
-    "\n"
-    "Load each declaration FILE ('-' reads standard input) and report whether\n"
-    "it is well formed: the structure, types, dates, vocabulary and references\n"
-    "that `check` refuses are reported the same way, without evaluating any\n"
-    "rule.  A valid file is named on standard output as FILE: valid.\n"
-    "\n"
-    "options:\n" CLI_USAGE_CRITERIA_HELP
-    "exit status: 0 every file valid, 2 a file is invalid (errors printed as\n"
-    "FILE:LINE:COL: error: MESSAGE) or usage error\n";
-
 static const cli_option options[] = {CLI_OPTION_HELP, CLI_OPTION_CRITERIA, {0}};
 
 /* Every operand, "" too (a file that cannot be read); the options were
@@ -86,4 +74,4 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
 }
 
 const cli_authoring cli_cmd_validate = {
-    .name = "validate", .usage = usage, .opts = options, .run = run};
+    .name = "validate", .help = S_HELP_VALIDATE, .opts = options, .run = run};

@@ -11,8 +11,7 @@
  * share, by id. */
 enum { OPT_HELP, OPT_CRITERIA, OPT_CATEGORY, OPT_FORMAT, OPT_LANG, OPT_OUTPUT };
 
-/* Their entries in the option tables, and the lines that end the options
- * in their help. */
+/* Their entries in the option tables. */
 #define CLI_OPTION_HELP                                                                            \
     {                                                                                              \
         .name = "--help", .short_name = 'h', .id = OPT_HELP                                        \
@@ -29,30 +28,19 @@ enum { OPT_HELP, OPT_CRITERIA, OPT_CATEGORY, OPT_FORMAT, OPT_LANG, OPT_OUTPUT };
     {                                                                                              \
         .name = "--category", .takes_value = true, .repeatable = true, .id = OPT_CATEGORY          \
     }
-#define CLI_USAGE_CRITERIA_HELP                                                                    \
-    "  --criteria DIR       the criteria set in DIR instead of the built-in one\n"                 \
-    "  -h, --help           show this help\n"                                                      \
-    "\n"
-
 /* A command for people writing declarations: it runs over one criteria
  * set, loaded by main.c after its options were read once (help and usage
  * errors before anything is loaded; --criteria DIR names the set). */
 typedef struct {
     const char *name;
-    const char *usage;      /* the text of `isscheck help NAME` */
+    iss_str_id help;        /* the text of `isscheck help NAME` */
     const cli_option *opts; /* its option table */
     int (*run)(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv);
-    /* when usage is NULL: the strings.def row of its help, printed in the
-     * language of --lang or ISSCHECK_LANG */
-    iss_str_id help;
 } cli_authoring;
 
 extern const cli_authoring cli_cmd_list, cli_cmd_explain, cli_cmd_init, cli_cmd_validate,
     cli_cmd_catalogue;
 
-extern const char cli_criteria_usage[];
-/* check's help */
-void cli_check_print_usage(FILE *f);
 int cli_cmd_check(const cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_criteria(const cli_ctx *ctx, int argc, char **argv);
 

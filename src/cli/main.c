@@ -23,25 +23,6 @@
 #define ISS_COMMIT ""
 #endif
 
-static const char usage_text[] =
-    "usage: isscheck [--version] [--help] COMMAND [ARGS]\n"
-    "\n"
-    "Check declarations against 情報セキュリティサービス基準 (METI's Information\n"
-    "Security Service Standard).\n"
-    "\n"
-    "commands:\n"
-    "  check [OPTIONS] FILE...   check declaration files and print a report\n"
-    "  criteria list|lint        show the loaded criteria editions, or check rule files\n"
-    "  validate FILE...          check only that declaration files load (structure)\n"
-    "  init --category CODE      write a declaration template for the categories\n"
-    "  list [--category CODE]    list the rules of the criteria set\n"
-    "  explain RULE-ID           explain a rule: text, evaluation, what satisfies it\n"
-    "  catalogue [--type TYPE]   list the 例示 catalogue's entries (--reiji LIST)\n"
-    "  lsp                       run a language server for editors (LSP, stdio)\n"
-    "  help [COMMAND]            show this help, or a command's\n"
-    "\n"
-    "exit status: 0 no rule failed, 1 a rule failed, 2 usage or input error\n";
-
 iss_day cli_today(const cli_ctx *c)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -133,8 +114,7 @@ static int prescan_arg(const cli_ctx *ctx, void *data, const cli_option *opt, ch
 {
     prescan *p = data;
     if (opt && opt->id == OPT_HELP) {
-        /* a write error: main's cli_stdout_finish */
-        fputs(p->ac->usage ? p->ac->usage : iss_string(p->ac->help, ctx->lang), stdout);
+        cli_help(ctx, p->ac->help, stdout);
         return CLI_EXIT_CLEAN;
     }
     if (opt && opt->id == OPT_CRITERIA && !*val)
@@ -190,23 +170,48 @@ static int run_authoring(const cli_ctx *parent, const cli_authoring *ac, int arg
     return status;
 }
 
-/* isscheck help COMMAND */
-static int help(const cli_ctx *ctx, const char *cmd)
+/* What `isscheck help` was told: the command, and --lang. */
+typedef struct {
+    const char *cmd;
+    const char *lang;
+} help_args;
+
+static int help_arg(const cli_ctx *ctx, void *data, const cli_option *opt, char *val)
 {
+    help_args *h = data;
+    if (opt && opt->id == OPT_LANG)
+        h->lang = val;
+    else if (!opt && h->cmd)
+        return usage_error(ctx, "unexpected argument '%s'", val);
+    else if (!opt)
+        h->cmd = val;
+    return -1; /* help --help: the general help */
+}
+
+/* isscheck help [COMMAND] [--lang ja|en]: in the language --lang names
+ * (checked), else the one the line and ISSCHECK_LANG give (cli_lang_guess;
+ * an ISSCHECK_LANG that is neither ja nor en does not keep the help away) */
+static int help(const cli_ctx *parent, int argc, char **argv)
+{
+    static const cli_option options[] = {CLI_OPTION_HELP, CLI_OPTION_LANG, {0}};
+    cli_ctx ctx = {.lang = parent->lang};
+    help_args h = {0};
+    int status = cli_parse(&ctx, options, argc, argv, help_arg, &h);
+    if (status < 0 && h.lang)
+        status = cli_lang_resolve(&ctx, h.lang, &ctx.lang);
+    if (status >= 0)
+        return status;
+    const char *cmd = h.cmd ? h.cmd : "help";
     const cli_authoring *ac = authoring_command(cmd);
-    if (strcmp(cmd, "check") == 0) {
-        cli_check_print_usage(stdout);
-        return CLI_EXIT_CLEAN;
-    }
-    const char *text = strcmp(cmd, "help") == 0       ? usage_text
-                       : strcmp(cmd, "criteria") == 0 ? cli_criteria_usage
-                       : strcmp(cmd, "lsp") == 0      ? iss_cli_lsp_usage
-                       : ac && ac->usage              ? ac->usage
-                       : ac                           ? iss_string(ac->help, ctx->lang)
-                                                      : NULL;
-    if (!text)
-        return usage_error(ctx, "no help for '%s'", cmd);
-    fputs(text, stdout);
+    int id = strcmp(cmd, "help") == 0       ? S_HELP_MAIN
+             : strcmp(cmd, "check") == 0    ? S_HELP_CHECK
+             : strcmp(cmd, "criteria") == 0 ? S_HELP_CRITERIA
+             : strcmp(cmd, "lsp") == 0      ? S_HELP_LSP
+             : ac                           ? (int)ac->help
+                                            : -1;
+    if (id < 0)
+        return usage_error(&ctx, "no help for '%s'", cmd);
+    cli_help(&ctx, (iss_str_id)id, stdout);
     return CLI_EXIT_CLEAN;
 }
 
@@ -237,17 +242,38 @@ static int version(const cli_ctx *ctx)
     return st;
 }
 
+/* isscheck --lang ja|en COMMAND ...: the language of the whole run, set
+ * as ISSCHECK_LANG is (a command's own --lang still wins); then the
+ * command.  *used: how many arguments the option took. */
+static int global_lang(const cli_ctx *ctx, int argc, char **argv, int *used)
+{
+    const char *arg = argv[1];
+    const char *v = arg[6] == '=' ? arg + 7 : argc > 2 ? argv[2] : NULL;
+    *used = arg[6] == '=' ? 1 : 2;
+    if (!v)
+        return usage_error(ctx, "option '%s' needs a value", "--lang");
+    iss_lang lang;
+    int status = cli_lang_resolve(ctx, v, &lang);
+    if (status < 0 && setenv("ISSCHECK_LANG", v, 1) != 0)
+        iss_out_of_memory(); /* setenv's only failure with a valid name */
+    return status;
+}
+
 static int dispatch(const cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        cli_help(ctx, S_HELP_MAIN, stderr);
         return CLI_EXIT_USAGE;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "--lang") == 0 || strncmp(cmd, "--lang=", 7) == 0) {
+        int used, status = global_lang(ctx, argc, argv, &used);
+        return status >= 0 ? status : dispatch(ctx, argc - used, argv + used);
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
-        return help(ctx, "help");
+        return help(ctx, 1, argv + 1);
     if (strcmp(cmd, "help") == 0)
-        return help(ctx, argc == 2 ? "help" : argv[2]);
+        return help(ctx, argc - 1, argv + 1);
     if (strcmp(cmd, "--version") == 0)
         return version(ctx);
     if (strcmp(cmd, "criteria") == 0)

@@ -171,11 +171,12 @@ static bool is_format(const char *id)
     return strncmp(id, "S_EX_", 5) == 0 || strncmp(id, "S_TPL_", 6) == 0;
 }
 
-/* A parameter's meaning (S_PARAM_) is text, printed by "%s": neither {N}
- * nor printf reads it. */
+/* A parameter's meaning (S_PARAM_) and a command's help (S_HELP_) are
+ * text, printed by "%s" or as they are: neither {N} nor printf reads them
+ * (the help quotes the language server's settings in braces). */
 static bool is_text(const char *id)
 {
-    return strncmp(id, "S_PARAM_", 8) == 0;
+    return strncmp(id, "S_PARAM_", 8) == 0 || strncmp(id, "S_HELP_", 7) == 0;
 }
 
 START_TEST(every_report_string_has_both_languages)
