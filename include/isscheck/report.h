@@ -40,6 +40,8 @@ typedef struct {
     int status;               /* 0 no rule failed, 1 a rule failed, 2 not loaded */
 } iss_file_result;
 
+struct iss_waivers; /* waivers.h */
+
 typedef struct {
     const char *tool_version;
     iss_lang lang;
@@ -51,6 +53,7 @@ typedef struct {
     const char *selection; /* the --category/--rule/--skip options given, or NULL */
     bool redacted;         /* --redact: every report's persons are pseudonyms (redact.h) */
     bool require_evidence; /* --require-evidence: claims naming no evidence are review */
+    const struct iss_waivers *waivers; /* --waivers, or NULL: its entries that did nothing */
 } iss_run;
 
 /* The text report of a run: each checked file's report and, for more than
@@ -181,6 +184,7 @@ typedef struct {
     iss_file_summary row;
     size_t tests, failures, errors, skipped; /* JUnit's testcases */
     unsigned char *rules_used;               /* per rule of run->criteria: evaluated here (SARIF) */
+    unsigned char *waivers_used; /* per entry of run->waivers: ISS_ENTRY_* flags (waivers.h) */
 } iss_part;
 
 /* What the glue knows of the whole run: the sums of every part. */
@@ -189,7 +193,8 @@ typedef struct {
     size_t nrows;
     size_t not_loaded;
     size_t tests, failures, errors, skipped;
-    const unsigned char *rules_used; /* per rule of run->criteria: evaluated for some file */
+    const unsigned char *rules_used;   /* per rule of run->criteria: evaluated for some file */
+    const unsigned char *waivers_used; /* per entry of run->waivers: its flags ORed over files */
 } iss_run_totals;
 
 /* A report format.  part renders one file's view (index: its place in the

@@ -265,7 +265,8 @@ int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
                    .status = status,
                    .selection = o->selection.len ? o->selection.s : NULL,
                    .redacted = o->redact,
-                   .require_evidence = o->require_evidence};
+                   .require_evidence = o->require_evidence,
+                   .waivers = w};
     cli_output *out = cli_output_open(ctx, o->output);
     cli_output *csv = out && o->summary_csv ? cli_output_open(ctx, o->summary_csv) : NULL;
     if (!out || (o->summary_csv && !csv)) {
