@@ -58,6 +58,7 @@ typedef enum {
     ISS_UNUSED_NEAR,   /* no declaration of its provider, but one close to it (did you mean) */
     ISS_UNUSED_DIGEST_OTHER, /* its declaration_sha256 is a declaration of another provider */
     ISS_UNUSED_DIGEST_NONE,  /* its provider was checked, its declaration_sha256 matches none */
+    ISS_UNUSED_DIGEST_NEAR,  /* the same, but a few digits from a declaration of it: mistyped */
     ISS_UNUSED_RULE          /* its provider was checked, with no result of its rule */
 } iss_unused_kind;
 
@@ -65,7 +66,7 @@ typedef struct {
     const iss_waiver *w;
     iss_unused_kind kind;
     const char *other; /* NEAR: the provider meant; DIGEST_OTHER: that declaration's provider */
-    const char *file;  /* DIGEST_OTHER: that declaration's file */
+    const char *file;  /* DIGEST_OTHER, DIGEST_NEAR: that declaration's file */
 } iss_unused;
 
 /* The entries of w that did nothing in the run t sums up, in file order,

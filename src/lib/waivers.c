@@ -502,6 +502,12 @@ size_t iss_waivers_unused(const iss_waivers *w, const iss_run_totals *t, iss_unu
             x.other = near_provider(seen, e->provider);
             x.kind = x.other ? ISS_UNUSED_NEAR : ISS_UNUSED_ABSENT;
         }
+        for (size_t i = 0; x.kind == ISS_UNUSED_DIGEST_NONE && !pinned && i < t->nrows; i++)
+            if (t->rows[i].provider && strcmp(t->rows[i].provider, e->provider) == 0 &&
+                digits_apart(t->rows[i].sha256, e->sha256) <= 8) {
+                x.kind = ISS_UNUSED_DIGEST_NEAR; /* mistyped, not edited */
+                x.file = t->rows[i].file;
+            }
         if (x.kind == ISS_UNUSED_DIGEST_NONE && pinned) {
             /* pinned to a declaration checked, but of another provider */
             x.kind = ISS_UNUSED_DIGEST_OTHER;
@@ -521,7 +527,7 @@ size_t iss_waivers_unused(const iss_waivers *w, const iss_run_totals *t, iss_unu
 const char *iss_unused_kind_name(iss_unused_kind k)
 {
     static const char *const names[] = {"provider-absent", "provider-near", "digest-other",
-                                        "digest-none", "rule-unused"};
+                                        "digest-none",     "digest-near",   "rule-unused"};
     return names[k];
 }
 
@@ -567,9 +573,11 @@ void iss_unused_render(iss_buf *out, const iss_unused *u, iss_lang lang, iss_esc
         [ISS_UNUSED_NEAR] = S_UNUSED_NEAR,
         [ISS_UNUSED_DIGEST_OTHER] = S_UNUSED_DIGEST_OTHER,
         [ISS_UNUSED_DIGEST_NONE] = S_UNUSED_DIGEST_NONE,
+        [ISS_UNUSED_DIGEST_NEAR] = S_UNUSED_DIGEST_NEAR,
         [ISS_UNUSED_RULE] = S_UNUSED_RULE,
     };
-    const char *args[3] = {e->provider, u->other, u->kind == ISS_UNUSED_RULE ? rule : u->file};
+    const char *args[3] = {e->provider, u->kind == ISS_UNUSED_DIGEST_NEAR ? u->file : u->other,
+                           u->kind == ISS_UNUSED_RULE ? rule : u->file};
     render_args(out, why[u->kind], lang, esc, args);
     free(qualified);
 }
