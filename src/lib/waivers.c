@@ -485,34 +485,35 @@ size_t iss_waivers_unused(const iss_waivers *w, const iss_run_totals *t, iss_unu
         bool provider_seen = false;
         for (size_t i = 0; !provider_seen && i < nseen; i++)
             provider_seen = strcmp(seen[i], e->provider) == 0;
-        /* the declaration its digest names, when checked */
-        const iss_file_summary *pinned = NULL;
-        for (size_t i = 0; e->sha256 && !pinned && i < t->nrows; i++)
-            if (t->rows[i].provider && strcmp(t->rows[i].sha256, e->sha256) == 0)
-                pinned = &t->rows[i];
-        if (used & ISS_ENTRY_PINNED) {
-            x.kind = ISS_UNUSED_DIGEST_NONE;
-        } else if (provider_seen) {
+        /* the declarations its digest names, when checked: the provider's
+         * own (which then has no result of the rule), or another's */
+        const iss_file_summary *same = NULL, *other = NULL, *near = NULL;
+        for (size_t i = 0; e->sha256 && i < t->nrows; i++) {
+            const iss_file_summary *row = &t->rows[i];
+            if (!row->provider)
+                continue;
+            bool mine = strcmp(row->provider, e->provider) == 0;
+            if (strcmp(row->sha256, e->sha256) == 0) {
+                if (mine && !same)
+                    same = row;
+                else if (!mine && !other)
+                    other = row;
+            } else if (mine && !near && digits_apart(row->sha256, e->sha256) <= 8) {
+                near = row; /* mistyped, not edited */
+            }
+        }
+        if (provider_seen && (same || !(used & ISS_ENTRY_PINNED))) {
             x.kind = ISS_UNUSED_RULE;
-        } else if (pinned) {
+        } else if (other) {
             x.kind = ISS_UNUSED_DIGEST_OTHER;
-            x.other = pinned->provider;
-            x.file = pinned->file;
+            x.other = other->provider;
+            x.file = other->file;
+        } else if (used & ISS_ENTRY_PINNED) {
+            x.kind = near ? ISS_UNUSED_DIGEST_NEAR : ISS_UNUSED_DIGEST_NONE;
+            x.file = near ? near->file : NULL;
         } else {
             x.other = near_provider(seen, e->provider);
             x.kind = x.other ? ISS_UNUSED_NEAR : ISS_UNUSED_ABSENT;
-        }
-        for (size_t i = 0; x.kind == ISS_UNUSED_DIGEST_NONE && !pinned && i < t->nrows; i++)
-            if (t->rows[i].provider && strcmp(t->rows[i].provider, e->provider) == 0 &&
-                digits_apart(t->rows[i].sha256, e->sha256) <= 8) {
-                x.kind = ISS_UNUSED_DIGEST_NEAR; /* mistyped, not edited */
-                x.file = t->rows[i].file;
-            }
-        if (x.kind == ISS_UNUSED_DIGEST_NONE && pinned) {
-            /* pinned to a declaration checked, but of another provider */
-            x.kind = ISS_UNUSED_DIGEST_OTHER;
-            x.other = pinned->provider;
-            x.file = pinned->file;
         }
         u[n++] = x;
     }
