@@ -7,7 +7,9 @@
 # (the C1 CSI), \u2028 and \u202e; a declaration that fails to load on a
 # key holding them; files named with a raw ESC, a newline (and a fake
 # diagnostic after it) and bytes that are not UTF-8; and a criteria set
-# whose title holds ESC and a newline.  All of it goes through every
+# whose title holds ESC and a newline; a waivers file whose entry, for a
+# provider of no file, holds them too (listed as doing nothing).  All of it
+# goes through every
 # format (text, json, sarif, junit, markdown, html) in both languages,
 # with --summary-csv, and:
 #   - the text report, Markdown, the CSV and stderr are UTF-8 with no C0
@@ -83,6 +85,16 @@ title = 'title: "基準\\e[2J\\nx.yaml:7:7: error: forged-criteria"'
 text = re.sub(r"(?m)^title: .*$", lambda m: title, text, count=1)
 open(manifest, "w", encoding="utf-8").write(text)
 
+# a waivers file whose entry, for a provider of no file, comes back in the
+# list of entries that did nothing at the end of every report
+waivers = write(b"w.waivers.yaml", """waivers:
+  - rule: VA-T-a
+    provider: "W\\e[2J\\rZ\\nx.yaml:5:5: error: forged-waiver\\u2028"
+    reason: r
+    decided_by: e
+    expires: 2030-01-01
+""")
+
 BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def text_safe(label, data, crlf=False):
@@ -109,7 +121,8 @@ for lang in ["en", "ja"]:
         out = os.path.join(tmp, f"out.{lang}.{fmt}")
         summary = os.path.join(tmp, f"summary.{lang}.{fmt}.csv")
         p = subprocess.run([binary, "check", "--lang", lang, "--criteria", os.path.join(tmp, "set"),
-                            "--format", fmt, "--output", out, "--summary-csv", summary] + files,
+                            "--format", fmt, "--output", out, "--summary-csv", summary,
+                            "--waivers", waivers] + files,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         label = f"{lang}/{fmt}"
         if p.returncode != 2:
@@ -129,6 +142,8 @@ for lang in ["en", "ja"]:
                     problems.append(f"{label}: no {want} escape")
             if "\\nx.yaml:7:7: error: forged-criteria" not in s:
                 problems.append(f"{label}: the criteria title is not there, escaped")
+            if "\\nx.yaml:5:5: error: forged-waiver\\u2028" not in s:
+                problems.append(f"{label}: the unused waiver's provider is not there, escaped")
         elif fmt in ("json", "sarif"):
             try:
                 doc = json.loads(data.decode("utf-8"))
@@ -139,6 +154,9 @@ for lang in ["en", "ja"]:
                 providers = [f.get("provider") for f in doc["files"]]
                 if "A\x1b]0;title\x07\x1b[2J\rB\nx.yaml:1:1: error: forged" not in providers:
                     problems.append(f"{label}: the provider is not carried as it is: {providers!r}")
+                unused = [u["provider"] for u in doc.get("unused_waivers", [])]
+                if unused != ["W\x1b[2J\rZ\nx.yaml:5:5: error: forged-waiver\u2028"]:
+                    problems.append(f"{label}: the unused waiver is not carried as it is: {unused!r}")
         elif fmt == "junit":
             try:
                 xml.dom.minidom.parseString(data)
