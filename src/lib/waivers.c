@@ -557,14 +557,14 @@ static void render_args(iss_buf *out, iss_str_id id, iss_lang lang, iss_escape_f
 void iss_unused_render(iss_buf *out, const iss_unused *u, iss_lang lang, iss_escape_fn *esc)
 {
     const iss_waiver *e = u->w;
-    const char *rule = e->edition ? NULL : e->rule;
+    /* the rule as the entry names it: ID, or EDITION:ID */
     char *qualified = NULL;
-    if (!rule) {
+    if (e->edition) {
         size_t len = strlen(e->edition) + strlen(e->rule) + 2;
         qualified = iss_xmalloc(len);
         snprintf(qualified, len, "%s:%s", e->edition, e->rule);
-        rule = qualified;
     }
+    const char *rule = qualified ? qualified : e->rule;
     const char *entry[3] = {rule, e->provider, NULL};
     render_args(out, e->kind == ISS_ENTRY_JUDGEMENT ? S_UNUSED_JUDGEMENT : S_UNUSED_WAIVER, lang,
                 esc, entry);
