@@ -9,9 +9,10 @@
 # diagnostic after it) and bytes that are not UTF-8; and a criteria set
 # whose title holds ESC and a newline; a value and a file name that hold
 # a newline before a forged GitHub workflow command ("::error ...") and the
-# characters that end one (%, :, ,).  All of it goes through every
-# format (text, json, sarif, junit, markdown, html, github, gitlab) in
-# both languages,
+# characters that end one (%, :, ,); a waivers file whose entry, for a
+# provider of no file, holds them too (listed as doing nothing).  All of it
+# goes through every format (text, json, sarif, junit, markdown, html,
+# github, gitlab) in both languages,
 # with --summary-csv, and:
 #   - the text report, Markdown, the CSV and stderr are UTF-8 with no C0
 #     control character but the line ends the tool writes, no C1 control,
@@ -105,6 +106,15 @@ base_doc = {"format": "isscheck-report", "format_version": 1, "files": [{
     "results": []}]}
 baseline = os.path.join(os.fsencode(tmp), b"base\x1b[2J\nx.yaml:6:6: error: forged.json")
 open(baseline, "wb").write(json.dumps(base_doc).encode("utf-8"))
+# a waivers file whose entry, for a provider of no file, comes back in the
+# list of entries that did nothing at the end of every report
+waivers = write(b"w.waivers.yaml", """waivers:
+  - rule: VA-T-a
+    provider: "W\\e[2J\\rZ\\nx.yaml:5:5: error: forged-waiver\\u2028"
+    reason: r
+    decided_by: e
+    expires: 2030-01-01
+""")
 
 BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -136,7 +146,7 @@ for lang in ["en", "ja"]:
         summary = os.path.join(tmp, f"summary.{lang}.{fmt}.csv")
         p = subprocess.run([binary, "check", "--lang", lang, "--criteria", os.path.join(tmp, "set"),
                             "--format", fmt, "--output", out, "--summary-csv", summary,
-                            "--baseline", baseline] + files,
+                            "--baseline", baseline, "--waivers", waivers] + files,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         label = f"{lang}/{fmt}"
         if p.returncode != 2:
@@ -158,6 +168,8 @@ for lang in ["en", "ja"]:
                 problems.append(f"{label}: the criteria title is not there, escaped")
             if "\\nx.yaml:5:5: error: forged-edition" not in s or "\\nx.yaml:6:6" not in s:
                 problems.append(f"{label}: the baseline's name and edition are not there, escaped")
+            if "\\nx.yaml:5:5: error: forged-waiver\\u2028" not in s:
+                problems.append(f"{label}: the unused waiver's provider is not there, escaped")
         elif fmt in ("json", "sarif"):
             try:
                 doc = json.loads(data.decode("utf-8"))
@@ -171,6 +183,9 @@ for lang in ["en", "ja"]:
                 providers = [f.get("provider") for f in doc["files"]]
                 if "A\x1b]0;title\x07\x1b[2J\rB\nx.yaml:1:1: error: forged" not in providers:
                     problems.append(f"{label}: the provider is not carried as it is: {providers!r}")
+                unused = [u["provider"] for u in doc.get("unused_waivers", [])]
+                if unused != ["W\x1b[2J\rZ\nx.yaml:5:5: error: forged-waiver\u2028"]:
+                    problems.append(f"{label}: the unused waiver is not carried as it is: {unused!r}")
         elif fmt == "github":
             s = text_safe(label, data)
             lines = s.split("\n")

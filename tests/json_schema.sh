@@ -21,6 +21,13 @@ for lang in ja en; do
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" --waivers examples/examiner.waivers.yaml examples \
     >"$tmp/$n.json" 2>/dev/null || true
+  # entries that did nothing, one of each problem (isscheck-waivers(5))
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --waivers tests/golden/waivers-unused/waivers.yaml \
+    examples/va-fail.yaml examples/va-pass.yaml >"$tmp/$n.json" 2>/dev/null || true
+  n=$((n + 1))
+  "$bin" check --format json --lang "$lang" --waivers examples/examiner.waivers.yaml \
+    - <tests/golden/waivers-edited/stdin >"$tmp/$n.json" 2>/dev/null || true
   n=$((n + 1))
   "$bin" check --format json --lang "$lang" --rule 'VA-*' --skip VA-T-b examples/multi-category.yaml \
     >"$tmp/$n.json" 2>/dev/null || true
@@ -40,6 +47,7 @@ Draft202012Validator.check_schema(schema)
 v = Draft202012Validator(schema)
 assert not v.is_valid({}), "the schema must reject an empty document"
 bad = 0
+problems = set()
 files = sorted(pathlib.Path(sys.argv[1]).glob("*.json"))
 for p in files:
     doc = json.loads(p.read_text(encoding="utf-8"))
@@ -50,6 +58,12 @@ for p in files:
     if doc["status"] != max([f["status"] for f in doc["files"]] + [0]):
         bad += 1
         print(f"{p.name}: run status {doc['status']} is not the worst file's", file=sys.stderr)
+    problems.update(u["problem"] for u in doc.get("unused_waivers", []))
+# the unused entries of the runs above: every problem the schema names is met
+want = set(schema["properties"]["unused_waivers"]["items"]["properties"]["problem"]["enum"])
+if problems != want:
+    bad += 1
+    print(f"unused_waivers: met {sorted(problems)}, the schema names {sorted(want)}", file=sys.stderr)
 print(f"json schema: {len(files)} reports validated, {bad} problems")
 sys.exit(1 if bad or not files else 0)
 PY

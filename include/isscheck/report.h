@@ -43,6 +43,7 @@ typedef struct {
 /* What a review result becomes in the CI formats (github, gitlab, sarif):
  * --review-level warning (the default), note, or none (left out). */
 typedef enum { ISS_REVIEW_WARNING, ISS_REVIEW_NOTE, ISS_REVIEW_NONE } iss_review_level;
+struct iss_waivers; /* waivers.h */
 
 typedef struct {
     const char *tool_version;
@@ -64,6 +65,7 @@ typedef struct {
     iss_review_level review_level; /* --review-level: review results in the CI formats */
     const char *baseline;  /* --baseline: the earlier report each result is marked against */
     bool fail_on_new;      /* --fail-on new: the status counts only new fails */
+    const struct iss_waivers *waivers; /* --waivers, or NULL: its entries that did nothing */
 } iss_run;
 
 /* The verdict a --show name stands for (iss_verdict_name's, and "na"),
@@ -213,6 +215,7 @@ typedef struct {
     iss_file_summary row;
     size_t tests, failures, errors, skipped; /* JUnit's testcases */
     unsigned char *rules_used;               /* per rule of run->criteria: evaluated here (SARIF) */
+    unsigned char *waivers_used; /* per entry of run->waivers: ISS_ENTRY_* flags (waivers.h) */
 } iss_part;
 
 /* What the glue knows of the whole run: the sums of every part. */
@@ -221,7 +224,8 @@ typedef struct {
     size_t nrows;
     size_t not_loaded;
     size_t tests, failures, errors, skipped;
-    const unsigned char *rules_used; /* per rule of run->criteria: evaluated for some file */
+    const unsigned char *rules_used;   /* per rule of run->criteria: evaluated for some file */
+    const unsigned char *waivers_used; /* per entry of run->waivers: its flags ORed over files */
 } iss_run_totals;
 
 /* A report format.  part renders one file's view (index: its place in the

@@ -275,7 +275,8 @@ int check_run(const cli_ctx *ctx, const check_opts *o, const cli_inputs *found,
                    .show_option = o->show ? o->show_text.s : NULL,
                    .review_level = o->review_level,
                    .baseline = b ? b->file : NULL,
-                   .fail_on_new = o->fail_on_new};
+                   .fail_on_new = o->fail_on_new,
+                   .waivers = w};
     cli_output *out = cli_output_open(ctx, o->output);
     cli_output *csv = out && o->summary_csv ? cli_output_open(ctx, o->summary_csv) : NULL;
     if (!out || (o->summary_csv && !csv)) {

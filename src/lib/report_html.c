@@ -31,6 +31,9 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -592,6 +595,27 @@ static void html_part(iss_part *p, const iss_run *run, const iss_view *v, size_t
     file_section(&p->sec[1], run, v, index);
 }
 
+/* After the files: the waivers file's entries that did nothing, an item
+ * each, FILE:LINE:COL and why. */
+static void unused_entries(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    if (!n)
+        return;
+    iss_buf_printf(out, "<section id=\"unused-waivers\">\n<h2>%s (%zu)</h2>\n<ul>\n",
+                   iss_string(S_UNUSED_HEADING, run->lang), n);
+    for (size_t i = 0; i < n; i++) {
+        iss_buf_puts(out, "<li><code>");
+        h(out, u[i].w->file);
+        iss_buf_printf(out, ":%d:%d</code> ", u[i].w->loc.line, u[i].w->loc.col);
+        iss_unused_render(out, &u[i], run->lang, h);
+        iss_buf_puts(out, "</li>\n");
+    }
+    iss_buf_puts(out, "</ul>\n</section>\n");
+    free(u);
+}
+
 static void html_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
     bool summary = t->nrows > 1;
@@ -605,6 +629,7 @@ static void html_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         if (summary)
             iss_buf_puts(out, "</tbody>\n</table>\n</section>\n");
     } else {
+        unused_entries(out, run, t);
         iss_buf_printf(out, "</main>\n<script>%s%s</script>\n</body>\n</html>\n", script,
                        script_views);
     }

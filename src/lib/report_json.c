@@ -4,6 +4,9 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -239,11 +242,68 @@ static void json_part(iss_part *p, const iss_run *run, const iss_view *v, size_t
     file_result(&p->sec[0], v);
 }
 
+static void json_str_or_null(iss_buf *out, const char *s)
+{
+    if (s)
+        iss_json_str(out, s);
+    else
+        iss_buf_puts(out, "null");
+}
+
+/* With --waivers, the run's "unused_waivers": each entry that did nothing,
+ * where it is, what it names and why (problem, and a message in the
+ * report's language). */
+static void unused_entries(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    if (!run->waivers)
+        return;
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    iss_json_key(out, "unused_waivers", false);
+    iss_buf_puts(out, "[");
+    iss_buf msg = {0};
+    for (size_t i = 0; i < n; i++) {
+        const iss_waiver *w = u[i].w;
+        iss_buf_puts(out, i ? ",{" : "{");
+        iss_json_key(out, "file", true);
+        iss_json_str(out, w->file);
+        iss_json_key(out, "line", false);
+        iss_json_int(out, w->loc.line);
+        iss_json_key(out, "column", false);
+        iss_json_int(out, w->loc.col);
+        iss_json_key(out, "kind", false);
+        iss_json_str(out, w->kind == ISS_ENTRY_JUDGEMENT ? "judgement" : "waiver");
+        iss_json_key(out, "rule", false);
+        iss_json_str(out, w->rule);
+        iss_json_key(out, "edition", false);
+        json_str_or_null(out, w->edition);
+        iss_json_key(out, "provider", false);
+        iss_json_str(out, w->provider);
+        iss_json_key(out, "problem", false);
+        iss_json_str(out, iss_unused_kind_name(u[i].kind));
+        iss_json_key(out, "level", false);
+        iss_json_str(out, u[i].kind == ISS_UNUSED_ABSENT ? "note" : "warning");
+        iss_json_key(out, "did_you_mean", false);
+        json_str_or_null(out, u[i].kind == ISS_UNUSED_NEAR ? u[i].other : NULL);
+        iss_json_key(out, "declaration", false);
+        json_str_or_null(out, u[i].file);
+        iss_json_key(out, "message", false);
+        msg.len = 0;
+        iss_unused_render(&msg, &u[i], run->lang, NULL);
+        iss_json_str(out, msg.s ? msg.s : "");
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_puts(out, "]");
+    iss_buf_free(&msg);
+    free(u);
+}
+
 static void json_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
-    (void)t;
     if (k == 1) {
-        iss_buf_puts(out, "]}\n");
+        iss_buf_puts(out, "]");
+        unused_entries(out, run, t);
+        iss_buf_puts(out, "}\n");
         return;
     }
     iss_buf_puts(out, "{");

@@ -28,7 +28,9 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Empties b, leaving it a valid empty string. */
@@ -412,11 +414,42 @@ static void junit_part(iss_part *p, const iss_run *run, const iss_view *v, size_
     p->skipped = total.skipped;
 }
 
+/* The waivers file's entries that did nothing: a suite of no testcase
+ * named after the file, each entry a line of its system-err (which CI
+ * systems show with the suite), FILE:LINE:COL: warning: MESSAGE. */
+static void unused_suite(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    if (!n)
+        return;
+    iss_buf_puts(out, "  <testsuite");
+    attr(out, "name", u[0].w->file);
+    attr_n(out, "tests", 0);
+    attr_n(out, "failures", 0);
+    attr_n(out, "errors", 0);
+    attr_n(out, "skipped", 0);
+    iss_buf_puts(out, ">\n    <properties>\n");
+    property(out, "waivers", u[0].w->file);
+    iss_buf_puts(out, "    </properties>\n    <system-err>");
+    iss_buf lines = {0};
+    for (size_t i = 0; i < n; i++) {
+        iss_buf_printf(&lines, "%s:%d:%d: %s: ", u[i].w->file, u[i].w->loc.line, u[i].w->loc.col,
+                       u[i].kind == ISS_UNUSED_ABSENT ? "note" : "warning");
+        iss_unused_render(&lines, &u[i], run->lang, NULL);
+        iss_buf_puts(&lines, "\n");
+    }
+    xml(out, lines.s, false);
+    iss_buf_puts(out, "</system-err>\n  </testsuite>\n");
+    iss_buf_free(&lines);
+    free(u);
+}
+
 /* The root carries the totals of every file. */
 static void junit_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
-    (void)run;
     if (k == 1) {
+        unused_suite(out, run, t);
         iss_buf_puts(out, "</testsuites>\n");
         return;
     }

@@ -19,7 +19,9 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *nz(const char *s)
@@ -337,11 +339,31 @@ static void heading(iss_buf *out, const iss_run *run)
     iss_buf_puts(out, "\n\n");
 }
 
+/* After the files: the waivers file's entries that did nothing, one item
+ * each, FILE:LINE:COL: MESSAGE. */
+static void unused_entries(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    if (!n)
+        return;
+    iss_buf_printf(out, "### %s (%zu)\n\n", iss_string(S_UNUSED_HEADING, run->lang), n);
+    for (size_t i = 0; i < n; i++) {
+        iss_buf_puts(out, "- ");
+        md(out, u[i].w->file);
+        iss_buf_printf(out, ":%d:%d: ", u[i].w->loc.line, u[i].w->loc.col);
+        iss_unused_render(out, &u[i], run->lang, md);
+        iss_buf_puts(out, "\n");
+    }
+    free(u);
+}
+
 static void markdown_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
-    (void)t;
     if (k == 1)
         iss_buf_puts(out, "\n"); /* the end of the summary table */
+    if (k == 2)
+        unused_entries(out, run, t);
     if (k != 0)
         return;
     heading(out, run);

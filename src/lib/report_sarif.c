@@ -70,7 +70,9 @@
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 #include "report_ci.h"
+#include "isscheck/waivers.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -424,6 +426,38 @@ static void load_descriptor(iss_buf *out, iss_lang lang)
     iss_buf_puts(out, "}}");
 }
 
+/* The waivers file's entries that did nothing: each a notification at the
+ * entry, a warning, or a note for a provider simply absent from the run.
+ * Their number; with out NULL, only that. */
+static size_t unused_notifications(iss_buf *out, bool first, const iss_run *run,
+                                   const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    iss_buf msg = {0};
+    for (size_t i = 0; out && i < n; i++) {
+        if (!first || i)
+            iss_buf_puts(out, ",");
+        iss_buf_puts(out, "{");
+        iss_json_key(out, "level", true);
+        iss_json_str(out, u[i].kind == ISS_UNUSED_ABSENT ? "note" : "warning");
+        iss_json_key(out, "message", false);
+        msg.len = 0;
+        iss_unused_render(&msg, &u[i], run->lang, NULL);
+        message(out, msg.s);
+        if (!iss_ci_no_artifact(u[i].w->file)) {
+            iss_json_key(out, "locations", false);
+            iss_buf_puts(out, "[");
+            location(out, u[i].w->file, u[i].w->loc, -1);
+            iss_buf_puts(out, "]");
+        }
+        iss_buf_puts(out, "}");
+    }
+    iss_buf_free(&msg);
+    free(u);
+    return n;
+}
+
 /* ---- run properties ------------------------------------------------------ */
 
 /* properties.files: one object per file. */
@@ -519,6 +553,7 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
 {
     const iss_criteria *c = run->criteria;
     bool ok = t->not_loaded == 0;
+    bool notes = !ok || unused_notifications(NULL, true, run, t);
     switch (k) {
     case 0:
         iss_buf_puts(out, "{");
@@ -562,13 +597,14 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
         iss_buf_puts(out, ok ? "true" : "false");
         iss_json_key(out, "exitCode", false);
         iss_json_int(out, run->status);
-        if (!ok) {
+        if (notes) {
             iss_json_key(out, "toolExecutionNotifications", false);
             iss_buf_puts(out, "[");
         }
         break;
     case 1:
-        if (!ok)
+        unused_notifications(out, ok, run, t);
+        if (notes)
             iss_buf_puts(out, "]");
         iss_buf_puts(out, "}]");
         iss_json_key(out, "language", false);

@@ -5,6 +5,7 @@
  * between.  The bytes are those of the whole-run rendering, which is this
  * same code with every file at hand. */
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,11 @@ void iss_part_render(iss_part *p, const iss_format *fmt, const iss_run *run,
     iss_view v;
     iss_view_init(&v, f, run->lang, run->strict);
     fmt->part(p, run, &v, index);
+    if (run->waivers) { /* in every format: the glue reports the entries that did nothing */
+        p->waivers_used = iss_xmalloc(run->waivers->n + 1);
+        memset(p->waivers_used, 0, run->waivers->n + 1);
+        iss_waivers_match(run->waivers, f->report, p->waivers_used);
+    }
 }
 
 void iss_part_free(iss_part *p)
@@ -33,6 +39,8 @@ void iss_part_free(iss_part *p)
     iss_file_summary_free(&p->row);
     free(p->rules_used);
     p->rules_used = NULL;
+    free(p->waivers_used);
+    p->waivers_used = NULL;
 }
 
 struct iss_report_stream {
@@ -42,6 +50,8 @@ struct iss_report_stream {
     bool nonempty[ISS_SECTIONS_MAX];
     size_t nrules; /* of run->criteria */
     unsigned char *rules_used;
+    size_t nentries; /* of run->waivers */
+    unsigned char *waivers_used;
     iss_file_summary *rows;
     size_t cap;
     iss_run_totals t;
@@ -59,6 +69,10 @@ iss_report_stream *iss_report_stream_new(const iss_format *fmt, const iss_run *r
     s->rules_used = iss_xmalloc(s->nrules + 1);
     memset(s->rules_used, 0, s->nrules + 1);
     s->t.rules_used = s->rules_used;
+    s->nentries = run->waivers ? run->waivers->n : 0;
+    s->waivers_used = iss_xmalloc(s->nentries + 1);
+    memset(s->waivers_used, 0, s->nentries + 1);
+    s->t.waivers_used = s->waivers_used;
     for (size_t k = fmt->direct ? 1 : 0; k < fmt->nsections; k++) {
         s->sec[k] = tmpfile();
         if (!s->sec[k]) {
@@ -107,6 +121,8 @@ bool iss_report_stream_add(iss_report_stream *s, iss_part *p)
     s->t.skipped += p->skipped;
     for (size_t i = 0; p->rules_used && i < s->nrules; i++)
         s->rules_used[i] |= p->rules_used[i];
+    for (size_t i = 0; p->waivers_used && i < s->nentries; i++)
+        s->waivers_used[i] |= p->waivers_used[i];
     iss_part_free(p);
     return !s->failed;
 }
@@ -240,6 +256,7 @@ void iss_report_stream_free(iss_report_stream *s)
         iss_file_summary_free(&s->rows[i]);
     free(s->rows);
     free(s->rules_used);
+    free(s->waivers_used);
     free(s);
 }
 

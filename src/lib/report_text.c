@@ -2,6 +2,7 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -219,12 +220,29 @@ static void text_part(iss_part *p, const iss_run *run, const iss_view *v, size_t
         text_report(&p->sec[0], run, v);
 }
 
-/* The tail: for more than one file, the summary table. */
-static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+/* After the files and the summary: the waivers file's entries that did
+ * nothing, each at its FILE:LINE:COL. */
+static void unused_entries(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    if (!n)
+        return;
+    iss_buf_printf(out, "%s== %s (%zu) ==\n", out->len || t->not_loaded < t->nrows ? "\n" : "",
+                   iss_string(S_UNUSED_HEADING_L, run->lang), n);
+    for (size_t i = 0; i < n; i++) {
+        put(out, u[i].w->file);
+        iss_buf_printf(out, ":%d:%d: ", u[i].w->loc.line, u[i].w->loc.col);
+        iss_unused_render(out, &u[i], run->lang, iss_text_str);
+        iss_buf_puts(out, "\n");
+    }
+    free(u);
+}
+
+/* For more than one file, the summary table. */
+static void summary_table(iss_buf *out, const iss_run *run, const iss_run_totals *t)
 {
     iss_lang lang = run->lang;
-    if (k == 0 || t->nrows < 2)
-        return;
     iss_buf_printf(out, "%s== %s (%zu) ==\n", t->not_loaded == t->nrows ? "" : "\n",
                    iss_string(S_SUMMARY_PER_FILE_L, lang), t->nrows);
     for (size_t i = 0; i < t->nrows; i++) {
@@ -246,6 +264,16 @@ static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t,
         rule_ids(out, ISS_FAIL, f->failed, lang);
         rule_ids(out, ISS_REVIEW, f->review, lang);
     }
+}
+
+/* The tail: the summary table, then the entries that did nothing. */
+static void text_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
+{
+    if (k == 0)
+        return;
+    if (t->nrows >= 2)
+        summary_table(out, run, t);
+    unused_entries(out, run, t);
 }
 
 const iss_format iss_format_text = {

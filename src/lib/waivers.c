@@ -2,6 +2,7 @@
 #include "isscheck/waivers.h"
 
 #include "fields.h"
+#include "isscheck/escape.h"
 #include "isscheck/report.h"
 
 #include <stdlib.h>
@@ -268,6 +269,15 @@ static bool targets(const iss_waiver *w, const iss_result *res, const iss_decl *
            (!w->edition || strcmp(w->edition, res->rule->set->edition) == 0);
 }
 
+/* The digits in which two digests of the same length differ. */
+static size_t digits_apart(const char *a, const char *b)
+{
+    size_t n = 0;
+    for (; *a && *b; a++, b++)
+        n += *a != *b;
+    return n + strlen(a) + strlen(b);
+}
+
 static void apply_one(const iss_waiver *w, iss_report *r, iss_result *res, iss_day today)
 {
     iss_arena *a = r->arena;
@@ -279,10 +289,14 @@ static void apply_one(const iss_waiver *w, iss_report *r, iss_result *res, iss_d
     iss_note *n;
     if (w->sha256 && strcmp(w->sha256, r->decl->sha256) != 0) {
         bool j = w->kind == ISS_ENTRY_JUDGEMENT;
-        n = iss_result_note(res, ISS_MARK_REVIEW, M_WAIVER_PINNED, none, w->reason, w->decided_by,
-                            date, where, vja, j ? "審査員の判断" : "免除",
-                            iss_arena_strndup(a, w->sha256, 16),
-                            iss_arena_strndup(a, r->decl->sha256, 16), END);
+        /* two digests of different bytes differ in about 60 of their 64
+         * digits: a few only is a digest copied wrong, not an edit */
+        bool typo = digits_apart(w->sha256, r->decl->sha256) <= 8;
+        n = iss_result_note(res, ISS_MARK_REVIEW, typo ? M_WAIVER_PIN_TYPO : M_WAIVER_PINNED, none,
+                            w->reason, w->decided_by, date, where, vja, j ? "審査員の判断" : "免除",
+                            typo ? w->sha256 : iss_arena_strndup(a, w->sha256, 16),
+                            typo ? r->decl->sha256 : iss_arena_strndup(a, r->decl->sha256, 16),
+                            END);
         n->args_en[4] = ven;
         n->args_en[5] = j ? "judgement" : "waiver";
         return;
@@ -340,4 +354,231 @@ void iss_waivers_apply(const iss_waivers *w, iss_report *r, iss_day today)
     memset(r->counts, 0, sizeof r->counts);
     for (size_t i = 0; i < r->nresults; i++)
         r->counts[r->results[i].verdict]++;
+}
+
+void iss_waivers_match(const iss_waivers *w, const iss_report *r, unsigned char *used)
+{
+    if (!w || !r)
+        return;
+    for (size_t k = 0; k < w->n; k++) {
+        const iss_waiver *e = &w->v[k];
+        for (size_t i = 0; i < r->nresults && !(used[k] & ISS_ENTRY_MATCHED); i++)
+            if (targets(e, &r->results[i], r->decl))
+                used[k] |= e->sha256 && strcmp(e->sha256, r->decl->sha256) != 0 ? ISS_ENTRY_PINNED
+                                                                                : ISS_ENTRY_MATCHED;
+    }
+}
+
+/* s without white space (ASCII, U+3000) and in ASCII lower case, for
+ * "one extra space" or a capital written differently. */
+static char *squashed(const char *s)
+{
+    char *out = iss_xmalloc(strlen(s) + 1), *o = out;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            continue;
+        if (strncmp(s, "\xE3\x80\x80", 3) == 0) {
+            s += 2;
+            continue;
+        }
+        *o++ = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* s as code points (an invalid byte counts as one), in *cp; their number. */
+static size_t code_points(const char *s, uint32_t **cp)
+{
+    size_t len = strlen(s), n = 0;
+    *cp = iss_xmalloc((len + 1) * sizeof **cp);
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t k = iss_utf8_char(p, &(*cp)[n]);
+        if (!k) {
+            (*cp)[n] = *p;
+            k = 1;
+        }
+        n++;
+        p += k;
+    }
+    return n;
+}
+
+/* Edit distance in code points: a name in kana or kanji is 3 bytes a
+ * character, so a distance in bytes would call two unrelated names of the
+ * same ending near. */
+static size_t char_distance(const char *a, const char *b, size_t *alen)
+{
+    uint32_t *x, *y;
+    size_t n = code_points(a, &x), m = code_points(b, &y);
+    size_t *row = iss_xmalloc((m + 1) * sizeof *row);
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (x[i - 1] != y[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    size_t d = row[m];
+    free(row);
+    free(x);
+    free(y);
+    *alen = n;
+    return d;
+}
+
+/* A provider of the run close to p: the same but for white space or case,
+ * else at most 3 characters away and no more than one in four; NULL when
+ * none is. */
+static const char *near_provider(const char *const *seen, const char *p)
+{
+    char *sp = squashed(p);
+    const char *near = NULL;
+    size_t bestd = 4;
+    for (size_t i = 0; seen[i]; i++) {
+        char *si = squashed(seen[i]);
+        size_t len, d = strcmp(si, sp) == 0 ? 0 : char_distance(p, seen[i], &len);
+        free(si);
+        if (d < bestd && (d == 0 || d * 4 <= len)) {
+            bestd = d;
+            near = seen[i];
+        }
+    }
+    free(sp);
+    return near;
+}
+
+size_t iss_waivers_unused(const iss_waivers *w, const iss_run_totals *t, iss_unused **out)
+{
+    *out = NULL;
+    if (!w || !w->n)
+        return 0;
+    /* the providers of the run, each once, for did-you-mean */
+    const char **seen = iss_xmalloc((t->nrows + 1) * sizeof *seen);
+    size_t nseen = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *p = t->rows[i].provider;
+        bool dup = !p;
+        for (size_t j = 0; !dup && j < nseen; j++)
+            dup = strcmp(seen[j], p) == 0;
+        if (!dup)
+            seen[nseen++] = p;
+    }
+    seen[nseen] = NULL;
+    iss_unused *u = iss_xmalloc(w->n * sizeof *u);
+    size_t n = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        const iss_waiver *e = &w->v[k];
+        unsigned char used = t->waivers_used ? t->waivers_used[k] : 0;
+        if (used & ISS_ENTRY_MATCHED)
+            continue;
+        iss_unused x = {.w = e, .kind = ISS_UNUSED_ABSENT};
+        bool provider_seen = false;
+        for (size_t i = 0; !provider_seen && i < nseen; i++)
+            provider_seen = strcmp(seen[i], e->provider) == 0;
+        /* the declarations its digest names, when checked: the provider's
+         * own (which then has no result of the rule), or another's */
+        const iss_file_summary *same = NULL, *other = NULL, *near = NULL;
+        for (size_t i = 0; e->sha256 && i < t->nrows; i++) {
+            const iss_file_summary *row = &t->rows[i];
+            if (!row->provider)
+                continue;
+            bool mine = strcmp(row->provider, e->provider) == 0;
+            if (strcmp(row->sha256, e->sha256) == 0) {
+                if (mine && !same)
+                    same = row;
+                else if (!mine && !other)
+                    other = row;
+            } else if (mine && !near && digits_apart(row->sha256, e->sha256) <= 8) {
+                near = row; /* mistyped, not edited */
+            }
+        }
+        if (provider_seen && (same || !(used & ISS_ENTRY_PINNED))) {
+            x.kind = ISS_UNUSED_RULE;
+        } else if (other) {
+            x.kind = ISS_UNUSED_DIGEST_OTHER;
+            x.other = other->provider;
+            x.file = other->file;
+        } else if (used & ISS_ENTRY_PINNED) {
+            x.kind = near ? ISS_UNUSED_DIGEST_NEAR : ISS_UNUSED_DIGEST_NONE;
+            x.file = near ? near->file : NULL;
+        } else {
+            x.other = near_provider(seen, e->provider);
+            x.kind = x.other ? ISS_UNUSED_NEAR : ISS_UNUSED_ABSENT;
+        }
+        u[n++] = x;
+    }
+    free(seen);
+    if (!n)
+        free(u);
+    else
+        *out = u;
+    return n;
+}
+
+const char *iss_unused_kind_name(iss_unused_kind k)
+{
+    static const char *const names[] = {"provider-absent", "provider-near", "digest-other",
+                                        "digest-none",     "digest-near",   "rule-unused"};
+    return names[k];
+}
+
+/* The string id with {0}, {1}, {2} replaced by args[0..2], each escaped. */
+static void render_args(iss_buf *out, iss_str_id id, iss_lang lang, iss_escape_fn *esc,
+                        const char *const args[3])
+{
+    const char *t = iss_string(id, lang);
+    for (const char *at; (at = strchr(t, '{')) != NULL;) {
+        if (at[1] < '0' || at[1] > '2' || at[2] != '}') {
+            iss_buf_add(out, t, (size_t)(at - t + 1));
+            t = at + 1;
+            continue;
+        }
+        iss_buf_add(out, t, (size_t)(at - t));
+        const char *a = args[at[1] - '0'] ? args[at[1] - '0'] : "";
+        if (esc)
+            esc(out, a);
+        else
+            iss_buf_puts(out, a);
+        t = at + 3;
+    }
+    iss_buf_puts(out, t);
+}
+
+void iss_unused_render(iss_buf *out, const iss_unused *u, iss_lang lang, iss_escape_fn *esc)
+{
+    const iss_waiver *e = u->w;
+    /* the rule as the entry names it: ID, or EDITION:ID */
+    char *qualified = NULL;
+    if (e->edition) {
+        size_t len = strlen(e->edition) + strlen(e->rule) + 2;
+        qualified = iss_xmalloc(len);
+        snprintf(qualified, len, "%s:%s", e->edition, e->rule);
+    }
+    const char *rule = qualified ? qualified : e->rule;
+    const char *entry[3] = {rule, e->provider, NULL};
+    render_args(out, e->kind == ISS_ENTRY_JUDGEMENT ? S_UNUSED_JUDGEMENT : S_UNUSED_WAIVER, lang,
+                esc, entry);
+    iss_buf_puts(out, iss_string(S_UNUSED_SEP, lang));
+    static const iss_str_id why[] = {
+        [ISS_UNUSED_ABSENT] = S_UNUSED_ABSENT,
+        [ISS_UNUSED_NEAR] = S_UNUSED_NEAR,
+        [ISS_UNUSED_DIGEST_OTHER] = S_UNUSED_DIGEST_OTHER,
+        [ISS_UNUSED_DIGEST_NONE] = S_UNUSED_DIGEST_NONE,
+        [ISS_UNUSED_DIGEST_NEAR] = S_UNUSED_DIGEST_NEAR,
+        [ISS_UNUSED_RULE] = S_UNUSED_RULE,
+    };
+    const char *args[3] = {e->provider, u->kind == ISS_UNUSED_DIGEST_NEAR ? u->file : u->other,
+                           u->kind == ISS_UNUSED_RULE ? rule : u->file};
+    render_args(out, why[u->kind], lang, esc, args);
+    free(qualified);
 }

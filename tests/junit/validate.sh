@@ -27,6 +27,9 @@ for lang in ja en; do
     run --lang "$lang" "$f"
   done
   run --lang "$lang" --waivers examples/examiner.waivers.yaml examples/va-fail.yaml examples/va-pass.yaml
+  # entries that did nothing: a suite of no testcase, its system-err
+  run --lang "$lang" --waivers tests/golden/waivers-unused/waivers.yaml examples/va-fail.yaml \
+    examples/va-pass.yaml
   run --lang "$lang" examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" --strict examples tests/golden/err-unknown-key/input.yaml
   run --lang "$lang" tests/golden/err-unknown-key/input.yaml

@@ -236,6 +236,9 @@ for n in cases:
             reg = (e["line"], e["column"] or None, e["byte"]) if e["line"] else \
                 (None, None, e["byte"]) if e["byte"] is not None else None
             want_notes.append((e["severity"], e["message"], e["file"], reg))
+    # then the waivers file's entries that did nothing, as the JSON report's unused_waivers
+    for u in ref.get("unused_waivers", []):
+        want_notes.append((u["level"], u["message"], u["file"], (u["line"], u["column"], None)))
     got_notes = []
     for k in notes:
         locs = k.get("locations", [])

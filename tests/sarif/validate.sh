@@ -51,6 +51,9 @@ for lang in ja en; do
   case_ "$lang" /dev/null --baseline tests/baseline/round1.json --waivers \
     examples/examiner.waivers.yaml examples/va-fail.yaml examples/va-pass.yaml
   case_ "$lang" /dev/null --baseline tests/baseline/other-edition.json examples/va-fail.yaml
+  # entries that did nothing: notifications at the entries
+  case_ "$lang" /dev/null --waivers tests/golden/waivers-unused/waivers.yaml examples/va-fail.yaml \
+    examples/va-pass.yaml
 done
 
 /usr/bin/python3 "$here/check_sarif.py" "$here/sarif-schema-2.1.0.json" "$tmp"

@@ -254,6 +254,143 @@ START_TEST(refused)
 }
 END_TEST
 
+/* ---- entries that did nothing in a run ---- */
+
+#define D1 "1111111111111111111111111111111111111111111111111111111111111111"
+#define D2 "2222222222222222222222222222222222222222222222222222222222222222"
+#define D3 "3333333333333333333333333333333333333333333333333333333333333333"
+/* D1 with two digits changed: a digest copied wrong */
+#define D1_TYPO "1111111111111111111111111111111111111111111111111111111111111a1b"
+
+/* A file of the run as its summary row gives it. */
+static iss_file_summary row(const char *file, const char *provider, const char *sha256)
+{
+    iss_file_summary r = {0};
+    r.file = (char *)file;
+    r.provider = (char *)provider;
+    r.sha256 = (char *)sha256;
+    return r;
+}
+
+/* The problem of each entry that did nothing, as a string: "0:near 2:absent" */
+static const char *problems(const iss_waivers *w, const iss_run_totals *t)
+{
+    static char buf[512];
+    iss_unused *u;
+    size_t n = iss_waivers_unused(w, t, &u);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char one[64];
+        snprintf(one, sizeof one, "%s%zu:%s", i ? " " : "", (size_t)(u[i].w - w->v),
+                 iss_unused_kind_name(u[i].kind));
+        strncat(buf, one, sizeof buf - strlen(buf) - 1);
+    }
+    free(u);
+    return buf;
+}
+
+#define WAIVE(rule, provider)                                                                      \
+    "  - {rule: " rule ", provider: \"" provider "\", reason: r, decided_by: e, "                  \
+    "expires: 2030-01-01}\n"
+#define JUDGE(rule, provider, sha)                                                                 \
+    "  - {rule: " rule ", provider: \"" provider "\", verdict: pass, reason: r, decided_by: e, "   \
+    "decided_on: 2026-01-01, declaration_sha256: " sha "}\n"
+
+START_TEST(unused_entries)
+{
+    iss_diags d = {0};
+    iss_waivers *w = load("waivers:\n" WAIVE("AUD-Q-a", "ACME Corp")       /* 0 used */
+                          WAIVE("AUD-Q-b", "ACME  Corp")                   /* 1 extra space */
+                          WAIVE("AUD-Q-b", "acme corp")                    /* 2 case */
+                          WAIVE("AUD-T-b", "ACME Crop")                    /* 3 two letters */
+                          WAIVE("AUD-Q-a", "Blue Heron KK")                /* 4 absent */
+                          WAIVE("AUD-T-b", "株式会社サンプルセキュリティ") /* 5 absent */
+                          WAIVE("AUD-T-b", "ACME Corp")                    /* 6 no result */
+                          "judgements:\n" JUDGE("AUD-Q-b", "Other KK", D1) /* 7 ACME's digest */
+                          JUDGE("AUD-Q-b", "ACME Corp", D1_TYPO)           /* 8 mistyped */
+                          JUDGE("AUD-Q-a", "ACME Corp", D3)                /* 9 edited */
+                          JUDGE("AUD-T-b", "Sample KK", D2), /* 10 its own, no AUD-T-b */
+                          &d);
+    ck_assert_msg(w != NULL, "%s", fx_diags_text(&d));
+    iss_diags_free(&d);
+    iss_file_summary rows[] = {
+        row("a.yaml", "ACME Corp", D1),
+        row("b.yaml", "株式会社あおばセキュアテック", "3333"),
+        row("c.yaml", NULL, ""), /* not loaded */
+        row("d.yaml", "Sample KK", D2),
+    };
+    unsigned char used[11] = {0};
+    used[0] = ISS_ENTRY_MATCHED;
+    used[8] = ISS_ENTRY_PINNED;
+    used[9] = ISS_ENTRY_PINNED;
+    iss_run_totals t = {.rows = rows, .nrows = 4, .waivers_used = used};
+    ck_assert_str_eq(problems(w, &t), "1:provider-near 2:provider-near 3:provider-near "
+                                      "4:provider-absent 5:provider-absent 6:rule-unused "
+                                      "7:digest-other 8:digest-near 9:digest-none "
+                                      "10:rule-unused");
+    /* the name meant, and the words of each */
+    iss_unused *u;
+    size_t n = iss_waivers_unused(w, &t, &u);
+    ck_assert_uint_eq(n, 10);
+    ck_assert_str_eq(u[0].other, "ACME Corp");
+    ck_assert_str_eq(u[6].file, "a.yaml");
+    ck_assert_str_eq(u[6].other, "ACME Corp");
+    iss_buf b = {0};
+    iss_unused_render(&b, &u[0], ISS_LANG_EN, NULL);
+    ck_assert_str_eq(b.s, "waiver of rule AUD-Q-b for 'ACME  Corp': no declaration of provider "
+                          "'ACME  Corp' in this run; did you mean 'ACME Corp'?");
+    b.len = 0;
+    iss_unused_render(&b, &u[3], ISS_LANG_EN, NULL);
+    ck_assert_str_eq(b.s, "waiver of rule AUD-Q-a for 'Blue Heron KK': no declaration of provider "
+                          "'Blue Heron KK' in this run");
+    b.len = 0;
+    iss_unused_render(&b, &u[7], ISS_LANG_JA, NULL);
+    ck_assert_ptr_nonnull(strstr(b.s, "a.yaml"));
+    iss_buf_free(&b);
+    free(u);
+    /* every entry used: nothing; no waivers file: nothing */
+    memset(used, ISS_ENTRY_MATCHED, sizeof used);
+    ck_assert_str_eq(problems(w, &t), "");
+    ck_assert_uint_eq(iss_waivers_unused(NULL, &t, &u), 0);
+    iss_waivers_free(w);
+}
+END_TEST
+
+/* Which entries a report's results make used: the provider's and rule's,
+ * pinned to this version or to another. */
+START_TEST(match_flags)
+{
+    fx_run *run = fx_eval(fx_verified(), AUD, NULL);
+    const char *digest = run->report->decl->sha256;
+    const char *provider = run->report->decl->provider.s;
+    char text[2048];
+    snprintf(
+        text, sizeof text,
+        "waivers:\n"
+        "  - {rule: AUD-Q-a, provider: \"%s\", reason: r, decided_by: e, expires: 2030-01-01}\n"
+        "  - {rule: AUD-Q-a, provider: other, reason: r, decided_by: e, expires: 2030-01-01}\n"
+        "judgements:\n"
+        "  - {rule: AUD-Q-a, provider: \"%s\", verdict: pass, reason: r, decided_by: e,\n"
+        "     decided_on: 2026-01-01, declaration_sha256: %s}\n"
+        "  - {rule: AUD-Q-b, provider: \"%s\", verdict: pass, reason: r, decided_by: e,\n"
+        "     decided_on: 2026-01-01, declaration_sha256: " D2 "}\n",
+        provider, provider, digest, provider);
+    iss_diags d = {0};
+    iss_waivers *w = load(text, &d);
+    ck_assert_msg(w != NULL, "%s", fx_diags_text(&d));
+    iss_diags_free(&d);
+    unsigned char used[4] = {0};
+    iss_waivers_match(w, run->report, used);
+    ck_assert_int_eq(used[0], ISS_ENTRY_MATCHED);
+    ck_assert_int_eq(used[1], 0);
+    ck_assert_int_eq(used[2], ISS_ENTRY_MATCHED);
+    ck_assert_int_eq(used[3], ISS_ENTRY_PINNED);
+    iss_waivers_match(w, NULL, used); /* a file not loaded: nothing */
+    iss_waivers_free(w);
+    fx_run_free(run);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("waivers");
@@ -268,6 +405,8 @@ static Suite *suite(void)
     tcase_add_test(t, judgements);
     tcase_add_test(t, not_applied);
     tcase_add_test(t, refused);
+    tcase_add_test(t, unused_entries);
+    tcase_add_test(t, match_flags);
     suite_add_tcase(s, t);
     return s;
 }
