@@ -63,8 +63,8 @@ typedef struct {
     unsigned show;
     const char *show_option;
     iss_review_level review_level; /* --review-level: review results in the CI formats */
-    const char *baseline;  /* --baseline: the earlier report each result is marked against */
-    bool fail_on_new;      /* --fail-on new: the status counts only new fails */
+    const char *baseline; /* --baseline: the earlier report each result is marked against */
+    bool fail_on_new;     /* --fail-on new: the status counts only new fails */
     const struct iss_waivers *waivers; /* --waivers, or NULL: its entries that did nothing */
 } iss_run;
 

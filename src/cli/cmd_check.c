@@ -296,7 +296,6 @@ static int parse_value(const cli_ctx *ctx, check_opts *o, const cli_option *opt,
     }
 }
 
-
 /* A flag: -1, or 0 after the help. */
 static int parse_flag(const cli_ctx *ctx, check_opts *o, int id)
 {

@@ -69,8 +69,8 @@
 #include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
-#include "report_ci.h"
 #include "isscheck/waivers.h"
+#include "report_ci.h"
 
 #include <stdlib.h>
 #include <string.h>
