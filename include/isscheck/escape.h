@@ -40,6 +40,9 @@ size_t iss_text_unsafe(const unsigned char *p);
 void iss_text_escape_char(iss_buf *out, const unsigned char *p);
 /* s with every such character escaped; NULL is the empty string. */
 void iss_text_str(iss_buf *out, const char *s);
+/* s so, but its line feeds kept: for a text the tool composed of many
+ * values, whose own lines end in line feeds (explain, list, --version). */
+void iss_text_lines(iss_buf *out, const char *s);
 /* The message fmt formats, escaped as iss_text_str escapes a value (the
  * tool's own formats hold no control character, so only what the
  * arguments brought is escaped). */

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include "isscheck/authoring.h"
+#include "isscheck/escape.h"
 #include "isscheck/run.h"
 
 #include <errno.h>
@@ -57,8 +58,12 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
     const iss_rule *r = iss_criteria_rule(c, o.id);
     if (!r)
         return unknown_rule(ctx, c, o.id);
-    iss_buf out = {0};
-    iss_explain_rule(&out, c, r, lang);
+    /* the criteria's texts are values: escaped for the terminal, their
+     * own lines kept (the verbatim text of a clause has several) */
+    iss_buf raw = {0}, out = {0};
+    iss_explain_rule(&raw, c, r, lang);
+    iss_text_lines(&out, raw.s);
+    iss_buf_free(&raw);
     status = CLI_EXIT_CLEAN;
     if (!cli_write_stdout(&out)) {
         cli_error(ctx, "isscheck", "cannot write the explanation: %s", strerror(errno));

@@ -144,8 +144,12 @@ static int run(const cli_ctx *ctx, const iss_criteria *c, int argc, char **argv)
         iss_buf out = {0};
         if (json)
             list_json(&out, c, &o);
-        else
-            list_text(&out, c, &o);
+        else { /* every value of the criteria escaped (iss_text_lines) */
+            iss_buf raw = {0};
+            list_text(&raw, c, &o);
+            iss_text_lines(&out, raw.s);
+            iss_buf_free(&raw);
+        }
         status = CLI_EXIT_CLEAN;
         if (!cli_write_stdout(&out)) {
             cli_error(ctx, "isscheck", "cannot write the list: %s", strerror(errno));

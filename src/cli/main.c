@@ -6,6 +6,7 @@
 #include "output.h"
 
 #include "isscheck/builtin.h"
+#include "isscheck/escape.h"
 #include "isscheck/strs.h"
 
 #include <errno.h>
@@ -225,13 +226,20 @@ static int version(const cli_ctx *ctx)
     printf("isscheck %s\n", ISS_VERSION);
     if (*ISS_COMMIT)
         printf("commit: %s\n", ISS_COMMIT);
+    iss_buf raw = {0}, line = {0};
     for (size_t i = 0; ed && i < ed->nsets; i++) {
         const iss_criteria *c = ed->sets[i];
         char date[ISS_DATE_SIZE];
         iss_date_format(c->date, date);
-        printf("criteria: %s %s (%s, %s, digest %s, %s)\n", c->title, c->edition, date,
-               c->draft ? "draft" : "in force", c->digest, c->dir);
+        /* a criteria folder's title and edition are values: escaped */
+        iss_buf_printf(&raw, "criteria: %s %s (%s, %s, digest %s, %s)", c->title, c->edition, date,
+                       c->draft ? "draft" : "in force", c->digest, c->dir);
+        iss_text_str(&line, raw.s);
+        printf("%s\n", line.s);
+        raw.len = line.len = 0;
     }
+    iss_buf_free(&raw);
+    iss_buf_free(&line);
     if (!ed) {
         fflush(stdout);
         iss_diags_print(stderr, &d, ctx->lang);

@@ -215,6 +215,22 @@ void iss_text_str(iss_buf *out, const char *s)
         iss_buf_add(out, (const char *)run, (size_t)(p - run));
 }
 
+void iss_text_lines(iss_buf *out, const char *s)
+{
+    iss_buf line = {0};
+    for (const char *p = s ? s : "";;) {
+        const char *nl = strchr(p, '\n');
+        line.len = 0;
+        iss_buf_add(&line, p, nl ? (size_t)(nl - p) : strlen(p));
+        iss_text_str(out, line.s);
+        if (!nl)
+            break;
+        iss_buf_puts(out, "\n");
+        p = nl + 1;
+    }
+    iss_buf_free(&line);
+}
+
 void iss_text_vprintf(iss_buf *out, const char *fmt, va_list ap)
 {
     va_list cp;

@@ -4,6 +4,7 @@
  * is generated from the rule's check kind and parameters, in Japanese or
  * English. */
 #include "checks/checks.h"
+#include "isscheck/escape.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -172,10 +173,23 @@ void iss_explain_rule(iss_buf *out, const iss_criteria *c, const iss_rule *r, is
     const iss_criteria *set = r->set;
     char date[ISS_DATE_SIZE];
     iss_date_format(set->date, date);
-    iss_buf_printf(out, "%s  %s\n\n", r->id, lang == ISS_LANG_EN ? r->title_en : r->title_ja);
-    iss_str_printf(out, S_EX_CITATION, lang, set->title, set->edition, date, r->clause);
-    iss_str_printf(out, S_EX_CATEGORY, lang, cat->code,
-                   lang == ISS_LANG_EN ? cat->name_en : cat->name_ja, cat->clause);
+    /* the one-line values of the heading escaped whole, line feeds too (the
+     * CLI escapes the rest of the text but keeps its lines) */
+    iss_buf v[3] = {{0}};
+    iss_text_str(&v[0], lang == ISS_LANG_EN ? r->title_en : r->title_ja);
+    iss_buf_printf(out, "%s  %s\n\n", r->id, v[0].s);
+    v[0].len = 0;
+    iss_text_str(&v[0], set->title);
+    iss_text_str(&v[1], set->edition);
+    iss_text_str(&v[2], r->clause);
+    iss_str_printf(out, S_EX_CITATION, lang, v[0].s, v[1].s, date, v[2].s);
+    v[0].len = v[1].len = v[2].len = 0;
+    iss_text_str(&v[0], cat->code);
+    iss_text_str(&v[1], lang == ISS_LANG_EN ? cat->name_en : cat->name_ja);
+    iss_text_str(&v[2], cat->clause);
+    iss_str_printf(out, S_EX_CATEGORY, lang, v[0].s, v[1].s, v[2].s);
+    for (size_t i = 0; i < 3; i++)
+        iss_buf_free(&v[i]);
     iss_str_printf(out, S_EX_CRITERIA, lang, set->dir,
                    set->draft ? iss_string(S_DRAFT_L, lang) : iss_string(S_IN_FORCE_L, lang));
     if (r->label)
