@@ -1,5 +1,6 @@
 /* fields.c - typed access to nodes, with located errors. */
 #include "fields.h"
+#include "isscheck/escape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,27 +65,51 @@ static void wrong_type(iss_ctx *c, const iss_node *n, const char *what, const ch
     error_texts(c, n ? n->loc : (iss_loc){0, 0}, &en, &ja);
 }
 
-/* Edit distance, bounded: keys are short. */
-static size_t distance(const char *a, const char *b)
+/* s as code points (an invalid byte counts as one), in *cp; their number. */
+static size_t code_points(const char *s, uint32_t **cp)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
+    size_t len = strlen(s), n = 0;
+    *cp = iss_xmalloc((len + 1) * sizeof **cp);
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t k = iss_utf8_char(p, &(*cp)[n]);
+        if (!k) {
+            (*cp)[n] = *p;
+            k = 1;
+        }
+        n++;
+        p += k;
+    }
+    return n;
+}
+
+size_t iss_edit_distance(const char *a, const char *b, size_t *alen)
+{
+    uint32_t *x, *y;
+    size_t n = code_points(a, &x), m = code_points(b, &y);
+    size_t *row = iss_xmalloc((m + 1) * sizeof *row);
+    for (size_t j = 0; j <= m; j++)
         row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
         row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t sub = prev + (a[i - 1] != b[j - 1]);
-            size_t del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (x[i - 1] != y[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
         }
     }
-    return row[lb];
+    size_t d = row[m];
+    free(row);
+    free(x);
+    free(y);
+    if (alen)
+        *alen = n;
+    return d;
 }
 
 const char *iss_nearest(const char *const *list, const char *s)
@@ -92,7 +117,7 @@ const char *iss_nearest(const char *const *list, const char *s)
     const char *best = NULL;
     size_t bestd = 99;
     for (size_t j = 0; list[j]; j++) {
-        size_t dd = distance(s, list[j]);
+        size_t dd = iss_edit_distance(s, list[j], NULL);
         if (dd < bestd) {
             bestd = dd;
             best = list[j];

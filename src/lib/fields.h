@@ -29,4 +29,11 @@ bool iss_get_strs(iss_ctx *c, const iss_node *map, const char *key, bool require
 /* One scalar as a string (no NUL bytes, not a collection). */
 bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out);
 
+/* The edit distance between a and b in code points (an invalid byte counts
+ * as one: a name in kana or kanji is three bytes a character, and a distance
+ * in bytes would call unrelated names of the same ending near); a's length
+ * in code points in *alen when alen is not NULL.  iss_nearest (strs.h) and
+ * the waivers' did-you-mean both measure with it. */
+size_t iss_edit_distance(const char *a, const char *b, size_t *alen);
+
 #endif

@@ -387,55 +387,6 @@ static char *squashed(const char *s)
     return out;
 }
 
-/* s as code points (an invalid byte counts as one), in *cp; their number. */
-static size_t code_points(const char *s, uint32_t **cp)
-{
-    size_t len = strlen(s), n = 0;
-    *cp = iss_xmalloc((len + 1) * sizeof **cp);
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        size_t k = iss_utf8_char(p, &(*cp)[n]);
-        if (!k) {
-            (*cp)[n] = *p;
-            k = 1;
-        }
-        n++;
-        p += k;
-    }
-    return n;
-}
-
-/* Edit distance in code points: a name in kana or kanji is 3 bytes a
- * character, so a distance in bytes would call two unrelated names of the
- * same ending near. */
-static size_t char_distance(const char *a, const char *b, size_t *alen)
-{
-    uint32_t *x, *y;
-    size_t n = code_points(a, &x), m = code_points(b, &y);
-    size_t *row = iss_xmalloc((m + 1) * sizeof *row);
-    for (size_t j = 0; j <= m; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = diag + (x[i - 1] != y[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    size_t d = row[m];
-    free(row);
-    free(x);
-    free(y);
-    *alen = n;
-    return d;
-}
-
 /* A provider of the run close to p: the same but for white space or case,
  * else at most 3 characters away and no more than one in four; NULL when
  * none is. */
@@ -446,7 +397,7 @@ static const char *near_provider(const char *const *seen, const char *p)
     size_t bestd = 4;
     for (size_t i = 0; seen[i]; i++) {
         char *si = squashed(seen[i]);
-        size_t len, d = strcmp(si, sp) == 0 ? 0 : char_distance(p, seen[i], &len);
+        size_t len, d = strcmp(si, sp) == 0 ? 0 : iss_edit_distance(p, seen[i], &len);
         free(si);
         if (d < bestd && (d == 0 || d * 4 <= len)) {
             bestd = d;
