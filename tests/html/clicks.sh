@@ -1,0 +1,77 @@
+#!/bin/sh
+# clicks.sh BINARY - the HTML report's controls driven as a user drives
+# them, in headless Chromium: clicks on the verdict boxes, text typed into
+# the filter, clicks, Enter and Space on the summary's headings (a second
+# click reverses the order), every control focused (clicks.py says how and
+# what it checks after each step).  run.sh sets the same state through the
+# page's query; this test runs the event handlers themselves.  A copy of
+# each page carries the test's script (its hash added to the page's
+# policy); what the page showed after each step comes back in the DOM
+# Chromium dumps.  Also the page reloaded after the user changed the
+# filters, with and without a query: what it shows must follow what its
+# controls say.  Skipped (exit 77) without chromium, as run.sh.  Run from
+# the source root.
+set -eu
+chromium=$(command -v chromium || true)
+if [ -z "$chromium" ]; then
+  if [ "${ISSCHECK_REQUIRE_BROWSER:-0}" = 1 ]; then
+    echo "html: FAILED: no chromium on PATH and ISSCHECK_REQUIRE_BROWSER=1" >&2
+    exit 1
+  fi
+  echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
+  exit 77
+fi
+bin=$1
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
+unset ISSCHECK_LANG
+browse() { # browse URL: the DOM after the scripts ran, on stdout; the log in $tmp/log
+  timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 --dump-dom "$1" 2>"$tmp/log"
+}
+n=0 fails=0
+render() { # render NAME ARGS...: the page of a run
+  name=$1
+  shift
+  "$bin" check --format html "$@" >"$tmp/$name.html" 2>/dev/null || true
+}
+drive() { # drive NAME TEXT [OLD NEW]: add the test (break the page), load, compare
+  name=$1 text=$2
+  shift 2
+  python3 "$here/clicks.py" prepare "$tmp/$name.html" "$tmp/$name.t.html" "$text" "$@" || return 1
+  if ! browse "file://$tmp/$name.t.html" >"$tmp/$name.dom"; then
+    echo "html: $name: chromium failed:" >&2
+    tail -5 "$tmp/log" >&2
+    return 1
+  fi
+  if grep -E ':CONSOLE|Uncaught' "$tmp/log" >&2; then
+    echo "html: $name: console messages (above)" >&2
+    return 1
+  fi
+  python3 "$here/clicks.py" check "$tmp/$name.html" "$tmp/$name.dom" "$text"
+}
+render batch-en --lang en examples/va-fail.yaml examples/dv-pass.yaml \
+  tests/golden/err-unknown-key/input.yaml
+render all-ja examples
+# Mixed case and spaces around: the filter ignores both.
+for page in 'batch-en: q-C ' 'all-ja:T-A'; do
+  n=$((n + 1))
+  drive "${page%%:*}" "${page#*:}" || fails=$((fails + 1))
+done
+# The same test must fail when a handler is broken: typing not listened
+# to, a second click that does not reverse, Enter and Space not taken.
+for mutant in "filter.addEventListener('input',apply);@" \
+  "col===by&&!desc@false" "(e.key==='Enter'||e.key===' ')@false"; do
+  n=$((n + 1))
+  if drive batch-en ' q-C ' "${mutant%%@*}" "${mutant#*@}" >"$tmp/mutant" 2>&1; then
+    echo "html: the page with ${mutant%%@*} broken passed the test" >&2
+    fails=$((fails + 1))
+  else
+    echo "html: ${mutant%%@*} broken: caught ($(grep -m1 '^html:' "$tmp/mutant" | cut -c1-160))"
+  fi
+done
+echo "html: $n pages driven in $("$chromium" --version 2>/dev/null | head -1), $fails failed"
+[ "$fails" -eq 0 ]
