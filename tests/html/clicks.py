@@ -1,4 +1,4 @@
-"""clicks.py prepare HTML OUT TEXT [OLD NEW] | clicks.py check HTML DOM TEXT - the HTML
+"""clicks.py prepare HTML OUT TEXT [OLD NEW] | clicks.py check HTML DOM TEXT QUERY - the HTML
 report's controls driven as a user drives them (tests/html/clicks.sh).
 
 prepare writes OUT, a copy of the page HTML with a test script appended
@@ -27,6 +27,7 @@ import html
 import json
 import re
 import sys
+import urllib.parse
 
 from check_page import number, parse
 
@@ -38,6 +39,7 @@ FILTER_STEPS = [("box", "pass"), ("box", "na"), ("text", None), ("box", "pass"),
 SCRIPT = r"""
 (function(){
 var steps=%s,log=[],i;
+var saved=sessionStorage.getItem('clicks-log');
 var filter=document.querySelector('.filter');
 var table=document.querySelector('table.summary');
 var heads=table?table.tHead.rows[0].cells:[];
@@ -63,8 +65,9 @@ var e=new KeyboardEvent('keydown',{key:key,bubbles:true,cancelable:true});
 el.dispatchEvent(e);
 return {focused:document.activeElement===el,prevented:e.defaultPrevented};}
 try{
-observe(['start']);
-for(i=0;i<steps.length;i++){
+if(saved){sessionStorage.removeItem('clicks-log');log=JSON.parse(saved);observe(['reload']);}
+else{observe(['start']);
+for(i=0;i<steps.length-1;i++){
 var s=steps[i],extra=null;
 if(s[0]==='box'){
 var b=filter.querySelector('input[type=checkbox][value="'+s[1]+'"]');
@@ -82,6 +85,8 @@ f.push([cs[c].tagName,cs[c].tabIndex,document.activeElement===cs[c],visible(cs[c
 extra=f;}
 observe(s);
 if(extra)log[log.length-1].extra=extra;}
+sessionStorage.setItem('clicks-log',JSON.stringify(log));
+location.reload();return;}
 }catch(e){log.push({error:String(e)});}
 var pre=document.createElement('pre');
 pre.id='clicks-observed';pre.textContent=JSON.stringify(log);
@@ -91,6 +96,8 @@ document.body.appendChild(pre);
 
 
 def steps_for(page, text):
+    """The steps; the last, a reload, is taken after the others (their
+    observations kept in sessionStorage across it)."""
     steps = []
     if page.filter_hidden is not None:
         steps += [["text", text if t is None else t] if k == "text" else [k, t]
@@ -101,7 +108,7 @@ def steps_for(page, text):
         steps += [["head", 3, "click"], ["head", 3, "click"], ["head", 3, "click"],
                   ["head", 0, "click"], ["head", 0, "click"],
                   ["head", 1, "Enter"], ["head", 1, " "]]
-    steps.append(["focus"])
+    steps += [["focus"], ["reload"]]
     return steps
 
 
@@ -134,7 +141,7 @@ def prepare(src, out, text, old=None, new=None):
         f.write(doc)
 
 
-def check(src, dom, text):
+def check(src, dom, text, query):
     page = parse(src)
     steps = steps_for(page, text)
     problems = []
@@ -155,8 +162,16 @@ def check(src, dom, text):
         bad(f"{len(log)} observations for {len(steps)} steps")
         return problems
     boxes = re.findall(r'<input type="checkbox" value="(\w+)" checked>', open(src).read())
-    on, typed = set(boxes), ""
-    by, down = None, False
+    asked = urllib.parse.parse_qs(query)
+
+    def loaded():
+        """What the page shows as loaded, from its ?QUERY (as run.sh checks)."""
+        on = set(asked["show"][0].split(",")) & set(boxes) if "show" in asked else set(boxes)
+        by = int(asked["sort"][0]) if "sort" in asked else None
+        down = by is not None and asked.get("order", [""])[0] == "desc"
+        return on, asked.get("q", [""])[0], by, down
+
+    on, typed, by, down = loaded()
     prev = None
     for n, (step, o) in enumerate(zip([["start"]] + steps, log)):
         where = f"step {n} {step}"
@@ -164,6 +179,8 @@ def check(src, dom, text):
             on ^= {step[1]}
         elif step[0] == "text":
             typed = step[1]
+        elif step[0] == "reload":
+            on, typed, by, down = loaded()
         elif step[0] == "head":
             down = by == step[1] and not down
             by = step[1]
@@ -175,7 +192,9 @@ def check(src, dom, text):
             diff = [i for i, (w, g) in enumerate(zip(want, o["hidden"])) if w != g]
             bad(f"{where}: {o['hidden'].count(True)} cells hidden, expected {want.count(True)}; "
                 f"first wrong: {diff[:5]}")
-        if step[0] in ("box", "text") and (all(want) or not any(want)):
+        filtered = step[0] in ("box", "text") or (
+            step[0] in ("start", "reload") and ("show" in asked or "q" in asked))
+        if filtered and (all(want) or not any(want)):
             bad(f"{where}: shows {'nothing' if all(want) else 'everything'}: no test of it")
         for tr, (hidden, shown) in enumerate(o["matrix"]):
             if hidden != (shown == 0):
@@ -210,7 +229,7 @@ def main():
     if sys.argv[1:2] == ["prepare"] and len(sys.argv) in (5, 7):
         prepare(*sys.argv[2:])
         return
-    if sys.argv[1:2] != ["check"] or len(sys.argv) != 5:
+    if sys.argv[1:2] != ["check"] or len(sys.argv) != 6:
         sys.exit(__doc__)
         return
     problems = check(*sys.argv[2:])
