@@ -7,20 +7,26 @@ change events a real click fires), types TEXT into the text filter (value
 set, then a bubbling input event, as typing fires), clicks each summary
 heading it sorts by, twice to reverse it, and presses Enter and Space on
 one (a keydown on the focused heading), focuses every control, and after
-each step writes what the page then shows (the cells hidden, the summary's
-rows in order, each heading's aria-sort, the matrix rows hidden) as JSON
-into <pre id="clicks-observed">, which Chromium's --dump-dom prints.
+each step notes what the page then shows (the cells hidden, the summary's
+rows in order, each heading's aria-sort, the matrix rows hidden); last it
+keeps those notes in sessionStorage and reloads the page, notes what the
+page shows reloaded, and writes them all as JSON into
+<pre id="clicks-observed">, which Chromium's --dump-dom prints.
 With OLD NEW, the page's own script has OLD replaced by NEW (a handler
 broken on purpose: the check must then fail).
 
 check reads that from DOM and compares each step with what the static page
-says it must be: a cell is shown when its verdict's box is on and it
-contains TEXT (trimmed, any case); after the n-th activation of a heading
+says it must be: as loaded and reloaded, what the page's QUERY asks
+(?show=…&q=…&sort=…&order=…; none: everything, in the page's order);
+then a cell is shown when its verdict's box is on and it contains the
+text typed (trimmed, any case); after the n-th activation of a heading
 in a row the rows are those of the page, ordered by that column
 (numerically for a count), ascending the first time, then reversed at each
-repeat; only that heading has aria-sort.  Every step must change what is
-shown (so no step passes by doing nothing), and no filter step may show
-everything or nothing.  Prints one line; exits 1 on any problem."""
+repeat; only that heading has aria-sort; a matrix row is hidden when all
+its cells are; Enter and Space on a focused heading are taken (their
+default prevented); every control can take the focus and is visible.
+Every step must change what is shown (so no step passes by doing
+nothing), and no filter step may show everything or nothing.  Prints one line; exits 1 on any problem."""
 import base64
 import hashlib
 import html

@@ -7,9 +7,9 @@
 # page's query; this test runs the event handlers themselves.  A copy of
 # each page carries the test's script (its hash added to the page's
 # policy); what the page showed after each step comes back in the DOM
-# Chromium dumps.  Also the page reloaded after the user changed the
-# filters, with and without a query: what it shows must follow what its
-# controls say.  Skipped (exit 77) without chromium, as run.sh.  Run from
+# Chromium dumps.  Last the page is reloaded, with and without a query:
+# it must show the query's view again (or everything).  The same test is
+# run on copies with a handler broken, and must fail them.  Skipped (exit 77) without chromium, as run.sh.  Run from
 # the source root.
 set -eu
 chromium=$(command -v chromium || true)
