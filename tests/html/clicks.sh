@@ -12,26 +12,13 @@
 # run on copies with a handler broken, and must fail them.  Skipped (exit 77) without chromium, as run.sh.  Run from
 # the source root.
 set -eu
-chromium=$(command -v chromium || true)
-if [ -z "$chromium" ]; then
-  if [ "${ISSCHECK_REQUIRE_BROWSER:-0}" = 1 ]; then
-    echo "html: FAILED: no chromium on PATH and ISSCHECK_REQUIRE_BROWSER=1" >&2
-    exit 1
-  fi
-  echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
-  exit 77
-fi
 bin=$1
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
 unset ISSCHECK_LANG
-browse() { # browse URL: the DOM after the scripts ran, on stdout; the log in $tmp/log
-  timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 --dump-dom "$1" 2>"$tmp/log"
-}
+. "$here/browser.sh"
 n=0 fails=0
 render() { # render NAME ARGS...: the page of a run
   name=$1
@@ -42,7 +29,7 @@ drive() { # drive NAME QUERY TEXT [OLD NEW]: add the test (break the page), load
   name=$1 query=$2 text=$3
   shift 3
   python3 "$here/clicks.py" prepare "$tmp/$name.html" "$tmp/$name.t.html" "$text" "$@" || return 1
-  if ! browse "file://$tmp/$name.t.html${query:+?$query}" >"$tmp/$name.dom"; then
+  if ! browse "file://$tmp/$name.t.html${query:+?$query}" --dump-dom >"$tmp/$name.dom"; then
     echo "html: $name: chromium failed:" >&2
     tail -5 "$tmp/log" >&2
     return 1

@@ -21,15 +21,6 @@
 # unless ISSCHECK_REQUIRE_BROWSER=1 (as .ci/run sets): then it fails.
 # Run from the source root.
 set -eu
-chromium=$(command -v chromium || true)
-if [ -z "$chromium" ]; then
-  if [ "${ISSCHECK_REQUIRE_BROWSER:-0}" = 1 ]; then
-    echo "html: FAILED: no chromium on PATH and ISSCHECK_REQUIRE_BROWSER=1" >&2
-    exit 1
-  fi
-  echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
-  exit 77
-fi
 bin=$1
 out=$2
 here=$(dirname "$0")
@@ -38,15 +29,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
 unset ISSCHECK_LANG
-# As the machine notes say: no background networking (the network is
-# closed), a fresh profile, no sandbox (root in a container).
-browse() { # browse URL ARGS...: chromium's stdout, its log in $tmp/log
-  url=$1
-  shift
-  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 "$@" "$url" 2>"$tmp/log"
-}
+. "$here/browser.sh"
 hostile="$tmp/<img src=x onerror=alert(1)> & \"'.yaml"
 cp tests/golden/html-hostile/stdin "$hostile"
 n=0 fails=0
