@@ -16,7 +16,7 @@ bin=$1
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
+export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp" PYTHONDONTWRITEBYTECODE=1 # (it imports check_page)
 unset ISSCHECK_LANG
 . "$here/browser.sh"
 n=0 fails=0
