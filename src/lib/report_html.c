@@ -144,7 +144,11 @@ static const char style_views[] =
     ".sortable thead th{cursor:pointer;user-select:none}\n"
     ".sortable th[aria-sort=ascending]::after{content:\" \\25B2\"}\n"
     ".sortable th[aria-sort=descending]::after{content:\" \\25BC\"}\n"
-    "@media print{.filter,.sort-hint{display:none}}\n";
+    /* Printed, every cell, as the filters that hid some do not print: a
+     * printout must not read as the whole report while it is not. */
+    "@media print{.filter,.sort-hint{display:none}\n"
+    ".cell[hidden],.absent[hidden]{display:block!important}\n"
+    ".matrix tr[hidden]{display:table-row!important}}\n";
 
 /* The script, and its hash for the Content-Security-Policy: base64 of the
  * SHA-256 of the text between <script> and </script> (script, then

@@ -8,7 +8,7 @@
 # (check_page.py), or shows the open/close buttons hidden (the script did
 # not run).  Printed to PDF, every cell is open: when pdftotext (Debian's
 # poppler-utils) is there, an English page's PDF must hold one citation per
-# result.
+# result, also when printed filtered and without its script.
 # The filters and the sorting are driven through the page's query
 # (?show=…&q=…&sort=…&order=…, the state a link to a view carries, set
 # by the same code the controls run): check_page.py --query compares the
@@ -21,15 +21,6 @@
 # unless ISSCHECK_REQUIRE_BROWSER=1 (as .ci/run sets): then it fails.
 # Run from the source root.
 set -eu
-chromium=$(command -v chromium || true)
-if [ -z "$chromium" ]; then
-  if [ "${ISSCHECK_REQUIRE_BROWSER:-0}" = 1 ]; then
-    echo "html: FAILED: no chromium on PATH and ISSCHECK_REQUIRE_BROWSER=1" >&2
-    exit 1
-  fi
-  echo "html: SKIPPED: no chromium on PATH (apt-get install chromium)"
-  exit 77
-fi
 bin=$1
 out=$2
 here=$(dirname "$0")
@@ -38,15 +29,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775012400 HOME="$tmp"
 unset ISSCHECK_LANG
-# As the machine notes say: no background networking (the network is
-# closed), a fresh profile, no sandbox (root in a container).
-browse() { # browse URL ARGS...: chromium's stdout, its log in $tmp/log
-  url=$1
-  shift
-  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 "$@" "$url" 2>"$tmp/log"
-}
+. "$here/browser.sh"
 hostile="$tmp/<img src=x onerror=alert(1)> & \"'.yaml"
 cp tests/golden/html-hostile/stdin "$hostile"
 n=0 fails=0
@@ -69,15 +52,18 @@ page() { # page NAME ARGS...: render, load, compare
   python3 "$here/check_page.py" "$tmp/$name.html" "$tmp/$name.json" "$tmp/$name.dom" ||
     fails=$((fails + 1))
   # (English pages only: their labels need no CJK font to come out as text)
-  if command -v pdftotext >/dev/null && grep -q '<html lang="en">' "$tmp/$name.html"; then
-    browse "file://$tmp/$name.html" --print-to-pdf="$tmp/$name.pdf" --no-pdf-header-footer \
-      >/dev/null || true
-    got=$(pdftotext "$tmp/$name.pdf" - 2>/dev/null | grep -c "^Citation" || true)
-    want=$(grep -c '<details class="cell ' "$tmp/$name.html" || true)
-    if [ "$got" != "$want" ]; then
-      echo "html: $name: printed, $got cells open of $want" >&2
-      fails=$((fails + 1))
-    fi
+  if grep -q '<html lang="en">' "$tmp/$name.html"; then
+    printed "$name" "$name.html"
+  fi
+}
+printed() { # printed NAME FILE[?QUERY]: every cell of page NAME open in FILE's PDF
+  command -v pdftotext >/dev/null || return 0
+  browse "file://$tmp/$2" --print-to-pdf="$tmp/$1.pdf" --no-pdf-header-footer >/dev/null || true
+  got=$(pdftotext "$tmp/$1.pdf" - 2>/dev/null | grep -c "^Citation" || true)
+  want=$(grep -c '<details class="cell ' "$tmp/$1.html" || true)
+  if [ "$got" != "$want" ]; then
+    echo "html: $2: printed, $got cells open of $want" >&2
+    fails=$((fails + 1))
   fi
 }
 view() { # view NAME QUERY: page NAME's DOM loaded with ?QUERY, checked
@@ -102,6 +88,14 @@ view all-ja 'sort=3&order=desc'
 view all-ja 'sort=4'
 view all-ja 'sort=1'
 view batch-en 'sort=0&order=desc'
+# Printed as a user left it, filtered (a printout must not read as the
+# whole report while it is not: the filters do not print), and without
+# script (its element taken out of a copy).
+n=$((n + 2))
+printed batch-en 'batch-en.html?show=fail&q=Q-c'
+sed '/^<script>/,/^<\/script>$/d' "$tmp/batch-en.html" >"$tmp/batch-en.noscript.html"
+grep -q '<script' "$tmp/batch-en.noscript.html" && { echo "html: script left" >&2; fails=$((fails + 1)); }
+printed batch-en batch-en.noscript.html
 # Screenshots, for people: the batch, and the batch opened at its first cell.
 browse "file://$tmp/batch-en.html" --screenshot="$out/batch-en.png" --window-size=1280,1800 \
   >/dev/null || fails=$((fails + 1))
