@@ -112,8 +112,8 @@ static void gitlab_part(iss_part *p, const iss_run *run, const iss_view *v, size
  * (severity "minor", "info" for a provider simply absent from the run).
  * The fingerprint is the entry's identity, not its line: the waivers
  * file, ISS-WAIVER-UNUSED, waiver or judgement, edition, rule, provider
- * and pinned digest (and, for a second entry the same, its number), so it
- * stays the same when lines are added above it. */
+ * and pinned digest: unique, as the loader refuses two entries with the
+ * same target, and the same when lines are added above it. */
 static void unused_issues(iss_buf *out, const iss_run *run, const iss_run_totals *t)
 {
     iss_unused *u;
@@ -121,25 +121,15 @@ static void unused_issues(iss_buf *out, const iss_run *run, const iss_run_totals
     iss_buf d = {0};
     for (size_t i = 0; i < n; i++) {
         const iss_waiver *w = u[i].w;
-        size_t same = 0;
-        for (size_t j = 0; j < i; j++) {
-            const iss_waiver *x = u[j].w;
-            same += x->kind == w->kind && strcmp(x->rule, w->rule) == 0 &&
-                    strcmp(x->provider, w->provider) == 0 &&
-                    strcmp(x->edition ? x->edition : "", w->edition ? w->edition : "") == 0 &&
-                    strcmp(x->sha256 ? x->sha256 : "", w->sha256 ? w->sha256 : "") == 0;
-        }
-        char nth[24], hex[65];
-        snprintf(nth, sizeof nth, "%zu", same);
+        char hex[65];
         const char *parts[] = {w->file,
                                ISS_CI_UNUSED_RULE,
                                w->kind == ISS_ENTRY_JUDGEMENT ? "judgement" : "waiver",
                                w->edition ? w->edition : "",
                                w->rule,
                                w->provider,
-                               w->sha256 ? w->sha256 : "",
-                               nth};
-        fingerprint(hex, parts, same ? 8 : 7);
+                               w->sha256 ? w->sha256 : ""};
+        fingerprint(hex, parts, sizeof parts / sizeof *parts);
         d.len = 0;
         iss_unused_render(&d, &u[i], run->lang, iss_text_str);
         issue(out, ISS_CI_UNUSED_RULE, d.s,
