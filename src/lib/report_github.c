@@ -96,9 +96,9 @@ static void resolved_notice(iss_buf *out, const iss_run *run, const iss_view *v,
     const char *label = iss_string(S_BASE_RESOLVED, run->lang);
     const char *t = rule ? iss_rule_title(rule, run->lang) : NULL;
     iss_buf title = {0}, msg = {0}, tmp = {0};
-    iss_buf_printf(&title, "%s %s [%s]", was->rule, t ? t : "", label);
+    iss_buf_printf(&title, "%s%s%s [%s]", was->rule, t ? " " : "", t ? t : "", label);
     /* three lines, each escaped as a whole: the line breaks are the tool's */
-    iss_buf_printf(&tmp, "%s: %s %s", label, was->rule, t ? t : "");
+    iss_buf_printf(&tmp, "%s: %s%s%s", label, was->rule, t ? " " : "", t ? t : "");
     if (rule) {
         iss_buf_puts(&tmp, " (");
         iss_ci_citation(&tmp, c, rule);
