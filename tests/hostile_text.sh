@@ -26,11 +26,14 @@
 #   - the CSV parses, one row per file, and no cell starts a formula;
 #   - github: no control character; every line is a workflow command the
 #     tool wrote (::error/::warning/::notice, properties file, line, col,
-#     title, none holding a raw ':' or ','), one per fail or review result
-#     and per file not loaded (as the JSON report counts them), or the
-#     last line, the count; a forged command never starts a line;
+#     title, none holding a raw ':' or ','), one per fail or review result,
+#     per file not loaded, per waivers entry that did nothing and per
+#     problem of the baseline resolved (as the JSON report counts them), or
+#     the last line, the count; a forged command never starts a line; the
+#     unused entry's provider is there, escaped;
 #   - gitlab: JSON, no control character in the bytes or in any value,
-#     one issue per fail or review result and per file not loaded.
+#     one issue per fail or review result, per file not loaded and per
+#     waivers entry that did nothing (GitLab finds resolved ones itself).
 # All of it against a baseline whose name and edition forge lines too.
 set -u
 bin=$1
@@ -141,6 +144,7 @@ COMMAND = re.compile(r"::(error|warning|notice) (file=[^:,]*,(line=[0-9]+,)?(col
                      r"title=[^:,]*::")
 for lang in ["en", "ja"]:
     need = None  # fail and review results and files not loaded, from the JSON report
+    unused_n = resolved_n = 0  # unused waivers entries, baseline problems resolved (JSON)
     for fmt in ["text", "json", "sarif", "junit", "markdown", "html", "github", "gitlab"]:
         out = os.path.join(tmp, f"out.{lang}.{fmt}")
         summary = os.path.join(tmp, f"summary.{lang}.{fmt}.csv")
@@ -183,6 +187,11 @@ for lang in ["en", "ja"]:
                 providers = [f.get("provider") for f in doc["files"]]
                 if "A\x1b]0;title\x07\x1b[2J\rB\nx.yaml:1:1: error: forged" not in providers:
                     problems.append(f"{label}: the provider is not carried as it is: {providers!r}")
+                unused_n = len(doc.get("unused_waivers", []))
+                resolved_n = sum(1 for f in doc["files"] for r in f.get("results", [])
+                                 if r.get("baseline") == "resolved") + \
+                    sum(len(f["baseline"]["resolved_rules"]) for f in doc["files"]
+                        if f.get("baseline", {}).get("state") == "compared")
                 unused = [u["provider"] for u in doc.get("unused_waivers", [])]
                 if unused != ["W\x1b[2J\rZ\nx.yaml:5:5: error: forged-waiver\u2028"]:
                     problems.append(f"{label}: the unused waiver is not carried as it is: {unused!r}")
@@ -195,8 +204,11 @@ for lang in ["en", "ja"]:
             for line in commands:
                 if not COMMAND.match(line):
                     problems.append(f"{label}: a line that is not a command of the tool: {line[:100]!r}")
-            if need is not None and len(commands) != need:
-                problems.append(f"{label}: {len(commands)} commands for {need} results and files")
+            if need is not None and len(commands) != need + unused_n + resolved_n:
+                problems.append(f"{label}: {len(commands)} commands for {need} results and files, "
+                                f"{unused_n} unused entries, {resolved_n} resolved")
+            if "\\x1b[2J\\rZ\\nx.yaml:5:5: error: forged-waiver\\u2028" not in s:
+                problems.append(f"{label}: the unused waiver's provider is not there, escaped")
         elif fmt == "gitlab":
             text_safe(label, data)
             try:
@@ -208,8 +220,12 @@ for lang in ["en", "ja"]:
                 for v in (i["description"], i["location"]["path"], i["check_name"]):
                     if BAD.search(v):
                         problems.append(f"{label}: a control character in {v[:80]!r}")
-            if need is not None and len(issues) != need:
-                problems.append(f"{label}: {len(issues)} issues for {need} results and files")
+            if need is not None and len(issues) != need + unused_n:
+                problems.append(f"{label}: {len(issues)} issues for {need} results and files, "
+                                f"{unused_n} unused entries")
+            if not any("\\x1b[2J\\rZ\\nx.yaml:5:5: error: forged-waiver\\u2028" in i["description"]
+                       for i in issues if i["check_name"] == "ISS-WAIVER-UNUSED"):
+                problems.append(f"{label}: the unused waiver's provider is not there, escaped")
         elif fmt == "junit":
             try:
                 xml.dom.minidom.parseString(data)

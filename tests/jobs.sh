@@ -43,6 +43,9 @@ compare() {
 compare examples 2 $files
 # against a baseline, read once before the workers start (tests/baseline/README)
 compare baseline 1 --baseline tests/baseline/round0.json examples
+# and with waivers: the entries that did nothing come from every file's part
+compare waivers 1 --baseline tests/baseline/round0.json \
+  --waivers tests/golden/waivers-unused/waivers.yaml examples
 if command -v python3 >/dev/null; then
   python3 bench/gen.py "$dir/corpus" --count 60 --big-persons 100 >/dev/null || fail=1
   # some files fail (the planted defects), none is an input error

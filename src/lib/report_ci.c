@@ -14,6 +14,11 @@ iss_ci_level iss_ci_level_of(iss_verdict v, iss_review_level rl)
                                     : ISS_CI_NONE;
 }
 
+iss_ci_level iss_ci_unused_level(const iss_unused *u)
+{
+    return u->kind == ISS_UNUSED_ABSENT ? ISS_CI_NOTE : ISS_CI_WARNING;
+}
+
 bool iss_ci_no_artifact(const char *file)
 {
     return !file || !*file || strcmp(file, "<stdin>") == 0;

@@ -5,17 +5,27 @@
 #define ISSCHECK_REPORT_CI_H
 
 #include "isscheck/report.h"
+#include "isscheck/waivers.h"
 
 /* The rule id that stands for "this declaration could not be loaded" in
  * the CI formats: not a rule of the standard, so code scanning and merge
  * requests show a broken file as an alert like any failure. */
 #define ISS_CI_LOAD_RULE "ISS-LOAD"
 
+/* The check that stands for an entry of --waivers that did nothing: a
+ * finding in the waivers file, not in a declaration. */
+#define ISS_CI_UNUSED_RULE "ISS-WAIVER-UNUSED"
+
 typedef enum { ISS_CI_NONE, ISS_CI_NOTE, ISS_CI_WARNING, ISS_CI_ERROR } iss_ci_level;
 
 /* What a verdict becomes: fail an error, review what rl says, anything
  * else nothing (a waived result: pass its computed verdict). */
 iss_ci_level iss_ci_level_of(iss_verdict v, iss_review_level rl);
+
+/* What an entry of --waivers that did nothing becomes: a note for a
+ * provider simply absent from a partial run, a warning for a mistake (as
+ * SARIF's notification levels). */
+iss_ci_level iss_ci_unused_level(const iss_unused *u);
 
 /* A file that names no artifact: standard input (the CLI's "<stdin>"). */
 bool iss_ci_no_artifact(const char *file);

@@ -14,11 +14,13 @@
  * Text from declarations, file names and criteria is escaped as the text
  * report escapes it (no control character reaches the widget), then as
  * JSON.  The document is one line per issue, the same bytes whatever -j. */
+#include "isscheck/baseline.h"
 #include "isscheck/escape.h"
 #include "isscheck/report.h"
 #include "report_ci.h"
 #include "sha256.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* s as a JSON string, escaped for a person first */
@@ -30,15 +32,26 @@ static void text_json(iss_buf *out, const char *s)
     iss_buf_free(&t);
 }
 
-static void issue(iss_buf *out, const char *check, const char *description, const char *severity,
-                  const char *file, int line)
+/* The SHA-256 of parts[0..n), a NUL between two (it keeps them apart). */
+static void fingerprint(char hex[65], const char *const *parts, size_t n)
 {
-    char hex[65];
     iss_sha256 h;
     iss_sha256_init(&h);
-    iss_sha256_add(&h, file, strlen(file) + 1); /* the NUL keeps file and check apart */
-    iss_sha256_add(&h, check, strlen(check));
+    for (size_t i = 0; i < n; i++)
+        iss_sha256_add(&h, parts[i], strlen(parts[i]) + (i + 1 < n));
     iss_sha256_hex(&h, hex);
+}
+
+/* hex: the fingerprint; NULL: that of the file as named and check */
+static void issue(iss_buf *out, const char *check, const char *description, const char *severity,
+                  const char *file, int line, const char *hex)
+{
+    char own[65];
+    if (!hex) {
+        const char *parts[] = {file, check};
+        fingerprint(own, parts, 2);
+        hex = own;
+    }
     if (out->len)
         iss_buf_puts(out, ",\n");
     iss_buf_puts(out, "{");
@@ -72,7 +85,7 @@ static void gitlab_part(iss_part *p, const iss_run *run, const iss_view *v, size
     if (!v->r) {
         const iss_diag *e = v->first_error;
         iss_ci_load_message(&d, v, iss_text_str, "; ");
-        issue(&p->sec[0], ISS_CI_LOAD_RULE, d.s, "critical", v->f->file, e ? e->loc.line : 0);
+        issue(&p->sec[0], ISS_CI_LOAD_RULE, d.s, "critical", v->f->file, e ? e->loc.line : 0, NULL);
     }
     for (size_t k = 0; v->r && k < v->r->nresults; k++) {
         const iss_result *res = &v->r->results[k];
@@ -80,25 +93,74 @@ static void gitlab_part(iss_part *p, const iss_run *run, const iss_view *v, size
         if (level == ISS_CI_NONE)
             continue;
         d.len = 0;
+        /* the mark against the baseline leads; the fingerprint leaves it
+         * out, so that the issue stays the same from round to round */
+        const char *mark = iss_base_label(v->r, k, run->lang);
+        if (mark)
+            iss_buf_printf(&d, "[%s] ", mark);
         iss_ci_result_message(&d, v->r->criteria, res, run->lang, iss_text_str, "; ");
         issue(&p->sec[0], res->rule->id, d.s,
               level == ISS_CI_ERROR     ? "major"
               : level == ISS_CI_WARNING ? "minor"
                                         : "info",
-              iss_ci_file(v->f), res->loc.line);
+              iss_ci_file(v->f), res->loc.line, NULL);
     }
     iss_buf_free(&d);
 }
 
+/* The waivers file's entries that did nothing, each an issue at the entry
+ * (severity "minor", "info" for a provider simply absent from the run).
+ * The fingerprint is the entry's identity, not its line: the waivers
+ * file, ISS-WAIVER-UNUSED, waiver or judgement, edition, rule, provider
+ * and pinned digest: unique, as the loader refuses two entries with the
+ * same target, and the same when lines are added above it. */
+static void unused_issues(iss_buf *out, const iss_run *run, const iss_run_totals *t)
+{
+    iss_unused *u;
+    size_t n = iss_waivers_unused(run->waivers, t, &u);
+    iss_buf d = {0};
+    for (size_t i = 0; i < n; i++) {
+        const iss_waiver *w = u[i].w;
+        char hex[65];
+        const char *parts[] = {w->file,
+                               ISS_CI_UNUSED_RULE,
+                               w->kind == ISS_ENTRY_JUDGEMENT ? "judgement" : "waiver",
+                               w->edition ? w->edition : "",
+                               w->rule,
+                               w->provider,
+                               w->sha256 ? w->sha256 : ""};
+        fingerprint(hex, parts, sizeof parts / sizeof *parts);
+        d.len = 0;
+        iss_unused_render(&d, &u[i], run->lang, iss_text_str);
+        issue(out, ISS_CI_UNUSED_RULE, d.s,
+              iss_ci_unused_level(&u[i]) == ISS_CI_NOTE ? "info" : "minor", w->file, w->loc.line,
+              hex);
+    }
+    iss_buf_free(&d);
+    free(u);
+}
+
 /* "[", an issue a line, "]": "[]" when the run has none (the glue knows
- * every file's counts) */
+ * every file's counts); the entries of --waivers that did nothing last */
 static void gitlab_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t, size_t k)
 {
-    bool any = t->not_loaded > 0;
-    for (size_t i = 0; i < t->nrows && !any; i++)
-        any = t->rows[i].counts[ISS_FAIL] ||
-              (run->review_level != ISS_REVIEW_NONE && t->rows[i].counts[ISS_REVIEW]);
-    iss_buf_puts(out, k == 0 ? (any ? "[\n" : "[") : (any ? "\n]\n" : "]\n"));
+    bool parts = t->not_loaded > 0;
+    for (size_t i = 0; i < t->nrows && !parts; i++)
+        parts = t->rows[i].counts[ISS_FAIL] ||
+                (run->review_level != ISS_REVIEW_NONE && t->rows[i].counts[ISS_REVIEW]);
+    iss_buf unused = {0};
+    unused_issues(&unused, run, t);
+    bool any = parts || unused.len;
+    if (k == 0) {
+        iss_buf_puts(out, any ? "[\n" : "[");
+    } else {
+        if (parts && unused.len)
+            iss_buf_puts(out, ",\n");
+        if (unused.len)
+            iss_buf_add(out, unused.s, unused.len);
+        iss_buf_puts(out, any ? "\n]\n" : "]\n");
+    }
+    iss_buf_free(&unused);
 }
 
 const iss_format iss_format_gitlab = {
