@@ -44,6 +44,7 @@ typedef struct {
 typedef struct {
     const char *file, *provider;
     const char *editions; /* "DOCUMENT EDITION", "; " between two, in report order */
+    bool named;           /* a file of the run has this name (iss_baseline_claim) */
     iss_base_result *results;
     size_t nresults;
 } iss_base_file;
@@ -77,6 +78,11 @@ typedef struct iss_base_match iss_base_match;
  * when it cannot be read or is not a version 1 isscheck report. */
 iss_baseline *iss_baseline_load(const char *path, const char *name, iss_diags *d);
 void iss_baseline_free(iss_baseline *b);
+/* Says that a file of the run is named file: a baseline file of that name
+ * is then that file's, and is never taken for another file of its provider
+ * (the only file of a provider is taken for a renamed declaration).  Called
+ * for every file before the first is checked. */
+void iss_baseline_claim(iss_baseline *b, const char *file);
 
 /* Compares r with its provider's file of b and sets r->base; sel (NULL:
  * none) is the run's selection: a baseline problem of a rule it leaves out

@@ -274,6 +274,11 @@ struct iss_criteria {
     size_t nrules;
     iss_entry *entries;
     size_t nentries;
+    /* per entry type, the alias patterns of its entries as one alternation
+     * (pcre2_code *, catalogue.c), made when first needed as alias_re is:
+     * a name that no alias of the type matches, the common case of a claim
+     * not in the catalogue, costs one match instead of one per alias */
+    iss_pattern_slot type_re[ISS_ENTRY_EDUCATION + 1];
     char digest[17];    /* FNV-1a 64 of the files loaded, hex */
     const char **files; /* a set loaded from a folder: the paths of its manifest
                          * and of the files it lists (none for a composite or

@@ -420,6 +420,8 @@ static int check_loaded(const cli_ctx *ctx, const check_opts *o, const cli_input
     /* read whole before any report is written: --output may replace it */
     if (ed && o->baseline && !refused && (!o->waivers || w))
         b = iss_baseline_load(o->baseline, o->baseline, &diags);
+    for (size_t i = 0; b && i < found->n; i++) /* as the declarations are named */
+        iss_baseline_claim(b, strcmp(found->v[i].path, "-") == 0 ? "<stdin>" : found->v[i].path);
     iss_diags as_of = {0};
     if (refused) {
         status = CLI_EXIT_USAGE;

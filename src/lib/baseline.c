@@ -188,23 +188,35 @@ static const char *report_editions(iss_arena *a, const iss_criteria *c)
     return s;
 }
 
-/* The baseline's file of provider: the one of the same name when several
- * have it, else the only one; NULL with *state saying why not. */
+void iss_baseline_claim(iss_baseline *b, const char *file)
+{
+    for (size_t i = 0; i < b->nfiles; i++)
+        if (strcmp(b->files[i].file, file) == 0)
+            b->files[i].named = true;
+}
+
+/* The baseline's file of provider: the one of the same name, else the only
+ * one that no other file of the run is named as; NULL with *state saying
+ * why not. */
 static const iss_base_file *find_file(const iss_baseline *b, const char *provider, const char *file,
                                       iss_base_state *state)
 {
     const iss_base_file *only = NULL;
-    size_t n = 0;
+    size_t n = 0, claimed = 0;
     for (size_t i = 0; i < b->nfiles; i++) {
         const iss_base_file *f = &b->files[i];
         if (strcmp(f->provider, provider) != 0)
             continue;
         if (strcmp(f->file, file) == 0)
             return f;
+        if (f->named) {
+            claimed++;
+            continue;
+        }
         only = f;
         n++;
     }
-    *state = n == 0 ? ISS_BASE_NO_PROVIDER : ISS_BASE_AMBIGUOUS;
+    *state = n + claimed == 0 ? ISS_BASE_NO_PROVIDER : ISS_BASE_AMBIGUOUS;
     return n == 1 ? only : NULL;
 }
 
@@ -265,7 +277,7 @@ void iss_baseline_match(const iss_baseline *b, iss_report *r, const iss_selectio
         iss_base_mark mark = ISS_BASE_NONE;
         if (problem(res->verdict))
             mark = then && was->verdict == res->verdict ? ISS_BASE_UNCHANGED : ISS_BASE_NEW;
-        else if (then)
+        else if (then && res->verdict != ISS_WAIVED) /* a waiver is not a fix */
             mark = ISS_BASE_RESOLVED;
         m->marks[i] = mark;
         m->counts[mark]++;

@@ -207,16 +207,88 @@ static pcre2_code *pattern(iss_pattern_slot *slot, const char *src)
 }
 
 /* 1 match, 0 no match, -1 a limit (or another matching error) was hit */
-static int re_match(iss_pattern_slot *slot, const char *src, const char *s)
+static int code_match(const pcre2_code *re, const char *s)
 {
-    pcre2_code *re = pattern(slot, src);
-    if (!re)
-        return -1;
     pthread_once(&match_limits_once, match_limits_make);
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, match_limits);
     pcre2_match_data_free(md);
     return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+static int re_match(iss_pattern_slot *slot, const char *src, const char *s)
+{
+    pcre2_code *re = pattern(slot, src);
+    return re ? code_match(re, s) : -1;
+}
+
+/* What a type_re slot holds when its type has no alternation: no alias,
+ * an alias that cannot be combined, or one that does not compile. */
+static char no_alternation;
+
+/* Whether src can stand in an alternation of several patterns: a reference
+ * to a group by number or name (a backreference, a subroutine call,
+ * recursion), a branch reset or a verb that must open the pattern would
+ * change meaning there. */
+static bool combinable(const char *src)
+{
+    for (const char *p = src; *p; p++) {
+        if (p[0] == '\\' && p[1]) {
+            if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' || p[1] == 'k')
+                return false;
+            p++; /* an escaped character: "\\(" opens no group */
+            continue;
+        }
+        if (p[0] == '(' && (p[1] == '*' || (p[1] == '?' && p[2] == '('))) /* a verb, a condition */
+            return false;
+        if (p[0] == '(' && p[1] == '?' &&
+            ((p[2] >= '0' && p[2] <= '9') || strchr("PR&|+", p[2]) ||
+             (p[2] == '-' && p[3] >= '0' && p[3] <= '9')))
+            return false;
+    }
+    return true;
+}
+
+/* The alternation of every alias of type's entries in c: "(?:A)|(?:B)|…",
+ * each alias's inline options kept to its group; NULL when there is none. */
+static pcre2_code *type_pattern(const iss_criteria *c, iss_entry_type type)
+{
+    iss_pattern_slot *slot = (iss_pattern_slot *)&c->type_re[type];
+    void *re = atomic_load_explicit(slot, memory_order_acquire);
+    if (re)
+        return re == &no_alternation ? NULL : re;
+    iss_buf src = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < c->nentries; i++) {
+        const iss_entry *e = &c->entries[i];
+        for (size_t j = 0; ok && e->type == type && j < e->naliases; j++) {
+            ok = combinable(e->alias_src[j]);
+            iss_buf_puts(&src, src.len ? "|(?:" : "(?:");
+            iss_buf_puts(&src, e->alias_src[j]);
+            iss_buf_puts(&src, ")");
+        }
+    }
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *mine = ok && src.len ? pattern_compile(src.s, &err, &off) : NULL;
+    iss_buf_free(&src);
+    void *expected = NULL;
+    void *put = mine ? (void *)mine : (void *)&no_alternation;
+    if (atomic_compare_exchange_strong_explicit(slot, &expected, put, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    pcre2_code_free(mine);
+    return expected == &no_alternation ? NULL : expected;
+}
+
+void iss_catalogue_free_type_patterns(iss_criteria *c)
+{
+    for (size_t t = 0; t <= ISS_ENTRY_EDUCATION; t++) {
+        void *re = atomic_load(&c->type_re[t]);
+        if (re != &no_alternation)
+            pcre2_code_free(re);
+        atomic_store(&c->type_re[t], NULL);
+    }
 }
 
 const iss_entry *iss_catalogue_match(const iss_criteria *c, iss_entry_type type, const char *name)
@@ -234,6 +306,11 @@ const iss_entry *iss_catalogue_lookup(const iss_criteria *c, iss_entry_type type
         if (e->type == type && strcmp(e->name, name) == 0)
             return e;
     }
+    /* no alias of the type matches (a limit hit, -1, is decided alias by
+     * alias, which says which entry hit it) */
+    const pcre2_code *any = type_pattern(c, type);
+    if (any && code_match(any, name) == 0)
+        return NULL;
     for (size_t i = 0; i < c->nentries; i++) {
         const iss_entry *e = &c->entries[i];
         if (e->type != type)

@@ -752,6 +752,7 @@ void iss_criteria_free(iss_criteria *c)
         return;
     if (!c->composite)
         iss_catalogue_free_patterns(c);
+    iss_catalogue_free_type_patterns(c);
     iss_arena_free(c->arena);
     free(c);
 }

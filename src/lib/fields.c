@@ -84,6 +84,14 @@ static size_t code_points(const char *s, uint32_t **cp)
 
 size_t iss_edit_distance(const char *a, const char *b, size_t *alen)
 {
+    /* longer names are never near: the table is their product, and a
+     * declaration's keys and names are the input's to make long */
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > ISS_EDIT_DISTANCE_BYTES || lb > ISS_EDIT_DISTANCE_BYTES) {
+        if (alen)
+            *alen = la;
+        return ISS_EDIT_DISTANCE_FAR;
+    }
     uint32_t *x, *y;
     size_t n = code_points(a, &x), m = code_points(b, &y);
     size_t *row = iss_xmalloc((m + 1) * sizeof *row);

@@ -35,5 +35,8 @@ bool iss_node_str(iss_ctx *c, const iss_node *n, const char *what, iss_str *out)
  * in code points in *alen when alen is not NULL.  iss_nearest (strs.h) and
  * the waivers' did-you-mean both measure with it. */
 size_t iss_edit_distance(const char *a, const char *b, size_t *alen);
+/* A name of more bytes than this is not compared (64 characters of four
+ * bytes): its distance to any other is ISS_EDIT_DISTANCE_FAR, near none. */
+enum { ISS_EDIT_DISTANCE_BYTES = 256, ISS_EDIT_DISTANCE_FAR = 1000 };
 
 #endif

@@ -95,8 +95,8 @@ static void base_warning(iss_checked *c, const iss_report *rep)
                      m->baseline, provider);
     else if (m->state == ISS_BASE_AMBIGUOUS)
         iss_diag_add(&c->diags, ISS_SEV_WARNING, c->file, (iss_loc){0, 0},
-                     "baseline '%s' has several files of provider '%s', none named '%s': results "
-                     "not compared",
+                     "baseline '%s' cannot tell which file of provider '%s' is '%s' (several in "
+                     "the baseline or in this run, none of this name): results not compared",
                      m->baseline, provider, c->file);
     else if (m->state == ISS_BASE_OTHER_EDITION)
         iss_diag_add(&c->diags, ISS_SEV_WARNING, c->file, (iss_loc){0, 0},

@@ -3,6 +3,7 @@
  * the data changes the verdicts (the standard is data, not C). */
 /* The YAML inputs below are laid out one YAML line per C line: */
 /* clang-format off */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,6 +396,34 @@ START_TEST(unknown_check_kind_located)
 }
 END_TEST
 
+/* A name is first tried against the alternation of every alias of its
+ * type (type_re); an alias that cannot stand in one (a backreference) makes
+ * the type's names matched alias by alias, with the same answers. */
+START_TEST(catalogue_type_alternation)
+{
+    copy_set(FX_SHIPPED_DIR);
+    edit("catalogue.yaml", "'(?i)^SECCON( CTF| Beginners)?$'",
+         "'(?i)^SECCON( CTF| Beginners)?$', '^(SC)\\1$'");
+    iss_diags d = {0};
+    iss_criteria *c = iss_criteria_load(tmpdir, &d);
+    ck_assert_msg(c != NULL, "not loaded:\n%s", fx_diags_text(&d));
+    const iss_entry *riss = iss_catalogue_match(c, ISS_ENTRY_QUALIFICATION, "riss");
+    ck_assert_ptr_nonnull(riss);
+    ck_assert_str_eq(riss->id, "riss");
+    ck_assert_ptr_null(iss_catalogue_match(c, ISS_ENTRY_QUALIFICATION, "no such qualification"));
+    ck_assert_ptr_nonnull(atomic_load(&c->type_re[ISS_ENTRY_QUALIFICATION])); /* made, and used */
+    ck_assert_ptr_eq(iss_catalogue_match(c, ISS_ENTRY_QUALIFICATION, "RISS"), riss); /* made once */
+    const iss_entry *seccon = iss_catalogue_match(c, ISS_ENTRY_COMMUNITY, "SCSC");
+    ck_assert_ptr_nonnull(seccon); /* by the backreference, alias by alias */
+    ck_assert_str_eq(seccon->id, "seccon");
+    ck_assert_ptr_eq(iss_catalogue_match(c, ISS_ENTRY_COMMUNITY, "seccon ctf"), seccon);
+    ck_assert_ptr_null(iss_catalogue_match(c, ISS_ENTRY_COMMUNITY, "SCSCSC"));
+    iss_criteria_free(c);
+    iss_diags_free(&d);
+    remove_set();
+}
+END_TEST
+
 START_TEST(bad_pattern_named)
 {
     /* entries with no other pattern: a broken entry's compiled patterns leak (see the report) */
@@ -583,6 +612,7 @@ static Suite *criteria_suite(void)
     tcase_add_test(tc, duplicate_rule_id_located);
     tcase_add_test(tc, unknown_check_kind_located);
     tcase_add_test(tc, bad_pattern_named);
+    tcase_add_test(tc, catalogue_type_alternation);
     tcase_add_test(tc, unknown_catalogue_type_located);
     tcase_add_test(tc, missing_provenance_located);
     tcase_add_test(tc, other_broken_sets);

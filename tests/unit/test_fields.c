@@ -177,6 +177,30 @@ START_TEST(string_lists)
 }
 END_TEST
 
+/* Distances count characters, not bytes; a name past ISS_EDIT_DISTANCE_BYTES
+ * is near nothing (its table would be the product of two long lengths: a
+ * declaration of a few megabyte-long unknown keys took minutes). */
+START_TEST(edit_distance)
+{
+    size_t len = 0;
+    ck_assert_uint_eq(iss_edit_distance("persons", "person", &len), 1);
+    ck_assert_uint_eq(len, 7);
+    ck_assert_uint_eq(iss_edit_distance("株式会社アルファ", "株式会社アルフア", &len), 1);
+    ck_assert_uint_eq(len, 8); /* characters, not the 24 bytes */
+    ck_assert_uint_eq(iss_edit_distance("", "abc", NULL), 3);
+    char *lng = malloc(ISS_EDIT_DISTANCE_BYTES + 2);
+    memset(lng, 'a', ISS_EDIT_DISTANCE_BYTES + 1);
+    lng[ISS_EDIT_DISTANCE_BYTES + 1] = '\0';
+    ck_assert_uint_eq(iss_edit_distance(lng, lng, NULL), ISS_EDIT_DISTANCE_FAR);
+    ck_assert_uint_eq(iss_edit_distance("a", lng, NULL), ISS_EDIT_DISTANCE_FAR);
+    lng[ISS_EDIT_DISTANCE_BYTES] = '\0'; /* at the limit: still compared */
+    ck_assert_uint_eq(iss_edit_distance(lng, lng, NULL), 0);
+    const char *const keys[] = {"persons", "services", NULL};
+    ck_assert_str_eq(iss_nearest(keys, "persns"), "persons");
+    free(lng);
+}
+END_TEST
+
 static Suite *fields_suite(void)
 {
     Suite *s = suite_create("fields");
@@ -187,6 +211,7 @@ static Suite *fields_suite(void)
     tcase_add_test(tc, dates);
     tcase_add_test(tc, booleans_and_numbers);
     tcase_add_test(tc, string_lists);
+    tcase_add_test(tc, edit_distance);
     suite_add_tcase(s, tc);
     return s;
 }

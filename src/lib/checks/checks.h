@@ -51,6 +51,9 @@ void iss_lint_list(iss_loader *L, const iss_rule *r, const char *list, iss_entry
 bool iss_catalogue_load(iss_loader *L, const iss_node *root, const char *name);
 /* Frees the patterns a set loaded from a folder compiled. */
 void iss_catalogue_free_patterns(iss_criteria *c);
+/* The type alternations of c (type_re), freed; also for a composite, which
+ * owns them. */
+void iss_catalogue_free_type_patterns(iss_criteria *c);
 
 /* ---- evaluation (eval.c) ---- */
 
