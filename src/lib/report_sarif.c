@@ -553,7 +553,10 @@ static void sarif_glue(iss_buf *out, const iss_run *run, const iss_run_totals *t
 {
     const iss_criteria *c = run->criteria;
     bool ok = t->not_loaded == 0;
-    bool notes = !ok || unused_notifications(NULL, true, run, t);
+    /* the notifications array opens in glue 0 and closes in glue 1: only
+     * they need to know whether it has any (the unused entries are worked
+     * out from every file's flags) */
+    bool notes = k <= 1 && (!ok || unused_notifications(NULL, true, run, t));
     switch (k) {
     case 0:
         iss_buf_puts(out, "{");
